@@ -1,0 +1,73 @@
+// Composition root: builds the core services, the server, and mounts the modules in order.
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './core/config/index.ts';
+import { createDb, createPool, runMigrations } from './core/db/index.ts';
+import { systemClock, type Clock } from './core/clock.ts';
+import { AuthService } from './core/auth/service.ts';
+import { CalendarService } from './core/calendar/service.ts';
+import { SiteService } from './core/site.ts';
+import { MailService } from './core/mail.ts';
+import { createServer } from './core/http/server.ts';
+import { setNavigation } from './core/http/context.ts';
+import { sharedSecret, withAdvisoryLock } from './core/bootstrap.ts';
+import { systemActor } from './core/audit/index.ts';
+import type { Core } from './core/services.ts';
+import { modules } from './modules.ts';
+
+export interface BuildOptions {
+  config: Config;
+  databaseUrl: string;
+  clock?: Clock;
+  /** Load demo data when the database has none (first start). */
+  seed?: boolean;
+  logger?: boolean | object;
+  log?: (line: string) => void;
+  poolSize?: number;
+}
+
+export interface App {
+  app: FastifyInstance;
+  core: Core;
+  close(): Promise<void>;
+}
+
+export async function buildApp(opts: BuildOptions): Promise<App> {
+  await runMigrations(opts.databaseUrl);
+  const pool = createPool(opts.databaseUrl, opts.poolSize ?? 10);
+  const db = createDb(pool);
+  const clock = opts.clock ?? systemClock;
+  const core: Core = {
+    config: opts.config,
+    pool,
+    db,
+    clock,
+    auth: new AuthService(db, clock),
+    calendar: new CalendarService(db, clock),
+    sites: new SiteService(db),
+    mail: new MailService(!!opts.config.smtpUrl),
+  };
+  const log = opts.log ?? (() => {});
+  await withAdvisoryLock(db, 727003, async () => {
+    await core.calendar.seedOfficialYears(systemActor);
+    if (opts.seed) {
+      for (const m of modules) await m.seed?.(core, { demo: opts.config.demo, log });
+    }
+  });
+  const cookieSecret = await sharedSecret(db, 'cookie');
+  const app = await createServer(core, { cookieSecret, logger: opts.logger });
+  for (const m of modules) await m.register(app, core);
+  setNavigation(
+    modules.flatMap((m) => m.publicNav ?? []),
+    modules.flatMap((m) => m.staffNav ?? []),
+    modules.flatMap((m) => m.sitemap ?? []),
+  );
+  await app.ready();
+  return {
+    app,
+    core,
+    close: async () => {
+      await app.close();
+      await pool.end();
+    },
+  };
+}

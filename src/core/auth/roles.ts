@@ -1,0 +1,49 @@
+import type { Role } from '../db/schema.ts';
+import type { CurrentUser } from '../ui/context.ts';
+
+export const ROLE_LABELS: Record<Role, string> = {
+  editor: '信息员',
+  reviewer: '审核人',
+  unit_admin: '单位管理员',
+  openness_office: '政务公开办',
+  system_admin: '系统管理员',
+  auditor: '审计员',
+};
+
+/** Roles whose holders work across every unit of their city (their root unit's tree). */
+export const CITY_WIDE_ROLES: readonly Role[] = ['openness_office', 'system_admin', 'auditor'];
+
+export function hasRole(user: CurrentUser | null, ...roles: Role[]): boolean {
+  return !!user && user.roles.some((r) => roles.includes(r));
+}
+
+export function isCityWide(user: CurrentUser): boolean {
+  return user.roles.some((r) => CITY_WIDE_ROLES.includes(r));
+}
+
+/**
+ * Whether the user may see a unit's internal data: their own unit, or any unit of their city for
+ * city-wide roles.
+ */
+export function canSeeUnit(user: CurrentUser, unit: { id: number; rootId: number | null }): boolean {
+  if (unit.id === user.unitId) return true;
+  return isCityWide(user) && (unit.rootId ?? unit.id) === user.rootUnitId;
+}
+
+/** Who may edit a unit's profile (机构概况, leaders): its unit admin, or a system admin of the city. */
+export function canEditUnitProfile(user: CurrentUser, unit: { id: number; rootId: number | null }): boolean {
+  if (hasRole(user, 'system_admin')) return (unit.rootId ?? unit.id) === user.rootUnitId;
+  return hasRole(user, 'unit_admin') && unit.id === user.unitId;
+}
+
+/** Which roles a user may grant: unit admins only the unit-level ones, and only in their own unit. */
+export function grantableRoles(user: CurrentUser): Role[] {
+  if (hasRole(user, 'system_admin')) return ['editor', 'reviewer', 'unit_admin', 'openness_office', 'system_admin', 'auditor'];
+  if (hasRole(user, 'unit_admin')) return ['editor', 'reviewer', 'unit_admin'];
+  return [];
+}
+
+export function canManageStaffOf(user: CurrentUser, unit: { id: number; rootId: number | null }): boolean {
+  if (hasRole(user, 'system_admin')) return (unit.rootId ?? unit.id) === user.rootUnitId;
+  return hasRole(user, 'unit_admin') && unit.id === user.unitId;
+}

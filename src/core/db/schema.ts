@@ -1,0 +1,188 @@
+// Core tables: every module may reference units and staff users; nothing else here is shared.
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+} from 'drizzle-orm/pg-core';
+
+export const unitTypes = ['government', 'department', 'township', 'other'] as const;
+export type UnitType = (typeof unitTypes)[number];
+
+export const units = pgTable(
+  'units',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    /** Stable, meaningful identifier used in public URLs. */
+    slug: text('slug').notNull(),
+    parentId: bigint('parent_id', { mode: 'number' }),
+    /** The root of this unit's tree: one deployment may host several cities (集约化). */
+    rootId: bigint('root_id', { mode: 'number' }),
+    name: text('name').notNull(),
+    shortName: text('short_name').notNull(),
+    type: text('type').$type<UnitType>().notNull(),
+    uscc: text('uscc').notNull(),
+    address: text('address').notNull().default(''),
+    officeHours: text('office_hours').notNull().default(''),
+    phone: text('phone').notNull().default(''),
+    fax: text('fax').notNull().default(''),
+    email: text('email').notNull().default(''),
+    opennessContact: text('openness_contact').notNull().default(''),
+    functions: text('functions').notNull().default(''),
+    sortOrder: integer('sort_order').notNull().default(0),
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('units_slug_key').on(t.slug),
+    uniqueIndex('units_uscc_key').on(t.uscc),
+    index('units_parent_idx').on(t.parentId),
+    check('units_type_check', sql`${t.type} in ('government','department','township','other')`),
+  ],
+);
+
+export const unitLeaders = pgTable(
+  'unit_leaders',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    unitId: bigint('unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    name: text('name').notNull(),
+    title: text('title').notNull(),
+    duties: text('duties').notNull().default(''),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [index('unit_leaders_unit_idx').on(t.unitId)],
+);
+
+/** Site settings belong to a root unit (one site per city or county). */
+export const siteSettings = pgTable('site_settings', {
+  rootUnitId: bigint('root_unit_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => units.id),
+  siteName: text('site_name').notNull(),
+  siteCode: text('site_code').notNull().default(''),
+  icpNo: text('icp_no').notNull().default(''),
+  psbNo: text('psb_no').notNull().default(''),
+  hostName: text('host_name').notNull().default(''),
+  hostUnitName: text('host_unit_name').notNull().default(''),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const roleNames = ['editor', 'reviewer', 'unit_admin', 'openness_office', 'system_admin', 'auditor'] as const;
+export type Role = (typeof roleNames)[number];
+
+export const staffUsers = pgTable(
+  'staff_users',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    username: text('username').notNull(),
+    displayName: text('display_name').notNull(),
+    unitId: bigint('unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    roles: text('roles').array().$type<Role[]>().notNull().default(sql`'{}'::text[]`),
+    email: text('email').notNull().default(''),
+    phone: text('phone').notNull().default(''),
+    passwordHash: text('password_hash').notNull(),
+    mustChangePassword: boolean('must_change_password').notNull().default(true),
+    failedAttempts: integer('failed_attempts').notNull().default(0),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }),
+    /** Locked by an administrator until unlocked by one (not the 15-minute lockout). */
+    disabledAt: timestamp('disabled_at', { withTimezone: true }),
+    lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('staff_users_username_key').on(sql`lower(${t.username})`), index('staff_users_unit_idx').on(t.unitId)],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** sha256 of the cookie token: a stolen table row cannot be replayed. */
+    tokenHash: text('token_hash').primaryKey(),
+    userId: bigint('user_id', { mode: 'number' })
+      .notNull()
+      .references(() => staffUsers.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull(),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    ip: text('ip').notNull().default(''),
+    userAgent: text('user_agent').notNull().default(''),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Append-only and hash-chained; a trigger refuses UPDATE and DELETE. */
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp('at', { withTimezone: true, precision: 3 }).notNull(),
+    actorId: bigint('actor_id', { mode: 'number' }),
+    actorName: text('actor_name').notNull(),
+    unitId: bigint('unit_id', { mode: 'number' }),
+    action: text('action').notNull(),
+    targetType: text('target_type').notNull(),
+    targetId: text('target_id').notNull(),
+    summary: jsonb('summary').$type<Record<string, unknown>>().notNull(),
+    ip: text('ip').notNull().default(''),
+    requestId: text('request_id').notNull().default(''),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_actor_idx').on(t.actorId),
+    index('audit_log_target_idx').on(t.targetType, t.targetId),
+  ],
+);
+
+export const calendarYears = pgTable('calendar_years', {
+  year: integer('year').primaryKey(),
+  source: text('source').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const calendarDays = pgTable(
+  'calendar_days',
+  {
+    date: date('date', { mode: 'string' }).primaryKey(),
+    year: integer('year')
+      .notNull()
+      .references(() => calendarYears.year),
+    kind: text('kind').$type<'holiday' | 'workday'>().notNull(),
+    name: text('name').notNull(),
+  },
+  (t) => [index('calendar_days_year_idx').on(t.year), check('calendar_days_kind_check', sql`${t.kind} in ('holiday','workday')`)],
+);
+
+/** Secrets shared by every app instance (cookie signing), created on first start. */
+export const appSecrets = pgTable('app_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Outgoing mail; without SMTP it stays here and staff read it on the mail log page. */
+export const mailOutbox = pgTable('mail_outbox', {
+  id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+  toAddress: text('to_address').notNull(),
+  subject: text('subject').notNull(),
+  body: text('body').notNull(),
+  unitId: bigint('unit_id', { mode: 'number' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  sentAt: timestamp('sent_at', { withTimezone: true }),
+  error: text('error'),
+});

@@ -1,0 +1,40 @@
+import type { Role } from '../db/schema.ts';
+
+export interface SiteInfo {
+  rootUnitId: number;
+  rootUnitSlug: string;
+  siteName: string;
+  siteCode: string;
+  icpNo: string;
+  psbNo: string;
+  hostUnitName: string;
+}
+
+export interface CurrentUser {
+  id: number;
+  username: string;
+  displayName: string;
+  unitId: number;
+  unitName: string;
+  rootUnitId: number;
+  roles: Role[];
+  mustChangePassword: boolean;
+}
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+/** What every page needs from the request, built once per request by core/http. */
+export interface PageContext {
+  site: SiteInfo;
+  user: CurrentUser | null;
+  csrfToken: string;
+  elderMode: boolean;
+  path: string;
+  flash: string | undefined;
+  publicNav: NavItem[];
+  staffNav: NavItem[];
+  requestId: string;
+}

@@ -1,0 +1,159 @@
+import type { ComponentChildren } from 'preact';
+import type { PageContext } from './context.ts';
+import { Breadcrumbs, CsrfField, Flash } from './components.tsx';
+
+interface LayoutProps {
+  ctx: PageContext;
+  title: string;
+  breadcrumbs?: { href?: string; label: string }[];
+  children: ComponentChildren;
+}
+
+function Head({ ctx, title }: { ctx: PageContext; title: string }) {
+  return (
+    <head>
+      <meta charSet="utf-8" />
+      <meta name="viewport" content="width=device-width, initial-scale=1" />
+      <title>{`${title} - ${ctx.site.siteName}`}</title>
+      {ctx.site.siteCode ? <meta name="SiteIDCode" content={ctx.site.siteCode} /> : null}
+      <link rel="stylesheet" href="/assets/css/site.css" />
+      <script src="/assets/js/site.js" defer />
+    </head>
+  );
+}
+
+function ElderSwitch({ ctx }: { ctx: PageContext }) {
+  return (
+    <form method="post" action="/preferences/elder-mode" class="elder-switch">
+      <CsrfField token={ctx.csrfToken} />
+      <input type="hidden" name="back" value={ctx.path} />
+      <input type="hidden" name="on" value={ctx.elderMode ? '0' : '1'} />
+      <button type="submit" aria-pressed={ctx.elderMode ? 'true' : 'false'}>
+        {ctx.elderMode ? '退出长者模式' : '长者模式'}
+      </button>
+    </form>
+  );
+}
+
+function Footer({ ctx }: { ctx: PageContext }) {
+  const s = ctx.site;
+  return (
+    <footer class="site-footer">
+      <div class="wrap">
+        <p>
+          <a href="/sitemap">网站地图</a>
+          {' | '}
+          <a href="/staff">工作人员登录</a>
+        </p>
+        <p>主办单位：{s.hostUnitName}</p>
+        <p>
+          {s.siteCode ? <span>网站标识码：{s.siteCode}</span> : null}
+          {s.icpNo ? <span> {s.icpNo}</span> : null}
+          {s.psbNo ? <span> {s.psbNo}</span> : null}
+        </p>
+      </div>
+    </footer>
+  );
+}
+
+/** The public portal's page frame. */
+export function PublicLayout({ ctx, title, breadcrumbs = [], children }: LayoutProps) {
+  return (
+    <html lang="zh-CN" class={ctx.elderMode ? 'elder' : undefined}>
+      <Head ctx={ctx} title={title} />
+      <body>
+        <a class="skip-link" href="#main">
+          跳到主要内容
+        </a>
+        <header class="site-header">
+          <div class="wrap header-row">
+            <a class="site-name" href="/">
+              {ctx.site.siteName}
+            </a>
+            <ElderSwitch ctx={ctx} />
+          </div>
+          <nav class="site-nav" aria-label="主导航">
+            <ul class="wrap">
+              {ctx.publicNav.map((n) => (
+                <li key={n.href}>
+                  <a href={n.href} aria-current={isCurrent(ctx.path, n.href) ? 'page' : undefined}>
+                    {n.label}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <div class="wrap">
+          <Breadcrumbs items={breadcrumbs.length ? [{ href: '/', label: '首页' }, ...breadcrumbs] : []} />
+          <Flash message={ctx.flash} />
+        </div>
+        <main id="main" class="wrap" tabIndex={-1}>
+          {children}
+        </main>
+        <Footer ctx={ctx} />
+      </body>
+    </html>
+  );
+}
+
+/** The back office's page frame. */
+export function StaffLayout({ ctx, title, breadcrumbs = [], children }: LayoutProps) {
+  const user = ctx.user;
+  return (
+    <html lang="zh-CN" class={ctx.elderMode ? 'elder staff' : 'staff'}>
+      <Head ctx={ctx} title={`${title} - 管理后台`} />
+      <body>
+        <a class="skip-link" href="#main">
+          跳到主要内容
+        </a>
+        <header class="site-header staff-header">
+          <div class="wrap header-row">
+            <a class="site-name" href="/staff">
+              {ctx.site.siteName} · 管理后台
+            </a>
+            {user ? (
+              <div class="user-box">
+                <span>
+                  {user.displayName}（{user.unitName}）
+                </span>
+                <a href="/staff/account">我的账号</a>
+                <form method="post" action="/staff/logout" class="inline">
+                  <CsrfField token={ctx.csrfToken} />
+                  <button type="submit" class="link-button">
+                    退出登录
+                  </button>
+                </form>
+              </div>
+            ) : null}
+          </div>
+          {user && ctx.staffNav.length ? (
+            <nav class="site-nav" aria-label="后台导航">
+              <ul class="wrap">
+                {ctx.staffNav.map((n) => (
+                  <li key={n.href}>
+                    <a href={n.href} aria-current={isCurrent(ctx.path, n.href) ? 'page' : undefined}>
+                      {n.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
+        </header>
+        <div class="wrap">
+          <Breadcrumbs items={breadcrumbs.length ? [{ href: '/staff', label: '后台首页' }, ...breadcrumbs] : []} />
+          <Flash message={ctx.flash} />
+        </div>
+        <main id="main" class="wrap" tabIndex={-1}>
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}
+
+function isCurrent(path: string, href: string): boolean {
+  if (href === '/' || href === '/staff') return path === href;
+  return path === href || path.startsWith(href + '/');
+}

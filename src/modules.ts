@@ -1,0 +1,9 @@
+// The one list of modules, in mount order (no folder globbing).
+import type { ModuleManifest } from './core/services.ts';
+import { portalModule } from './modules/portal/index.ts';
+import { unitsModule } from './modules/units/index.ts';
+import { staffModule } from './modules/staff/index.ts';
+import { calendarModule } from './modules/calendar/index.ts';
+import { auditLogModule } from './modules/audit-log/index.ts';
+
+export const modules: ModuleManifest[] = [portalModule, unitsModule, staffModule, calendarModule, auditLogModule];

@@ -1,0 +1,31 @@
+import type { FastifyInstance } from 'fastify';
+import type { Core } from '../../../core/services.ts';
+import { ELDER_COOKIE, pageContext, safeBackPath, sitemapSections } from '../../../core/http/context.ts';
+import { FormReader } from '../../../core/http/form.ts';
+import { renderDocument } from '../../../core/ui/render.ts';
+import { listUnitsOfRoot, UNIT_TYPE_LABELS } from '../../units/index.ts';
+import { HomePage, SitemapPage, type HomeUnitGroup } from '../views/home.tsx';
+
+export function registerPortalRoutes(app: FastifyInstance, core: Core): void {
+  app.get('/', async (req, reply) => {
+    const units = await listUnitsOfRoot(core.db, req.site.rootUnitId);
+    const order = ['department', 'other', 'township'] as const;
+    const groups: HomeUnitGroup[] = order
+      .map((t) => ({ title: UNIT_TYPE_LABELS[t], units: units.filter((u) => u.type === t) }))
+      .filter((g) => g.units.length > 0);
+    return reply.type('text/html; charset=utf-8').send(renderDocument(<HomePage ctx={pageContext(req, reply)} groups={groups} />));
+  });
+
+  app.get('/sitemap', async (req, reply) => {
+    return reply.type('text/html; charset=utf-8').send(renderDocument(<SitemapPage ctx={pageContext(req, reply)} sections={sitemapSections()} />));
+  });
+
+  // 长者模式: larger text and higher contrast, remembered for a year; works without JavaScript.
+  app.post('/preferences/elder-mode', async (req, reply) => {
+    const form = new FormReader(req.body);
+    const on = form.raw('on') === '1';
+    if (on) reply.setCookie(ELDER_COOKIE, '1', { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax', httpOnly: false });
+    else reply.clearCookie(ELDER_COOKIE, { path: '/' });
+    return reply.redirect(safeBackPath(form.raw('back'), '/'), 303);
+  });
+}

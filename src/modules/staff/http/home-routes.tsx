@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify';
+import type { Core } from '../../../core/services.ts';
+import { requireStaff } from '../../../core/http/guards.ts';
+import { pageContext } from '../../../core/http/context.ts';
+import { renderDocument } from '../../../core/ui/render.ts';
+import { shanghaiToday } from '../../../core/clock.ts';
+import { calendarWarnings } from '../../calendar/index.ts';
+import { StaffHome } from '../views/home.tsx';
+
+export function registerHomeRoutes(app: FastifyInstance, core: Core): void {
+  app.get('/staff', { preHandler: requireStaff() }, async (req, reply) => {
+    const today = shanghaiToday(core.clock.now());
+    const warnings = await calendarWarnings(core, today);
+    return reply.type('text/html; charset=utf-8').send(renderDocument(<StaffHome ctx={pageContext(req, reply)} warnings={warnings} />));
+  });
+}

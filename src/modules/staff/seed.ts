@@ -1,0 +1,70 @@
+// Demo staff accounts. They share one random initial password, shown at start-up until changed.
+import { eq, sql } from 'drizzle-orm';
+import type { Core, SeedOptions } from '../../core/services.ts';
+import { appSecrets, staffUsers, units, type Role } from '../../core/db/schema.ts';
+import { hashPassword, randomPassword } from '../../core/auth/password.ts';
+import { writeAudit, systemActor } from '../../core/audit/index.ts';
+
+export const DEMO_PASSWORD_SECRET = 'initial_password';
+
+interface DemoAccount {
+  username: string;
+  displayName: string;
+  unitSlug: string;
+  roles: Role[];
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { username: 'admin', displayName: '系统管理员', unitSlug: 'government-office', roles: ['system_admin'] },
+  { username: 'gkb', displayName: '李政务（政务公开办）', unitSlug: 'government-office', roles: ['openness_office', 'reviewer'] },
+  { username: 'auditor', displayName: '审计员', unitSlug: 'government-office', roles: ['auditor'] },
+  { username: 'czj_admin', displayName: '王财（财政局管理员）', unitSlug: 'finance', roles: ['unit_admin'] },
+  { username: 'czj_editor', displayName: '张信息（财政局信息员）', unitSlug: 'finance', roles: ['editor'] },
+  { username: 'czj_reviewer', displayName: '赵审核（财政局审核人）', unitSlug: 'finance', roles: ['reviewer'] },
+  { username: 'dgz_editor', displayName: '杨信息（东瓜镇信息员）', unitSlug: 'donggua', roles: ['editor', 'reviewer', 'unit_admin'] },
+];
+
+export async function seedStaff(core: Core, opts: SeedOptions): Promise<void> {
+  const existing = await core.db.select({ id: staffUsers.id }).from(staffUsers).limit(1);
+  if (existing.length) return;
+  const slugs = await core.db.select({ id: units.id, slug: units.slug }).from(units);
+  const unitId = new Map(slugs.map((u) => [u.slug, u.id]));
+  const password = randomPassword();
+  const passwordHash = await hashPassword(password);
+  const now = core.clock.now();
+  await core.db.transaction(async (tx) => {
+    for (const a of DEMO_ACCOUNTS) {
+      const id = unitId.get(a.unitSlug);
+      if (!id) continue;
+      await tx.insert(staffUsers).values({
+        username: a.username,
+        displayName: a.displayName,
+        unitId: id,
+        roles: a.roles,
+        passwordHash,
+        mustChangePassword: !opts.demo,
+      });
+    }
+    // Kept only so start-up can repeat it; removed once every demo account has its own password.
+    await tx.insert(appSecrets).values({ name: DEMO_PASSWORD_SECRET, value: password }).onConflictDoNothing();
+    await writeAudit(tx, systemActor, { action: 'seed.staff', targetType: 'staff_user', targetId: 'demo', summary: { accounts: DEMO_ACCOUNTS.map((a) => a.username) } }, now);
+  });
+}
+
+/** What start-up prints about signing in. */
+export async function loginHints(core: Core): Promise<string[]> {
+  const secret = await core.db.select().from(appSecrets).where(eq(appSecrets.name, DEMO_PASSWORD_SECRET));
+  const pw = secret[0]?.value;
+  if (!pw) return ['请使用本单位分配的账号登录管理后台。'];
+  const still = await core.db
+    .select({ username: staffUsers.username, must: staffUsers.mustChangePassword })
+    .from(staffUsers)
+    .where(sql`${staffUsers.username} in ${DEMO_ACCOUNTS.map((a) => a.username)}`);
+  const names = still.map((s) => s.username).join('、');
+  const must = still.some((s) => s.must);
+  return [
+    `演示账号：${names}`,
+    `初始密码（各演示账号相同）：${pw}`,
+    must ? '首次登录须修改密码（设置 GONGKAI_DEMO=1 可在演示模式下免改）。' : '演示模式：登录后无须修改密码。',
+  ];
+}

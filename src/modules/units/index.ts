@@ -1,0 +1,25 @@
+import type { ModuleManifest } from '../../core/services.ts';
+import { hasRole } from '../../core/auth/roles.ts';
+import { registerPublicRoutes } from './http/public-routes.tsx';
+import { registerAdminRoutes } from './http/admin-routes.tsx';
+import { seedUnits } from './seed.ts';
+
+export { findUnitBySlug, findUnitById, listUnitsOfRoot, listLeaders, type UnitRow } from './data/repository.ts';
+export { UNIT_TYPE_LABELS } from './domain/unit-types.ts';
+
+/** Units (单位): the tree of the city government, departments and townships; 机构概况; site settings. */
+export const unitsModule: ModuleManifest = {
+  name: 'units',
+  publicNav: [{ href: '/units', label: '机构概况' }],
+  staffNav: [
+    { href: '/staff/units', label: '单位管理', visible: (u) => hasRole(u, 'system_admin', 'unit_admin', 'openness_office') },
+  ],
+  sitemap: [{ title: '机构概况', links: [{ href: '/units', label: '机构概况' }] }],
+  register(app, core) {
+    registerPublicRoutes(app, core);
+    registerAdminRoutes(app, core);
+  },
+  seed: async (core) => {
+    await seedUnits(core);
+  },
+};
