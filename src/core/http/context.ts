@@ -10,6 +10,9 @@ declare module 'fastify' {
     sessionHash: string | null;
     site: SiteInfo;
   }
+  interface FastifyInstance {
+    routeList: { method: string; url: string }[];
+  }
   interface FastifyContextConfig {
     /** false: this state-changing route does not check a CSRF token (it authenticates otherwise). */
     csrf?: boolean;
@@ -34,7 +37,7 @@ export function sitemapSections(): SitemapSection[] {
   return sitemap;
 }
 
-/** Builds what a page needs; call it only when rendering HTML (it issues the CSRF token). */
+/** Builds what a page needs; call it only when rendering HTML. */
 export function pageContext(req: FastifyRequest, reply: FastifyReply): PageContext {
   let flash: string | undefined;
   const raw = req.cookies[FLASH_COOKIE];
@@ -44,10 +47,15 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply): PageConte
     reply.clearCookie(FLASH_COOKIE, { path: '/' });
   }
   const user = req.user;
+  let token: string | undefined;
   return {
     site: req.site ?? FALLBACK_SITE,
     user,
-    csrfToken: reply.generateCsrf(),
+    // Issued only when a form asks for it, so pages without forms set no cookie and stay cheap.
+    get csrfToken() {
+      token ??= reply.generateCsrf();
+      return token;
+    },
     elderMode: req.cookies[ELDER_COOKIE] === '1',
     path: req.url.split('?')[0] ?? '/',
     flash,

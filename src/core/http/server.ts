@@ -38,6 +38,13 @@ export async function createServer(core: Core, opts: ServerOptions): Promise<Fas
     ajv: { customOptions: { coerceTypes: 'array', allErrors: true, removeAdditional: false } },
   });
 
+  // Every route, for the malformed-input test that sends bad requests to each of them.
+  const routeList: { method: string; url: string }[] = [];
+  app.decorate('routeList', routeList);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') routeList.push({ method, url: r.url });
+  });
+
   app.decorateRequest('user', null);
   app.decorateRequest('sessionHash', null);
   app.decorateRequest('site', null as never);
@@ -88,6 +95,13 @@ export async function createServer(core: Core, opts: ServerOptions): Promise<Fas
     }
   });
 
+  // PostgreSQL text cannot hold NUL: refuse it up front instead of failing deep in a query.
+  app.addHook('preValidation', async (req) => {
+    if (hasNul(req.params) || hasNul(req.query) || hasNul(req.body)) {
+      throw new HttpError(400, 'validation_error', '请求中含有无效字符（NUL），请检查后重新提交。');
+    }
+  });
+
   // Every state-changing request carries a CSRF token, except JSON API calls, which browsers
   // cannot send cross-site without a CORS preflight that this server never grants.
   app.addHook('preHandler', (req, reply, done) => {
@@ -125,6 +139,12 @@ export async function createServer(core: Core, opts: ServerOptions): Promise<Fas
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   return app;
+}
+
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (!value || typeof value !== 'object' || depth > 5 || Buffer.isBuffer(value)) return false;
+  return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v, depth + 1));
 }
 
 function sendErrorPage(req: FastifyRequest, reply: FastifyReply, status: number, message: string, detail?: string) {

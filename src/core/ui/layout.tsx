@@ -24,8 +24,8 @@ function Head({ ctx, title }: { ctx: PageContext; title: string }) {
 
 function ElderSwitch({ ctx }: { ctx: PageContext }) {
   return (
-    <form method="post" action="/preferences/elder-mode" class="elder-switch">
-      <CsrfField token={ctx.csrfToken} />
+    // A GET form: only a display preference changes, so no CSRF token (and no cookie) is needed.
+    <form method="get" action="/preferences/elder-mode" class="elder-switch">
       <input type="hidden" name="back" value={ctx.path} />
       <input type="hidden" name="on" value={ctx.elderMode ? '0' : '1'} />
       <button type="submit" aria-pressed={ctx.elderMode ? 'true' : 'false'}>
@@ -110,7 +110,7 @@ export function StaffLayout({ ctx, title, breadcrumbs = [], children }: LayoutPr
         <header class="site-header staff-header">
           <div class="wrap header-row">
             <a class="site-name" href="/staff">
-              {ctx.site.siteName} · 管理后台
+              {ctx.site.siteName} <span class="nowrap">· 管理后台</span>
             </a>
             {user ? (
               <div class="user-box">

@@ -26,7 +26,17 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
 
 export async function seedStaff(core: Core, opts: SeedOptions): Promise<void> {
   const existing = await core.db.select({ id: staffUsers.id }).from(staffUsers).limit(1);
-  if (existing.length) return;
+  if (existing.length) {
+    // Demo mode switched on later: demo accounts still on the initial password need no change.
+    const initial = await core.db.select().from(appSecrets).where(eq(appSecrets.name, DEMO_PASSWORD_SECRET));
+    if (opts.demo && initial.length) {
+      await core.db
+        .update(staffUsers)
+        .set({ mustChangePassword: false })
+        .where(sql`${staffUsers.username} in ${DEMO_ACCOUNTS.map((a) => a.username)} and ${staffUsers.mustChangePassword}`);
+    }
+    return;
+  }
   const slugs = await core.db.select({ id: units.id, slug: units.slug }).from(units);
   const unitId = new Map(slugs.map((u) => [u.slug, u.id]));
   const password = randomPassword();

@@ -3,12 +3,12 @@ import type { Core } from '../../../core/services.ts';
 import { ELDER_COOKIE, pageContext, safeBackPath, sitemapSections } from '../../../core/http/context.ts';
 import { FormReader } from '../../../core/http/form.ts';
 import { renderDocument } from '../../../core/ui/render.ts';
-import { listUnitsOfRoot, UNIT_TYPE_LABELS } from '../../units/index.ts';
+import { publicUnitsOfRoot, UNIT_TYPE_LABELS } from '../../units/index.ts';
 import { HomePage, SitemapPage, type HomeUnitGroup } from '../views/home.tsx';
 
 export function registerPortalRoutes(app: FastifyInstance, core: Core): void {
   app.get('/', async (req, reply) => {
-    const units = await listUnitsOfRoot(core.db, req.site.rootUnitId);
+    const units = await publicUnitsOfRoot(core, req.site.rootUnitId);
     const order = ['department', 'other', 'township'] as const;
     const groups: HomeUnitGroup[] = order
       .map((t) => ({ title: UNIT_TYPE_LABELS[t], units: units.filter((u) => u.type === t) }))
@@ -21,8 +21,8 @@ export function registerPortalRoutes(app: FastifyInstance, core: Core): void {
   });
 
   // 长者模式: larger text and higher contrast, remembered for a year; works without JavaScript.
-  app.post('/preferences/elder-mode', async (req, reply) => {
-    const form = new FormReader(req.body);
+  app.get('/preferences/elder-mode', async (req, reply) => {
+    const form = new FormReader(req.query);
     const on = form.raw('on') === '1';
     if (on) reply.setCookie(ELDER_COOKIE, '1', { path: '/', maxAge: 365 * 24 * 3600, sameSite: 'lax', httpOnly: false });
     else reply.clearCookie(ELDER_COOKIE, { path: '/' });

@@ -24,7 +24,7 @@ export function HomePage({ ctx, groups }: { ctx: PageContext; groups: HomeUnitGr
             </ul>
           </section>
         ))}
-        <section class="home-section" aria-labelledby="h-services">
+        <section class="home-section services" aria-labelledby="h-services">
           <h2 id="h-services">办事服务</h2>
           <ul>
             <li>

@@ -7,6 +7,9 @@ export const UNIT_TYPE_LABELS: Record<UnitType, string> = {
   other: '其他单位',
 };
 
+/** The unit types in form order. */
+export const UNIT_TYPE_KEYS = Object.keys(UNIT_TYPE_LABELS) as UnitType[];
+
 /** How the public 机构概况 page groups units. */
 export const UNIT_TYPE_GROUPS: { key: string; title: string; types: UnitType[] }[] = [
   { key: 'gov', title: '市人民政府', types: ['government'] },

@@ -56,8 +56,8 @@ export function UnitProfilePage({ ctx, unit, leaders, parent }: { ctx: PageConte
               <tbody>
                 {leaders.map((l) => (
                   <tr key={l.id}>
-                    <td>{l.name}</td>
-                    <td>{l.title}</td>
+                    <td class="nowrap">{l.name}</td>
+                    <td class="nowrap">{l.title}</td>
                     <td>{l.duties}</td>
                   </tr>
                 ))}

@@ -1,0 +1,39 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { validateSiteSettings, type SiteSettingsInput } from './site-settings.ts';
+
+const VALID: SiteSettingsInput = {
+  siteName: '楚雄市人民政府门户网站',
+  siteCode: '5323010001',
+  icpNo: '滇ICP备00000000号-1',
+  psbNo: '滇公网安备 53230102000000号',
+  hostName: 'WWW.CXS.GOV.CN',
+  hostUnitName: '楚雄市人民政府办公室',
+};
+
+describe('validateSiteSettings', () => {
+  it('accepts the seeded values and lower-cases the host name', () => {
+    assert.deepEqual(validateSiteSettings(VALID), { ok: true, value: { ...VALID, hostName: 'www.cxs.gov.cn' } });
+  });
+  it('accepts a code of letters and digits and empty optional fields', () => {
+    assert.equal(validateSiteSettings({ ...VALID, siteCode: 'AB12cd3456', icpNo: '', psbNo: '', hostName: '' }).ok, true);
+  });
+  it('refuses a 网站标识码 that is not 10 digits or letters, and malformed numbers and host names', () => {
+    assert.deepEqual(validateSiteSettings({ ...VALID, siteCode: '532301000', icpNo: 'ICP 123', psbNo: '滇公网安备 123号', hostName: 'https://cxs.gov.cn/' }), {
+      ok: false,
+      errors: {
+        siteCode: '网站标识码应为10位数字或字母，当前为9个字符',
+        icpNo: 'ICP备案号格式不正确，应类似“滇ICP备12345678号-1”',
+        psbNo: '公安备案号格式不正确，应类似“滇公网安备 53230102000000号”（14位数字）',
+        hostName: '域名格式不正确，应类似 www.cxs.gov.cn（不含 http:// 、端口和路径）',
+      },
+    });
+    assert.deepEqual(validateSiteSettings({ ...VALID, siteCode: '53230-0001' }), { ok: false, errors: { siteCode: '网站标识码应为10位数字或字母，当前为10个字符' } });
+  });
+  it('requires the site name, code and 主办单位', () => {
+    assert.deepEqual(validateSiteSettings({ ...VALID, siteName: '', siteCode: '', hostUnitName: '' }), {
+      ok: false,
+      errors: { siteName: '请填写网站名称', siteCode: '请填写网站标识码', hostUnitName: '请填写主办单位' },
+    });
+  });
+});

@@ -1,0 +1,54 @@
+// Site settings of a city's portal: name, 网站标识码, 备案 numbers, host name, 主办单位.
+
+export type Errors = Record<string, string>;
+
+export interface SiteSettingsInput {
+  siteName: string;
+  siteCode: string;
+  icpNo: string;
+  psbNo: string;
+  hostName: string;
+  hostUnitName: string;
+}
+
+export const SITE_SETTINGS_FIELDS = ['siteName', 'siteCode', 'icpNo', 'psbNo', 'hostName', 'hostUnitName'] as const satisfies readonly (keyof SiteSettingsInput)[];
+
+const length = (s: string): number => Array.from(s).length;
+
+// RFC 1035 §2.3.1 / RFC 1123 §2.1: labels of letters, digits and inner hyphens, at most 63 each.
+const LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
+
+export function hostNameProblem(host: string): string | undefined {
+  const message = '域名格式不正确，应类似 www.cxs.gov.cn（不含 http:// 、端口和路径）';
+  if (host.length > 253) return '域名过长';
+  const labels = host.split('.');
+  if (labels.length < 2 || !labels.every((l) => LABEL.test(l)) || !/^[a-z]{2,}$/.test(labels.at(-1) ?? '')) return message;
+  return undefined;
+}
+
+export type SiteSettingsResult = { ok: true; value: SiteSettingsInput } | { ok: false; errors: Errors };
+
+export function validateSiteSettings(input: SiteSettingsInput): SiteSettingsResult {
+  const errors: Errors = {};
+  const value: SiteSettingsInput = { ...input, hostName: input.hostName.toLowerCase() };
+  if (!value.siteName) errors.siteName = '请填写网站名称';
+  else if (length(value.siteName) > 100) errors.siteName = '网站名称不能超过100个字';
+  // 《政府网站发展指引》(国办发〔2017〕47号): every government website shows its 网站标识码 in the footer.
+  if (!value.siteCode) errors.siteCode = '请填写网站标识码';
+  else if (!/^[0-9A-Za-z]{10}$/.test(value.siteCode)) errors.siteCode = `网站标识码应为10位数字或字母，当前为${length(value.siteCode)}个字符`;
+  // 《非经营性互联网信息服务备案管理办法》: the ICP 备案号 reads like 滇ICP备12345678号-1.
+  if (value.icpNo && !/^[\u4e00-\u9fa5]ICP备\d{6,10}号(?:-\d{1,3})?$/.test(value.icpNo)) {
+    errors.icpNo = 'ICP备案号格式不正确，应类似“滇ICP备12345678号-1”';
+  }
+  // 《计算机信息网络国际联网安全保护管理办法》: the 公安备案号 reads like 滇公网安备 53230102000000号.
+  if (value.psbNo && !/^[\u4e00-\u9fa5]公网安备\s?\d{14}号$/.test(value.psbNo)) {
+    errors.psbNo = '公安备案号格式不正确，应类似“滇公网安备 53230102000000号”（14位数字）';
+  }
+  if (value.hostName) {
+    const p = hostNameProblem(value.hostName);
+    if (p) errors.hostName = p;
+  }
+  if (!value.hostUnitName) errors.hostUnitName = '请填写主办单位';
+  else if (length(value.hostUnitName) > 100) errors.hostUnitName = '主办单位不能超过100个字';
+  return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value };
+}
