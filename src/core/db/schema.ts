@@ -144,6 +144,8 @@ export const auditLog = pgTable(
   },
   (t) => [
     index('audit_log_at_idx').on(t.at),
+    // The auditor filters by action and lists the distinct actions.
+    index('audit_log_action_idx').on(t.action),
     index('audit_log_actor_idx').on(t.actorId),
     index('audit_log_target_idx').on(t.targetType, t.targetId),
   ],

@@ -2,6 +2,9 @@ import type { ModuleManifest } from '../../core/services.ts';
 import { hasRole } from '../../core/auth/roles.ts';
 import { registerAuditRoutes } from './http/routes.tsx';
 
+export { runAuditVerify, openAuditDatabase } from './verify-cli.ts';
+export { actionLabel, ACTION_LABELS } from './domain/labels.ts';
+
 /** The auditor's view of the audit log: filter, export, verify the hash chain. */
 export const auditLogModule: ModuleManifest = {
   name: 'audit-log',
