@@ -1,5 +1,5 @@
 // Loads the working-day calendar from the database and saves corrected years (admin page).
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
 import { calendarDays, calendarYears } from '../db/schema.ts';
 import { writeAudit, type Actor } from '../audit/index.ts';
@@ -46,6 +46,8 @@ export class CalendarService {
     const before = (await this.years()).find((y) => y.year === data.year);
     const now = this.clock.now();
     await this.db.transaction(async (tx) => {
+      // Two admins saving the same year at once: the second waits, then replaces, never a 500.
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(727004, ${data.year})`);
       await tx.delete(calendarDays).where(eq(calendarDays.year, data.year));
       await tx
         .insert(calendarYears)

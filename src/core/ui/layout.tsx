@@ -47,9 +47,15 @@ function Footer({ ctx }: { ctx: PageContext }) {
         </p>
         <p>主办单位：{s.hostUnitName}</p>
         <p>
-          {s.siteCode ? <span>网站标识码：{s.siteCode}</span> : null}
-          {s.icpNo ? <span> {s.icpNo}</span> : null}
-          {s.psbNo ? <span> {s.psbNo}</span> : null}
+          {/* Spaces between the spans, so a phone may wrap between numbers but never inside one. */}
+          {[s.siteCode ? `网站标识码：${s.siteCode}` : '', s.icpNo, s.psbNo]
+            .filter(Boolean)
+            .map((text, i) => (
+              <>
+                {i > 0 ? ' ' : null}
+                <span>{text}</span>
+              </>
+            ))}
         </p>
       </div>
     </footer>
