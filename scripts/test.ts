@@ -1,7 +1,7 @@
 // `npm test`: starts a PostgreSQL for the run (the embedded one, or TEST_DATABASE_URL), migrates a
 // template database once, then runs every *.test.ts(x) with node's test runner.
 import fs from 'node:fs';
-import net from 'node:net';
+import { freePort } from '../src/core/testing/net.ts';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import pg from 'pg';
@@ -19,16 +19,6 @@ function findTests(dir: string, out: string[] = []): string[] {
   return out;
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const port = (srv.address() as net.AddressInfo).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
 
 async function main(): Promise<number> {
   const missing = browserPrerequisites();

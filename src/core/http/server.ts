@@ -95,6 +95,11 @@ export async function createServer(core: Core, opts: ServerOptions): Promise<Fas
     }
   });
 
+  // The request id in every response, so a user can quote it and we can find the log lines.
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', String(req.id));
+  });
+
   // PostgreSQL text cannot hold NUL: refuse it up front instead of failing deep in a query.
   app.addHook('preValidation', async (req) => {
     if (hasNul(req.params) || hasNul(req.query) || hasNul(req.body)) {

@@ -15,7 +15,6 @@ export function registerAuthRoutes(app: FastifyInstance, core: Core): void {
     path: '/',
     httpOnly: true,
     sameSite: 'lax' as const,
-    secure: core.config.production,
     maxAge: IDLE_TIMEOUT_MS / 1000 + 3600,
   };
 
@@ -44,7 +43,8 @@ export function registerAuthRoutes(app: FastifyInstance, core: Core): void {
       if (!form.ok) return render(form.errors, 400);
       const result = await core.auth.login(username, password, { ip: req.ip, userAgent: String(req.headers['user-agent'] ?? ''), requestId: String(req.id) });
       if (!result.ok) return render({ password: result.message }, 401);
-      reply.setCookie(SESSION_COOKIE, result.token, cookieOpts);
+      // Secure whenever the request came over HTTPS (directly, or behind a proxy with TRUST_PROXY).
+      reply.setCookie(SESSION_COOKIE, result.token, { ...cookieOpts, secure: core.config.production || req.protocol === 'https' });
       return reply.redirect(result.user.mustChangePassword ? '/staff/account/password' : next, 303);
     },
   );
