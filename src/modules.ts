@@ -5,5 +5,6 @@ import { unitsModule } from './modules/units/index.ts';
 import { staffModule } from './modules/staff/index.ts';
 import { calendarModule } from './modules/calendar/index.ts';
 import { auditLogModule } from './modules/audit-log/index.ts';
+import { catalogModule } from './modules/catalog/index.ts';
 
-export const modules: ModuleManifest[] = [portalModule, unitsModule, staffModule, calendarModule, auditLogModule];
+export const modules: ModuleManifest[] = [portalModule, unitsModule, staffModule, calendarModule, auditLogModule, catalogModule];

@@ -68,6 +68,10 @@ export function auditHash(prevHash: string, f: HashedFields): string {
   return crypto.createHash('sha256').update(payload).digest('hex');
 }
 
+function toId(v: number | string | null | undefined): number | null {
+  return v === null || v === undefined ? null : Number(v);
+}
+
 /** Appends one audit row. Call it inside the transaction that makes the change. */
 export async function writeAudit(tx: Tx, actor: Actor, entry: AuditEntry, at: Date): Promise<void> {
   // Serialise writers so ids and the chain agree; the lock ends with the transaction.
@@ -76,9 +80,10 @@ export async function writeAudit(tx: Tx, actor: Actor, entry: AuditEntry, at: Da
   const prevHash = last[0]?.hash ?? GENESIS_HASH;
   const fields: HashedFields = {
     at: new Date(Math.floor(at.getTime())),
-    actorId: actor.id,
     actorName: actor.name,
-    unitId: entry.unitId ?? actor.unitId,
+    // Ids may arrive as strings (pg returns bigint as text); the column gives back numbers.
+    unitId: toId(entry.unitId ?? actor.unitId),
+    actorId: toId(actor.id),
     action: entry.action,
     targetType: entry.targetType,
     targetId: String(entry.targetId),
