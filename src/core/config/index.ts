@@ -15,6 +15,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   bodyLimitBytes: number;
+  /** Largest uploaded file. */
+  uploadLimitBytes: number;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -43,5 +45,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'noreply@localhost',
     bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 1024 * 1024, 'BODY_LIMIT_BYTES'),
+    uploadLimitBytes: int(env.UPLOAD_LIMIT_BYTES, 10 * 1024 * 1024, 'UPLOAD_LIMIT_BYTES'),
   };
 }

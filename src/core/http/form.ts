@@ -35,7 +35,9 @@ export class FormReader {
 
   raw(field: string): string {
     const v = this.body[field];
-    const first = Array.isArray(v) ? v[0] : v;
+    const item = Array.isArray(v) ? v[0] : v;
+    // Multipart fields arrive as { type: 'field', value }.
+    const first = item && typeof item === 'object' && (item as { type?: unknown }).type === 'field' ? (item as { value?: unknown }).value : item;
     if (typeof first === 'string') return first;
     if (typeof first === 'number' || typeof first === 'boolean') return String(first);
     return '';
@@ -44,7 +46,9 @@ export class FormReader {
   /** All values of a multi-valued field (checkbox groups). */
   list(field: string, label: string, allowed: readonly string[]): string[] {
     const v = this.body[field];
-    const arr = (Array.isArray(v) ? v : v === undefined || v === '' ? [] : [v]).filter((x) => typeof x === 'string') as string[];
+    const arr = (Array.isArray(v) ? v : v === undefined || v === '' ? [] : [v])
+      .map((x) => (x && typeof x === 'object' && (x as { type?: unknown }).type === 'field' ? (x as { value?: unknown }).value : x))
+      .filter((x) => typeof x === 'string') as string[];
     const bad = arr.filter((x) => !allowed.includes(x));
     if (bad.length) this.fail(field, `${label}包含无效的选项`);
     this.values[field] = arr.join(',');
@@ -127,4 +131,19 @@ export class FormReader {
 export function normaliseText(s: string): string {
   // eslint-disable-next-line no-control-regex
   return s.replace(/\r\n?/g, '\n').replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '').trim();
+}
+
+export interface UploadedFile {
+  filename: string;
+  mimetype: string;
+  bytes: Buffer;
+}
+
+/** The uploaded file of a multipart form field, if one was chosen (an empty file input sends none). */
+export function uploadedFile(body: unknown, field: string): UploadedFile | undefined {
+  if (!body || typeof body !== 'object') return undefined;
+  const v = (body as Record<string, unknown>)[field];
+  const part = (Array.isArray(v) ? v[0] : v) as { type?: string; filename?: string; mimetype?: string; _buf?: Buffer } | undefined;
+  if (!part || part.type !== 'file' || !part._buf || !part.filename) return undefined;
+  return { filename: part.filename, mimetype: part.mimetype ?? 'application/octet-stream', bytes: part._buf };
 }

@@ -10,6 +10,7 @@ import csrf from '@fastify/csrf-protection';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
+import multipart from '@fastify/multipart';
 import { h } from 'preact';
 import type { Core } from '../services.ts';
 import { SESSION_COOKIE } from '../auth/service.ts';
@@ -68,8 +69,19 @@ export async function createServer(core: Core, opts: ServerOptions): Promise<Fas
   });
   await app.register(cookie, { secret: opts.cookieSecret });
   await app.register(formbody, { bodyLimit: core.config.bodyLimitBytes });
+  // Uploads are buffered into the body (fields as {value}, files with their bytes) so the CSRF check
+  // and FormReader see multipart forms like any other form.
+  await app.register(multipart, {
+    attachFieldsToBody: true,
+    limits: { fileSize: core.config.uploadLimitBytes, files: 10, fields: 200, fieldSize: core.config.bodyLimitBytes },
+  });
   await app.register(csrf, {
     sessionPlugin: '@fastify/cookie',
+    getToken: (req) => {
+      const field = (req.body as Record<string, unknown> | undefined)?._csrf;
+      const fromBody = typeof field === 'string' ? field : (field as { value?: unknown } | undefined)?.value;
+      return typeof fromBody === 'string' ? fromBody : String(req.headers['x-csrf-token'] ?? '');
+    },
     cookieKey: 'gk_csrf',
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: core.config.production },
   });
@@ -149,6 +161,8 @@ export async function createServer(core: Core, opts: ServerOptions): Promise<Fas
 function hasNul(value: unknown, depth = 0): boolean {
   if (typeof value === 'string') return value.includes('\u0000');
   if (!value || typeof value !== 'object' || depth > 5 || Buffer.isBuffer(value)) return false;
+  if ((value as { type?: unknown }).type === 'file') return false; // uploaded file: bytes, not text
+  if ((value as { type?: unknown }).type === 'field') return hasNul((value as { value?: unknown }).value, depth + 1);
   return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v, depth + 1));
 }
 
@@ -189,6 +203,7 @@ function classify(err: FastifyError): { status: number; code: string; message: s
     return { status: 400, code: 'validation_error', message: '请求参数有误：' + Object.entries(fields).map(([k, m]) => `${k} ${m}`).join('；'), fields };
   }
   const code = err.code ?? '';
+  if (code === 'FST_REQ_FILE_TOO_LARGE') return { status: 413, code: 'file_too_large', message: '上传的文件过大，超过了允许的大小，请压缩或拆分后再上传。', fields: {} };
   if (code === 'FST_ERR_CTP_BODY_TOO_LARGE' || err.statusCode === 413) return { status: 413, code: 'payload_too_large', message: '提交的内容过大，请精简后再提交。', fields: {} };
   if (code.startsWith('FST_CSRF')) return { status: 403, code: 'csrf_invalid', message: '页面已过期或来源不明，请返回上一页刷新后重新提交。', fields: {} };
   if (err.statusCode === 429) return { status: 429, code: 'rate_limited', message: '操作过于频繁，请稍后再试。', fields: {} };
