@@ -49,9 +49,11 @@ async function main(): Promise<void> {
   app = await buildApp({ config, databaseUrl, seed: true, log: say });
   await app.app.listen({ port: config.port, host: config.host });
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  // Hints are read before the "started" line so that everything a user needs appears together.
+  const hints = await startupHints(app);
   say(`Gongkai 已启动（用时 ${((Date.now() - started) / 1000).toFixed(1)} 秒）：http://${shown}:${config.port}/`);
   say(`管理后台：http://${shown}:${config.port}/staff`);
-  for (const line of await startupHints(app)) say(line);
+  for (const line of hints) say(line);
 }
 
 async function startupHints(app: App): Promise<string[]> {

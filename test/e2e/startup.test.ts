@@ -43,7 +43,7 @@ describe('npm start', () => {
     const pgPort = await freePort();
     const first = start(dataDir, port, pgPort);
     running.push(first.child);
-    await waitFor(() => /Gongkai 已启动/.test(first.output()), 60_000, 'start', first.output);
+    await waitFor(() => /初始密码/.test(first.output()), 60_000, 'start', first.output);
     const out = first.output();
     assert.match(out, new RegExp(`http://127\\.0\\.0\\.1:${port}/`));
     assert.match(out, /演示账号：admin/);
@@ -66,7 +66,7 @@ describe('npm start', () => {
     // A later start reuses the data: the same initial password, no second seeding.
     const again = start(dataDir, port, pgPort);
     running.push(again.child);
-    await waitFor(() => /Gongkai 已启动/.test(again.output()), 30_000, 'restart', again.output);
+    await waitFor(() => /初始密码/.test(again.output()), 30_000, 'restart', again.output);
     const pw = (o: string) => /初始密码（各演示账号相同）：(\S+)/.exec(o)?.[1];
     assert.equal(pw(again.output()), pw(out));
     again.child.kill('SIGINT');
