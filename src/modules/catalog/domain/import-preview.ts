@@ -1,0 +1,88 @@
+// What an import would do, shown before saving: items to create, update or leave unchanged, matched
+// by domain + 一级事项 + 二级事项 exactly as service.importItems matches them.
+import { matchDomainName } from './domains.ts';
+import { itemKey } from './item-rules.ts';
+import { diffItemData, sameItemData, type FieldChange } from './versions.ts';
+import type { CatalogItemData, ImportProblem } from './types.ts';
+
+export type ImportAction = 'create' | 'update' | 'unchanged';
+
+export interface PlannedRow {
+  sourceRow: number;
+  action: ImportAction;
+  data: CatalogItemData;
+  /** For updates: the columns that change. */
+  changes: FieldChange[];
+}
+
+export interface ImportPlan {
+  create: number;
+  update: number;
+  unchanged: number;
+  rows: PlannedRow[];
+  /** Errors for domains the city does not have (the import would be refused); notes on repeated rows. */
+  problems: ImportProblem[];
+  /** What to save: one entry per item, a repeated item taken from its last row. */
+  items: CatalogItemData[];
+}
+
+/** The domain name an import row resolves to (national name for aliases, without 领域). */
+export function canonicalDomainName(name: string): string {
+  return matchDomainName(name) ?? name.trim().replace(/领域$/, '');
+}
+
+/**
+ * Plans an import against the existing items of the same catalog. When several rows describe the same
+ * item, the last one counts and the earlier ones are skipped (with a warning), so each item is saved once.
+ */
+export function planImport(
+  existing: readonly CatalogItemData[],
+  items: readonly (CatalogItemData & { sourceRow?: number })[],
+  knownDomains: readonly string[],
+  domainColumn = '',
+): ImportPlan {
+  const known = new Set(knownDomains);
+  const byKey = new Map(existing.map((d) => [itemKey(d), d]));
+  const plan: ImportPlan = { create: 0, update: 0, unchanged: 0, rows: [], problems: [], items: [] };
+  const reported = new Set<string>();
+  const rowOf = (i: number) => items[i]!.sourceRow ?? i + 1;
+  const keyOf = (d: CatalogItemData) => itemKey({ ...d, domainName: canonicalDomainName(d.domainName) });
+  const lastIndex = new Map<string, number>();
+  items.forEach((d, i) => lastIndex.set(keyOf(d), i));
+  for (const [i, raw] of items.entries()) {
+    const sourceRow = rowOf(i);
+    const domainName = canonicalDomainName(raw.domainName);
+    const last = lastIndex.get(keyOf(raw))!;
+    if (last !== i) {
+      plan.problems.push({ row: sourceRow, column: '', message: `与第${rowOf(last)}行是同一事项（${raw.level1} / ${raw.level2}），以第${rowOf(last)}行为准，本行不导入`, severity: 'warning' });
+      continue;
+    }
+    if (!known.has(domainName)) {
+      if (!reported.has(domainName)) {
+        reported.add(domainName);
+        plan.problems.push({
+          row: sourceRow,
+          column: domainColumn,
+          message: `领域「${domainName}」不存在：本市标准目录中没有这个领域，请改为已有的领域，或请政务公开办先添加该领域`,
+          severity: 'error',
+        });
+      }
+      continue;
+    }
+    const { sourceRow: _drop, ...rest } = raw;
+    const data: CatalogItemData = { ...rest, domainName };
+    plan.items.push(data);
+    const found = byKey.get(itemKey(data));
+    if (!found) {
+      plan.create++;
+      plan.rows.push({ sourceRow, action: 'create', data, changes: [] });
+    } else if (sameItemData(found, data)) {
+      plan.unchanged++;
+      plan.rows.push({ sourceRow, action: 'unchanged', data, changes: [] });
+    } else {
+      plan.update++;
+      plan.rows.push({ sourceRow, action: 'update', data, changes: diffItemData(found, data) });
+    }
+  }
+  return plan;
+}

@@ -1,0 +1,280 @@
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import crypto from 'node:crypto';
+import zlib from 'node:zlib';
+import ExcelJS from 'exceljs';
+import type { LightMyRequestResponse } from 'fastify';
+import { createTestApp, textOf, type TestApp, type TestClient } from '../../../core/testing/index.ts';
+import { buildCatalogFixture, buildLargeCatalogWorkbook, catalogSheet, FIXTURE_ROWS } from '../testing/fixture.ts';
+
+function cookieOf(c: TestClient): string {
+  return [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+}
+
+function remember(c: TestClient, res: LightMyRequestResponse): void {
+  for (const k of res.cookies as { name: string; value: string }[]) {
+    if (k.value === '') c.cookies.delete(k.name);
+    else c.cookies.set(k.name, k.value);
+  }
+}
+
+function csrfOf(html: string): string {
+  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+  assert.ok(token, 'a CSRF token on the page');
+  return token;
+}
+
+interface Upload {
+  name: string;
+  bytes: Buffer;
+  type?: string;
+}
+
+/** Loads the import form, then posts it as multipart/form-data like a browser. */
+async function upload(t: TestApp, c: TestClient, slug: string, fields: Record<string, string>, file?: Upload): Promise<LightMyRequestResponse> {
+  const page = await c.get(`/staff/catalog/${slug}/import`);
+  assert.equal(page.statusCode, 200);
+  const boundary = `----gk${crypto.randomBytes(8).toString('hex')}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries({ _csrf: csrfOf(page.body), ...fields })) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  }
+  if (file) {
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: ${file.type ?? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'}\r\n\r\n`,
+      ),
+      file.bytes,
+      Buffer.from('\r\n'),
+    );
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/staff/catalog/${slug}/import`,
+    headers: { cookie: cookieOf(c), 'content-type': `multipart/form-data; boundary=${boundary}` },
+    payload: Buffer.concat(parts),
+  });
+  remember(c, res);
+  return res;
+}
+
+function sealedOf(html: string): { payload: string; signature: string; _csrf: string } {
+  const payload = /name="payload" value="([^"]+)"/.exec(html)?.[1];
+  const signature = /name="signature" value="([^"]+)"/.exec(html)?.[1];
+  assert.ok(payload && signature, 'a confirm form on the preview');
+  return { payload, signature, _csrf: csrfOf(html) };
+}
+
+async function countStandard(t: TestApp): Promise<number> {
+  return Number((await t.core.pool.query('SELECT count(*) FROM catalog_items WHERE owner_unit_id IS NULL AND retired_at IS NULL')).rows[0].count);
+}
+
+/** The fixture with one cell changed. */
+async function editedFixture(edit: (ws: ExcelJS.Worksheet) => void): Promise<Buffer> {
+  const { buffer } = await buildCatalogFixture();
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(buffer as unknown as ArrayBuffer);
+  edit(wb.worksheets[0]!);
+  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+async function sheetWorkbook(grid: string[][], merges: { top: number; left: number; bottom: number; right: number }[]): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('目录');
+  grid.forEach((row, i) => {
+    ws.getRow(i + 1).values = row;
+  });
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) ws.getCell(r, c).value = null;
+    ws.mergeCells(m.top, m.left, m.bottom, m.right);
+  }
+  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+const ROW = ['1', '政府预决算', '政府预算', '收支表', '《中华人民共和国预算法》', '批准后20日内', '楚雄市财政局', '政府网站', '√', '', '√', '', '√', '√'];
+
+describe('catalog import', () => {
+  let t: TestApp;
+  let gkb: TestClient;
+  const fixtureRows = FIXTURE_ROWS.length;
+  const financeRows = FIXTURE_ROWS.filter((r) => r.domain === '财政预决算').length;
+  before(async () => {
+    t = await createTestApp();
+    gkb = await t.signIn('gkb');
+  });
+  after(async () => t.dispose());
+
+  it('asks for a file and a reason', async () => {
+    const res = await upload(t, gkb, 'city-government', { reason: '' });
+    assert.equal(res.statusCode, 400);
+    const text = textOf(res.body);
+    assert.match(text, /请选择要导入的 Excel（.xlsx）文件/);
+    assert.match(text, /请填写导入说明/);
+  });
+
+  it('refuses a file that is not an xlsx, and an empty one, on the form page', async () => {
+    const txt = await upload(t, gkb, 'city-government', { reason: '导入' }, { name: 'catalog.xlsx', bytes: Buffer.from('序号,一级事项\n1,政府预算\n'), type: 'text/csv' });
+    assert.equal(txt.statusCode, 400);
+    assert.match(textOf(txt.body), /文件“catalog.xlsx”无法导入：文件不是有效的 Excel（.xlsx）文件/);
+    assert.match(txt.body, /enctype="multipart\/form-data"/, 'the form again');
+    assert.match(txt.body, /导入<\/textarea>/, 'the reason kept');
+    const empty = await upload(t, gkb, 'city-government', { reason: '导入' }, { name: 'empty.xlsx', bytes: Buffer.alloc(0) });
+    assert.equal(empty.statusCode, 400);
+    assert.match(textOf(empty.body), /文件为空（0字节）/);
+    const xls = await upload(t, gkb, 'city-government', { reason: '导入' }, { name: 'old.xls', bytes: Buffer.from('d0cf11e0a1b11ae1000000000000', 'hex') });
+    assert.match(textOf(xls.body), /旧版 Excel（.xls）/);
+    assert.equal(await countStandard(t), 0);
+  });
+
+  it('refuses a sheet with missing columns on the form page', async () => {
+    const bytes = await sheetWorkbook([['序号', '公开事项', '公开事项', '公开内容（要素）'], ['序号', '一级事项', '二级事项', '公开内容（要素）'], ['1', '政府预决算', '政府预算', '收支表']], []);
+    const res = await upload(t, gkb, 'city-government', { reason: '导入', defaultDomain: '财政预决算' }, { name: 'cols.xlsx', bytes });
+    assert.equal(res.statusCode, 400);
+    assert.match(textOf(res.body), /表头缺少必需的列：公开依据、公开时限、公开主体、公开渠道和载体/);
+  });
+
+  it('answers a file over the limit with the 413 page', async () => {
+    const res = await upload(t, gkb, 'city-government', { reason: '导入' }, { name: 'big.xlsx', bytes: Buffer.alloc(11 * 1024 * 1024, 1) });
+    assert.equal(res.statusCode, 413);
+    assert.match(textOf(res.body), /上传的文件过大/);
+  });
+
+  it('lists a merge across several columns as an error and offers no confirm', async () => {
+    const second = ROW.map((v, i) => (i === 0 ? '2' : i === 2 ? '政府决算' : v));
+    const { grid, merges } = catalogSheet([ROW, second], { title: '楚雄市财政预决算领域基层政务公开标准目录' });
+    const bytes = await sheetWorkbook(grid, [...merges, { top: 5, left: 4, bottom: 5, right: 5 }]);
+    const res = await upload(t, gkb, 'city-government', { reason: '导入' }, { name: 'merged.xlsx', bytes });
+    assert.equal(res.statusCode, 400);
+    const text = textOf(res.body);
+    assert.match(text, /有 1 处错误，不能导入/);
+    assert.match(text, /第5行 D列 错误 合并单元格 D5:E5 跨越了「公开内容（要素）」「公开依据」多列/);
+    assert.ok(!res.body.includes('name="payload"'));
+    assert.equal(await countStandard(t), 0);
+  });
+
+  it('previews the fixture with its counts and problems, then saves it all on confirm', async () => {
+    const { buffer } = await buildCatalogFixture();
+    const res = await upload(t, gkb, 'city-government', { reason: '导入财政预决算、生态环境领域目录' }, { name: 'fixture.xlsx', bytes: buffer });
+    assert.equal(res.statusCode, 200);
+    const text = textOf(res.body);
+    assert.match(text, new RegExp(`读取的事项行 ${fixtureRows} 行 将新增 ${fixtureRows} 项 将修改 0 项 不变 0 项 导入说明 导入财政预决算、生态环境领域目录`));
+    assert.match(text, /发现的问题：错误 0 处，提示 5 处（提示不影响导入）/);
+    assert.match(text, /第10行 G列 提示 公开时限「随部门决算一并公开」无法计算，已按文字保存/);
+    assert.match(text, new RegExp(`确认后将新增 ${fixtureRows} 项、修改 0 项`));
+    assert.equal(await countStandard(t), 0, 'nothing saved by the preview');
+
+    const confirm = await gkb.post('/staff/catalog/city-government/import/confirm', sealedOf(res.body));
+    assert.equal(confirm.statusCode, 303);
+    assert.equal(confirm.headers.location, '/staff/catalog/city-government');
+    const page = await gkb.get('/staff/catalog/city-government');
+    assert.match(textOf(page.body), new RegExp(`导入完成：新增${fixtureRows}项，修改0项，不变0项，目录已更新为第1版。`));
+    assert.match(textOf(page.body), new RegExp(`财政预决算领域（${financeRows}项）`));
+    assert.equal(await countStandard(t), fixtureRows);
+    const reason = (await t.core.pool.query('SELECT reason, changed_by_name FROM catalog_versions ORDER BY id DESC LIMIT 1')).rows[0];
+    assert.deepEqual(reason, { reason: '导入财政预决算、生态环境领域目录', changed_by_name: '李政务（政务公开办）（gkb）' });
+  });
+
+  it('previews a changed row as an update and an unchanged file as nothing to do', async () => {
+    const { layout } = await buildCatalogFixture();
+    const first = layout.rows[1]!;
+    const bytes = await editedFixture((ws) => {
+      ws.getCell(`${layout.columns.content}${first.row}`).value = '一般公共预算收入决算表、支出决算表（2026年修订）';
+    });
+    const res = await upload(t, gkb, 'city-government', { reason: '修订政府决算公开内容' }, { name: 'v2.xlsx', bytes });
+    assert.equal(res.statusCode, 200);
+    const text = textOf(res.body);
+    assert.match(text, new RegExp(`将新增 0 项 将修改 1 项 不变 ${fixtureRows - 1} 项`));
+    assert.match(text, new RegExp(`${first.row} 财政预决算 政府预决算 政府决算 修改（公开内容（要素））`));
+    const confirm = await gkb.post('/staff/catalog/city-government/import/confirm', sealedOf(res.body));
+    assert.equal(confirm.statusCode, 303);
+    assert.match(textOf((await gkb.get('/staff/catalog/city-government')).body), new RegExp(`新增0项，修改1项，不变${fixtureRows - 1}项，目录已更新为第2版`));
+
+    const again = await upload(t, gkb, 'city-government', { reason: '再导入一次' }, { name: 'v2.xlsx', bytes });
+    assert.match(textOf(again.body), /文件中的事项与现有目录完全相同，确认后不会产生新版本/);
+  });
+
+  it('refuses a tampered or replayed hidden field and saves nothing', async () => {
+    const sheet = catalogSheet([ROW.map((v, i) => (i === 2 ? '新的二级事项' : v))], { title: '楚雄市财政预决算领域基层政务公开标准目录' });
+    const bytes = await sheetWorkbook(sheet.grid, sheet.merges);
+    const res = await upload(t, gkb, 'city-government', { reason: '新增一项' }, { name: 'one.xlsx', bytes });
+    assert.equal(res.statusCode, 200);
+    const sealed = sealedOf(res.body);
+    const before = await countStandard(t);
+
+    // Forge: change what the items say, keep the signature.
+    const json = zlib.inflateRawSync(Buffer.from(sealed.payload, 'base64url')).toString('utf8').replace('新的二级事项', '伪造的二级事项');
+    const forged = zlib.deflateRawSync(Buffer.from(json)).toString('base64url');
+    const tampered = await gkb.post('/staff/catalog/city-government/import/confirm', { ...sealed, payload: forged });
+    assert.equal(tampered.statusCode, 400);
+    assert.match(textOf(tampered.body), /导入数据无法验证（可能在预览后被改动），没有保存任何内容/);
+    const noSig = await gkb.post('/staff/catalog/city-government/import/confirm', { ...sealed, signature: 'x' });
+    assert.equal(noSig.statusCode, 400);
+
+    // The same signed preview posted to another catalog.
+    const elsewhere = await gkb.post('/staff/catalog/finance/import/confirm', sealed);
+    assert.equal(elsewhere.statusCode, 400);
+    assert.match(textOf(elsewhere.body), /该导入预览不属于本目录/);
+
+    assert.equal(await countStandard(t), before);
+
+    const ok = await gkb.post('/staff/catalog/city-government/import/confirm', sealed);
+    assert.equal(ok.statusCode, 303);
+    assert.equal(await countStandard(t), before + 1);
+  });
+
+  it('flags an unknown domain as an error', async () => {
+    const bytes = await editedFixture((ws) => {
+      ws.getCell('B4').value = '涉农资金';
+    });
+    const res = await upload(t, gkb, 'city-government', { reason: '导入' }, { name: 'domain.xlsx', bytes });
+    assert.equal(res.statusCode, 400);
+    assert.match(textOf(res.body), /第4行 B列 错误 领域「涉农资金」不存在/);
+    assert.ok(!res.body.includes('name="payload"'));
+  });
+
+  it('keeps other units out and lets a unit import its own items', async () => {
+    const ed = await t.signIn('czj_editor');
+    assert.equal((await ed.get('/staff/catalog/city-government/import')).statusCode, 403);
+    const { buffer } = await buildCatalogFixture({ domain: '财政预决算' });
+    const res = await upload(t, ed, 'finance', { reason: '本局目录' }, { name: '财政.xlsx', bytes: buffer });
+    assert.equal(res.statusCode, 200);
+    assert.match(textOf(res.body), new RegExp(`将新增 ${financeRows} 项`));
+    const confirm = await ed.post('/staff/catalog/finance/import/confirm', sealedOf(res.body));
+    assert.equal(confirm.statusCode, 303);
+    const own = await t.core.pool.query("SELECT count(*) FROM catalog_items i JOIN units u ON u.id = i.owner_unit_id WHERE u.slug = 'finance'");
+    assert.equal(Number(own.rows[0].count), financeRows);
+    const reviewer = await t.signIn('czj_reviewer');
+    assert.equal((await reviewer.get('/staff/catalog/finance/import')).statusCode, 403);
+  });
+
+  it('imports 5,000 rows', async () => {
+    let started = Date.now();
+    const bytes = await buildLargeCatalogWorkbook(5000);
+    const built = Date.now() - started;
+    started = Date.now();
+    const res = await upload(t, gkb, 'city-government', { reason: '大批量导入' }, { name: 'large.xlsx', bytes });
+    const previewMs = Date.now() - started;
+    assert.equal(res.statusCode, 200);
+    assert.match(textOf(res.body), /读取的事项行 5000 行 将新增 5000 项/);
+    assert.match(textOf(res.body), /共 5000 行，保存需要几秒钟，请勿重复点击/);
+    const before = await countStandard(t);
+    started = Date.now();
+    const confirm = await gkb.post('/staff/catalog/city-government/import/confirm', sealedOf(res.body));
+    const saveMs = Date.now() - started;
+    assert.equal(confirm.statusCode, 303);
+    assert.equal(await countStandard(t), before + 5000);
+    const sealedKb = Math.round(sealedOf(res.body).payload.length / 1024);
+    console.log(`5,000-row import: workbook built in ${built} ms, upload + preview ${previewMs} ms (hidden field ${sealedKb} KB), confirm + save ${saveMs} ms`);
+    assert.ok(saveMs < 30_000, `save took ${saveMs} ms`);
+    started = Date.now();
+    const page = await gkb.get('/staff/catalog/city-government');
+    const pageMs = Date.now() - started;
+    assert.match(textOf(page.body), /导入完成：新增5000项，修改0项，不变0项/);
+    started = Date.now();
+    const diff = await gkb.get('/staff/catalog/city-government/versions/diff?from=1&to=4');
+    const diffMs = Date.now() - started;
+    assert.match(textOf(diff.body), /新增 5001 项，移除 0 项，修改 1 项。/);
+    console.log(`catalog page with ${before + 5000} items: ${pageMs} ms, ${Math.round(page.body.length / 1024)} KB; diff of 5,002 items: ${diffMs} ms`);
+  });
+});

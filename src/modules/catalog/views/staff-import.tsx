@@ -1,0 +1,254 @@
+import type { PageContext } from '../../../core/ui/context.ts';
+import type { FieldErrors } from '../../../core/http/form.ts';
+import { StaffLayout } from '../../../core/ui/layout.tsx';
+import { CsrfField, ErrorSummary, fieldId, SelectField, TextArea } from '../../../core/ui/components.tsx';
+import type { ImportProblem } from '../domain/types.ts';
+import type { PlannedRow } from '../domain/import-preview.ts';
+import { CATALOG_CRUMB } from './staff-catalog.tsx';
+
+interface CatalogRef {
+  unitName: string;
+  slug: string;
+  isRoot: boolean;
+}
+
+const catalogTitle = (c: CatalogRef) => (c.isRoot ? '本市标准目录' : `${c.unitName}目录`);
+
+function crumbs(c: CatalogRef, last: string) {
+  return [CATALOG_CRUMB, { href: `/staff/catalog/${c.slug}`, label: catalogTitle(c) }, { label: last }];
+}
+
+export interface ImportFormValues {
+  reason: string;
+  defaultDomain: string;
+}
+
+export function ImportFormPage({
+  ctx,
+  catalog,
+  values,
+  errors,
+  fileProblems,
+  domains,
+  maxMb,
+}: {
+  ctx: PageContext;
+  catalog: CatalogRef;
+  values: ImportFormValues;
+  errors: FieldErrors;
+  /** Problems of the whole file (not an xlsx, empty, no header …), each on its own line. */
+  fileProblems: string[];
+  domains: string[];
+  maxMb: number;
+}) {
+  const title = `导入 Excel：${catalogTitle(catalog)}`;
+  const fileError = errors.file;
+  return (
+    <StaffLayout ctx={ctx} title={title} breadcrumbs={crumbs(catalog, '导入 Excel')}>
+      <h1>{title}</h1>
+      <p>
+        上传按全国基层政务公开标准目录格式填写的 .xlsx 文件（序号、公开事项（一级事项、二级事项）、公开内容（要素）、公开依据、公开时限、公开主体、公开渠道和载体、公开对象、公开方式、公开层级）。
+        上传后先显示预览，列出每一处问题；确认后才保存，并且要么全部保存、要么都不保存。
+        {catalog.isRoot ? '导入的事项进入本市标准目录。' : '导入的事项作为本单位自行增加的事项。'}
+        领域、一级事项、二级事项都相同的事项视为同一事项，内容不同时更新它。
+      </p>
+      <p class="hint">文件不超过 {maxMb}MB，最多 20,000 行。可以先导出现有目录作为模板。</p>
+      <ErrorSummary errors={errors} />
+      <form method="post" action={`/staff/catalog/${catalog.slug}/import`} enctype="multipart/form-data" novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        <div class={fileError ? 'field field-error' : 'field'}>
+          <label for={fieldId('file')}>
+            Excel 文件（.xlsx）<span class="req" aria-hidden="true"> *</span>
+          </label>
+          {fileError ? (
+            <div class="field-message" id={`${fieldId('file')}-error`}>
+              <span class="visually-hidden">错误：</span>
+              {fileProblems.length > 1 ? (
+                <ul>
+                  {fileProblems.map((m, i) => (
+                    <li key={i}>{m}</li>
+                  ))}
+                </ul>
+              ) : (
+                fileError
+              )}
+            </div>
+          ) : null}
+          <input
+            id={fieldId('file')}
+            name="file"
+            type="file"
+            accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            aria-invalid={fileError ? 'true' : undefined}
+            aria-describedby={fileError ? `${fieldId('file')}-error` : undefined}
+            required
+          />
+        </div>
+        <SelectField
+          name="defaultDomain"
+          label="领域（选填）"
+          value={values.defaultDomain}
+          error={errors.defaultDomain}
+          options={domains.map((d) => ({ value: d, label: d }))}
+          placeholder="按表格中的领域列或标题"
+          hint="表格没有“领域”列、标题中也没有写明“××领域”时，全部事项归入此领域。"
+        />
+        <TextArea name="reason" label="导入说明" value={values.reason} error={errors.reason} rows={2} hint="将记入目录版本历史，如：按2026年修订的财政预决算领域目录更新。" required />
+        <button type="submit" class="button">
+          上传并预览
+        </button>{' '}
+        <a href={`/staff/catalog/${catalog.slug}`}>取消</a>
+      </form>
+    </StaffLayout>
+  );
+}
+
+export interface PreviewProps {
+  ctx: PageContext;
+  catalog: CatalogRef;
+  fileName: string;
+  sheetName: string;
+  title: string;
+  dataRows: number;
+  problems: ImportProblem[];
+  counts: { create: number; update: number; unchanged: number };
+  rows: PlannedRow[];
+  rowLimit: number;
+  reason: string;
+  /** The sealed items; null when errors block saving. */
+  sealed: { data: string; sig: string } | null;
+  tooLarge: boolean;
+}
+
+const ACTION_LABEL = { create: '新增', update: '修改', unchanged: '不变' } as const;
+
+function location(p: ImportProblem): string {
+  if (p.row <= 0) return '整个文件';
+  return p.column ? `第${p.row}行 ${p.column}列` : `第${p.row}行`;
+}
+
+export function ImportPreviewPage(p: PreviewProps) {
+  const errors = p.problems.filter((x) => x.severity === 'error');
+  const warnings = p.problems.filter((x) => x.severity === 'warning');
+  const blocked = errors.length > 0 || !p.sealed;
+  const toSave = p.counts.create + p.counts.update;
+  return (
+    <StaffLayout ctx={p.ctx} title={`导入预览：${catalogTitle(p.catalog)}`} breadcrumbs={crumbs(p.catalog, '导入预览')}>
+      <h1>导入预览：{catalogTitle(p.catalog)}</h1>
+      <dl class="facts">
+        <dt>文件</dt>
+        <dd>{p.fileName}</dd>
+        <dt>工作表</dt>
+        <dd>{p.sheetName}</dd>
+        {p.title ? (
+          <>
+            <dt>标题</dt>
+            <dd>{p.title}</dd>
+          </>
+        ) : null}
+        <dt>读取的事项行</dt>
+        <dd>{p.dataRows} 行</dd>
+        <dt>将新增</dt>
+        <dd>{p.counts.create} 项</dd>
+        <dt>将修改</dt>
+        <dd>{p.counts.update} 项</dd>
+        <dt>不变</dt>
+        <dd>{p.counts.unchanged} 项</dd>
+        <dt>导入说明</dt>
+        <dd>{p.reason}</dd>
+      </dl>
+      {errors.length ? (
+        <div class="error-summary" role="alert">
+          <h2>有 {errors.length} 处错误，不能导入</h2>
+          <p>请在 Excel 中改正下表中标为“错误”的单元格后重新上传。本次没有保存任何内容。</p>
+        </div>
+      ) : null}
+      {p.tooLarge ? (
+        <div class="warning-box" role="alert">
+          <p>文件中的事项过多，无法在一次确认中提交，请把文件拆分为几个较小的文件分别导入。</p>
+        </div>
+      ) : null}
+      {p.problems.length ? (
+        <div class="table-wrap">
+          <table>
+            <caption>
+              发现的问题：错误 {errors.length} 处，提示 {warnings.length} 处（提示不影响导入）
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">位置</th>
+                <th scope="col">类型</th>
+                <th scope="col">说明</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.problems.map((x, i) => (
+                <tr key={i}>
+                  <td>{location(x)}</td>
+                  <td>{x.severity === 'error' ? <span class="status-bad">错误</span> : '提示'}</td>
+                  <td>{x.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p class="status-ok">没有发现问题。</p>
+      )}
+      {!blocked ? (
+        <form method="post" action={`/staff/catalog/${p.catalog.slug}/import/confirm`}>
+          <CsrfField token={p.ctx.csrfToken} />
+          <input type="hidden" name="payload" value={p.sealed!.data} />
+          <input type="hidden" name="signature" value={p.sealed!.sig} />
+          <p>
+            {toSave
+              ? `确认后将新增 ${p.counts.create} 项、修改 ${p.counts.update} 项，形成目录的新版本。${p.dataRows >= 1000 ? `共 ${p.dataRows} 行，保存需要几秒钟，请勿重复点击。` : ''}`
+              : '文件中的事项与现有目录完全相同，确认后不会产生新版本。'}
+          </p>
+          <button type="submit" class="button">
+            确认导入
+          </button>{' '}
+          <a href={`/staff/catalog/${p.catalog.slug}/import`}>重新上传</a>
+        </form>
+      ) : (
+        <p>
+          <a class="button secondary" href={`/staff/catalog/${p.catalog.slug}/import`}>
+            重新上传
+          </a>
+        </p>
+      )}
+      {p.rows.length ? (
+        <div class="table-wrap">
+          <table>
+            <caption>
+              各事项的处理方式{p.rows.length > p.rowLimit ? `（只列出前 ${p.rowLimit} 项，共 ${p.rows.length} 项）` : ''}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">行</th>
+                <th scope="col">领域</th>
+                <th scope="col">一级事项</th>
+                <th scope="col">二级事项</th>
+                <th scope="col">处理</th>
+              </tr>
+            </thead>
+            <tbody>
+              {p.rows.slice(0, p.rowLimit).map((r) => (
+                <tr key={r.sourceRow}>
+                  <td>{r.sourceRow}</td>
+                  <td>{r.data.domainName}</td>
+                  <td>{r.data.level1}</td>
+                  <td>{r.data.level2}</td>
+                  <td>
+                    {ACTION_LABEL[r.action]}
+                    {r.changes.length ? `（${r.changes.map((c) => c.label).join('、')}）` : ''}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </StaffLayout>
+  );
+}
