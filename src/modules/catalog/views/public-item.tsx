@@ -1,0 +1,181 @@
+// A catalog item's public page: all its elements, when the next record is due, and its history.
+import type { PageContext } from '../../../core/ui/context.ts';
+import { PublicLayout } from '../../../core/ui/layout.tsx';
+import { formatInstant } from '../../../core/clock.ts';
+import type { PublicItem } from '../http/public-data.ts';
+import { describeTimeLimit } from '../domain/time-limit.ts';
+import { fieldText, type FieldChange } from '../domain/versions.ts';
+import type { ItemVersionSummary } from '../domain/history.ts';
+import { columnPath, Paragraphs } from './public-shared.tsx';
+
+const CHANGE_KIND: Record<ItemVersionSummary['changeKind'], string> = { created: '新增', updated: '修改', retired: '停用' };
+
+/** A column value short enough to quote before and after in the history. */
+const QUOTE_MAX = 60;
+
+export function ItemPage({ ctx, view }: { ctx: PageContext; view: PublicItem }) {
+  const { item, domain, data, owner, holders, versions, nextDue } = view;
+  const channels = [...data.channels, ...data.customChannels];
+  const rule = describeTimeLimit(data.timeLimitRule);
+  return (
+    <PublicLayout
+      ctx={ctx}
+      title={`${data.level2} - ${domain.name}`}
+      breadcrumbs={[
+        { href: '/openness', label: '政府信息公开' },
+        { href: columnPath(owner.slug), label: owner.name },
+        { href: columnPath(owner.slug, 'catalog'), label: '法定主动公开内容' },
+        { label: data.level2 },
+      ]}
+    >
+      <h1>{data.level2}</h1>
+      <p>
+        {domain.name} · {data.level1} · 第{item.version}版，更新于 {formatInstant(item.updatedAt).slice(0, 10)}
+      </p>
+      {item.retiredAt ? (
+        <div class="warning-box" role="note">
+          <p>本事项已于 {formatInstant(item.retiredAt).slice(0, 10)} 停用，不再列入政务公开目录。以下为停用前的内容和变更记录。</p>
+        </div>
+      ) : null}
+
+      <div class="table-wrap">
+        <table class="item-elements">
+          <caption>“{data.level2}”的公开要素</caption>
+          <tbody>
+            <tr>
+              <th scope="row">领域</th>
+              <td>{domain.name}</td>
+            </tr>
+            <tr>
+              <th scope="row">一级事项</th>
+              <td>{data.level1}</td>
+            </tr>
+            <tr>
+              <th scope="row">二级事项</th>
+              <td>{data.level2}</td>
+            </tr>
+            <tr>
+              <th scope="row">公开内容（要素）</th>
+              <td>
+                <Paragraphs text={data.content} />
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">公开依据</th>
+              <td>
+                <ul>
+                  {data.basis.map((b, i) => (
+                    <li key={i}>{b}</li>
+                  ))}
+                </ul>
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">公开时限</th>
+              <td>
+                <p>{data.timeLimitText}</p>
+                <p class="hint">
+                  计算规则：{rule}
+                  {data.timeLimitRule.kind === 'working_days_after_formed' ? '（《政府信息公开条例》第二十六条）' : ''}
+                </p>
+              </td>
+            </tr>
+            <tr>
+              <th scope="row">公开主体</th>
+              <td>{data.publisherText}</td>
+            </tr>
+            <tr>
+              <th scope="row">公开渠道和载体</th>
+              <td>{channels.join('、')}</td>
+            </tr>
+            <tr>
+              <th scope="row">公开对象</th>
+              <td>{fieldText(data, 'audience')}</td>
+            </tr>
+            <tr>
+              <th scope="row">公开方式</th>
+              <td>{fieldText(data, 'mode')}</td>
+            </tr>
+            <tr>
+              <th scope="row">公开层级</th>
+              <td>{fieldText(data, 'level')}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+
+      {nextDue ? (
+        <section aria-labelledby="next-due">
+          <h2 id="next-due">下次公开期限</h2>
+          {nextDue.due ? (
+            <p>
+              <strong>下次应于 {nextDue.due} 前公开</strong>
+            </p>
+          ) : null}
+          <p>{nextDue.explanation}</p>
+        </section>
+      ) : null}
+
+      {holders.length ? (
+        <section aria-labelledby="holders">
+          <h2 id="holders">列入本事项的单位目录</h2>
+          <ul class="unit-grid">
+            {holders.map((u) => (
+              <li key={u.id}>
+                <a href={columnPath(u.slug, 'catalog')}>{u.name}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="history">
+        <h2 id="history">变更记录</h2>
+        <div class="table-wrap">
+          <table>
+            <caption class="visually-hidden">“{data.level2}”各版本的变更记录</caption>
+            <thead>
+              <tr>
+                <th scope="col">版本</th>
+                <th scope="col">日期</th>
+                <th scope="col">变更</th>
+                <th scope="col">原因</th>
+                <th scope="col">变更的栏目</th>
+              </tr>
+            </thead>
+            <tbody>
+              {versions.map((v) => (
+                <tr key={v.version}>
+                  <th scope="row" class="nowrap">
+                    第{v.version}版
+                  </th>
+                  <td class="nowrap">{v.changedOn}</td>
+                  <td class="nowrap">{CHANGE_KIND[v.changeKind]}</td>
+                  <td>{v.reason}</td>
+                  <td>{v.changes.length ? <Changes changes={v.changes} /> : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </PublicLayout>
+  );
+}
+
+function Changes({ changes }: { changes: FieldChange[] }) {
+  return (
+    <ul>
+      {changes.map((c) => {
+        // The computed rule is shown through its text column; its JSON means nothing to a reader.
+        const quote = c.field !== 'timeLimitRule' && [...c.before].length <= QUOTE_MAX && [...c.after].length <= QUOTE_MAX;
+        return (
+          <li key={c.field}>
+            {c.label}
+            {quote ? `：由“${c.before || '（空）'}”改为“${c.after || '（空）'}”` : ''}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,62 @@
+// Pieces shared by the public pages of the 政府信息公开 column.
+import type { UnitRow } from '../../units/index.ts';
+import type { DomainRow, ItemRow } from '../data/repository.ts';
+
+/** How units are grouped, as on the public 机构概况 page (/units). */
+export const PUBLIC_UNIT_GROUPS: { key: string; title: string; types: UnitRow['type'][] }[] = [
+  { key: 'gov', title: '市人民政府', types: ['government'] },
+  { key: 'dept', title: '市政府工作部门', types: ['department'] },
+  { key: 'other', title: '垂直管理及其他单位', types: ['other'] },
+  { key: 'town', title: '乡镇（街道）', types: ['township'] },
+];
+
+export function columnPath(unitSlug: string, part: '' | 'guide' | 'catalog' | 'catalog/history' | 'consultations' = ''): string {
+  return part ? `/openness/${unitSlug}/${part}` : `/openness/${unitSlug}`;
+}
+
+export function itemPath(code: string): string {
+  return `/openness/items/${code}`;
+}
+
+export interface DomainGroup {
+  domain: DomainRow;
+  count: number;
+  level1: { name: string; items: ItemRow[] }[];
+}
+
+/** Items grouped domain → 一级事项, keeping the catalog's order (items arrive sorted by domain). */
+export function groupItems(items: readonly ItemRow[], domains: readonly DomainRow[]): DomainGroup[] {
+  const byId = new Map(domains.map((d) => [d.id, d]));
+  const groups: DomainGroup[] = [];
+  for (const item of items) {
+    const domain = byId.get(item.domainId);
+    if (!domain) continue;
+    let g = groups.find((x) => x.domain.id === domain.id);
+    if (!g) {
+      g = { domain, count: 0, level1: [] };
+      groups.push(g);
+    }
+    g.count++;
+    let l1 = g.level1.find((x) => x.name === item.level1);
+    if (!l1) {
+      l1 = { name: item.level1, items: [] };
+      g.level1.push(l1);
+    }
+    l1.items.push(item);
+  }
+  return groups;
+}
+
+/** Paragraphs of a text with line breaks. */
+export function Paragraphs({ text }: { text: string }) {
+  return (
+    <>
+      {text
+        .split('\n')
+        .filter((p) => p.trim())
+        .map((p, i) => (
+          <p key={i}>{p}</p>
+        ))}
+    </>
+  );
+}
