@@ -6,5 +6,7 @@ import { staffModule } from './modules/staff/index.ts';
 import { calendarModule } from './modules/calendar/index.ts';
 import { auditLogModule } from './modules/audit-log/index.ts';
 import { catalogModule } from './modules/catalog/index.ts';
+import { publishingModule } from './modules/publishing/index.ts';
+import { requestsModule } from './modules/requests/index.ts';
 
-export const modules: ModuleManifest[] = [portalModule, unitsModule, staffModule, calendarModule, auditLogModule, catalogModule];
+export const modules: ModuleManifest[] = [portalModule, unitsModule, staffModule, calendarModule, auditLogModule, catalogModule, publishingModule, requestsModule];
