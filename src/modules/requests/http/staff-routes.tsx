@@ -1,0 +1,8 @@
+// Staff routes of the requests module.
+import type { FastifyInstance } from 'fastify';
+import type { Core } from '../../../core/services.ts';
+
+export function registerRequestsStaffRoutes(app: FastifyInstance, core: Core): void {
+  void app;
+  void core;
+}
