@@ -8,5 +8,6 @@ import { auditLogModule } from './modules/audit-log/index.ts';
 import { catalogModule } from './modules/catalog/index.ts';
 import { publishingModule } from './modules/publishing/index.ts';
 import { requestsModule } from './modules/requests/index.ts';
+import { annualReportModule } from './modules/annual-report/index.ts';
 
-export const modules: ModuleManifest[] = [portalModule, unitsModule, staffModule, calendarModule, auditLogModule, catalogModule, publishingModule, requestsModule];
+export const modules: ModuleManifest[] = [portalModule, unitsModule, staffModule, calendarModule, auditLogModule, catalogModule, publishingModule, requestsModule, annualReportModule];
