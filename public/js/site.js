@@ -9,4 +9,19 @@ document.addEventListener('DOMContentLoaded', function () {
       if (!window.confirm(form.getAttribute('data-confirm'))) e.preventDefault();
     });
   });
+  // Long saves (e.g. a catalog import): show the form's progress line and stop a second submit.
+  document.querySelectorAll('form[data-progress]').forEach(function (form) {
+    form.addEventListener('submit', function (e) {
+      if (form.getAttribute('data-submitted')) {
+        e.preventDefault();
+        return;
+      }
+      form.setAttribute('data-submitted', '1');
+      var status = document.getElementById(form.getAttribute('data-progress'));
+      if (status) status.hidden = false;
+      form.querySelectorAll('button[type=submit]').forEach(function (b) {
+        b.setAttribute('aria-disabled', 'true');
+      });
+    });
+  });
 });

@@ -6,12 +6,14 @@ export const ROLE_LABELS: Record<Role, string> = {
   reviewer: '审核人',
   unit_admin: '单位管理员',
   openness_office: '政务公开办',
+  // 政府信息公开工作机构负责人: approves extensions of the reply period (条例 第三十三条第二款).
+  openness_head: '政务公开办负责人',
   system_admin: '系统管理员',
   auditor: '审计员',
 };
 
 /** Roles whose holders work across every unit of their city (their root unit's tree). */
-export const CITY_WIDE_ROLES: readonly Role[] = ['openness_office', 'system_admin', 'auditor'];
+export const CITY_WIDE_ROLES: readonly Role[] = ['openness_office', 'openness_head', 'system_admin', 'auditor'];
 
 export function hasRole(user: CurrentUser | null, ...roles: Role[]): boolean {
   return !!user && user.roles.some((r) => roles.includes(r));
@@ -38,7 +40,7 @@ export function canEditUnitProfile(user: CurrentUser, unit: { id: number; rootId
 
 /** Which roles a user may grant: unit admins only the unit-level ones, and only in their own unit. */
 export function grantableRoles(user: CurrentUser): Role[] {
-  if (hasRole(user, 'system_admin')) return ['editor', 'reviewer', 'unit_admin', 'openness_office', 'system_admin', 'auditor'];
+  if (hasRole(user, 'system_admin')) return ['editor', 'reviewer', 'unit_admin', 'openness_office', 'openness_head', 'system_admin', 'auditor'];
   if (hasRole(user, 'unit_admin')) return ['editor', 'reviewer', 'unit_admin'];
   return [];
 }

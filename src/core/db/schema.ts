@@ -79,7 +79,7 @@ export const siteSettings = pgTable('site_settings', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const roleNames = ['editor', 'reviewer', 'unit_admin', 'openness_office', 'system_admin', 'auditor'] as const;
+export const roleNames = ['editor', 'reviewer', 'unit_admin', 'openness_office', 'openness_head', 'system_admin', 'auditor'] as const;
 export type Role = (typeof roleNames)[number];
 
 export const staffUsers = pgTable(
