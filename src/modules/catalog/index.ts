@@ -7,6 +7,50 @@ import { registerCatalogPublicRoutes } from './http/public-routes.tsx';
 import { registerCatalogApiRoutes } from './http/api-routes.tsx';
 import { registerGuideRoutes } from './http/guide-routes.tsx';
 import { registerConsultationRoutes } from './http/consultation-routes.tsx';
+import { registerCatalogDomainRoutes } from './http/domain-routes.tsx';
+import type { DbOrTx } from '../../core/db/index.ts';
+import { findCatalogItemRef, findCatalogItemRefByCode, listUnitCatalogItemRefs, type CatalogItemRef } from './data/lookup-queries.ts';
+
+export type { CatalogItemRef } from './data/lookup-queries.ts';
+
+/**
+ * The 政府信息公开指南 of a unit as the public reads it (条例 第十二条): the newest saved version, or the
+ * text generated from the unit's data when none was saved: `currentGuideDocument(core, unit)`. The
+ * section with `key: 'on_request'` says how to apply for information (where, channels, procedure, time
+ * limits, fees) and `key: 'office'` gives the openness office's address, hours and phone, for the
+ * requests module's how-to-apply page.
+ */
+export { currentGuideDocument, type GuideDocument } from './service-guide.ts';
+
+/**
+ * The active items of a unit's catalog (for the root unit: the city's standard catalog; for any other
+ * unit: the standard items it adopted plus its own), in catalog order, for a picker when publishing a
+ * record under an item: id, code, domain name, 一级事项, 二级事项 and the 公开时限 text and rule.
+ */
+export async function listUnitCatalogItemsForPicker(db: DbOrTx, unitId: number): Promise<CatalogItemRef[]> {
+  return listUnitCatalogItemRefs(db, unitId);
+}
+
+/**
+ * One catalog item by id, retired ones included (flagged `retired`), or undefined. Use it to check an
+ * item a form posted and to label a record's item; whether the unit may publish under it is
+ * `listUnitCatalogItemsForPicker(db, unitId).some((i) => i.id === id)`.
+ */
+export async function findCatalogItem(db: DbOrTx, id: number): Promise<CatalogItemRef | undefined> {
+  return findCatalogItemRef(db, id);
+}
+
+/** One catalog item by its public code (the /openness/items/<code> URL), retired ones included. */
+export async function findCatalogItemByCode(db: DbOrTx, code: string): Promise<CatalogItemRef | undefined> {
+  return findCatalogItemRefByCode(db, code);
+}
+
+/** The publishing module supplies the records shown on an item's public page (法定主动公开内容). */
+export { setItemRecordsProvider, type ItemRecords, type ItemRecordLink } from './http/item-records.ts';
+
+/** Next-due logic of an item's 公开时限, for the publishing module's timeliness dashboard. */
+export { nextDueDate, isOverdue } from './domain/time-limit.ts';
+export type { TimeLimitRule } from './domain/types.ts';
 
 /** The standard catalog (标准目录), the 政府信息公开指南 and 导读, and the public 政府信息公开 column. */
 export const catalogModule: ModuleManifest = {
@@ -32,6 +76,7 @@ export const catalogModule: ModuleManifest = {
     registerCatalogImportRoutes(app, core);
     registerGuideRoutes(app, core);
     registerConsultationRoutes(app, core);
+    registerCatalogDomainRoutes(app, core);
   },
-  seed: async (core) => seedCatalog(core),
+  seed: async (core, opts) => seedCatalog(core, opts.log),
 };

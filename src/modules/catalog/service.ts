@@ -6,20 +6,28 @@ import type { Core } from '../../core/services.ts';
 import type { Tx } from '../../core/db/index.ts';
 import { writeAudit, type Actor } from '../../core/audit/index.ts';
 import type { CatalogItemData } from './domain/types.ts';
-import { NATIONAL_DOMAINS, matchDomainName } from './domain/domains.ts';
+import { NATIONAL_DOMAINS, checkLocalDomainName, localDomainSlug, matchDomainName } from './domain/domains.ts';
 import { itemKey, validateItemData } from './domain/item-rules.ts';
 import { sameItemData } from './domain/versions.ts';
 import { catalogDomains, catalogItems, catalogItemVersions, catalogUnitItems } from './data/schema.ts';
 import {
+  adoptItemsBulk,
   findItemById,
   insertCatalogVersion,
+  insertItemsBulk,
+  insertItemVersionsBulk,
   itemColumns,
   itemData,
   listDomains,
-  listUnitCatalogItems,
+  unitCatalogSnapshot,
+  unitsAdoptingItems,
   unitsHoldingItem,
+  updateItemsBulk,
+  type ChangedItemRow,
   type DomainRow,
   type ItemRow,
+  type ItemVersionEntry,
+  type NewItemRow,
 } from './data/repository.ts';
 
 export type Result<T = object> = ({ ok: true } & T) | { ok: false; errors: Record<string, string> };
@@ -40,6 +48,26 @@ export async function seedDomains(tx: Tx, rootUnitId: number): Promise<void> {
     .onConflictDoNothing();
 }
 
+/**
+ * Adds a local domain to a city's catalog (e.g. 涉农资金; localities may add domains beyond the 26
+ * national ones, regulation notes §3.2). Sorted after the national domains, in the order added.
+ */
+export async function addLocalDomain(core: Core, actor: Actor, rootUnitId: number, rawName: string): Promise<Result<{ domain: DomainRow }>> {
+  return core.db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(727101, ${rootUnitId}::int)`);
+    const domains = await listDomains(tx, rootUnitId);
+    const checked = checkLocalDomainName(rawName, domains.map((d) => d.name));
+    if (!checked.ok) return fail({ name: checked.message });
+    const sortOrder = Math.max(100, ...domains.map((d) => d.sortOrder)) + 1;
+    const [domain] = await tx
+      .insert(catalogDomains)
+      .values({ rootUnitId, slug: localDomainSlug(domains.map((d) => d.slug)), name: checked.name, nationalNo: null, sortOrder })
+      .returning();
+    await writeAudit(tx, actor, { action: 'catalog.domain-added', targetType: 'catalog_domain', targetId: domain!.slug, unitId: rootUnitId, summary: { after: { name: domain!.name, slug: domain!.slug } } }, core.clock.now());
+    return { ok: true as const, domain: domain! };
+  });
+}
+
 /** Serialises version numbering of one unit's catalog. */
 async function lockCatalog(tx: Tx, unitId: number): Promise<void> {
   await tx.execute(sql`SELECT pg_advisory_xact_lock(727100, ${unitId}::int)`);
@@ -47,10 +75,9 @@ async function lockCatalog(tx: Tx, unitId: number): Promise<void> {
 
 async function snapshotVersion(tx: Tx, core: Core, unitId: number, rootUnitId: number, reason: string, actor: Actor): Promise<number> {
   await lockCatalog(tx, unitId);
-  const items = await listUnitCatalogItems(tx, unitId, unitId === rootUnitId);
   return insertCatalogVersion(tx, {
     unitId,
-    snapshot: items.map((i) => ({ itemId: i.id, version: i.version })),
+    snapshot: await unitCatalogSnapshot(tx, unitId, unitId === rootUnitId),
     reason,
     changedByName: actor.name,
     changedAt: core.clock.now(),
@@ -174,12 +201,7 @@ export async function setAdoptedItems(core: Core, actor: Actor, unitId: number, 
     const toAdd = [...wanted].filter((id) => !active.has(id));
     const toRemove = [...active].filter((id) => !wanted.has(id));
     if (!toAdd.length && !toRemove.length) return { ok: true as const, added: 0, removed: 0 };
-    for (const id of toAdd) {
-      await tx
-        .insert(catalogUnitItems)
-        .values({ unitId, itemId: id, addedAt: now })
-        .onConflictDoUpdate({ target: [catalogUnitItems.unitId, catalogUnitItems.itemId], set: { addedAt: now, removedAt: null } });
-    }
+    await adoptItemsBulk(tx, unitId, toAdd, now);
     if (toRemove.length) {
       await tx.update(catalogUnitItems).set({ removedAt: now }).where(and(eq(catalogUnitItems.unitId, unitId), inArray(catalogUnitItems.itemId, toRemove)));
     }
@@ -193,12 +215,30 @@ export interface ImportResult {
   created: number;
   updated: number;
   unchanged: number;
+  /** The new version of the imported catalog; null when nothing changed. */
   version: number | null;
+  /** Other units' catalogs that hold an updated item and got a new version too. */
+  versionedUnits: number[];
+}
+
+/** One item as the import leaves it, worked out in memory before anything is written. */
+interface ImportEntry {
+  /** Existing row, or undefined for an item this import creates. */
+  existing?: ItemRow;
+  code: string;
+  domainId: number;
+  sortOrder: number;
+  data: CatalogItemData;
+  version: number;
+  dirty: boolean;
 }
 
 /**
  * Saves an imported catalog all or nothing: items matched by domain + 一级事项 + 二级事项 are updated
- * when they differ, new ones created; one catalog version records the import.
+ * when they differ, new ones created; one catalog version records the import, and every other unit
+ * catalog holding an updated item gets a version too (动态调整). Rows are applied in file order in
+ * memory (a repeated item becomes one creation or update plus one version per change), then written in
+ * chunks of BULK_CHUNK rows, all in one transaction with the audit row.
  */
 export async function importItems(
   core: Core,
@@ -213,42 +253,89 @@ export async function importItems(
   });
   if (Object.keys(errors).length) return { ok: false, errors };
   const catalogUnit = input.ownerUnitId ?? input.rootUnitId;
+  const canonical = (name: string) => matchDomainName(name) ?? name.trim().replace(/领域$/, '');
   return core.db.transaction(async (tx) => {
     await lockCatalog(tx, catalogUnit);
     const domains = await listDomains(tx, input.rootUnitId);
     const byName = new Map(domains.map((d) => [d.name, d]));
-    const missing = [...new Set(input.items.map((d) => matchDomainName(d.domainName) ?? d.domainName.trim().replace(/领域$/, '')))].filter((n) => !byName.has(n));
+    const missing = [...new Set(input.items.map((d) => canonical(d.domainName)))].filter((n) => !byName.has(n));
     if (missing.length) return { ok: false as const, errors: { domainName: `以下领域不存在，请先添加：${missing.join('、')}` } };
     const existing = await tx
       .select()
       .from(catalogItems)
-      .where(and(eq(catalogItems.rootUnitId, input.rootUnitId), input.ownerUnitId === null ? isNull(catalogItems.ownerUnitId) : eq(catalogItems.ownerUnitId, input.ownerUnitId), isNull(catalogItems.retiredAt)));
+      .where(and(eq(catalogItems.rootUnitId, input.rootUnitId), input.ownerUnitId === null ? isNull(catalogItems.ownerUnitId) : eq(catalogItems.ownerUnitId, input.ownerUnitId), isNull(catalogItems.retiredAt)))
+      .for('update');
     const nameOf = new Map(domains.map((d) => [d.id, d.name]));
-    const byKey = new Map(existing.map((row) => [itemKey(itemData(row, nameOf.get(row.domainId) ?? '')), row]));
-    const result: ImportResult = { created: 0, updated: 0, unchanged: 0, version: null };
-    let sort = 0;
+    const byKey = new Map<string, ImportEntry>(
+      existing.map((row) => {
+        const data = itemData(row, nameOf.get(row.domainId) ?? '');
+        return [itemKey(data), { existing: row, code: row.code, domainId: row.domainId, sortOrder: row.sortOrder, data, version: row.version, dirty: false }];
+      }),
+    );
+
+    // 1. Apply the rows in memory, in file order; the map always holds each item's latest state.
+    const result: ImportResult = { created: 0, updated: 0, unchanged: 0, version: null, versionedUnits: [] };
+    const created: ImportEntry[] = [];
+    const versions: { entry: ImportEntry; version: number; data: CatalogItemData; changeKind: 'created' | 'updated' }[] = [];
     for (const [i, raw] of input.items.entries()) {
-      const domain = byName.get(matchDomainName(raw.domainName) ?? raw.domainName.trim().replace(/领域$/, ''))!;
-      const data = { ...raw, domainName: domain.name };
-      const found = byKey.get(itemKey(data));
-      sort++;
+      const domain = byName.get(canonical(raw.domainName))!;
+      const data: CatalogItemData = { ...raw, domainName: domain.name };
+      const key = itemKey(data);
+      const found = byKey.get(key);
       if (!found) {
-        const row = await insertItem(tx, core, actor, { ...input, data }, domain, sort);
-        byKey.set(itemKey(data), row);
+        const entry: ImportEntry = { code: newCode(), domainId: domain.id, sortOrder: i + 1, data, version: 1, dirty: true };
+        byKey.set(key, entry);
+        created.push(entry);
+        versions.push({ entry, version: 1, data, changeKind: 'created' });
         result.created++;
-      } else if (sameItemData(itemData(found, domain.name), data)) {
+      } else if (sameItemData(found.data, data)) {
         result.unchanged++;
       } else {
-        await updateItemRow(tx, core, actor, found, data, domain, input.reason);
+        found.data = data;
+        found.domainId = domain.id;
+        found.version++;
+        found.dirty = true;
+        versions.push({ entry: found, version: found.version, data, changeKind: 'updated' });
         result.updated++;
       }
-      if ((i + 1) % 500 === 0) input.onProgress?.(i + 1, input.items.length);
     }
-    input.onProgress?.(input.items.length, input.items.length);
+    const updated = [...byKey.values()].filter((e) => e.existing && e.dirty);
+
+    // 2. Write in chunks: new items, changed items, then every item version.
+    const now = core.clock.now();
+    const total = input.items.length;
+    let done = result.unchanged;
+    const progress = (n: number) => {
+      done += n;
+      input.onProgress?.(Math.min(done, total), total);
+    };
+    const newRows: NewItemRow[] = created.map((e) => ({ code: e.code, domainId: e.domainId, sortOrder: e.sortOrder, version: e.version, data: e.data }));
+    const ids = await insertItemsBulk(tx, { rootUnitId: input.rootUnitId, ownerUnitId: input.ownerUnitId, now }, newRows, progress);
+    const changedRows: ChangedItemRow[] = updated.map((e) => ({ id: e.existing!.id, domainId: e.domainId, version: e.version, data: e.data }));
+    await updateItemsBulk(tx, now, changedRows, progress);
+    const idOf = (e: ImportEntry) => e.existing?.id ?? ids.get(e.code)!;
+    const versionRows: ItemVersionEntry[] = versions.map((v) => ({ itemId: idOf(v.entry), version: v.version, data: v.data, changeKind: v.changeKind }));
+    await insertItemVersionsBulk(tx, { reason: input.reason, changedByName: actor.name, changedAt: now }, versionRows);
+    input.onProgress?.(total, total);
+
+    // 3. New versions: the imported catalog, and every other catalog holding an updated item.
     if (result.created || result.updated) {
       result.version = await snapshotVersion(tx, core, catalogUnit, input.rootUnitId, input.reason, actor);
     }
-    await writeAudit(tx, actor, { action: 'catalog.imported', targetType: 'catalog', targetId: catalogUnit, unitId: catalogUnit, summary: { ...result, note: input.reason } }, core.clock.now());
+    result.versionedUnits = (await unitsAdoptingItems(tx, updated.map((e) => e.existing!.id))).filter((u) => u !== catalogUnit);
+    for (const unitId of result.versionedUnits) await snapshotVersion(tx, core, unitId, input.rootUnitId, input.reason, actor);
+    await writeAudit(
+      tx,
+      actor,
+      {
+        action: 'catalog.imported',
+        targetType: 'catalog',
+        targetId: catalogUnit,
+        unitId: catalogUnit,
+        summary: { created: result.created, updated: result.updated, unchanged: result.unchanged, version: result.version, versionedUnits: result.versionedUnits.length, note: input.reason },
+      },
+      now,
+    );
     return { ok: true as const, ...result };
   });
 }

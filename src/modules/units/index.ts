@@ -8,7 +8,7 @@ import { seedUnits } from './seed.ts';
 export { publicUnitsOfRoot, unitsChanged } from './public-cache.ts';
 
 export { findUnitBySlug, findUnitById, listUnitsOfRoot, listLeaders, type UnitRow } from './data/repository.ts';
-export { UNIT_TYPE_LABELS } from './domain/unit-types.ts';
+export { UNIT_TYPE_LABELS, UNIT_TYPE_GROUPS } from './domain/unit-types.ts';
 
 /** Units (单位): the tree of the city government, departments and townships; 机构概况; site settings. */
 export const unitsModule: ModuleManifest = {

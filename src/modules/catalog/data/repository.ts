@@ -75,11 +75,8 @@ export async function findItemById(db: DbOrTx, id: number, lock = false): Promis
   return rows[0];
 }
 
-/**
- * The active items of a unit's catalog: for the root unit, the city's standard items; for any unit,
- * the standard items it adopted and the items it added itself.
- */
-export async function listUnitCatalogItems(db: DbOrTx, unitId: number, isRoot: boolean): Promise<ItemRow[]> {
+/** The condition "an active item of this unit's catalog". */
+function catalogMembership(db: DbOrTx, unitId: number, isRoot: boolean) {
   const adopted = db
     .select({ id: catalogUnitItems.itemId })
     .from(catalogUnitItems)
@@ -87,10 +84,18 @@ export async function listUnitCatalogItems(db: DbOrTx, unitId: number, isRoot: b
   const membership = isRoot
     ? or(and(isNull(catalogItems.ownerUnitId), eq(catalogItems.rootUnitId, unitId)), eq(catalogItems.ownerUnitId, unitId))
     : or(eq(catalogItems.ownerUnitId, unitId), inArray(catalogItems.id, adopted));
+  return and(isNull(catalogItems.retiredAt), membership);
+}
+
+/**
+ * The active items of a unit's catalog: for the root unit, the city's standard items; for any unit,
+ * the standard items it adopted and the items it added itself.
+ */
+export async function listUnitCatalogItems(db: DbOrTx, unitId: number, isRoot: boolean): Promise<ItemRow[]> {
   return db
     .select()
     .from(catalogItems)
-    .where(and(isNull(catalogItems.retiredAt), membership))
+    .where(catalogMembership(db, unitId, isRoot))
     .orderBy(asc(catalogItems.domainId), asc(catalogItems.sortOrder), asc(catalogItems.id));
 }
 
@@ -142,4 +147,162 @@ export async function insertCatalogVersion(
     })
     .returning({ version: catalogVersions.version });
   return row!.version;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bulk writes for imports: one statement per chunk, the rows travelling as one jsonb parameter.
+
+/** Rows per statement of a bulk write. */
+export const BULK_CHUNK = 1000;
+
+function chunks<T>(rows: readonly T[], size = BULK_CHUNK): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
+}
+
+/** The item columns as a jsonb_to_recordset row (snake_case keys match the column list below). */
+function itemRecord(d: CatalogItemData) {
+  const c = itemColumns(d);
+  return {
+    level1: c.level1,
+    level2: c.level2,
+    content: c.content,
+    basis: c.basis,
+    time_limit_text: c.timeLimitText,
+    time_limit_rule: c.timeLimitRule,
+    publisher_text: c.publisherText,
+    channels: c.channels,
+    custom_channels: c.customChannels,
+    audience_society: c.audienceSociety,
+    audience_specific: c.audienceSpecific,
+    mode_proactive: c.modeProactive,
+    mode_on_request: c.modeOnRequest,
+    level_county: c.levelCounty,
+    level_township: c.levelTownship,
+  };
+}
+
+const ITEM_RECORD_COLUMNS = sql.raw(
+  `level1 text, level2 text, content text, basis text[], time_limit_text text, time_limit_rule jsonb, publisher_text text,
+   channels text[], custom_channels text[], audience_society boolean, audience_specific boolean, mode_proactive boolean,
+   mode_on_request boolean, level_county boolean, level_township boolean`,
+);
+
+export interface NewItemRow {
+  code: string;
+  domainId: number;
+  sortOrder: number;
+  version: number;
+  data: CatalogItemData;
+}
+
+/**
+ * Inserts items in chunks; returns the new ids by code. `onChunk` is told how many rows each chunk
+ * wrote, for progress.
+ */
+export async function insertItemsBulk(
+  tx: DbOrTx,
+  common: { rootUnitId: number; ownerUnitId: number | null; now: Date },
+  rows: readonly NewItemRow[],
+  onChunk?: (n: number) => void,
+): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  const now = common.now.toISOString();
+  for (const part of chunks(rows)) {
+    const json = JSON.stringify(part.map((r, ord) => ({ ord, code: r.code, domain_id: r.domainId, sort_order: r.sortOrder, version: r.version, ...itemRecord(r.data) })));
+    const res = await tx.execute<{ id: string | number; code: string }>(sql`
+      INSERT INTO catalog_items (code, root_unit_id, domain_id, owner_unit_id, level1, level2, content, basis, time_limit_text,
+        time_limit_rule, publisher_text, channels, custom_channels, audience_society, audience_specific, mode_proactive,
+        mode_on_request, level_county, level_township, sort_order, version, created_at, updated_at)
+      SELECT x.code, ${common.rootUnitId}::bigint, x.domain_id, ${common.ownerUnitId}::bigint, x.level1, x.level2, x.content,
+        coalesce(x.basis, '{}'), x.time_limit_text, x.time_limit_rule, x.publisher_text, coalesce(x.channels, '{}'),
+        coalesce(x.custom_channels, '{}'), x.audience_society, x.audience_specific, x.mode_proactive, x.mode_on_request,
+        x.level_county, x.level_township, x.sort_order, x.version, ${now}::timestamptz, ${now}::timestamptz
+      FROM jsonb_to_recordset(${json}::jsonb) AS x(ord int, code text, domain_id bigint, sort_order int, version int, ${ITEM_RECORD_COLUMNS})
+      ORDER BY x.ord
+      RETURNING id, code`);
+    for (const r of res.rows) ids.set(r.code, Number(r.id));
+    onChunk?.(part.length);
+  }
+  return ids;
+}
+
+export interface ChangedItemRow {
+  id: number;
+  domainId: number;
+  version: number;
+  data: CatalogItemData;
+}
+
+/** Updates items in chunks to the given data and version. */
+export async function updateItemsBulk(tx: DbOrTx, now: Date, rows: readonly ChangedItemRow[], onChunk?: (n: number) => void): Promise<void> {
+  const at = now.toISOString();
+  for (const part of chunks(rows)) {
+    const json = JSON.stringify(part.map((r) => ({ id: r.id, domain_id: r.domainId, version: r.version, ...itemRecord(r.data) })));
+    await tx.execute(sql`
+      UPDATE catalog_items AS c SET
+        domain_id = x.domain_id, level1 = x.level1, level2 = x.level2, content = x.content, basis = coalesce(x.basis, '{}'),
+        time_limit_text = x.time_limit_text, time_limit_rule = x.time_limit_rule, publisher_text = x.publisher_text,
+        channels = coalesce(x.channels, '{}'), custom_channels = coalesce(x.custom_channels, '{}'),
+        audience_society = x.audience_society, audience_specific = x.audience_specific, mode_proactive = x.mode_proactive,
+        mode_on_request = x.mode_on_request, level_county = x.level_county, level_township = x.level_township,
+        version = x.version, updated_at = ${at}::timestamptz
+      FROM jsonb_to_recordset(${json}::jsonb) AS x(id bigint, domain_id bigint, version int, ${ITEM_RECORD_COLUMNS})
+      WHERE c.id = x.id`);
+    onChunk?.(part.length);
+  }
+}
+
+export interface ItemVersionEntry {
+  itemId: number;
+  version: number;
+  data: CatalogItemData;
+  changeKind: 'created' | 'updated' | 'retired';
+}
+
+/** Appends item versions in chunks, all with the same reason, author and time. */
+export async function insertItemVersionsBulk(
+  tx: DbOrTx,
+  common: { reason: string; changedByName: string; changedAt: Date },
+  rows: readonly ItemVersionEntry[],
+): Promise<void> {
+  const at = common.changedAt.toISOString();
+  for (const part of chunks(rows)) {
+    const json = JSON.stringify(part.map((r) => ({ item_id: r.itemId, version: r.version, data: r.data, change_kind: r.changeKind })));
+    await tx.execute(sql`
+      INSERT INTO catalog_item_versions (item_id, version, data, change_kind, reason, changed_by_name, changed_at)
+      SELECT x.item_id, x.version, x.data, x.change_kind, ${common.reason}, ${common.changedByName}, ${at}::timestamptz
+      FROM jsonb_to_recordset(${json}::jsonb) AS x(item_id bigint, version int, data jsonb, change_kind text)`);
+  }
+}
+
+/** Units that currently adopted any of the items (one query, for versioning their catalogs). */
+export async function unitsAdoptingItems(db: DbOrTx, itemIds: readonly number[]): Promise<number[]> {
+  if (!itemIds.length) return [];
+  const rows = await db
+    .selectDistinct({ unitId: catalogUnitItems.unitId })
+    .from(catalogUnitItems)
+    .where(and(inArray(catalogUnitItems.itemId, [...itemIds]), isNull(catalogUnitItems.removedAt)));
+  return rows.map((r) => r.unitId).sort((a, b) => a - b);
+}
+
+/** Adopts items into a unit's catalog in one statement (re-adopting clears an earlier removal). */
+export async function adoptItemsBulk(tx: DbOrTx, unitId: number, itemIds: readonly number[], now: Date): Promise<void> {
+  for (const part of chunks(itemIds)) {
+    await tx
+      .insert(catalogUnitItems)
+      .values(part.map((itemId) => ({ unitId, itemId, addedAt: now })))
+      .onConflictDoUpdate({ target: [catalogUnitItems.unitId, catalogUnitItems.itemId], set: { addedAt: now, removedAt: null } });
+  }
+}
+
+/** (item id, version) of every item of a unit's catalog: what a catalog version records. */
+export async function unitCatalogSnapshot(db: DbOrTx, unitId: number, isRoot: boolean): Promise<CatalogSnapshotEntry[]> {
+  const rows = await db
+    .select({ itemId: catalogItems.id, version: catalogItems.version })
+    .from(catalogItems)
+    .where(catalogMembership(db, unitId, isRoot))
+    .orderBy(asc(catalogItems.domainId), asc(catalogItems.sortOrder), asc(catalogItems.id));
+  return rows;
 }

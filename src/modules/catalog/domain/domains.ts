@@ -47,3 +47,29 @@ export function matchDomainName(name: string): string | undefined {
   const canonical = DOMAIN_ALIASES[n] ?? n;
   return NATIONAL_DOMAINS.find((d) => d.name === canonical)?.name;
 }
+
+/** Longest local domain name (national names are at most 12 characters). */
+export const LOCAL_DOMAIN_NAME_MAX = 20;
+
+/**
+ * Checks the name of a local domain the openness office adds (e.g. 涉农资金: localities may add domains
+ * beyond the 26 of the 2019 guidelines, regulation notes §3.2). Returns the name as stored (spaces and a
+ * trailing 领域 removed) or a message.
+ */
+export function checkLocalDomainName(raw: string, existing: readonly string[]): { ok: true; name: string } | { ok: false; message: string } {
+  const name = raw.replace(/\s+/g, '').replace(/领域$/, '');
+  if (!name) return { ok: false, message: '请填写领域名称' };
+  if ([...name].length > LOCAL_DOMAIN_NAME_MAX) return { ok: false, message: `领域名称不能超过${LOCAL_DOMAIN_NAME_MAX}个字` };
+  if (!/^[\p{Script=Han}A-Za-z0-9（）()、·]+$/u.test(name)) return { ok: false, message: '领域名称只能包含汉字、字母、数字和括号' };
+  const national = matchDomainName(name);
+  if (national && national !== name) return { ok: false, message: `「${name}」是全国领域「${national}」的旧称，请直接使用「${national}」领域` };
+  if (existing.includes(name)) return { ok: false, message: `已有「${name}」领域` };
+  return { ok: true, name };
+}
+
+/** Slug of the n-th local domain of a city (URLs and the API): local-1, local-2 … */
+export function localDomainSlug(existingSlugs: readonly string[]): string {
+  let n = 1;
+  while (existingSlugs.includes(`local-${n}`)) n++;
+  return `local-${n}`;
+}

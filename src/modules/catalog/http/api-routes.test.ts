@@ -63,8 +63,10 @@ describe('catalog JSON API', () => {
     assert.equal(body.page, 1);
     assert.equal(body.pageSize, 50);
     assert.equal(body.items.length, 26);
-    assert.deepEqual(body.items[2], { slug: 'budget-final-accounts', name: '财政预决算', nationalNo: 3, itemCount: 2 });
-    assert.deepEqual(body.items[11], { slug: 'ecology-environment', name: '生态环境', nationalNo: 12, itemCount: 1 });
+    // 17 and 16 demo items of the first start, plus the items made above.
+    assert.deepEqual(body.items[2], { slug: 'budget-final-accounts', name: '财政预决算', nationalNo: 3, itemCount: 19 });
+    assert.deepEqual(body.items[11], { slug: 'ecology-environment', name: '生态环境', nationalNo: 12, itemCount: 17 });
+    assert.deepEqual(body.items[0], { slug: 'major-projects', name: '重大建设项目', nationalNo: 1, itemCount: 0 });
     const page2 = JSON.parse((await t.client().get('/api/v1/catalog/domains?page=2&pageSize=10')).body);
     assert.deepEqual(
       page2.items.map((d: { nationalNo: number }) => d.nationalNo),
@@ -103,11 +105,11 @@ describe('catalog JSON API', () => {
       updatedOn: '2026-11-26',
     });
     const city = JSON.parse((await t.client().get('/api/v1/catalog/units/city-government/items?domain=ecology-environment')).body);
-    assert.equal(city.total, 1);
-    assert.equal(city.items[0].level2, '环境质量状况公报');
+    assert.equal(city.total, 17);
+    assert.equal(city.items[0].level2, '环境质量状况公报', 'made above, sorted before the demo items');
     assert.deepEqual(city.items[0].timeLimit.rule, { kind: 'yearly_by', month: 6, day: 5 });
     const paged = JSON.parse((await t.client().get('/api/v1/catalog/units/city-government/items?page=2&pageSize=2')).body);
-    assert.deepEqual([paged.items.length, paged.total, paged.page, paged.pageSize], [1, 3, 2, 2]);
+    assert.deepEqual([paged.items.length, paged.total, paged.page, paged.pageSize], [2, 36, 2, 2]);
     const none = JSON.parse((await t.client().get('/api/v1/catalog/units/finance/items?domain=health')).body);
     assert.deepEqual(none, { items: [], page: 1, pageSize: 50, total: 0 });
   });
@@ -138,23 +140,26 @@ describe('catalog JSON API', () => {
     assert.equal(res.statusCode, 200);
     assert.deepEqual(JSON.parse(res.body), {
       items: [
-        { version: 4, changedOn: '2026-11-26', reason: '增加政府公报渠道', added: 0, removed: 0, changed: 1, itemCount: 3 },
-        { version: 3, changedOn: '2026-11-26', reason: '首次编制', added: 1, removed: 0, changed: 0, itemCount: 3 },
+        { version: 5, changedOn: '2026-11-26', reason: '增加政府公报渠道', added: 0, removed: 0, changed: 1, itemCount: 36 },
+        { version: 4, changedOn: '2026-11-26', reason: '首次编制', added: 1, removed: 0, changed: 0, itemCount: 36 },
       ],
       page: 1,
       pageSize: 2,
-      total: 4,
+      total: 5,
     });
     const last = JSON.parse((await t.client().get('/api/v1/catalog/units/city-government/versions?page=2&pageSize=2')).body);
     assert.deepEqual(
       last.items.map((v: { version: number; added: number }) => [v.version, v.added]),
       [
+        [3, 1],
         [2, 1],
-        [1, 1],
       ],
     );
     const finance = JSON.parse((await t.client().get('/api/v1/catalog/units/finance/versions')).body);
-    assert.deepEqual(finance.items, [{ version: 1, changedOn: '2026-11-26', reason: '采用本市标准目录', added: 2, removed: 0, changed: 0, itemCount: 2 }]);
+    assert.deepEqual(finance.items, [
+      { version: 2, changedOn: '2026-11-26', reason: '采用本市标准目录', added: 2, removed: 17, changed: 0, itemCount: 2 },
+      { version: 1, changedOn: '2026-11-26', reason: '载入演示数据：采用本市标准目录财政预决算领域事项', added: 17, removed: 0, changed: 0, itemCount: 17 },
+    ]);
   });
 
   it('answers unknown units and items with 404 JSON', async () => {

@@ -27,7 +27,7 @@ describe('意见征集 on a draft catalog', () => {
   before(async () => {
     t = await createTestApp({ now: '2026-11-26T02:00:00Z' });
     office = await t.signIn('gkb');
-    // The city's catalog has a version (1) to adopt.
+    // The city's catalog has version 1 (the demo catalog of the first start) and version 2 to adopt.
     const root = Number((await t.core.pool.query("SELECT id FROM units WHERE slug = 'city-government'")).rows[0].id);
     const made = await createItem(t.core, systemActor, {
       rootUnitId: root,
@@ -179,14 +179,14 @@ describe('意见征集 on a draft catalog', () => {
     );
     const closed = await office.submit(url, `${url}/close`, {});
     assert.equal(closed.statusCode, 303);
-    assert.match(textOf((await office.get(url)).body), /已结束征集并公布采纳情况，采纳的目录为第1版/);
+    assert.match(textOf((await office.get(url)).body), /已结束征集并公布采纳情况，采纳的目录为第2版/);
     const row = (await t.core.pool.query('SELECT adopted_version, closed_at FROM catalog_consultations WHERE code = $1', [open])).rows[0];
-    assert.equal(row.adopted_version, 1);
+    assert.equal(row.adopted_version, 2);
     assert.equal(row.closed_at.toISOString(), '2026-12-03T02:00:00.000Z');
 
     const pub = await t.client().get(`/openness/consultations/${open}`);
     const text = textOf(pub.body);
-    assert.match(text, /意见采纳情况 公布日期 2026-12-03 采纳后的目录版本 第1版 收到意见 2条（采纳1条，部分采纳0条，不采纳1条）/);
+    assert.match(text, /意见采纳情况 公布日期 2026-12-03 采纳后的目录版本 第2版 收到意见 2条（采纳1条，部分采纳0条，不采纳1条）/);
     assert.match(text, /第1条意见 建议在政府预算事项中写明公开到功能分类项级科目。 处理结果 采纳/);
     assert.match(text, /第2条意见 建议增加“三公”经费的公开渠道。 处理结果 不采纳 理由 “三公”经费已在部门预决算事项中公开。/);
     assert.doesNotMatch(pub.body, /13912345678/);

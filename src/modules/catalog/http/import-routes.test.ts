@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, textOf, type TestApp, type TestClient } from '../../../core/testing/index.ts';
 import { buildCatalogFixture, buildLargeCatalogWorkbook, catalogSheet, FIXTURE_ROWS } from '../testing/fixture.ts';
+import { withoutDemoCatalog } from '../testing/no-demo-catalog.ts';
 
 function cookieOf(c: TestClient): string {
   return [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
@@ -100,6 +101,7 @@ describe('catalog import', () => {
   const fixtureRows = FIXTURE_ROWS.length;
   const financeRows = FIXTURE_ROWS.filter((r) => r.domain === '财政预决算').length;
   before(async () => {
+    withoutDemoCatalog();
     t = await createTestApp();
     gkb = await t.signIn('gkb');
   });
@@ -138,6 +140,10 @@ describe('catalog import', () => {
     const res = await upload(t, gkb, 'city-government', { reason: '导入' }, { name: 'big.xlsx', bytes: Buffer.alloc(11 * 1024 * 1024, 1) });
     assert.equal(res.statusCode, 413);
     assert.match(textOf(res.body), /上传的文件过大/);
+    const huge = await upload(t, gkb, 'city-government', { reason: '导入' }, { name: 'huge.xlsx', bytes: Buffer.alloc(20 * 1024 * 1024, 0x50) });
+    assert.equal(huge.statusCode, 413, 'a 20 MB file');
+    assert.match(textOf(huge.body), /上传的文件过大，超过了允许的大小，请压缩或拆分后再上传。/);
+    assert.equal(await countStandard(t), 0, 'nothing saved');
   });
 
   it('lists a merge across several columns as an error and offers no confirm', async () => {
@@ -159,8 +165,13 @@ describe('catalog import', () => {
     assert.equal(res.statusCode, 200);
     const text = textOf(res.body);
     assert.match(text, new RegExp(`读取的事项行 ${fixtureRows} 行 将新增 ${fixtureRows} 项 将修改 0 项 不变 0 项 导入说明 导入财政预决算、生态环境领域目录`));
-    assert.match(text, /发现的问题：错误 0 处，提示 5 处（提示不影响导入）/);
+    assert.match(text, /发现的问题：错误 0 处，提示 8 处（提示不影响导入）/);
     assert.match(text, /第10行 G列 提示 公开时限「随部门决算一并公开」无法计算，已按文字保存/);
+    // 排污许可, 危险废物经营许可 and 重点排污单位名录 name the 州 bureau, which is not one of the city's units.
+    assert.equal(FIXTURE_ROWS.filter((r) => r.publisher === '楚雄州生态环境局').length, 3);
+    const sewage = FIXTURE_ROWS.findIndex((r) => r.level2 === '排污许可') + 4;
+    assert.equal(sewage, 23);
+    assert.match(text, new RegExp(`第${sewage}行 H列 提示 公开主体中的「楚雄州生态环境局」不是本市单位名录中的单位，请核对名称；如为上级或其他机关，可忽略本提示`));
     assert.match(text, new RegExp(`确认后将新增 ${fixtureRows} 项、修改 0 项`));
     assert.equal(await countStandard(t), 0, 'nothing saved by the preview');
 
@@ -258,6 +269,8 @@ describe('catalog import', () => {
     assert.equal(res.statusCode, 200);
     assert.match(textOf(res.body), /读取的事项行 5000 行 将新增 5000 项/);
     assert.match(textOf(res.body), /共 5000 行，保存需要几秒钟，请勿重复点击/);
+    assert.match(res.body, /<form method="post" action="\/staff\/catalog\/city-government\/import\/confirm" data-progress="import-progress">/);
+    assert.match(res.body, /<p id="import-progress" class="import-progress" role="status" aria-live="polite" hidden><progress aria-label="保存进度"><\/progress> 正在保存 5000 项/);
     const before = await countStandard(t);
     started = Date.now();
     const confirm = await gkb.post('/staff/catalog/city-government/import/confirm', sealedOf(res.body));

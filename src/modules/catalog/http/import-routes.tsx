@@ -10,6 +10,8 @@ import { sharedSecret } from '../../../core/bootstrap.ts';
 import type { ImportProblem } from '../domain/types.ts';
 import { parseTimeLimit } from '../domain/time-limit.ts';
 import { planImport } from '../domain/import-preview.ts';
+import { publisherProblems } from '../domain/publisher.ts';
+import { listUnitsOfRoot } from '../../units/index.ts';
 import { itemData, listDomains } from '../data/repository.ts';
 import { listImportTargets } from '../data/staff-queries.ts';
 import { importItems } from '../service.ts';
@@ -97,7 +99,9 @@ export function registerCatalogImportRoutes(app: FastifyInstance, core: Core): v
       names,
       parsed.columns.domain ?? '',
     );
-    const all = sortProblems([...problems, ...plan.problems]);
+    const cityUnits = await listUnitsOfRoot(core.db, c.rootUnitId);
+    const unitNames = cityUnits.flatMap((u) => [u.name, u.shortName ?? '']);
+    const all = sortProblems([...problems, ...plan.problems, ...publisherProblems(parsed.items, unitNames, parsed.columns.publisher ?? '')]);
     const blocked = all.some((p) => p.severity === 'error');
     let sealed = blocked
       ? null

@@ -6,6 +6,7 @@ import { unitsChanged } from '../../units/index.ts';
 import { createItem, setAdoptedItems, updateItem } from '../service.ts';
 import { parseTimeLimit } from '../domain/time-limit.ts';
 import type { CatalogItemData } from '../domain/types.ts';
+import { withoutDemoCatalog } from '../testing/no-demo-catalog.ts';
 
 const actor = { ...systemActor, name: '李政务（gkb）' };
 
@@ -35,6 +36,7 @@ describe('public 政府信息公开 column', () => {
   const codes: Record<string, string> = {};
 
   before(async () => {
+    withoutDemoCatalog();
     t = await createTestApp();
     const id = async (slug: string) => Number((await t.core.pool.query('SELECT id FROM units WHERE slug = $1', [slug])).rows[0].id);
     root = await id('city-government');

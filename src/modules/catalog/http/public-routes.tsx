@@ -15,6 +15,7 @@ import { OpennessIndexPage, UnitColumnPage } from '../views/public-column.tsx';
 import { CatalogHistoryPage, UnitCatalogPage } from '../views/public-catalog.tsx';
 import { ItemPage } from '../views/public-item.tsx';
 import { ReadingGuidePage } from '../views/public-reading-guide.tsx';
+import { itemRecords } from './item-records.ts';
 
 const HISTORY_PAGE_SIZE = 20;
 const MAX_PAGE = 10_000;
@@ -61,7 +62,8 @@ export function registerCatalogPublicRoutes(app: FastifyInstance, core: Core): v
     const { code } = req.params as { code: string };
     const view = await loadPublicItem(core, req.site.rootUnitId, code);
     if (!view) throw new NotFoundError('该目录事项不存在。');
-    return sendPage(reply, <ItemPage ctx={pageContext(req, reply)} view={view} />);
+    const records = await itemRecords(core, req.site.rootUnitId, view.item.id, view.item.code);
+    return sendPage(reply, <ItemPage ctx={pageContext(req, reply)} view={view} records={records} />);
   });
 
   app.get('/openness/:unitSlug', async (req, reply) => {

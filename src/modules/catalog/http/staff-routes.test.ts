@@ -4,6 +4,7 @@ import ExcelJS from 'exceljs';
 import { createTestApp, textOf, type TestApp, type TestClient } from '../../../core/testing/index.ts';
 import { verifyAuditChain } from '../../../core/audit/index.ts';
 import { findItemByCode, listCatalogVersions } from '../data/repository.ts';
+import { withoutDemoCatalog } from '../testing/no-demo-catalog.ts';
 
 const FORMED_20 = '信息形成（变更）之日起20个工作日内';
 
@@ -42,6 +43,7 @@ describe('catalog staff pages', () => {
   let budgetCode = '';
   let finalCode = '';
   before(async () => {
+    withoutDemoCatalog();
     t = await createTestApp();
     gkb = await t.signIn('gkb');
   });
@@ -311,6 +313,25 @@ describe('catalog staff pages', () => {
     assert.equal(body.title, '楚雄市财政局基层政务公开标准目录');
     assert.deepEqual(body.items.map((i) => i.level2), ['政府预算', '部门预算']);
     assert.deepEqual(body.items[0]!.channels, ['政府网站', '政府公报']);
+  });
+
+  it('links a unit catalog to its 指南 editor, its 意见征集 and its public page, for those who may use them', async () => {
+    const office = await gkb.get('/staff/catalog/finance');
+    assert.equal(office.statusCode, 200);
+    assert.match(office.body, /<a href="\/staff\/catalog\/finance\/guide">编辑政府信息公开指南<\/a>/);
+    assert.match(office.body, /<a href="\/staff\/catalog\/finance\/consultations">目录意见征集<\/a>/);
+    assert.match(office.body, /<a href="\/openness\/finance\/catalog">查看公开页面<\/a>/);
+    const city = await gkb.get('/staff/catalog/city-government');
+    assert.match(city.body, /href="\/staff\/catalog\/city-government\/guide"/);
+    assert.equal((await t.client().get('/openness/city-government/catalog')).statusCode, 200, 'the public page linked from the city catalog exists');
+    const editor = await t.signIn('czj_editor');
+    const own = await editor.get('/staff/catalog/finance');
+    assert.equal(own.statusCode, 200);
+    assert.doesNotMatch(own.body, /\/staff\/catalog\/finance\/guide"/, 'an editor cannot edit the 指南');
+    assert.doesNotMatch(own.body, /\/staff\/catalog\/finance\/consultations"/);
+    assert.match(own.body, /href="\/openness\/finance\/catalog"/);
+    const admin = await t.signIn('czj_admin');
+    assert.match((await admin.get('/staff/catalog/finance')).body, /href="\/staff\/catalog\/finance\/guide"/);
   });
 
   it('writes a consistent audit chain', async () => {

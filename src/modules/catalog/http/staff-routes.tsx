@@ -15,6 +15,8 @@ import { describeTimeLimit } from '../domain/time-limit.ts';
 import { diffItemData, diffSnapshots, type FieldChange } from '../domain/versions.ts';
 import { countByDomain, groupCatalog } from '../domain/catalog-groups.ts';
 import { catalogAccess, isCatalogManager } from '../domain/staff-access.ts';
+import { canEditGuide } from '../domain/guide.ts';
+import { canManageConsultations } from '../domain/consultation.ts';
 import { contentDisposition, exportFileNames, exportTitle, type ExportFormat } from '../domain/export-names.ts';
 import {
   emptyItemForm,
@@ -177,6 +179,8 @@ export function registerCatalogStaffRoutes(app: FastifyInstance, core: Core): vo
           total={items.length}
           version={versions.get(c.unit.id) ?? null}
           domainFilter={wanted ? { slug: wanted.slug, name: wanted.name } : null}
+          guide={canEditGuide(req.user!, c.unit)}
+          consultations={canManageConsultations(req.user!, c.unit)}
         />,
       ),
     );

@@ -348,7 +348,7 @@ test('5,000 generated rows parse in well under 5 s', (t) => {
   assert.equal(parsed.items.length, 5000);
   assert.ok(!parsed.problems.some((p) => p.severity === 'error'));
   assert.equal(parsed.items[4999]!.level1, parsed.items[4995]!.level1);
-  assert.ok(ms < 1000, `${ms} ms`);
+  assert.ok(ms < 3000, `${ms} ms`); // generous: the goal itself is measured by npm run bench
 });
 
 test('a 5,000-row .xlsx reads and parses in under 5 s', async (t) => {

@@ -1,8 +1,8 @@
 // The 政府信息公开 column (国办公开办函〔2019〕61号): the city's entry page and each unit's column.
 import type { PageContext } from '../../../core/ui/context.ts';
 import { PublicLayout } from '../../../core/ui/layout.tsx';
-import type { UnitRow } from '../../units/index.ts';
-import { columnPath, PUBLIC_UNIT_GROUPS, type DomainGroup } from './public-shared.tsx';
+import { UNIT_TYPE_GROUPS, type UnitRow } from '../../units/index.ts';
+import { columnPath, type DomainGroup } from './public-shared.tsx';
 
 const REGULATION = '《中华人民共和国政府信息公开条例》';
 
@@ -68,11 +68,14 @@ export function OpennessIndexPage({ ctx, root, units, itemCounts, standardDomain
           依照{REGULATION}第四十九条，县级以上人民政府部门每年1月31日前公布本部门上一年度政府信息公开工作年度报告，{root.name}
           办公室每年3月31日前公布本级政府上一年度政府信息公开工作年度报告。年度报告在本平台发布后，将在各单位的栏目中列出。
         </p>
+        <p>
+          <a href={`/openness/${root.slug}/annual-reports`}>{root.name}政府信息公开年报</a>；其他单位的年报见各单位的栏目。
+        </p>
       </section>
 
       <section aria-labelledby="units">
         <h2 id="units">各单位政府信息公开栏目</h2>
-        {PUBLIC_UNIT_GROUPS.map((g) => {
+        {UNIT_TYPE_GROUPS.map((g) => {
           const list = units.filter((u) => g.types.includes(u.type));
           if (!list.length) return null;
           return (
@@ -122,6 +125,10 @@ export function UnitColumnPage({ ctx, unit, root, groups, itemCount }: UnitColum
           <li>
             <a href="#catalog">法定主动公开内容</a>
           </li>
+          <li>
+            {/* Served by the annual-report module; linked, not imported (it would make an import cycle). */}
+            <a href={`/openness/${unit.slug}/annual-reports`}>政府信息公开年报</a>
+          </li>
         </ul>
       </nav>
 
@@ -167,6 +174,7 @@ export function UnitColumnPage({ ctx, unit, root, groups, itemCount }: UnitColum
           <a href={columnPath(unit.slug, 'consultations')}>目录意见征集</a>
         </p>
       </section>
+
     </PublicLayout>
   );
 }

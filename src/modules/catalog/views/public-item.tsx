@@ -7,13 +7,14 @@ import { describeTimeLimit } from '../domain/time-limit.ts';
 import { fieldText, type FieldChange } from '../domain/versions.ts';
 import type { ItemVersionSummary } from '../domain/history.ts';
 import { columnPath, Paragraphs } from './public-shared.tsx';
+import type { ItemRecords } from '../http/item-records.ts';
 
 const CHANGE_KIND: Record<ItemVersionSummary['changeKind'], string> = { created: '新增', updated: '修改', retired: '停用' };
 
 /** A column value short enough to quote before and after in the history. */
 const QUOTE_MAX = 60;
 
-export function ItemPage({ ctx, view }: { ctx: PageContext; view: PublicItem }) {
+export function ItemPage({ ctx, view, records }: { ctx: PageContext; view: PublicItem; records?: ItemRecords }) {
   const { item, domain, data, owner, holders, versions, nextDue } = view;
   const channels = [...data.channels, ...data.customChannels];
   const rule = describeTimeLimit(data.timeLimitRule);
@@ -103,6 +104,50 @@ export function ItemPage({ ctx, view }: { ctx: PageContext; view: PublicItem }) 
           </tbody>
         </table>
       </div>
+
+      {records ? (
+        <section aria-labelledby="item-records">
+          <h2 id="item-records">已公开的信息</h2>
+          {records.links.length ? (
+            <>
+              <div class="table-wrap">
+                <table>
+                  <caption class="visually-hidden">本事项下主动公开的信息，按发布日期从新到旧</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">标题</th>
+                      <th scope="col">文号</th>
+                      <th scope="col">发布机构</th>
+                      <th scope="col">发布日期</th>
+                      <th scope="col">有效性</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {records.links.map((r) => (
+                      <tr key={r.href}>
+                        <td>
+                          <a href={r.href}>{r.title}</a>
+                        </td>
+                        <td>{r.docNo || '—'}</td>
+                        <td>{r.publisherName}</td>
+                        <td class="nowrap">{r.publishedOn}</td>
+                        <td>{r.validity}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              {records.total > records.links.length ? (
+                <p>
+                  <a href={records.moreHref}>查看本事项全部 {records.total} 条信息</a>
+                </p>
+              ) : null}
+            </>
+          ) : (
+            <p>本事项下暂无主动公开的信息。</p>
+          )}
+        </section>
+      ) : null}
 
       {nextDue ? (
         <section aria-labelledby="next-due">

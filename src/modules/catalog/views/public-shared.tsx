@@ -1,14 +1,5 @@
 // Pieces shared by the public pages of the 政府信息公开 column.
-import type { UnitRow } from '../../units/index.ts';
 import type { DomainRow, ItemRow } from '../data/repository.ts';
-
-/** How units are grouped, as on the public 机构概况 page (/units). */
-export const PUBLIC_UNIT_GROUPS: { key: string; title: string; types: UnitRow['type'][] }[] = [
-  { key: 'gov', title: '市人民政府', types: ['government'] },
-  { key: 'dept', title: '市政府工作部门', types: ['department'] },
-  { key: 'other', title: '垂直管理及其他单位', types: ['other'] },
-  { key: 'town', title: '乡镇（街道）', types: ['township'] },
-];
 
 export function columnPath(unitSlug: string, part: '' | 'guide' | 'catalog' | 'catalog/history' | 'consultations' = ''): string {
   return part ? `/openness/${unitSlug}/${part}` : `/openness/${unitSlug}`;

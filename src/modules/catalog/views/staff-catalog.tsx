@@ -143,6 +143,10 @@ export interface CatalogPageProps {
   total: number;
   version: number | null;
   domainFilter: { slug: string; name: string } | null;
+  /** The user may edit this unit's 政府信息公开指南. */
+  guide: boolean;
+  /** The user may run this unit's public comment periods (意见征集). */
+  consultations: boolean;
 }
 
 export function CatalogPage(p: CatalogPageProps) {
@@ -180,6 +184,27 @@ export function CatalogPage(p: CatalogPageProps) {
         <a class="button secondary" href={`${base}/versions`}>
           版本历史
         </a>
+      </p>
+      <p>
+        {p.guide ? (
+          <>
+            <a href={`${base}/guide`}>编辑政府信息公开指南</a>
+            {' | '}
+          </>
+        ) : null}
+        {p.consultations ? (
+          <>
+            <a href={`${base}/consultations`}>目录意见征集</a>
+            {' | '}
+          </>
+        ) : null}
+        {p.isRoot ? (
+          <>
+            <a href={`${base}/domains`}>领域管理</a>
+            {' | '}
+          </>
+        ) : null}
+        <a href={`/openness/${p.slug}/catalog`}>查看公开页面</a>
       </p>
       <p>
         导出：<a href={`${base}/export.xlsx`}>Excel（.xlsx）</a>

@@ -196,7 +196,7 @@ export function ImportPreviewPage(p: PreviewProps) {
         <p class="status-ok">没有发现问题。</p>
       )}
       {!blocked ? (
-        <form method="post" action={`/staff/catalog/${p.catalog.slug}/import/confirm`}>
+        <form method="post" action={`/staff/catalog/${p.catalog.slug}/import/confirm`} data-progress="import-progress">
           <CsrfField token={p.ctx.csrfToken} />
           <input type="hidden" name="payload" value={p.sealed!.data} />
           <input type="hidden" name="signature" value={p.sealed!.sig} />
@@ -209,6 +209,10 @@ export function ImportPreviewPage(p: PreviewProps) {
             确认导入
           </button>{' '}
           <a href={`/staff/catalog/${p.catalog.slug}/import`}>重新上传</a>
+          {/* Shown by site.js while the confirm request runs; without JavaScript the sentence above says to wait. */}
+          <p id="import-progress" class="import-progress" role="status" aria-live="polite" hidden>
+            <progress aria-label="保存进度"></progress> 正在保存 {toSave} 项，请稍候，不要关闭或刷新本页……
+          </p>
         </form>
       ) : (
         <p>

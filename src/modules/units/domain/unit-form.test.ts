@@ -32,6 +32,10 @@ describe('slugProblem', () => {
     ['-finance', '网址标识不能以连字符开头或结尾，也不能含连续的连字符'],
     ['fin--ance', '网址标识不能以连字符开头或结尾，也不能含连续的连字符'],
     ['new', '「new」为系统保留字，不能用作网址标识'],
+    ['items', '「items」已用作政府信息公开栏目的网址（/openness/items），不能用作单位的网址标识，请换一个'],
+    ['reading-guide', '「reading-guide」已用作政府信息公开栏目的网址（/openness/reading-guide），不能用作单位的网址标识，请换一个'],
+    ['consultations', '「consultations」已用作政府信息公开栏目的网址（/openness/consultations），不能用作单位的网址标识，请换一个'],
+    ['items-office', undefined],
     ['', '请填写网址标识'],
   ];
   for (const [slug, expected] of cases) it(`${JSON.stringify(slug.slice(0, 12))} → ${expected ?? 'ok'}`, () => assert.equal(slugProblem(slug), expected));
