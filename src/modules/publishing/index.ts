@@ -1,14 +1,153 @@
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { ModuleManifest } from '../../core/services.ts';
+import type { Core } from '../../core/services.ts';
+import type { DbOrTx } from '../../core/db/index.ts';
+import { shanghaiToday } from '../../core/clock.ts';
+import { hasRole } from '../../core/auth/roles.ts';
 import { registerPublishingStaffRoutes } from './http/staff-routes.tsx';
 import { registerPublishingPublicRoutes } from './http/public-routes.tsx';
 import { registerPublishingApiRoutes } from './http/api-routes.tsx';
+import { pubRecords } from './data/schema.ts';
+import { LISTED_RECORD } from './data/repository.ts';
+import { createDraft, emptyRecordInput, type PubResult, type StaffActor } from './service.ts';
+import type { RecordRow } from './data/repository.ts';
+import { startScheduler, type Scheduler } from './jobs.ts';
+import { seedPublishing } from './seed.ts';
+
+export type { StaffActor, PubResult } from './service.ts';
+/** The home page's sections (政务动态, 通知公告, 政策文件 with 解读, latest per domain), for the portal. */
+export { loadHomeSections, type HomeSections, type HomeSection, type HomeLink } from './home.ts';
+export { staffActorOf } from './service.ts';
 
 /** Proactive publishing (主动公开): records, review, interpretation, validity, search and public pages. */
 export const publishingModule: ModuleManifest = {
   name: 'publishing',
+  publicNav: [
+    { href: '/policy-library', label: '政策文件' },
+    { href: '/search', label: '政府信息查询' },
+  ],
+  sitemap: [
+    {
+      title: '主动公开信息',
+      links: [
+        { href: '/columns/news', label: '政务动态' },
+        { href: '/columns/notices', label: '通知公告' },
+        { href: '/columns/policies', label: '政策文件' },
+        { href: '/policy-library', label: '政策文件库（规章、行政规范性文件）' },
+        { href: '/records', label: '全部主动公开信息' },
+        { href: '/search', label: '政府信息查询' },
+        { href: '/api/docs', label: '开放接口说明' },
+      ],
+    },
+  ],
+  staffNav: [{ href: '/staff/records', label: '信息发布', visible: (u) => hasRole(u, 'editor', 'reviewer', 'unit_admin', 'openness_office', 'system_admin') }],
   register(app, core) {
     registerPublishingPublicRoutes(app, core);
     registerPublishingApiRoutes(app, core);
     registerPublishingStaffRoutes(app, core);
+    // Scheduled publication: started when the server is ready, stopped (waiting for a run) on close.
+    let scheduler: Scheduler | null = null;
+    app.addHook('onReady', async () => {
+      scheduler = startScheduler(core, { onError: (err) => app.log.error({ err }, 'scheduled publication failed') });
+    });
+    app.addHook('onClose', async () => {
+      await scheduler?.stop();
+    });
   },
+  seed: async (core) => seedPublishing(core),
 };
+
+export interface PublishedItemRecord {
+  indexNo: string;
+  title: string;
+  formedOn: string;
+  publishedOn: string;
+  /** 条例 第二十六条 / the item's 公开时限: null when it could not be computed. */
+  late: boolean | null;
+}
+
+/** Published 主动公开 records filed under a catalog item, newest first (for the item's next-due date). */
+export async function listPublishedRecordsForItem(db: DbOrTx, itemId: number, limit = 100): Promise<PublishedItemRecord[]> {
+  const rows = await db
+    .select({ indexNo: pubRecords.indexNo, title: pubRecords.title, formedOn: pubRecords.formedOn, publishedOn: pubRecords.publishedOn, late: pubRecords.publishedLate })
+    .from(pubRecords)
+    .where(and(eq(pubRecords.catalogItemId, itemId), LISTED_RECORD))
+    .orderBy(desc(pubRecords.publishedOn), desc(pubRecords.id))
+    .limit(limit);
+  return rows.map((r) => ({ indexNo: r.indexNo!, title: r.title, formedOn: r.formedOn, publishedOn: r.publishedOn!, late: r.late }));
+}
+
+export interface AnnualDocumentCounts {
+  /** 本年制发件数: 成文日期 in the year. */
+  issued: number;
+  /** 本年废止件数: marked 废止 with a date in the year. */
+  repealed: number;
+  /** 现行有效件数: at the end of the year, not 失效 or 废止 by then. */
+  inForce: number;
+}
+
+/**
+ * The 规章 / 行政规范性文件 rows of the annual report's table 二 (国办公开办函〔2021〕30号) for one unit.
+ * Every 公开属性 counts; a record counts once published (or registered), withdrawn ones not in force.
+ */
+export async function countRecordsForAnnualReport(db: DbOrTx, unitId: number, year: number): Promise<{ regulation: AnnualDocumentCounts; normative: AnnualDocumentCounts }> {
+  const start = `${year}-01-01`;
+  const end = `${year}-12-31`;
+  const rows = await db
+    .select({
+      docType: pubRecords.docType,
+      issued: sql<number>`count(*) FILTER (WHERE ${pubRecords.writtenOn} BETWEEN ${start} AND ${end})::int`,
+      repealed: sql<number>`count(*) FILTER (WHERE ${pubRecords.validity} = 'repealed' AND ${pubRecords.validityChangedOn} BETWEEN ${start} AND ${end})::int`,
+      inForce: sql<number>`count(*) FILTER (WHERE ${pubRecords.state} = 'published' AND ${pubRecords.writtenOn} <= ${end} AND (${pubRecords.validity} = 'in_force' OR ${pubRecords.validityChangedOn} > ${end}))::int`,
+    })
+    .from(pubRecords)
+    .where(and(eq(pubRecords.unitId, unitId), eq(pubRecords.kind, 'record'), inArray(pubRecords.docType, ['regulation', 'normative']), inArray(pubRecords.state, ['published', 'withdrawn'])))
+    .groupBy(pubRecords.docType);
+  const zero: AnnualDocumentCounts = { issued: 0, repealed: 0, inForce: 0 };
+  const of = (t: string) => {
+    const r = rows.find((x) => x.docType === t);
+    return r ? { issued: r.issued, repealed: r.repealed, inForce: r.inForce } : { ...zero };
+  };
+  return { regulation: of('regulation'), normative: of('normative') };
+}
+
+export interface RequestReplyRelease {
+  /** 受理编号 of the application. */
+  requestNo: string;
+  title: string;
+  /** The released information (rich text; sanitised on save). */
+  bodyHtml: string;
+  /** 成文日期 of the information; default today. */
+  writtenOn?: string;
+  unitId?: number;
+  publisherName?: string;
+}
+
+/**
+ * 依申请公开 "release to all" (条例 第四十四条: 多个申请人就相同政府信息向同一行政机关提出公开申请，且该政府信息
+ * 属于可以公开的 … 可以纳入主动公开的范围): the reply's information becomes a draft 主动公开 record of the unit,
+ * in 通知公告, for an editor to complete and submit.
+ */
+export async function createRecordFromRequestReply(core: Core, actor: StaffActor, input: RequestReplyRelease): Promise<PubResult<{ record: RecordRow }>> {
+  const today = shanghaiToday(core.clock.now());
+  const base = emptyRecordInput(input.publisherName ?? '', today);
+  const r = await createDraft(
+    core,
+    actor,
+    {
+      ...base,
+      generalColumn: 'notice',
+      title: input.title,
+      publisherName: input.publisherName ?? base.publisherName,
+      writtenOn: input.writtenOn ?? today,
+      formedOn: today,
+      subject: '综合政务',
+      genre: '其他',
+      keywords: ['依申请公开转主动公开'],
+      summary: `依申请公开（受理编号 ${input.requestNo}）的答复信息，转为主动公开。`,
+      bodyHtml: input.bodyHtml,
+    },
+    { unitId: input.unitId, sourceRequestNo: input.requestNo },
+  );
+  return r.ok ? { ok: true, record: r.record } : r;
+}

@@ -1,0 +1,92 @@
+// 查询平台: full-text search over published records (条例 第二十四条: 信息检索、查阅、下载).
+import type { FieldErrors } from '../../../core/http/form.ts';
+import type { PageContext } from '../../../core/ui/context.ts';
+import { PublicLayout } from '../../../core/ui/layout.tsx';
+import { Pagination } from '../../../core/ui/components.tsx';
+import type { Segment } from '../../../core/search/snippet.ts';
+import type { RecordListItem } from '../data/public-queries.ts';
+import { FilterForm, kindLabel, Marked, RecordHome, recordPath, validityText, type FilterField } from './public-shared.tsx';
+
+export interface SearchHitView {
+  record: RecordListItem;
+  title: Segment[];
+  snippet: Segment[];
+  /** Found in an attachment's text rather than the body. */
+  inAttachment: boolean;
+  exactDocNo: boolean;
+}
+
+export interface SearchPageProps {
+  ctx: PageContext;
+  fields: FilterField[];
+  values: Record<string, string>;
+  errors: FieldErrors;
+  /** Whether anything was asked (a query or a filter). */
+  asked: boolean;
+  hits: SearchHitView[];
+  total: number;
+  capped: boolean;
+  /** The count includes records with all the words, maybe not as the phrase typed. */
+  approximate: boolean;
+  page: number;
+  pageCount: number;
+  hrefFor: (page: number) => string;
+}
+
+export function SearchPage(p: SearchPageProps) {
+  const q = p.values.q ?? '';
+  const title = q ? `“${q}”的检索结果` : '政府信息查询';
+  const failed = Object.keys(p.errors).length > 0;
+  return (
+    <PublicLayout ctx={p.ctx} title={p.page > 1 ? `${title}（第${p.page}页）` : title} breadcrumbs={[{ href: '/openness', label: '政府信息公开' }, { label: '政府信息查询' }]}>
+      <h1>政府信息查询</h1>
+      <p>
+        检索本网站主动公开的政府信息：标题、文号、正文和附件（PDF、DOCX 等）中的文字。多个关键词用空格分开，结果须包含全部关键词；输入完整文号（如“楚市政通〔2017〕47号”）可直接找到该文件。
+      </p>
+      <FilterForm action="/search" fields={p.fields} values={p.values} errors={p.errors} query={{ label: '关键词或文号' }} submitLabel="检索" />
+      {failed ? (
+        <p role="status">检索条件有误，请修改后重试。</p>
+      ) : !p.asked ? (
+        <p role="status">请输入关键词，或选择筛选条件。</p>
+      ) : (
+        <>
+          <p role="status">
+            {p.total === 0
+              ? '没有找到符合条件的信息。请检查关键词，或减少关键词、放宽筛选条件后再试。'
+              : `找到${p.capped ? '超过 ' : p.approximate ? '约 ' : ' '}${p.total} 条信息${p.pageCount > 1 ? `，第 ${p.page} / ${p.pageCount} 页` : ''}${q ? '，按相关度排序' : '，按发布日期排序'}。`}
+          </p>
+          {p.hits.length ? (
+            <ol class="search-results" start={(p.page - 1) * 20 + 1}>
+              {p.hits.map((h) => (
+                <li key={h.record.indexNo}>
+                  <h2 class="result-title">
+                    <a href={recordPath(h.record.indexNo)}>
+                      <Marked segments={h.title} />
+                    </a>
+                    {h.exactDocNo ? <span class="tag">文号匹配</span> : null}
+                    {kindLabel(h.record) ? <span class="tag">{kindLabel(h.record)}</span> : null}
+                  </h2>
+                  <p class="result-meta">
+                    {h.record.publisherName}
+                    {h.record.docNo ? ` · ${h.record.docNo}` : ''} · 发布日期 {h.record.publishedOn}
+                    {h.record.validity !== 'in_force' ? ` · ${validityText(h.record)}` : ''}
+                  </p>
+                  {h.snippet.length ? (
+                    <p class="result-snippet">
+                      {h.inAttachment ? <span class="hint">附件：</span> : null}
+                      <Marked segments={h.snippet} />
+                    </p>
+                  ) : null}
+                  <p class="result-home">
+                    <RecordHome r={h.record} />
+                  </p>
+                </li>
+              ))}
+            </ol>
+          ) : null}
+          <Pagination page={p.page} pageCount={p.pageCount} hrefFor={p.hrefFor} />
+        </>
+      )}
+    </PublicLayout>
+  );
+}
