@@ -3,12 +3,46 @@ import { registerRequestsStaffRoutes } from './http/staff-routes.tsx';
 import { registerRequestsPublicRoutes } from './http/public-routes.tsx';
 import { registerRequestsApiRoutes } from './http/api-routes.tsx';
 
+import { seedRequests } from './seed.ts';
+import { startRequestJobs } from './jobs.ts';
+
+// For other modules (the annual report, issue 6): see README.md "Exports".
+export { annualReportRequests, type AnnualReportRequest } from './service-read.ts';
+export { OUTCOMES, outcomeTable, outcomeLabel, type OutcomeCode, type OutcomeDef } from './domain/outcomes.ts';
+export { APPLICANT_COLUMNS, APPLICANT_COLUMN_LABELS, type ApplicantColumn } from './domain/applicant.ts';
+export { startRequestJobs, runReminders } from './jobs.ts';
+
 /** 依申请公开: information requests from receipt to reply, with the statutory clock. */
 export const requestsModule: ModuleManifest = {
   name: 'requests',
+  publicNav: [{ href: '/requests', label: '依申请公开' }],
+  staffNav: [
+    { href: '/staff/requests', label: '依申请公开', visible: (u) => u.roles.some((r) => r !== 'auditor') },
+    { href: '/staff/mail-log', label: '邮件日志', visible: (u) => u.roles.length > 0 },
+  ],
+  sitemap: [
+    {
+      title: '依申请公开',
+      links: [
+        { href: '/requests', label: '依申请公开' },
+        { href: '/requests/apply', label: '在线申请' },
+        { href: '/requests/lookup', label: '查询办理进度' },
+        { href: '/requests/statistics', label: '办理情况统计' },
+      ],
+    },
+  ],
+  seed: async (core, opts) => {
+    await seedRequests(core, opts);
+  },
   register(app, core) {
     registerRequestsPublicRoutes(app, core);
     registerRequestsApiRoutes(app, core);
     registerRequestsStaffRoutes(app, core);
+    // Reminder e-mails (due within 3 working days, overdue): started when the server is ready.
+    let stop: (() => void) | null = null;
+    app.addHook('onReady', async () => {
+      stop = startRequestJobs(core, { onError: (err) => app.log.error({ err }, 'request reminders failed') });
+    });
+    app.addHook('onClose', async () => stop?.());
   },
 };

@@ -17,6 +17,7 @@ interface DemoAccount {
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { username: 'admin', displayName: '系统管理员', unitSlug: 'government-office', roles: ['system_admin'] },
   { username: 'gkb', displayName: '李政务（政务公开办）', unitSlug: 'government-office', roles: ['openness_office', 'reviewer'] },
+  { username: 'gkb_head', displayName: '陈主任（政务公开办负责人）', unitSlug: 'government-office', roles: ['openness_head', 'openness_office'] },
   { username: 'auditor', displayName: '审计员', unitSlug: 'government-office', roles: ['auditor'] },
   { username: 'czj_admin', displayName: '王财（财政局管理员）', unitSlug: 'finance', roles: ['unit_admin'] },
   { username: 'czj_editor', displayName: '张信息（财政局信息员）', unitSlug: 'finance', roles: ['editor'] },

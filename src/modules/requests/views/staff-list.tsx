@@ -1,0 +1,288 @@
+// Back-office dashboards and lists of requests: the handler's own requests, the unit admin's unit and
+// the openness office's city, with due-within-3-working-days, overdue and per-unit counts. Personal
+// data is masked in every row.
+import type { PageContext } from '../../../core/ui/context.ts';
+import { StaffLayout } from '../../../core/ui/layout.tsx';
+import { Pagination } from '../../../core/ui/components.tsx';
+import type { DueStatus } from '../domain/clock.ts';
+
+export const DUE_LABELS: Record<DueStatus, string> = {
+  not_started: '未开始计算',
+  running: '计算中',
+  due_soon: '3个工作日内到期',
+  due_today: '今天到期',
+  overdue: '已逾期',
+  paused: '暂停计算',
+  awaiting_correction: '等待补正',
+  closed: '已办结',
+};
+
+export interface ListRowView {
+  requestNo: string;
+  unitName: string;
+  applicantName: string;
+  idNumber: string;
+  phone: string;
+  description: string;
+  stateLabel: string;
+  receivedOn: string | null;
+  dueOn: string | null;
+  due: DueStatus;
+  handlerName: string;
+}
+
+export interface CountsView {
+  open: number;
+  dueSoon: number;
+  overdue: number;
+  awaitingCorrection: number;
+  paused: number;
+}
+
+export interface ListFilters {
+  scope: 'mine' | 'unit' | 'city';
+  due: '' | 'due_soon' | 'overdue';
+  state: string;
+  unit: string;
+  q: string;
+}
+
+export interface RequestListProps {
+  ctx: PageContext;
+  title: string;
+  filters: ListFilters;
+  scopes: { value: ListFilters['scope']; label: string }[];
+  states: { value: string; label: string }[];
+  units: { slug: string; name: string }[] | null;
+  totals: CountsView;
+  dueSoonTo: string;
+  today: string;
+  byUnit: (CountsView & { unitName: string; unitSlug: string })[] | null;
+  rows: ListRowView[];
+  total: number;
+  page: number;
+  pageCount: number;
+  canRegister: boolean;
+  canEditTemplates: boolean;
+}
+
+export function listQuery(f: ListFilters, extra: Record<string, string> = {}): string {
+  const p = new URLSearchParams();
+  const all: Record<string, string> = { scope: f.scope, due: f.due, state: f.state, unit: f.unit, q: f.q, ...extra };
+  for (const [k, v] of Object.entries(all)) if (v) p.set(k, v);
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+export function RequestListPage(p: RequestListProps) {
+  const f = p.filters;
+  const link = (extra: Partial<ListFilters>) => `/staff/requests${listQuery({ ...f, ...extra })}`;
+  return (
+    <StaffLayout ctx={p.ctx} title="依申请公开" breadcrumbs={[{ label: '依申请公开' }]}>
+      <h1>依申请公开</h1>
+      <p class="actions-row">
+        {p.canRegister ? (
+          <a class="button" href="/staff/requests/new">
+            登记申请
+          </a>
+        ) : null}{' '}
+        <a class="button secondary" href="/staff/requests/templates">
+          {p.canEditTemplates ? '编辑文书模板' : '文书模板'}
+        </a>{' '}
+        <a class="button secondary" href="/staff/mail-log">
+          邮件日志
+        </a>
+        {p.canEditTemplates ? (
+          <>
+            {' '}
+            <a class="button secondary" href="/staff/requests/settings">
+              设置
+            </a>
+          </>
+        ) : null}
+      </p>
+      <nav aria-label="范围" class="tabs">
+        <ul>
+          {p.scopes.map((s) => (
+            <li key={s.value}>
+              <a href={link({ scope: s.value, unit: '' })} aria-current={s.value === f.scope ? 'page' : undefined}>
+                {s.label}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <section aria-labelledby="dash-title">
+        <h2 id="dash-title">{p.title}：办理中的申请</h2>
+        <ul class="stat-cards">
+          <li>
+            <a href={link({ due: '', state: 'open' })}>
+              <strong>{p.totals.open}</strong> 办理中
+            </a>
+          </li>
+          <li class={p.totals.dueSoon ? 'warn' : undefined}>
+            <a href={link({ due: 'due_soon', state: '' })}>
+              <strong>{p.totals.dueSoon}</strong> 3个工作日内到期（至 {p.dueSoonTo}）
+            </a>
+          </li>
+          <li class={p.totals.overdue ? 'bad' : undefined}>
+            <a href={link({ due: 'overdue', state: '' })}>
+              <strong>{p.totals.overdue}</strong> 已逾期
+            </a>
+          </li>
+          <li>
+            <a href={link({ due: '', state: 'awaiting_correction' })}>
+              <strong>{p.totals.awaitingCorrection}</strong> 等待补正
+            </a>
+          </li>
+          <li>
+            <strong>{p.totals.paused}</strong> 暂停计算（征求意见、等待缴费）
+          </li>
+        </ul>
+        <p class="hint">今天是 {p.today}。到期和逾期只统计答复期限正在计算的申请。</p>
+      </section>
+      {p.byUnit ? (
+        <section aria-labelledby="by-unit">
+          <h2 id="by-unit">按单位</h2>
+          {p.byUnit.length ? (
+            <div class="table-wrap">
+              <table>
+                <caption class="visually-hidden">各单位办理中的申请</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">单位</th>
+                    <th scope="col">办理中</th>
+                    <th scope="col">3个工作日内到期</th>
+                    <th scope="col">已逾期</th>
+                    <th scope="col">等待补正</th>
+                    <th scope="col">暂停计算</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {p.byUnit.map((u) => (
+                    <tr key={u.unitSlug}>
+                      <th scope="row">
+                        <a href={link({ scope: 'city', unit: u.unitSlug, due: '', state: 'open' })}>{u.unitName}</a>
+                      </th>
+                      <td>{u.open}</td>
+                      <td>{u.dueSoon ? <a href={link({ scope: 'city', unit: u.unitSlug, due: 'due_soon', state: '' })}>{u.dueSoon}</a> : 0}</td>
+                      <td class={u.overdue ? 'status-bad' : undefined}>{u.overdue ? <a href={link({ scope: 'city', unit: u.unitSlug, due: 'overdue', state: '' })}>{u.overdue}</a> : 0}</td>
+                      <td>{u.awaitingCorrection}</td>
+                      <td>{u.paused}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <p>没有办理中的申请。</p>
+          )}
+        </section>
+      ) : null}
+      <section aria-labelledby="list-title">
+        <h2 id="list-title">申请列表</h2>
+        <form method="get" action="/staff/requests" class="filters">
+          <input type="hidden" name="scope" value={f.scope} />
+          <div class="field">
+            <label for="f-due">期限</label>
+            <select id="f-due" name="due">
+              <option value="" selected={f.due === ''}>
+                全部
+              </option>
+              <option value="due_soon" selected={f.due === 'due_soon'}>
+                3个工作日内到期
+              </option>
+              <option value="overdue" selected={f.due === 'overdue'}>
+                已逾期
+              </option>
+            </select>
+          </div>
+          <div class="field">
+            <label for="f-state">状态</label>
+            <select id="f-state" name="state">
+              <option value="" selected={f.state === ''}>
+                全部
+              </option>
+              {p.states.map((s) => (
+                <option key={s.value} value={s.value} selected={s.value === f.state}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          {p.units ? (
+            <div class="field">
+              <label for="f-unit">单位</label>
+              <select id="f-unit" name="unit">
+                <option value="" selected={f.unit === ''}>
+                  全部单位
+                </option>
+                {p.units.map((u) => (
+                  <option key={u.slug} value={u.slug} selected={u.slug === f.unit}>
+                    {u.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          ) : null}
+          <div class="field">
+            <label for="f-q">受理编号或内容</label>
+            <input id="f-q" type="text" name="q" value={f.q} maxLength={100} />
+          </div>
+          <div class="field">
+            <button type="submit" class="button secondary">
+              筛选
+            </button>
+          </div>
+        </form>
+        <p>
+          共 {p.total} 件。<a href={`/staff/requests/export.xlsx${listQuery(f)}`}>导出 Excel（个人信息已隐藏）</a>
+        </p>
+        {p.rows.length ? (
+          <div class="table-wrap">
+            <table class="request-list">
+              <caption class="visually-hidden">申请列表，按答复期限排序</caption>
+              <thead>
+                <tr>
+                  <th scope="col">受理编号</th>
+                  <th scope="col">单位</th>
+                  <th scope="col">申请人</th>
+                  <th scope="col">联系电话</th>
+                  <th scope="col">所需信息</th>
+                  <th scope="col">状态</th>
+                  <th scope="col">收到申请之日</th>
+                  <th scope="col">答复期限</th>
+                  <th scope="col">承办人</th>
+                </tr>
+              </thead>
+              <tbody>
+                {p.rows.map((r) => (
+                  <tr key={r.requestNo} class={r.due === 'overdue' ? 'row-bad' : r.due === 'due_soon' || r.due === 'due_today' ? 'row-warn' : undefined}>
+                    <th scope="row" class="nowrap">
+                      <a href={`/staff/requests/${r.requestNo}`}>{r.requestNo}</a>
+                    </th>
+                    <td>{r.unitName}</td>
+                    <td class="nowrap">{r.applicantName}</td>
+                    <td class="nowrap">{r.phone}</td>
+                    <td>{r.description}</td>
+                    <td>{r.stateLabel}</td>
+                    <td class="nowrap">{r.receivedOn ?? '待确认'}</td>
+                    <td class="nowrap">
+                      {r.dueOn ?? '—'}
+                      <br />
+                      <span class={r.due === 'overdue' ? 'status-bad' : r.due === 'due_soon' || r.due === 'due_today' ? 'status-warn' : 'hint'}>{DUE_LABELS[r.due]}</span>
+                    </td>
+                    <td>{r.handlerName}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p>没有符合条件的申请。</p>
+        )}
+        <Pagination page={p.page} pageCount={p.pageCount} hrefFor={(n) => `/staff/requests${listQuery(f, { page: String(n) })}`} />
+      </section>
+    </StaffLayout>
+  );
+}
