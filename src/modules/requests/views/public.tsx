@@ -5,6 +5,7 @@ import type { PageContext } from '../../../core/ui/context.ts';
 import { PublicLayout } from '../../../core/ui/layout.tsx';
 import { CsrfField, ErrorSummary, SelectField, TextArea, TextField } from '../../../core/ui/components.tsx';
 import type { FieldErrors } from '../../../core/http/form.ts';
+import { ACCEPTED_TYPES_TEXT } from '../../../core/files/sniff.ts';
 import {
   APPLICANT_KIND_LABELS,
   DELIVERY_LABELS,
@@ -251,7 +252,7 @@ export function ConfirmPage({ ctx, unitName, summary, hidden, matches, errors }:
         <div class={errors.attachments ? 'field field-error' : 'field'}>
           <label for="f-attachments">附件（可选）</label>
           <p class="hint" id="f-attachments-hint">
-            可上传身份证明、委托书等材料，支持 PDF、JPG、PNG、Word 文件，每个不超过 10 MB，最多 5 个。
+            可上传身份证明、委托书等材料，支持 {ACCEPTED_TYPES_TEXT} 文件，每个不超过 10 MB，最多 5 个。
           </p>
           {errors.attachments ? (
             <p class="field-message" id="f-attachments-error">
@@ -259,7 +260,7 @@ export function ConfirmPage({ ctx, unitName, summary, hidden, matches, errors }:
               {errors.attachments}
             </p>
           ) : null}
-          <input type="file" id="f-attachments" name="attachments" multiple aria-describedby="f-attachments-hint" accept=".pdf,.jpg,.jpeg,.png,.doc,.docx" />
+          <input type="file" id="f-attachments" name="attachments" multiple aria-describedby="f-attachments-hint" accept=".pdf,.docx,.xlsx,.ofd,.png,.jpg,.jpeg,.gif" />
         </div>
         <p>提交后将生成受理编号和查询码，请妥善保存，用于查询办理进度和下载答复文书。</p>
         <button type="submit" class="button">
