@@ -93,7 +93,7 @@ export async function computeReport(core: Core, unitIds: number[], year: number)
     issues: issues.slice(0, MAX_ISSUES),
     feesFen: fees.available ? feesPaidInYear(fees.facts, year) : null,
     counts: {
-      requests: requests.available ? requests.facts.length : 0,
+      requests: requests.available ? requests.facts.reduce((n, f) => n + (f.count ?? 1), 0) : 0,
       records: !records.available ? 0 : records.facts ? records.facts.length : sumCounts(records.counts),
       cases: caseRows.length,
     },

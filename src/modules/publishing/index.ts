@@ -87,21 +87,39 @@ export interface AnnualDocumentCounts {
 }
 
 /**
- * The 规章 / 行政规范性文件 rows of the annual report's table 二 (国办公开办函〔2021〕30号) for one unit.
- * Every 公开属性 counts; a record counts once published (or registered), withdrawn ones not in force.
+ * Table 二 (第（一）项) of the annual report (国办公开办函〔2021〕30号), as SQL conditions shared by the
+ * counts and the list behind them so that both always agree. Every 公开属性 counts; a record counts
+ * once published (or registered); withdrawn ones are never in force.
+ *   issued   本年制发件数: 成文日期 within the year;
+ *   repealed 本年废止件数: 废止 within the year (失效 is not 废止);
+ *   inForce  现行有效件数: published, written by 31 December, not 失效 or 废止 by then.
  */
-export async function countRecordsForAnnualReport(db: DbOrTx, unitId: number, year: number): Promise<{ regulation: AnnualDocumentCounts; normative: AnnualDocumentCounts }> {
+function annualColumnConditions(year: number) {
   const start = `${year}-01-01`;
   const end = `${year}-12-31`;
+  return {
+    issued: sql`${pubRecords.writtenOn} BETWEEN ${start} AND ${end}`,
+    repealed: sql`${pubRecords.validity} = 'repealed' AND ${pubRecords.validityChangedOn} BETWEEN ${start} AND ${end}`,
+    inForce: sql`${pubRecords.state} = 'published' AND ${pubRecords.writtenOn} <= ${end} AND (${pubRecords.validity} = 'in_force' OR ${pubRecords.validityChangedOn} > ${end})`,
+  };
+}
+
+function annualDocuments(unitIds: number[]) {
+  return and(inArray(pubRecords.unitId, unitIds), eq(pubRecords.kind, 'record'), inArray(pubRecords.docType, ['regulation', 'normative']), inArray(pubRecords.state, ['published', 'withdrawn']));
+}
+
+/** The 规章 / 行政规范性文件 rows of the annual report's table 二 for one unit. */
+export async function countRecordsForAnnualReport(db: DbOrTx, unitId: number, year: number): Promise<{ regulation: AnnualDocumentCounts; normative: AnnualDocumentCounts }> {
+  const c = annualColumnConditions(year);
   const rows = await db
     .select({
       docType: pubRecords.docType,
-      issued: sql<number>`count(*) FILTER (WHERE ${pubRecords.writtenOn} BETWEEN ${start} AND ${end})::int`,
-      repealed: sql<number>`count(*) FILTER (WHERE ${pubRecords.validity} = 'repealed' AND ${pubRecords.validityChangedOn} BETWEEN ${start} AND ${end})::int`,
-      inForce: sql<number>`count(*) FILTER (WHERE ${pubRecords.state} = 'published' AND ${pubRecords.writtenOn} <= ${end} AND (${pubRecords.validity} = 'in_force' OR ${pubRecords.validityChangedOn} > ${end}))::int`,
+      issued: sql<number>`count(*) FILTER (WHERE ${c.issued})::int`,
+      repealed: sql<number>`count(*) FILTER (WHERE ${c.repealed})::int`,
+      inForce: sql<number>`count(*) FILTER (WHERE ${c.inForce})::int`,
     })
     .from(pubRecords)
-    .where(and(eq(pubRecords.unitId, unitId), eq(pubRecords.kind, 'record'), inArray(pubRecords.docType, ['regulation', 'normative']), inArray(pubRecords.state, ['published', 'withdrawn'])))
+    .where(annualDocuments([unitId]))
     .groupBy(pubRecords.docType);
   const zero: AnnualDocumentCounts = { issued: 0, repealed: 0, inForce: 0 };
   const of = (t: string) => {
@@ -109,6 +127,50 @@ export async function countRecordsForAnnualReport(db: DbOrTx, unitId: number, ye
     return r ? { issued: r.issued, repealed: r.repealed, inForce: r.inForce } : { ...zero };
   };
   return { regulation: of('regulation'), normative: of('normative') };
+}
+
+/** A record behind a number of table 二. */
+export interface AnnualReportRecord {
+  indexNo: string;
+  title: string;
+  docNo: string;
+  docType: 'regulation' | 'normative';
+  writtenOn: string;
+  /** 废止 / 失效 with the day it took effect; null while in force. */
+  repealedOn: string | null;
+  expiredOn: string | null;
+  withdrawn: boolean;
+}
+
+/** The records counted in one cell of table 二 (the report's drill-down), in order of 成文日期. */
+export async function listRecordsForAnnualReport(
+  db: DbOrTx,
+  input: { unitIds: number[]; year: number; docType: 'regulation' | 'normative'; column: 'issued' | 'repealed' | 'inForce' },
+): Promise<AnnualReportRecord[]> {
+  if (!input.unitIds.length) return [];
+  const rows = await db
+    .select({
+      indexNo: pubRecords.indexNo,
+      title: pubRecords.title,
+      docNo: pubRecords.docNo,
+      writtenOn: sql<string>`${pubRecords.writtenOn}`,
+      validity: pubRecords.validity,
+      validityChangedOn: pubRecords.validityChangedOn,
+      state: pubRecords.state,
+    })
+    .from(pubRecords)
+    .where(and(annualDocuments(input.unitIds), eq(pubRecords.docType, input.docType), annualColumnConditions(input.year)[input.column]))
+    .orderBy(pubRecords.writtenOn, pubRecords.indexNo);
+  return rows.map((r) => ({
+    indexNo: r.indexNo ?? '',
+    title: r.title,
+    docNo: r.docNo,
+    docType: input.docType,
+    writtenOn: r.writtenOn,
+    repealedOn: r.validity === 'repealed' ? r.validityChangedOn : null,
+    expiredOn: r.validity === 'expired' ? r.validityChangedOn : null,
+    withdrawn: r.state === 'withdrawn',
+  }));
 }
 
 export interface RequestReplyRelease {

@@ -7,7 +7,15 @@ import { seedRequests } from './seed.ts';
 import { startRequestJobs } from './jobs.ts';
 
 // For other modules (the annual report, issue 6): see README.md "Exports".
-export { annualReportRequests, type AnnualReportRequest } from './service-read.ts';
+export {
+  annualReportRequests,
+  annualReportRequestCounts,
+  annualReportRequestPage,
+  annualReportFees,
+  type AnnualReportRequest,
+  type AnnualReportRequestGroup,
+  type AnnualReportCell,
+} from './service-read.ts';
 export { OUTCOMES, outcomeTable, outcomeLabel, type OutcomeCode, type OutcomeDef } from './domain/outcomes.ts';
 export { APPLICANT_COLUMNS, APPLICANT_COLUMN_LABELS, type ApplicantColumn } from './domain/applicant.ts';
 export { startRequestJobs, runReminders } from './jobs.ts';

@@ -13,6 +13,10 @@ import { workdayIndex } from './domain/workdays.ts';
 import { canViewRequest, clockOptions, partiesOf, verifyApplicant } from './service.ts';
 import {
   annualRows,
+  annualGroups,
+  annualCellRows,
+  annualFees,
+  type AnnualRow,
   countsByUnit,
   unitAndDescendants,
   findClarification,
@@ -388,24 +392,86 @@ export interface AnnualReportRequest {
  * are not counted.
  */
 export async function annualReportRequests(db: Core['db'], input: { unitId: number; includeSubUnits?: boolean; year: number }): Promise<AnnualReportRequest[]> {
-  if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 9999) throw new RangeError(`年份不正确：${String(input.year)}`);
-  const start = `${input.year}-01-01`;
-  const end = `${input.year}-12-31`;
+  const { start, end } = annualYear(input.year);
   const unitIds = input.includeSubUnits ? await unitAndDescendants(db, input.unitId) : [input.unitId];
-  const rows = await annualRows(db, unitIds, start, end);
-  return rows.map((r) => {
-    const closedInYear = r.closedOn !== null && r.closedOn >= start && r.closedOn <= end;
-    const column = applicantColumn(r.applicantKind as ApplicantKind, r.orgSubtype as OrgSubtype | null);
-    return {
-      requestNo: r.requestNo,
-      unitId: r.unitId,
-      applicantColumn: column,
-      applicantColumnLabel: APPLICANT_COLUMN_LABELS[column],
-      receivedOn: r.receivedOn,
-      carriedOver: r.receivedOn < start,
-      closedOn: closedInYear ? r.closedOn : null,
-      outcome: closedInYear ? (r.outcome as OutcomeCode | null) : null,
-      carriedForward: !closedInYear,
-    };
-  });
+  return (await annualRows(db, unitIds, start, end)).map((r) => annualRequestOf(r, start, end));
+}
+
+function annualYear(year: number): { start: string; end: string } {
+  if (!Number.isInteger(year) || year < 2000 || year > 9999) throw new RangeError(`年份不正确：${String(year)}`);
+  return { start: `${year}-01-01`, end: `${year}-12-31` };
+}
+
+function annualRequestOf(r: AnnualRow, start: string, end: string): AnnualReportRequest {
+  const closedInYear = r.closedOn !== null && r.closedOn >= start && r.closedOn <= end;
+  const column = applicantColumn(r.applicantKind as ApplicantKind, r.orgSubtype as OrgSubtype | null);
+  return {
+    requestNo: r.requestNo,
+    unitId: r.unitId,
+    applicantColumn: column,
+    applicantColumnLabel: APPLICANT_COLUMN_LABELS[column],
+    receivedOn: r.receivedOn,
+    carriedOver: r.receivedOn < start,
+    closedOn: closedInYear ? r.closedOn : null,
+    outcome: closedInYear ? (r.outcome as OutcomeCode | null) : null,
+    carriedForward: !closedInYear,
+  };
+}
+
+/** Requests of the year with the same applicant column, placement and outcome, counted together. */
+export interface AnnualReportRequestGroup {
+  unitId: number;
+  applicantColumn: ApplicantColumn;
+  carriedOver: boolean;
+  /** false: still open on 31 December (carried forward). */
+  closedInYear: boolean;
+  outcome: OutcomeCode | null;
+  count: number;
+}
+
+/**
+ * The same selection as annualReportRequests, counted in SQL (a unit with 100,000 requests a year):
+ * groups of identical placement, plus, one by one, the requests the report will list as data issues
+ * (closed before received; closed within the year without an outcome).
+ */
+export async function annualReportRequestCounts(db: Core['db'], input: { unitIds: number[]; year: number }): Promise<{ groups: AnnualReportRequestGroup[]; exceptions: AnnualReportRequest[] }> {
+  const { start, end } = annualYear(input.year);
+  const { groups, exceptions } = await annualGroups(db, input.unitIds, start, end);
+  return {
+    groups: groups.map((g) => ({
+      unitId: g.unitId,
+      applicantColumn: applicantColumn(g.applicantKind as ApplicantKind, g.orgSubtype as OrgSubtype | null),
+      carriedOver: g.carried,
+      closedInYear: g.closedInYear,
+      outcome: g.outcome as OutcomeCode | null,
+      count: g.n,
+    })),
+    exceptions: exceptions.map((r) => annualRequestOf(r, start, end)),
+  };
+}
+
+/** A cell of table 三: which requests it counts. */
+export interface AnnualReportCell {
+  /** new: received in the year; carried: received before; forward: open on 31 Dec; closed: every outcome row; or one outcome. */
+  placement: 'new' | 'carried' | 'forward' | 'closed' | { outcome: OutcomeCode };
+  /** null: the 总计 column. */
+  applicantColumn: ApplicantColumn | null;
+}
+
+/** One page of the requests behind a cell of table 三 (the report's drill-down), and their number. */
+export async function annualReportRequestPage(
+  db: Core['db'],
+  input: { unitIds: number[]; year: number; cell: AnnualReportCell; offset: number; limit: number },
+): Promise<{ total: number; requests: AnnualReportRequest[] }> {
+  const { start, end } = annualYear(input.year);
+  const col = input.cell.applicantColumn;
+  const applicant = col === null ? null : col === 'person' ? ({ kind: 'person' } as const) : ({ kind: 'organisation', subtype: col } as const);
+  const r = await annualCellRows(db, input.unitIds, start, end, { placement: input.cell.placement, applicant }, { offset: input.offset, limit: input.limit });
+  return { total: r.total, requests: r.rows.map((x) => annualRequestOf(x, start, end)) };
+}
+
+/** 信息处理费 (国办函〔2020〕109号) paid within the year for the units' requests, in whole 元 as charged. */
+export async function annualReportFees(db: Core['db'], input: { unitIds: number[]; year: number }): Promise<{ requestNo: string; amountYuan: number; paidOn: string }[]> {
+  const { start, end } = annualYear(input.year);
+  return annualFees(db, input.unitIds, start, end);
 }

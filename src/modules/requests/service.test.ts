@@ -28,6 +28,7 @@ import {
 import { annualReportRequests, dashboard, findSimilarRequests, listRequests, loadRequestForStaff, proactiveCandidates, publicLookup } from './service-read.ts';
 import { runReminders } from './jobs.ts';
 import { seedRequests, demoResidentId } from './seed.ts';
+import { annualReportFees } from './service-read.ts';
 import type { ApplicationInput } from './domain/applicant.ts';
 
 const ID = demoResidentId('19850312', 201); // a valid 身份证号 (fictional)
@@ -287,6 +288,10 @@ describe('requests service', () => {
     assert.ok(paid.ok);
     assert.equal(paid.request.state, 'processing');
     assert.equal(paid.request.dueOn, '2026-12-16', '2026-12-14 + 2 paused working days');
+    // The annual report's section 六 reads the fees paid in the year.
+    const fees = await annualReportFees(t.core.db, { unitIds: [finance], year: 2026 });
+    assert.deepEqual(fees.filter((f) => f.requestNo === paid.request.requestNo), [{ requestNo: paid.request.requestNo, amountYuan: 1700, paidOn: '2026-11-20' }]);
+    assert.deepEqual(await annualReportFees(t.core.db, { unitIds: [finance], year: 2025 }), []);
   });
 
   it('a reply needs its outcome and legal basis; 部分公开 needs what was withheld and why; a complaint needs its channel', async () => {

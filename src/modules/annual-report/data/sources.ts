@@ -4,12 +4,12 @@
 // then asks the unit to enter that part by hand.
 import type { Core } from '../../../core/services.ts';
 import type { Db } from '../../../core/db/index.ts';
-import { annualReportRequests } from '../../requests/index.ts';
-import { countRecordsForAnnualReport } from '../../publishing/index.ts';
+import { annualReportRequestCounts, annualReportRequestPage, annualReportFees, type AnnualReportRequest, type AnnualReportCell } from '../../requests/index.ts';
+import { countRecordsForAnnualReport, listRecordsForAnnualReport } from '../../publishing/index.ts';
 import type { RequestFact, FeeFact } from '../domain/section3.ts';
 import type { RecordFact } from '../domain/section2.ts';
 import type { S2Table } from '../domain/tables.ts';
-import type { ApplicantType, OutcomeRow } from '../domain/template.ts';
+import type { ApplicantType, OutcomeRow, RecordColumn, RecordKind, S3Row } from '../domain/template.ts';
 
 export type SourceResult<T> = { available: true; facts: T[] } | { available: false; reason: string };
 
@@ -29,6 +29,13 @@ export interface ReportSources {
   fees(db: Db, q: SourceQuery): Promise<SourceResult<FeeFact>>;
   /** 规章 and 行政规范性文件 issued by 31 December. */
   records(db: Db, q: SourceQuery): Promise<RecordsResult>;
+  /**
+   * Optional, for sources that count (requests() gives grouped facts): one page of the requests
+   * behind a cell of table 三, one fact per request. Without it the drill-down filters requests().
+   */
+  requestCell?(db: Db, q: SourceQuery, cell: { row: S3Row; column: ApplicantType | 'total' }, page: { offset: number; limit: number }): Promise<{ total: number; facts: RequestFact[] }>;
+  /** Optional, for sources whose records() only counts: the records behind a cell of table 二. */
+  recordCell?(db: Db, q: SourceQuery, cell: { kind: RecordKind; column: RecordColumn }): Promise<RecordFact[]>;
 }
 
 /**
@@ -72,34 +79,57 @@ export const REQUEST_APPLICANT_COLUMNS: Readonly<Record<string, ApplicantType>> 
 /** The publishing module's document types → the rows of table 二. */
 export const RECORD_DOC_TYPES: Readonly<Record<string, RecordFact['kind']>> = { regulation: 'regulation', normative: 'normativeDocument' };
 
-const NO_FEES = '依申请公开模块尚未提供信息处理费的收费数据';
+const OUTCOME_CODES_BY_ROW = new Map(Object.entries(REQUEST_OUTCOME_ROWS).map(([code, row]) => [row, code]));
+const APPLICANT_COLUMNS_BY_TYPE = new Map(Object.entries(REQUEST_APPLICANT_COLUMNS).map(([col, type]) => [type, col]));
+const DOC_TYPES_BY_KIND = new Map(Object.entries(RECORD_DOC_TYPES).map(([docType, kind]) => [kind, docType as 'regulation' | 'normative']));
+
+function factOf(r: AnnualReportRequest): RequestFact {
+  return {
+    requestNo: r.requestNo,
+    unitId: r.unitId,
+    // An unknown column or outcome code is passed on as it is: domain/ lists such a request as a data issue.
+    applicantType: REQUEST_APPLICANT_COLUMNS[r.applicantColumn] ?? (r.applicantColumn as ApplicantType),
+    receivedOn: r.receivedOn,
+    // closedOn is given only when the request ended within the year; later ends count as carried forward.
+    closedOn: r.closedOn,
+    outcome: r.outcome === null ? null : (REQUEST_OUTCOME_ROWS[r.outcome] ?? (r.outcome as OutcomeRow)),
+  };
+}
+
+/** A cell of table 三 in the requests module's terms. */
+function requestCellOf(row: S3Row, column: ApplicantType | 'total'): AnnualReportCell {
+  const placement: AnnualReportCell['placement'] =
+    row === 'new' || row === 'carried' || row === 'forward' ? row : row === 'total' ? 'closed' : { outcome: OUTCOME_CODES_BY_ROW.get(row) as never };
+  return { placement, applicantColumn: column === 'total' ? null : ((APPLICANT_COLUMNS_BY_TYPE.get(column) as never) ?? null) };
+}
 
 /**
- * The sources used in production: the requests module's `annualReportRequests` and the publishing
- * module's `countRecordsForAnnualReport` (index exports). Each is asked per unit, so the report
- * counts exactly the units it says it covers.
+ * The sources used in production: the requests module's grouped export (`annualReportRequestCounts`,
+ * counted in SQL; the requests it cannot group come one by one so data issues name them), its paged
+ * drill-down and fee list, and the publishing module's counts and lists of 规章 / 行政规范性文件.
  */
 export const moduleSources: ReportSources = {
   async requests(db, q) {
-    const facts: RequestFact[] = [];
-    for (const unitId of q.unitIds) {
-      for (const r of await annualReportRequests(db, { unitId, year: q.year })) {
-        facts.push({
-          requestNo: r.requestNo,
-          unitId: r.unitId,
-          // An unknown column or outcome code is passed on as it is: domain/ lists such a request as a data issue.
-          applicantType: REQUEST_APPLICANT_COLUMNS[r.applicantColumn] ?? (r.applicantColumn as ApplicantType),
-          receivedOn: r.receivedOn,
-          // closedOn is given only when the request ended within the year; later ends count as carried forward.
-          closedOn: r.closedOn,
-          outcome: r.outcome === null ? null : (REQUEST_OUTCOME_ROWS[r.outcome] ?? (r.outcome as OutcomeRow)),
-        });
-      }
-    }
-    return { available: true, facts };
+    const { groups, exceptions } = await annualReportRequestCounts(db, q);
+    const facts: RequestFact[] = groups.map((g) => ({
+      requestNo: '',
+      unitId: g.unitId,
+      applicantType: REQUEST_APPLICANT_COLUMNS[g.applicantColumn] ?? (g.applicantColumn as ApplicantType),
+      // Representative days: only the placement relative to the year matters to the table.
+      receivedOn: g.carriedOver ? `${q.year - 1}-12-31` : `${q.year}-01-01`,
+      closedOn: g.closedInYear ? `${q.year}-12-31` : null,
+      outcome: g.outcome === null ? null : (REQUEST_OUTCOME_ROWS[g.outcome] ?? (g.outcome as OutcomeRow)),
+      count: g.count,
+    }));
+    return { available: true, facts: [...facts, ...exceptions.map(factOf)] };
   },
-  async fees() {
-    return { available: false, reason: NO_FEES };
+  async requestCell(db, q, cell, page) {
+    const r = await annualReportRequestPage(db, { ...q, cell: requestCellOf(cell.row, cell.column), ...page });
+    return { total: r.total, facts: r.requests.map(factOf) };
+  },
+  async fees(db, q) {
+    const paid = await annualReportFees(db, q);
+    return { available: true, facts: paid.map((f) => ({ requestNo: f.requestNo, amountFen: f.amountYuan * 100, paidOn: f.paidOn })) };
   },
   async records(db, q) {
     const counts: S2Table['records'] = { regulation: { issued: 0, repealed: 0, inForce: 0 }, normativeDocument: { issued: 0, repealed: 0, inForce: 0 } };
@@ -111,6 +141,19 @@ export const moduleSources: ReportSources = {
       }
     }
     return { available: true, facts: null, counts };
+  },
+  async recordCell(db, q, cell) {
+    const docType = DOC_TYPES_BY_KIND.get(cell.kind)!;
+    const rows = await listRecordsForAnnualReport(db, { ...q, docType, column: cell.column });
+    return rows.map((r) => ({
+      ref: r.indexNo,
+      title: r.title,
+      docNo: r.docNo,
+      kind: cell.kind,
+      issuedOn: r.writtenOn,
+      repealedOn: r.repealedOn,
+      expiredOn: r.expiredOn,
+    }));
   },
 };
 

@@ -13,8 +13,8 @@ import { cellFromSource, enteredFields, enteredFormValues, readEntry } from '../
 import { cellName, cellValue, parseCellId } from '../domain/cells.ts';
 import { deadlineState, defaultReportYear } from '../domain/due-dates.ts';
 import { prefillTexts } from '../domain/prefill.ts';
-import { requestInCell } from '../domain/section3.ts';
-import { recordInCell } from '../domain/section2.ts';
+import { requestInCell, type RequestFact } from '../domain/section3.ts';
+import { recordInCell, type RecordFact } from '../domain/section2.ts';
 import { caseInCell, placeCase } from '../domain/section4.ts';
 import { S3_COLUMN_LABELS, s3RowName, SECTION_HEADINGS, TEXT_SECTIONS, type TextSection } from '../domain/template.ts';
 import { CASE_KIND_LABELS, emptyCaseInput, LAWSUIT_PATH_LABELS, RESULT_LABELS, validateCase, type CaseInput } from '../domain/case-form.ts';
@@ -400,27 +400,44 @@ export function registerAnnualReportStaffRoutes(app: FastifyInstance, core: Core
     let columns: string[] = [];
     let rows: CellListRow[] = [];
     let unavailable: string | undefined;
+    // Set when the source gave one page already; otherwise rows holds every row and is paged below.
+    let total: number | null = null;
     if (cell.section === 's3') {
-      const src = await sourcesOf(core).requests(core.db, { unitIds, year: report.year });
-      if (!src.available) unavailable = src.reason;
+      const sources = sourcesOf(core);
+      const q = { unitIds, year: report.year };
+      let listed: { total: number; facts: RequestFact[] } | null = null;
+      // A counting source lists one page in SQL; otherwise every request is read and filtered here.
+      if (sources.requestCell) listed = await sources.requestCell(core.db, q, cell, { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
       else {
-        const matching = src.facts.filter((f) => requestInCell(f, report.year, cell.row, cell.column)).sort((a, b) => cmp(a.receivedOn, b.receivedOn) || cmp(a.requestNo, b.requestNo));
+        const src = await sources.requests(core.db, q);
+        if (!src.available) unavailable = src.reason;
+        else {
+          const matching = src.facts.filter((f) => requestInCell(f, report.year, cell.row, cell.column)).sort((a, b) => cmp(a.receivedOn, b.receivedOn) || cmp(a.requestNo, b.requestNo));
+          listed = { total: matching.length, facts: matching.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE) };
+        }
+      }
+      if (listed) {
         columns = ['受理编号', '申请人类型', '收到申请日期', '办结日期', '办理结果', ...(several ? ['单位'] : [])];
-        rows = matching.map((f) => ({
+        total = listed.total;
+        rows = listed.facts.map((f) => ({
           key: f.requestNo,
           cells: [f.requestNo, S3_COLUMN_LABELS[f.applicantType], f.receivedOn, f.closedOn ?? '办理中', f.outcome ? s3RowName(f.outcome) : '—', ...(several ? [names.get(f.unitId) ?? ''] : [])],
         }));
       }
     } else if (cell.section === 's2' && 'kind' in cell) {
-      const src = await sourcesOf(core).records(core.db, { unitIds, year: report.year });
-      if (!src.available) unavailable = src.reason;
-      else if (!src.facts) unavailable = '主动公开（发布）模块只提供了件数，暂不能列出对应的文件清单。';
+      const sources = sourcesOf(core);
+      const q = { unitIds, year: report.year };
+      let facts: RecordFact[] | null = null;
+      if (sources.recordCell) facts = await sources.recordCell(core.db, q, { kind: cell.kind, column: cell.column });
       else {
+        const src = await sources.records(core.db, q);
+        if (!src.available) unavailable = src.reason;
+        else if (!src.facts) unavailable = '主动公开（发布）模块只提供了件数，暂不能列出对应的文件清单。';
+        else facts = src.facts.filter((r) => r.kind === cell.kind && recordInCell(r, report.year, cell.column)).sort((a, b) => cmp(a.issuedOn, b.issuedOn));
+      }
+      if (facts) {
         columns = ['索引号', '标题', '文号', '成文日期', '废止日期', '失效日期'];
-        rows = src.facts
-          .filter((r) => r.kind === cell.kind && recordInCell(r, report.year, cell.column))
-          .sort((a, b) => cmp(a.issuedOn, b.issuedOn))
-          .map((r) => ({ key: r.ref, cells: [r.ref, r.title, r.docNo || '—', r.issuedOn, r.repealedOn ?? '—', r.expiredOn ?? '—'] }));
+        rows = facts.map((r) => ({ key: r.ref, cells: [r.ref, r.title, r.docNo || '—', r.issuedOn, r.repealedOn ?? '—', r.expiredOn ?? '—'] }));
       }
     } else if (cell.section === 's4') {
       const cases = (await listCases(core.db, unitIds)).filter((x) => caseInCell(caseFactOf(x), report.year, cell.group, cell.column));
@@ -439,14 +456,16 @@ export function registerAnnualReportStaffRoutes(app: FastifyInstance, core: Core
         ],
       }));
     }
-    const total = rows.length;
-    const pageCount = Math.max(1, Math.ceil(total / PAGE_SIZE));
+    const paged = total !== null;
+    const count = total ?? rows.length;
+    const pageCount = Math.max(1, Math.ceil(count / PAGE_SIZE));
     if (page > pageCount) throw new NotFoundError('该页不存在。');
     const mismatch =
-      unavailable ?? (typeof value === 'number' && value !== total ? `本年报生成后数据有变化：当前数据中为${total}条，年报中为${value}。${report.state === 'draft' ? '请重新生成年报。' : ''}` : undefined);
+      unavailable ?? (typeof value === 'number' && value !== count ? `本年报生成后数据有变化：当前数据中为${count}条，年报中为${value}。${report.state === 'draft' ? '请重新生成年报。' : ''}` : undefined);
+    const shown = paged ? rows : rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
     return sendPage(
       reply,
-      <CellPage {...base} list={{ columns, rows: rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), total }} entered={false} pageCount={pageCount} mismatch={mismatch} />,
+      <CellPage {...base} list={{ columns, rows: shown, total: count }} entered={false} pageCount={pageCount} mismatch={mismatch} />,
     );
   });
 
