@@ -2,7 +2,7 @@ import type { ModuleManifest } from '../../core/services.ts';
 import { hasRole } from '../../core/auth/roles.ts';
 import { registerAuditRoutes } from './http/routes.tsx';
 
-export { runAuditVerify, openAuditDatabase } from './verify-cli.ts';
+export { runAuditVerify } from './verify-cli.ts';
 export { actionLabel, ACTION_LABELS } from './domain/labels.ts';
 
 /** The auditor's view of the audit log: filter, export, verify the hash chain. */

@@ -18,6 +18,7 @@ export type { StaffActor, PubResult } from './service.ts';
 /** The home page's sections (政务动态, 通知公告, 政策文件 with 解读, latest per domain), for the portal. */
 export { loadHomeSections, type HomeSections, type HomeSection, type HomeLink } from './home.ts';
 export { staffActorOf } from './service.ts';
+export { runSearchRebuild } from './search-cli.ts';
 
 /** Proactive publishing (主动公开): records, review, interpretation, validity, search and public pages. */
 export const publishingModule: ModuleManifest = {

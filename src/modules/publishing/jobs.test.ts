@@ -111,4 +111,19 @@ describe('scheduled publication with two app instances on one database', () => {
     await waitFor(async () => (await t.core.pool.query('SELECT state FROM pub_records WHERE code = $1', [code])).rows[0].state === 'published');
     await publishedOnce([code]);
   });
+
+  it('rebuilds, on its first pass, the search rows a crash left missing', async () => {
+    const code = await scheduled('检索索引修复测试通知', '2026-11-26T07:00:00Z');
+    t.clock.set('2026-11-26T07:00:01Z');
+    assert.equal(await runDueScheduledPublications(t.core), 1);
+    const id = Number((await t.core.pool.query('SELECT id FROM pub_records WHERE code = $1', [code])).rows[0].id);
+    await t.core.pool.query('DELETE FROM pub_search_documents WHERE record_id = $1', [id]);
+    const s = startScheduler(t.core, { intervalMs: 60_000, firstDelayMs: 0 });
+    try {
+      await waitFor(async () => (await t.core.pool.query('SELECT 1 FROM pub_search_documents WHERE record_id = $1', [id])).rowCount === 1);
+    } finally {
+      await s.stop();
+    }
+  });
 });
+

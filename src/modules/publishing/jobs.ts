@@ -6,6 +6,7 @@ import type { Core } from '../../core/services.ts';
 import { systemActor, type Actor } from '../../core/audit/index.ts';
 import { pubRecords } from './data/schema.ts';
 import { publishScheduledInTx } from './service.ts';
+import { repairSearchIndex } from './data/search-index.ts';
 
 export const SCHEDULER_ACTOR: Actor = { ...systemActor, name: '系统（定时发布）' };
 const BATCH = 20;
@@ -45,10 +46,18 @@ export function startScheduler(core: Core, opts: { intervalMs?: number; firstDel
   let stopped = false;
   let running: Promise<void> | null = null;
   let timer: NodeJS.Timeout | null = null;
+  // Once per start: index rows lost to a crash between a publication and its index write are rebuilt.
+  let repaired = false;
   const tick = () => {
     timer = null;
     if (stopped) return;
-    running = runDueScheduledPublications(core)
+    const repair = repaired
+      ? Promise.resolve()
+      : repairSearchIndex(core.db)
+          .then(() => void (repaired = true))
+          .catch((err: unknown) => opts.onError?.(err));
+    running = repair
+      .then(() => runDueScheduledPublications(core))
       .then(() => undefined)
       .catch((err: unknown) => opts.onError?.(err))
       .finally(() => {
