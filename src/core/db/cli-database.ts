@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/index.ts';
+import { createDb, createPool, type Db } from './index.ts';
 import { acquireDataDirLock, DataDirLockedError, resolveClusterDir, startEmbeddedPostgres } from './embedded.ts';
 
 export interface CliDatabase {
@@ -52,5 +53,34 @@ export async function openCliDatabase(env: NodeJS.ProcessEnv = process.env, log:
   } catch (err) {
     release();
     throw err;
+  }
+}
+
+/**
+ * Runs a command-line tool's work on the database and returns its exit code: what `work` returns, or
+ * 2 when the database cannot be reached or the work throws (`failure` names what could not be done).
+ */
+export async function runWithCliDatabase(
+  env: NodeJS.ProcessEnv,
+  err: (line: string) => void,
+  failure: string,
+  work: (db: Db) => Promise<number>,
+): Promise<number> {
+  let database: CliDatabase;
+  try {
+    database = await openCliDatabase(env, err);
+  } catch (e) {
+    err(`无法连接数据库：${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  }
+  const pool = createPool(database.url, 2);
+  try {
+    return await work(createDb(pool));
+  } catch (e) {
+    err(`${failure}（${database.description}）：${e instanceof Error ? e.message : String(e)}`);
+    return 2;
+  } finally {
+    await pool.end().catch(() => {});
+    await database.close().catch((e: unknown) => err(`停止内置数据库时出错：${e instanceof Error ? e.message : String(e)}`));
   }
 }
