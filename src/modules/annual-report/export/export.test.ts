@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { renderReportDocx } from './docx.ts';
 import { renderReportXlsx } from './xlsx.ts';
-import { readWordDocument, type WordCell } from '../testing/read-office.ts';
+import { readWordDocument, type WordCell } from '../../../core/testing/office.ts';
 import { sampleDocument } from '../testing/sample.ts';
 import { S3_CORNER } from '../domain/template.ts';
 

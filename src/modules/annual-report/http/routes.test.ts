@@ -7,7 +7,7 @@ import { useReportSources, type ReportSources } from '../data/sources.ts';
 import { findReport } from '../data/repository.ts';
 import type { RequestFact } from '../domain/section3.ts';
 import type { RecordFact } from '../domain/section2.ts';
-import { readWordDocument } from '../testing/read-office.ts';
+import { readWordDocument } from '../../../core/testing/office.ts';
 
 async function unitId(t: TestApp, slug: string): Promise<number> {
   return Number((await t.core.pool.query('SELECT id FROM units WHERE slug = $1', [slug])).rows[0].id);

@@ -3,7 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, textOf, type TestApp, type TestClient } from '../../../core/testing/index.ts';
-import { docxParagraphs } from '../letters/read-docx.ts';
+import { docxParagraphs } from '../../../core/testing/office.ts';
 import { applyOnline, csrfOf } from './test-helpers.ts';
 
 describe('request actions through the staff pages', () => {

@@ -8,7 +8,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../core/testing/index.ts';
 import { launchBrowser, listen } from '../../../core/testing/browser.ts';
-import { docxParagraphs } from '../letters/read-docx.ts';
+import { docxParagraphs } from '../../../core/testing/office.ts';
 import { VALID_ID } from './test-helpers.ts';
 
 async function assertAccessible(page: Page, label: string): Promise<void> {

@@ -2,7 +2,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { createTestApp, textOf, type TestApp, type TestClient } from '../../../core/testing/index.ts';
-import { docxParagraphs } from '../letters/read-docx.ts';
+import { docxParagraphs } from '../../../core/testing/office.ts';
 import { VALID_ID, applyOnline, csrfOf } from './test-helpers.ts';
 
 /** Posts a form of the request page (loads the page first for its CSRF token). */

@@ -4,7 +4,7 @@ import { composeLetter, type LetterFacts } from './compose.ts';
 import { DEFAULT_TEMPLATES, REPLY_OUTCOMES, defaultTemplate } from './defaults.ts';
 import { BLANK, fillTemplate, placeholdersIn, PLACEHOLDERS, validateTemplate } from './template-text.ts';
 import { letterParagraphs, renderLetterDocx } from './render-docx.ts';
-import { docxParagraphs, zipEntry } from './read-docx.ts';
+import { docxParagraphs, zipEntry } from '../../../core/testing/office.ts';
 
 const facts: LetterFacts = {
   unitName: '楚雄市财政局',
