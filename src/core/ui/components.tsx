@@ -36,14 +36,10 @@ interface FieldBase {
   required?: boolean;
 }
 
-function FieldWrap({ name, label, error, hint, required, children }: FieldBase & { children: ComponentChildren }) {
-  const id = fieldId(name);
+/** Hint and error of a field, with the ids its control's aria-describedby points to. */
+function FieldMessages({ id, hint, error }: { id: string; hint?: string; error?: string }) {
   return (
-    <div class={error ? 'field field-error' : 'field'}>
-      <label for={id}>
-        {label}
-        {required ? <span class="req" aria-hidden="true"> *</span> : null}
-      </label>
+    <>
       {hint ? (
         <p class="hint" id={`${id}-hint`}>
           {hint}
@@ -55,15 +51,66 @@ function FieldWrap({ name, label, error, hint, required, children }: FieldBase &
           {error}
         </p>
       ) : null}
+    </>
+  );
+}
+
+/** A labelled field around any control whose id is fieldId(name): label, hint, error. */
+export function Field({ name, label, error, hint, required, children }: Omit<FieldBase, 'value'> & { children: ComponentChildren }) {
+  const id = fieldId(name);
+  return (
+    <div class={error ? 'field field-error' : 'field'}>
+      <label for={id}>
+        {label}
+        {required ? <span class="req" aria-hidden="true"> *</span> : null}
+      </label>
+      <FieldMessages id={id} hint={hint} error={error} />
       {children}
     </div>
   );
 }
+const FieldWrap = Field;
 
-function describedBy(name: string, f: FieldBase): string | undefined {
+/** The aria-describedby of a field's control: its hint and error, when shown. */
+export function describedBy(name: string, f: { hint?: string; error?: string }): string | undefined {
   const id = fieldId(name);
   const ids = [f.hint ? `${id}-hint` : '', f.error ? `${id}-error` : ''].filter(Boolean);
   return ids.length ? ids.join(' ') : undefined;
+}
+
+/**
+ * Radio buttons in a fieldset: legend, hint, error, options (each with an optional hint). The first
+ * radio carries the field id, so the error summary's link lands on a control. `inline` lays the
+ * options out in a row.
+ */
+export function RadioGroup(props: {
+  name: string;
+  legend: string;
+  value: string;
+  options: { value: string; label: string; hint?: string }[];
+  error?: string;
+  hint?: string;
+  required?: boolean;
+  inline?: boolean;
+}) {
+  const id = fieldId(props.name);
+  return (
+    <fieldset class={props.error ? 'field field-error' : 'field'} aria-describedby={describedBy(props.name, props)}>
+      <legend>
+        {props.legend}
+        {props.required ? <span class="req" aria-hidden="true"> *</span> : null}
+      </legend>
+      <FieldMessages id={id} hint={props.hint} error={props.error} />
+      <div class={props.inline ? 'checkboxes' : 'radios'}>
+        {props.options.map((o, i) => (
+          <label key={o.value} class="checkbox">
+            <input type="radio" id={i === 0 ? id : `${id}-${i}`} name={props.name} value={o.value} checked={props.value === o.value} /> {o.label}
+            {o.hint ? <span class="hint"> {o.hint}</span> : null}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
 }
 
 export function TextField(

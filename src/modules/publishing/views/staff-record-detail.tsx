@@ -3,10 +3,10 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../core/ui/context.ts';
 import { StaffLayout } from '../../../core/ui/layout.tsx';
-import { CsrfField, ErrorSummary, fieldId, SelectField, TextArea, TextField } from '../../../core/ui/components.tsx';
+import { CsrfField, ErrorSummary, fieldId, RadioGroup, SelectField, TextArea, TextField } from '../../../core/ui/components.tsx';
 import { ACTION_LABELS, type WorkflowAction } from '../domain/workflow.ts';
 import { ATTACHMENT_ROLE_LABELS, VALIDITY_LABELS, WITHDRAW_REASON_LABELS, type RecordState } from '../domain/vocab.ts';
-import { RadioGroup, Reasons, RECORDS_CRUMB, recordHref, StateTag } from './staff-shared.tsx';
+import { Reasons, RECORDS_CRUMB, recordHref, StateTag } from './staff-shared.tsx';
 
 export interface DetailAttachment {
   code: string;
@@ -143,6 +143,7 @@ function Actions(p: RecordDetailProps) {
           <h3 id="act-publish">{ACTION_LABELS.publish}</h3>
           <ActionForm ctx={ctx} code={r.code} path="publish" label="发布">
             <RadioGroup
+              inline
               name="when"
               legend="发布时间"
               value={v.when || 'now'}
@@ -213,6 +214,7 @@ function Actions(p: RecordDetailProps) {
           <h3 id="act-validity">{ACTION_LABELS.set_validity}</h3>
           <ActionForm ctx={ctx} code={r.code} path="validity" label="保存有效性">
             <RadioGroup
+              inline
               name="validity"
               legend="有效性"
               value={v.validity || ''}
@@ -231,6 +233,7 @@ function Actions(p: RecordDetailProps) {
           <p class="hint">撤回后页面保留，并显示撤回说明。</p>
           <ActionForm ctx={ctx} code={r.code} path="withdraw" label="撤回" warning>
             <RadioGroup
+              inline
               name="reason"
               legend="撤回原因"
               value={v.reason || ''}

@@ -3,7 +3,7 @@
 import type { PageContext } from '../../../core/ui/context.ts';
 import type { FieldErrors } from '../../../core/http/form.ts';
 import { StaffLayout } from '../../../core/ui/layout.tsx';
-import { CheckboxGroup, CsrfField, ErrorSummary, fieldId, SelectField, TextArea, TextField } from '../../../core/ui/components.tsx';
+import { CheckboxGroup, CsrfField, describedBy, ErrorSummary, Field, fieldId, RadioGroup, SelectField, TextArea, TextField } from '../../../core/ui/components.tsx';
 import {
   DISCLOSURE_GROUNDS,
   DISCLOSURE_LABELS,
@@ -14,7 +14,7 @@ import {
   SUBJECTS,
 } from '../domain/vocab.ts';
 import type { RecordFormValues } from '../http/staff-form.ts';
-import { describedBy, Field, RadioGroup, Reasons, RECORDS_CRUMB, recordHref } from './staff-shared.tsx';
+import { Reasons, RECORDS_CRUMB, recordHref } from './staff-shared.tsx';
 
 /** The unit's catalog, grouped 领域 → 一级事项 → 二级事项 for the picker. */
 export interface ItemPickerGroup {
@@ -91,6 +91,7 @@ export function RecordForm(p: Omit<RecordFormProps, 'ctx'> & { csrfToken: string
         <p class="hint">索引号在发布时自动生成。</p>
       )}
       <RadioGroup
+        inline
         name="kind"
         legend="信息类别"
         value={v.kind}
@@ -150,6 +151,7 @@ export function RecordForm(p: Omit<RecordFormProps, 'ctx'> & { csrfToken: string
       />
       <SelectField name="genre" label="体裁" value={v.genre} error={e.genre} options={GENRES.map((s) => ({ value: s, label: s }))} placeholder="请选择体裁" required />
       <RadioGroup
+        inline
         name="docType"
         legend="文件类型"
         value={v.docType}
@@ -183,6 +185,7 @@ export function RecordForm(p: Omit<RecordFormProps, 'ctx'> & { csrfToken: string
 
       <h2>公开属性</h2>
       <RadioGroup
+        inline
         name="disclosure"
         legend="公开属性"
         value={v.disclosure}

@@ -1,53 +1,5 @@
 // Small view parts shared by the request pages (public and staff).
 import { Fragment, type ComponentChildren } from 'preact';
-import { fieldId } from '../../../core/ui/components.tsx';
-
-/** A group of radio buttons in a fieldset (GOV.UK pattern): legend, hint, error, options. */
-export function RadioGroup(props: {
-  name: string;
-  legend: string;
-  options: { value: string; label: string; hint?: string }[];
-  value: string;
-  error?: string;
-  hint?: string;
-  required?: boolean;
-  inline?: boolean;
-}) {
-  const id = fieldId(props.name);
-  const described = [props.hint ? `${id}-hint` : '', props.error ? `${id}-error` : ''].filter(Boolean).join(' ') || undefined;
-  return (
-    <fieldset class={props.error ? 'field field-error' : 'field'} id={id} aria-describedby={described}>
-      <legend>
-        {props.legend}
-        {props.required ? (
-          <span class="req" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        ) : null}
-      </legend>
-      {props.hint ? (
-        <p class="hint" id={`${id}-hint`}>
-          {props.hint}
-        </p>
-      ) : null}
-      {props.error ? (
-        <p class="field-message" id={`${id}-error`}>
-          <span class="visually-hidden">错误：</span>
-          {props.error}
-        </p>
-      ) : null}
-      <div class={props.inline ? 'checkboxes' : 'radios'}>
-        {props.options.map((o, i) => (
-          <label key={o.value} class="checkbox">
-            <input type="radio" name={props.name} value={o.value} checked={props.value === o.value} id={i === 0 ? undefined : `${id}-${i}`} /> {o.label}
-            {o.hint ? <span class="hint"> {o.hint}</span> : null}
-          </label>
-        ))}
-      </div>
-    </fieldset>
-  );
-}
 
 /** Hidden inputs carrying a form's values to the next step. */
 export function HiddenFields({ values }: { values: Record<string, string | string[]> }) {

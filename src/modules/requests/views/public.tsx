@@ -3,7 +3,7 @@
 // No personal data is ever shown here except what the applicant typed on the form being filled in.
 import type { PageContext } from '../../../core/ui/context.ts';
 import { PublicLayout } from '../../../core/ui/layout.tsx';
-import { CsrfField, ErrorSummary, SelectField, TextArea, TextField } from '../../../core/ui/components.tsx';
+import { CsrfField, ErrorSummary, RadioGroup, SelectField, TextArea, TextField } from '../../../core/ui/components.tsx';
 import type { FieldErrors } from '../../../core/http/form.ts';
 import { ACCEPTED_TYPES_TEXT } from '../../../core/files/sniff.ts';
 import {
@@ -18,7 +18,7 @@ import {
   ORG_SUBTYPES,
 } from '../domain/applicant.ts';
 import { onTimeRate, type StatisticsCell } from '../domain/public-statistics.ts';
-import { Facts, HiddenFields, LedgerTable, Lines, RadioGroup } from './parts.tsx';
+import { Facts, HiddenFields, LedgerTable, Lines } from './parts.tsx';
 
 const BASE = '/requests';
 const CRUMB = { href: BASE, label: '依申请公开' };

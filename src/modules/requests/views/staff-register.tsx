@@ -3,11 +3,11 @@
 // date (第三十一条).
 import type { PageContext } from '../../../core/ui/context.ts';
 import { StaffLayout } from '../../../core/ui/layout.tsx';
-import { CsrfField, ErrorSummary, SelectField, TextArea, TextField } from '../../../core/ui/components.tsx';
+import { CsrfField, ErrorSummary, RadioGroup, SelectField, TextArea, TextField } from '../../../core/ui/components.tsx';
 import type { FieldErrors } from '../../../core/http/form.ts';
 import { APPLICANT_KIND_LABELS, DELIVERY_LABELS, DELIVERY_METHODS, ID_TYPE_LABELS, ID_TYPES, INFO_FORM_LABELS, INFO_FORMS, ORG_SUBTYPE_LABELS, ORG_SUBTYPES } from '../domain/applicant.ts';
 import { CHANNEL_LABELS, CHANNELS, RECEIPT_BASIS } from '../domain/receipt.ts';
-import { RadioGroup } from './parts.tsx';
+
 
 export interface RegisterProps {
   ctx: PageContext;

@@ -4,7 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../core/ui/context.ts';
 import { StaffLayout } from '../../../core/ui/layout.tsx';
-import { CsrfField, ErrorSummary, SelectField, TextArea, TextField } from '../../../core/ui/components.tsx';
+import { CsrfField, ErrorSummary, RadioGroup, SelectField, TextArea, TextField } from '../../../core/ui/components.tsx';
 import type { FieldErrors } from '../../../core/http/form.ts';
 import { formatInstant } from '../../../core/clock.ts';
 import { ACTION_LABELS, PARTY_LABELS, STATE_LABELS, type Action, type RequestState } from '../domain/states.ts';
@@ -17,7 +17,7 @@ import type { RequestView, SimilarRequest } from '../service-read.ts';
 import type { PersonalData } from '../service.ts';
 import { LETTER_METHOD_LABELS, LETTER_METHODS } from '../service.ts';
 import { DUE_LABELS } from './staff-list.tsx';
-import { Facts, LedgerTable, RadioGroup } from './parts.tsx';
+import { Facts, LedgerTable } from './parts.tsx';
 
 export interface FailedAction {
   action: string;
