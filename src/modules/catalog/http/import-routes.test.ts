@@ -171,7 +171,7 @@ describe('catalog import', () => {
     assert.equal(FIXTURE_ROWS.filter((r) => r.publisher === '楚雄州生态环境局').length, 3);
     const sewage = FIXTURE_ROWS.findIndex((r) => r.level2 === '排污许可') + 4;
     assert.equal(sewage, 23);
-    assert.match(text, new RegExp(`第${sewage}行 H列 提示 公开主体中的「楚雄州生态环境局」不是本市单位名录中的单位，请核对名称；如为上级或其他机关，可忽略本提示`));
+    assert.match(text, new RegExp(`第${sewage}行 H列 提示 公开主体中的「楚雄州生态环境局」不是本市单位名录中的单位，也不是单位类别（如“各乡镇人民政府”），请核对名称；如为上级或其他机关，可忽略本提示`));
     assert.match(text, new RegExp(`确认后将新增 ${fixtureRows} 项、修改 0 项`));
     assert.equal(await countStandard(t), 0, 'nothing saved by the preview');
 

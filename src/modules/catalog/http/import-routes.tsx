@@ -100,8 +100,7 @@ export function registerCatalogImportRoutes(app: FastifyInstance, core: Core): v
       parsed.columns.domain ?? '',
     );
     const cityUnits = await listUnitsOfRoot(core.db, c.rootUnitId);
-    const unitNames = cityUnits.flatMap((u) => [u.name, u.shortName ?? '']);
-    const all = sortProblems([...problems, ...plan.problems, ...publisherProblems(parsed.items, unitNames, parsed.columns.publisher ?? '')]);
+    const all = sortProblems([...problems, ...plan.problems, ...publisherProblems(parsed.items, cityUnits, parsed.columns.publisher ?? '')]);
     const blocked = all.some((p) => p.severity === 'error');
     let sealed = blocked
       ? null
