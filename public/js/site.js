@@ -24,4 +24,33 @@ document.addEventListener('DOMContentLoaded', function () {
       });
     });
   });
+  // A catalog import being saved: poll its JSON status and move the progress bar; reload when it ends
+  // (without JavaScript the page refreshes itself instead).
+  document.querySelectorAll('[data-import-status]').forEach(function (box) {
+    var url = box.getAttribute('data-import-status');
+    var bar = box.querySelector('progress');
+    var text = box.querySelector('[data-import-progress-text]');
+    function poll() {
+      fetch(url, { credentials: 'same-origin', headers: { accept: 'application/json' } })
+        .then(function (res) {
+          return res.ok ? res.json() : null;
+        })
+        .then(function (s) {
+          if (!s) return setTimeout(poll, 3000);
+          if (bar) {
+            bar.max = s.total || 1;
+            bar.value = s.state === 'done' ? s.total || 1 : s.saved;
+            bar.textContent = s.percent + '%';
+          }
+          if (text) text.textContent = s.progressText;
+          if (s.state !== 'running') return window.location.reload();
+          setTimeout(poll, 1000);
+        })
+        .catch(function () {
+          setTimeout(poll, 3000);
+        });
+    }
+    setTimeout(poll, 500);
+  });
 });
+

@@ -6,10 +6,12 @@ interface LayoutProps {
   ctx: PageContext;
   title: string;
   breadcrumbs?: { href?: string; label: string }[];
+  /** Extra elements for <head> (e.g. a <noscript> refresh on a progress page). */
+  head?: ComponentChildren;
   children: ComponentChildren;
 }
 
-function Head({ ctx, title }: { ctx: PageContext; title: string }) {
+function Head({ ctx, title, extra }: { ctx: PageContext; title: string; extra?: ComponentChildren }) {
   return (
     <head>
       <meta charSet="utf-8" />
@@ -18,6 +20,7 @@ function Head({ ctx, title }: { ctx: PageContext; title: string }) {
       {ctx.site.siteCode ? <meta name="SiteIDCode" content={ctx.site.siteCode} /> : null}
       <link rel="stylesheet" href="/assets/css/site.css" />
       <script src="/assets/js/site.js" defer />
+      {extra}
     </head>
   );
 }
@@ -104,11 +107,11 @@ export function PublicLayout({ ctx, title, breadcrumbs = [], children }: LayoutP
 }
 
 /** The back office's page frame. */
-export function StaffLayout({ ctx, title, breadcrumbs = [], children }: LayoutProps) {
+export function StaffLayout({ ctx, title, breadcrumbs = [], head, children }: LayoutProps) {
   const user = ctx.user;
   return (
     <html lang="zh-CN" class={ctx.elderMode ? 'elder staff' : 'staff'}>
-      <Head ctx={ctx} title={`${title} - 管理后台`} />
+      <Head ctx={ctx} title={`${title} - 管理后台`} extra={head} />
       <body>
         <a class="skip-link" href="#main">
           跳到主要内容

@@ -5,6 +5,7 @@ import { registerCatalogStaffRoutes } from './http/staff-routes.tsx';
 import { registerCatalogImportRoutes } from './http/import-routes.tsx';
 import { registerCatalogPublicRoutes } from './http/public-routes.tsx';
 import { registerCatalogApiRoutes } from './http/api-routes.tsx';
+import { registerCatalogStaffApiRoutes } from './http/api-staff-routes.ts';
 import { registerGuideRoutes } from './http/guide-routes.tsx';
 import { registerConsultationRoutes } from './http/consultation-routes.tsx';
 import { registerCatalogDomainRoutes } from './http/domain-routes.tsx';
@@ -72,6 +73,7 @@ export const catalogModule: ModuleManifest = {
   register(app, core) {
     registerCatalogPublicRoutes(app, core);
     registerCatalogApiRoutes(app, core);
+    registerCatalogStaffApiRoutes(app, core);
     registerCatalogStaffRoutes(app, core);
     registerCatalogImportRoutes(app, core);
     registerGuideRoutes(app, core);

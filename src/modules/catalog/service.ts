@@ -9,6 +9,8 @@ import type { CatalogItemData } from './domain/types.ts';
 import { NATIONAL_DOMAINS, checkLocalDomainName, localDomainSlug, matchDomainName } from './domain/domains.ts';
 import { itemKey, validateItemData } from './domain/item-rules.ts';
 import { sameItemData } from './domain/versions.ts';
+import { matchPublishers, publisherIndex } from './domain/publisher.ts';
+import { listUnitsOfRoot } from '../units/index.ts';
 import { catalogDomains, catalogItems, catalogItemVersions, catalogUnitItems } from './data/schema.ts';
 import {
   adoptItemsBulk,
@@ -84,6 +86,12 @@ async function snapshotVersion(tx: Tx, core: Core, unitId: number, rootUnitId: n
   });
 }
 
+/** Reads 公开主体 text into the ids of the city's units it names (exact full or short names). */
+async function publisherUnitsOf(tx: Tx, rootUnitId: number): Promise<(text: string) => number[]> {
+  const index = publisherIndex(await listUnitsOfRoot(tx, rootUnitId));
+  return (text) => matchPublishers(text, index).unitIds;
+}
+
 async function domainFor(tx: Tx, rootUnitId: number, name: string): Promise<DomainRow | undefined> {
   const domains = await listDomains(tx, rootUnitId);
   const canonical = matchDomainName(name) ?? name.trim().replace(/领域$/, '');
@@ -100,9 +108,10 @@ export interface ItemInput {
 
 async function insertItem(tx: Tx, core: Core, actor: Actor, input: ItemInput, domain: DomainRow, sortOrder: number): Promise<ItemRow> {
   const now = core.clock.now();
+  const publisherUnitIds = (await publisherUnitsOf(tx, input.rootUnitId))(input.data.publisherText);
   const [row] = await tx
     .insert(catalogItems)
-    .values({ code: newCode(), rootUnitId: input.rootUnitId, domainId: domain.id, ownerUnitId: input.ownerUnitId, sortOrder, ...itemColumns(input.data) })
+    .values({ code: newCode(), rootUnitId: input.rootUnitId, domainId: domain.id, ownerUnitId: input.ownerUnitId, sortOrder, ...itemColumns(input.data), publisherUnitIds })
     .returning();
   await tx.insert(catalogItemVersions).values({
     itemId: row!.id,
@@ -118,9 +127,10 @@ async function insertItem(tx: Tx, core: Core, actor: Actor, input: ItemInput, do
 
 async function updateItemRow(tx: Tx, core: Core, actor: Actor, item: ItemRow, data: CatalogItemData, domain: DomainRow, reason: string): Promise<ItemRow> {
   const now = core.clock.now();
+  const publisherUnitIds = (await publisherUnitsOf(tx, item.rootUnitId))(data.publisherText);
   const [row] = await tx
     .update(catalogItems)
-    .set({ ...itemColumns(data), domainId: domain.id, version: item.version + 1, updatedAt: now })
+    .set({ ...itemColumns(data), publisherUnitIds, domainId: domain.id, version: item.version + 1, updatedAt: now })
     .where(eq(catalogItems.id, item.id))
     .returning();
   await tx.insert(catalogItemVersions).values({
@@ -309,9 +319,10 @@ export async function importItems(
       done += n;
       input.onProgress?.(Math.min(done, total), total);
     };
-    const newRows: NewItemRow[] = created.map((e) => ({ code: e.code, domainId: e.domainId, sortOrder: e.sortOrder, version: e.version, data: e.data }));
+    const publisherUnits = await publisherUnitsOf(tx, input.rootUnitId);
+    const newRows: NewItemRow[] = created.map((e) => ({ code: e.code, domainId: e.domainId, sortOrder: e.sortOrder, version: e.version, data: e.data, publisherUnitIds: publisherUnits(e.data.publisherText) }));
     const ids = await insertItemsBulk(tx, { rootUnitId: input.rootUnitId, ownerUnitId: input.ownerUnitId, now }, newRows, progress);
-    const changedRows: ChangedItemRow[] = updated.map((e) => ({ id: e.existing!.id, domainId: e.domainId, version: e.version, data: e.data }));
+    const changedRows: ChangedItemRow[] = updated.map((e) => ({ id: e.existing!.id, domainId: e.domainId, version: e.version, data: e.data, publisherUnitIds: publisherUnits(e.data.publisherText) }));
     await updateItemsBulk(tx, now, changedRows, progress);
     const idOf = (e: ImportEntry) => e.existing?.id ?? ids.get(e.code)!;
     const versionRows: ItemVersionEntry[] = versions.map((v) => ({ itemId: idOf(v.entry), version: v.version, data: v.data, changeKind: v.changeKind }));

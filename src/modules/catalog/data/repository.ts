@@ -186,7 +186,7 @@ function itemRecord(d: CatalogItemData) {
 const ITEM_RECORD_COLUMNS = sql.raw(
   `level1 text, level2 text, content text, basis text[], time_limit_text text, time_limit_rule jsonb, publisher_text text,
    channels text[], custom_channels text[], audience_society boolean, audience_specific boolean, mode_proactive boolean,
-   mode_on_request boolean, level_county boolean, level_township boolean`,
+   mode_on_request boolean, level_county boolean, level_township boolean, publisher_unit_ids bigint[]`,
 );
 
 export interface NewItemRow {
@@ -195,6 +195,8 @@ export interface NewItemRow {
   sortOrder: number;
   version: number;
   data: CatalogItemData;
+  /** The city's units named in 公开主体. */
+  publisherUnitIds?: number[];
 }
 
 /**
@@ -210,15 +212,15 @@ export async function insertItemsBulk(
   const ids = new Map<string, number>();
   const now = common.now.toISOString();
   for (const part of chunks(rows)) {
-    const json = JSON.stringify(part.map((r, ord) => ({ ord, code: r.code, domain_id: r.domainId, sort_order: r.sortOrder, version: r.version, ...itemRecord(r.data) })));
+    const json = JSON.stringify(part.map((r, ord) => ({ ord, code: r.code, domain_id: r.domainId, sort_order: r.sortOrder, version: r.version, ...itemRecord(r.data), publisher_unit_ids: r.publisherUnitIds ?? [] })));
     const res = await tx.execute<{ id: string | number; code: string }>(sql`
       INSERT INTO catalog_items (code, root_unit_id, domain_id, owner_unit_id, level1, level2, content, basis, time_limit_text,
         time_limit_rule, publisher_text, channels, custom_channels, audience_society, audience_specific, mode_proactive,
-        mode_on_request, level_county, level_township, sort_order, version, created_at, updated_at)
+        mode_on_request, level_county, level_township, publisher_unit_ids, sort_order, version, created_at, updated_at)
       SELECT x.code, ${common.rootUnitId}::bigint, x.domain_id, ${common.ownerUnitId}::bigint, x.level1, x.level2, x.content,
         coalesce(x.basis, '{}'), x.time_limit_text, x.time_limit_rule, x.publisher_text, coalesce(x.channels, '{}'),
         coalesce(x.custom_channels, '{}'), x.audience_society, x.audience_specific, x.mode_proactive, x.mode_on_request,
-        x.level_county, x.level_township, x.sort_order, x.version, ${now}::timestamptz, ${now}::timestamptz
+        x.level_county, x.level_township, coalesce(x.publisher_unit_ids, '{}'), x.sort_order, x.version, ${now}::timestamptz, ${now}::timestamptz
       FROM jsonb_to_recordset(${json}::jsonb) AS x(ord int, code text, domain_id bigint, sort_order int, version int, ${ITEM_RECORD_COLUMNS})
       ORDER BY x.ord
       RETURNING id, code`);
@@ -233,13 +235,14 @@ export interface ChangedItemRow {
   domainId: number;
   version: number;
   data: CatalogItemData;
+  publisherUnitIds?: number[];
 }
 
 /** Updates items in chunks to the given data and version. */
 export async function updateItemsBulk(tx: DbOrTx, now: Date, rows: readonly ChangedItemRow[], onChunk?: (n: number) => void): Promise<void> {
   const at = now.toISOString();
   for (const part of chunks(rows)) {
-    const json = JSON.stringify(part.map((r) => ({ id: r.id, domain_id: r.domainId, version: r.version, ...itemRecord(r.data) })));
+    const json = JSON.stringify(part.map((r) => ({ id: r.id, domain_id: r.domainId, version: r.version, ...itemRecord(r.data), publisher_unit_ids: r.publisherUnitIds ?? [] })));
     await tx.execute(sql`
       UPDATE catalog_items AS c SET
         domain_id = x.domain_id, level1 = x.level1, level2 = x.level2, content = x.content, basis = coalesce(x.basis, '{}'),
@@ -247,7 +250,7 @@ export async function updateItemsBulk(tx: DbOrTx, now: Date, rows: readonly Chan
         channels = coalesce(x.channels, '{}'), custom_channels = coalesce(x.custom_channels, '{}'),
         audience_society = x.audience_society, audience_specific = x.audience_specific, mode_proactive = x.mode_proactive,
         mode_on_request = x.mode_on_request, level_county = x.level_county, level_township = x.level_township,
-        version = x.version, updated_at = ${at}::timestamptz
+        publisher_unit_ids = coalesce(x.publisher_unit_ids, '{}'), version = x.version, updated_at = ${at}::timestamptz
       FROM jsonb_to_recordset(${json}::jsonb) AS x(id bigint, domain_id bigint, version int, ${ITEM_RECORD_COLUMNS})
       WHERE c.id = x.id`);
     onChunk?.(part.length);

@@ -2,7 +2,7 @@
 // catalog holds and its versions, public comment periods, and the 政府信息公开指南 of each unit.
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
-import { units } from '../../../core/db/schema.ts';
+import { staffUsers, units } from '../../../core/db/schema.ts';
 import type { CatalogItemData, TimeLimitRule } from '../domain/types.ts';
 
 export const catalogDomains = pgTable(
@@ -43,6 +43,8 @@ export const catalogItems = pgTable(
     timeLimitText: text('time_limit_text').notNull(),
     timeLimitRule: jsonb('time_limit_rule').$type<TimeLimitRule>().notNull(),
     publisherText: text('publisher_text').notNull(),
+    /** The city's units that 公开主体 names (exact full or short name); the text is kept as written. */
+    publisherUnitIds: bigint('publisher_unit_ids', { mode: 'number' }).array().notNull().default(sql`'{}'::bigint[]`),
     channels: text('channels').array().notNull().default(sql`'{}'::text[]`),
     customChannels: text('custom_channels').array().notNull().default(sql`'{}'::text[]`),
     audienceSociety: boolean('audience_society').notNull(),
@@ -184,4 +186,42 @@ export const catalogGuides = pgTable(
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
   },
   (t) => [uniqueIndex('catalog_guides_key').on(t.unitId, t.version)],
+);
+
+export interface ImportRunResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  version: number | null;
+  versionedUnits: number;
+}
+
+/**
+ * One confirmed import while it is saved and after: rows saved so far (written from outside the
+ * import's transaction, so the items themselves appear only at its commit), then the result or why
+ * nothing was saved.
+ */
+export const catalogImportRuns = pgTable(
+  'catalog_import_runs',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    /** Non-guessable identifier used in URLs. */
+    code: text('code').notNull(),
+    unitId: bigint('unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    staffUserId: bigint('staff_user_id', { mode: 'number' })
+      .notNull()
+      .references(() => staffUsers.id),
+    fileName: text('file_name').notNull(),
+    totalRows: integer('total_rows').notNull(),
+    savedRows: integer('saved_rows').notNull().default(0),
+    state: text('state').$type<'running' | 'done' | 'failed'>().notNull(),
+    result: jsonb('result').$type<ImportRunResult>(),
+    errors: jsonb('errors').$type<string[]>(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+  },
+  (t) => [uniqueIndex('catalog_import_runs_code_key').on(t.code), index('catalog_import_runs_unit_idx').on(t.unitId)],
 );

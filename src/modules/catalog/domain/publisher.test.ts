@@ -1,8 +1,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { publisherProblems, splitPublishers, unknownPublishers } from './publisher.ts';
+import { isUnitType, matchPublishers, publisherIndex, publisherProblems, publisherSegments, splitPublishers } from './publisher.ts';
 
-const UNITS = new Set(['楚雄市人民政府', '楚雄市财政局', '财政局', '楚雄州生态环境局楚雄分局']);
+// Names and short names as in the demo units (units/demo-data.ts).
+const UNITS = [
+  { id: 1, name: '楚雄市人民政府', shortName: '市政府' },
+  { id: 7, name: '楚雄市财政局', shortName: '市财政局' },
+  { id: 19, name: '楚雄州生态环境局楚雄分局', shortName: '生态环境楚雄分局' },
+  { id: 21, name: '楚雄市鹿城镇人民政府', shortName: '鹿城镇' },
+];
+const INDEX = publisherIndex(UNITS);
 
 describe('公开主体', () => {
   it('splits the bodies a cell names', () => {
@@ -12,17 +19,39 @@ describe('公开主体', () => {
     assert.deepEqual(splitPublishers('农业和农村工作领导小组'), ['农业和农村工作领导小组'], '和 inside a name is kept');
   });
 
-  it('flags a body that is not one of the city’s units, and lets categories pass', () => {
-    assert.deepEqual(unknownPublishers('楚雄市财政局及各主管部门', UNITS), []);
-    assert.deepEqual(unknownPublishers('各预算部门（单位）、采购代理机构', UNITS), []);
-    assert.deepEqual(unknownPublishers('楚雄州生态环境局', UNITS), ['楚雄州生态环境局']);
-    assert.deepEqual(unknownPublishers('楚雄市人民政府、楚雄市财政部', UNITS), [], '…部 is not read as a body name');
-    assert.deepEqual(unknownPublishers('楚雄市财 政局、楚雄市统计局', UNITS), ['楚雄市统计局']);
+  it('links exact full and short names of the city’s units, in text order', () => {
+    assert.deepEqual(matchPublishers('楚雄市财政局', INDEX).unitIds, [7]);
+    assert.deepEqual(matchPublishers('生态环境楚雄分局、市财政局', INDEX).unitIds, [19, 7]);
+    assert.deepEqual(matchPublishers('楚雄市财政局、市财政局', INDEX).unitIds, [7], 'each unit once');
+    assert.deepEqual(matchPublishers('楚雄市 财政局', INDEX).unitIds, [7], 'spaces do not count');
+    assert.deepEqual(matchPublishers('鹿城镇及各乡镇人民政府', INDEX).unitIds, [21]);
+    assert.deepEqual(matchPublishers('财政局', INDEX).unitIds, [], 'no guessing: 财政局 is neither the name nor the short name');
   });
 
-  it('reports unknown bodies as warnings at their row and column', () => {
-    assert.deepEqual(publisherProblems([{ sourceRow: 12, publisherText: '楚雄州生态环境局' }, { sourceRow: 13, publisherText: '楚雄市财政局' }], [...UNITS], 'H'), [
-      { row: 12, column: 'H', message: '公开主体中的「楚雄州生态环境局」不是本市单位名录中的单位，请核对名称；如为上级或其他机关，可忽略本提示', severity: 'warning' },
+  it('tells unit types from unknown names', () => {
+    for (const t of ['各乡镇人民政府', '市直各部门', '各预算部门（单位）', '各预算部门(单位)', '相关部门', '采购代理机构', '县直各单位']) assert.ok(isUnitType(t), t);
+    for (const n of ['楚雄州生态环境局', '楚雄市统计局', '财政局']) assert.ok(!isUnitType(n), n);
+    assert.deepEqual(matchPublishers('楚雄市财政局及各主管部门', INDEX).unknown, []);
+    assert.deepEqual(matchPublishers('各预算部门（单位）、市直各部门、采购代理机构', INDEX).unknown, []);
+    assert.deepEqual(matchPublishers('楚雄州生态环境局、楚雄市统计局、楚雄市人民政府', INDEX).unknown, ['楚雄州生态环境局', '楚雄市统计局']);
+  });
+
+  it('reports unknown names as warnings at their row and column', () => {
+    assert.deepEqual(publisherProblems([{ sourceRow: 12, publisherText: '楚雄州生态环境局' }, { sourceRow: 13, publisherText: '楚雄市财政局' }], UNITS, 'H'), [
+      {
+        row: 12,
+        column: 'H',
+        message: '公开主体中的「楚雄州生态环境局」不是本市单位名录中的单位，也不是单位类别（如“各乡镇人民政府”），请核对名称；如为上级或其他机关，可忽略本提示',
+        severity: 'warning',
+      },
     ]);
+  });
+
+  it('cuts the text into parts with the linked units marked, keeping every character', () => {
+    const text = '楚雄市财政局、各乡镇人民政府及生态环境楚雄分局';
+    const parts = publisherSegments(text, INDEX, [7, 19]);
+    assert.deepEqual(parts, [{ text: '楚雄市财政局', unitId: 7 }, { text: '、各乡镇人民政府及' }, { text: '生态环境楚雄分局', unitId: 19 }]);
+    assert.equal(parts.map((p) => p.text).join(''), text);
+    assert.deepEqual(publisherSegments(text, INDEX, []), [{ text }], 'only stored links are shown');
   });
 });

@@ -16,6 +16,7 @@ import { itemNames, pageCatalogVersions, type ItemName } from '../data/public-qu
 import type { CatalogItemData } from '../domain/types.ts';
 import { summariseCatalogVersions, summariseItemVersions, type CatalogVersionSummary, type ItemVersionSummary } from '../domain/history.ts';
 import { publicNextDue, type PublicNextDue } from '../domain/next-due.ts';
+import { publisherIndex, publisherSegments } from '../domain/publisher.ts';
 
 /** An active unit of this site's city, or undefined (unknown, archived, or another city's). */
 export async function findPublicUnit(core: Core, rootUnitId: number, slug: string): Promise<UnitRow | undefined> {
@@ -51,6 +52,8 @@ export interface PublicItem {
   holders: UnitRow[];
   versions: ItemVersionSummary[];
   nextDue: PublicNextDue | null;
+  /** 公开主体 as written, the names of the city's units linked to their public catalogs. */
+  publisher: { text: string; href?: string }[];
 }
 
 /** An item of this city's catalog by its public code; undefined when unknown or its owner is archived. */
@@ -77,6 +80,10 @@ export async function loadPublicItem(core: Core, rootUnitId: number, code: strin
     holders: item.retiredAt ? [] : units.filter((u) => holderIds.includes(u.id)),
     versions: summariseItemVersions(versionRows.map((v) => ({ ...v, changedOn: shanghaiToday(v.changedAt) }))),
     nextDue,
+    publisher: publisherSegments(data.publisherText, publisherIndex(units), item.publisherUnitIds).map((p) => {
+      const unit = p.unitId === undefined ? undefined : units.find((u) => u.id === p.unitId);
+      return unit ? { text: p.text, href: `/openness/${unit.slug}/catalog` } : { text: p.text };
+    }),
   };
 }
 

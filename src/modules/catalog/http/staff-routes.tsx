@@ -17,7 +17,6 @@ import { countByDomain, groupCatalog } from '../domain/catalog-groups.ts';
 import { catalogAccess, isCatalogManager } from '../domain/staff-access.ts';
 import { canEditGuide } from '../domain/guide.ts';
 import { canManageConsultations } from '../domain/consultation.ts';
-import { contentDisposition, exportFileNames, exportTitle, type ExportFormat } from '../domain/export-names.ts';
 import {
   emptyItemForm,
   formValuesOf,
@@ -30,7 +29,7 @@ import {
 import { findCatalogVersion, findItemByCode, itemData, listCatalogVersions, listDomains, listItemVersions, type ItemRow } from '../data/repository.ts';
 import { adoptedItemIds, countUnitCatalogs, itemCodes, itemVersionsFor, latestCatalogVersions, listStandardItems, versionKey } from '../data/staff-queries.ts';
 import { createItem, retireItem, setAdoptedItems, updateItem } from '../service.ts';
-import { catalogToCsv, catalogToJson, writeCatalogWorkbook } from '../import/write-catalog.ts';
+import { EXPORT_FORMATS, sendCatalogExport } from './export.ts';
 import { CatalogIndexPage, CatalogPage, type CatalogCard, type CatalogRowView, type OtherCatalog } from '../views/staff-catalog.tsx';
 import { ItemFormPage, ItemHistoryPage, type HistoryEntry, type ItemFormProps } from '../views/staff-item.tsx';
 import { VersionDiffPage, VersionsPage, type ChangedItemView, type DiffItemView, type VersionRowView } from '../views/staff-versions.tsx';
@@ -481,20 +480,10 @@ export function registerCatalogStaffRoutes(app: FastifyInstance, core: Core): vo
   // ------------------------------------------------------------------------------------------
   // Exports
 
-  for (const format of ['xlsx', 'csv', 'json'] as const satisfies readonly ExportFormat[]) {
+  for (const format of EXPORT_FORMATS) {
     app.get(`/staff/catalog/:unitSlug/export.${format}`, guard, async (req, reply) => {
       const c = await viewableUnit(core, req);
-      const cat = await loadUnitCatalog(core, c);
-      const items = cat.items.map(cat.data);
-      const title = exportTitle(c.unit.name);
-      const names = exportFileNames(c.unit.name, c.unit.slug, shanghaiToday(core.clock.now()), format);
-      reply.header('content-disposition', contentDisposition(names.name, names.ascii));
-      reply.header('cache-control', 'no-store');
-      if (format === 'xlsx') {
-        return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await writeCatalogWorkbook(title, items));
-      }
-      if (format === 'csv') return reply.type('text/csv; charset=utf-8').send(catalogToCsv(items));
-      return reply.type('application/json; charset=utf-8').send(catalogToJson(items, title));
+      return sendCatalogExport(core, c, format, reply);
     });
   }
 }

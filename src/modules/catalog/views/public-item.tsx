@@ -83,7 +83,17 @@ export function ItemPage({ ctx, view, records }: { ctx: PageContext; view: Publi
             </tr>
             <tr>
               <th scope="row">公开主体</th>
-              <td>{data.publisherText}</td>
+              <td>
+                {view.publisher.map((p, i) =>
+                  p.href ? (
+                    <a key={i} href={p.href}>
+                      {p.text}
+                    </a>
+                  ) : (
+                    p.text
+                  ),
+                )}
+              </td>
             </tr>
             <tr>
               <th scope="row">公开渠道和载体</th>

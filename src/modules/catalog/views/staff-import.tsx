@@ -256,3 +256,67 @@ export function ImportPreviewPage(p: PreviewProps) {
     </StaffLayout>
   );
 }
+
+export interface ImportRunView {
+  code: string;
+  fileName: string;
+  state: 'running' | 'done' | 'failed' | 'interrupted';
+  saved: number;
+  total: number;
+  percent: number;
+  progressText: string;
+  message: string;
+  /** JSON status for the polling script. */
+  statusUrl: string;
+}
+
+/** Seconds between refreshes of the progress page without JavaScript. */
+export const RUN_REFRESH_SECONDS = 2;
+
+/**
+ * A confirmed import while it is saved and after. Without JavaScript the page reloads itself every
+ * few seconds while saving (a <noscript> refresh); with it, site.js polls the JSON status instead.
+ */
+export function ImportRunPage({ ctx, catalog, run }: { ctx: PageContext; catalog: CatalogRef; run: ImportRunView }) {
+  const running = run.state === 'running';
+  const title = running ? `正在导入：${catalogTitle(catalog)}` : run.state === 'done' ? `导入完成：${catalogTitle(catalog)}` : `导入未完成：${catalogTitle(catalog)}`;
+  return (
+    <StaffLayout
+      ctx={ctx}
+      title={title}
+      breadcrumbs={crumbs(catalog, '导入进度')}
+      head={
+        running ? (
+          <noscript>
+            <meta http-equiv="refresh" content={String(RUN_REFRESH_SECONDS)} />
+          </noscript>
+        ) : undefined
+      }
+    >
+      <h1>{title}</h1>
+      <p>文件：{run.fileName}</p>
+      <div class="import-run" data-import-status={running ? run.statusUrl : undefined}>
+        <p>
+          <label for="import-run-progress">保存进度</label>{' '}
+          <progress id="import-run-progress" max={run.total || 1} value={run.state === 'done' ? run.total || 1 : run.saved}>
+            {run.percent}%
+          </progress>{' '}
+          <span data-import-progress-text>{run.progressText}</span>
+        </p>
+        <p role="status" aria-live="polite" class={run.state === 'done' ? 'status-ok' : run.state === 'running' ? undefined : 'error-message'} data-import-message>
+          {run.message}
+        </p>
+      </div>
+      {running ? (
+        <p class="hint">本页每 {RUN_REFRESH_SECONDS} 秒自动刷新。可以离开本页，保存会继续；稍后可从目录页查看结果。</p>
+      ) : (
+        <p>
+          <a class="button" href={`/staff/catalog/${catalog.slug}`}>
+            返回{catalogTitle(catalog)}
+          </a>{' '}
+          {run.state !== 'done' ? <a href={`/staff/catalog/${catalog.slug}/import`}>重新上传</a> : null}
+        </p>
+      )}
+    </StaffLayout>
+  );
+}
