@@ -9,6 +9,7 @@ import { OFFICIAL_YEARS } from './official-holidays.ts';
 
 export class CalendarService {
   private cached: { cal: WorkCalendar; at: number } | undefined;
+  private readonly listeners: { run: (year: number) => Promise<void>; onError: (err: unknown) => void }[] = [];
 
   constructor(
     private readonly db: Db,
@@ -38,6 +39,15 @@ export class CalendarService {
 
   invalidate(): void {
     this.cached = undefined;
+  }
+
+  /**
+   * Called after a year is added or corrected on this instance (e.g. deadlines computed with the
+   * year still provisional are recomputed). A listener's failure goes to its onError, not to the
+   * admin: the year is saved either way.
+   */
+  onYearSaved(run: (year: number) => Promise<void>, onError: (err: unknown) => void): void {
+    this.listeners.push({ run, onError });
   }
 
   /** Replaces one year's data in one transaction, with an audit row holding before and after. */
@@ -74,6 +84,13 @@ export class CalendarService {
       );
     });
     this.invalidate();
+    for (const l of this.listeners) {
+      try {
+        await l.run(data.year);
+      } catch (err) {
+        l.onError(err);
+      }
+    }
   }
 
   /** Seeds the official years that are missing (first start and upgrades). */

@@ -7,9 +7,11 @@ import {
   buildCalendar,
   CalendarYearMissingError,
   dayInfo,
+  isProvisionalDate,
   isValidIsoDate,
   isWorkingDay,
   weekdayOf,
+  withProvisionalNextYear,
   workingDaysBetween,
   type CalendarYearData,
 } from './working-days.ts';
@@ -118,6 +120,32 @@ test('a year with no data is refused, naming the year', () => {
   }
   assert.throws(() => dayInfo('2023-12-29', cal), (err: unknown) =>
     err instanceof CalendarYearMissingError && err.year === 2023);
+});
+
+test('the year after the last one entered counts provisionally: weekends and the fixed-date holidays (放假办法 第二条)', () => {
+  const prov = withProvisionalNextYear(cal);
+  assert.deepEqual([...(prov.provisional ?? [])], [2027]);
+  const cases: [start: string, days: number, due: string, provisional: boolean][] = [
+    // Within 2026: the entered data, nothing provisional.
+    ['2026-12-03', 20, '2026-12-31', false],
+    // Sun 2026-12-20: 9 working days in December, 2027-01-01 元旦 skipped, then 11 → Mon 2027-01-18.
+    ['2026-12-20', 20, '2027-01-18', true],
+    ['2026-12-31', 20, '2027-01-29', true],
+    // 劳动节 5月1日、2日 and 国庆节 10月1日至3日 are known without the notice.
+    ['2027-04-29', 1, '2027-04-30', true],
+    ['2027-04-30', 1, '2027-05-03', true],
+    ['2027-09-30', 1, '2027-10-04', true],
+  ];
+  for (const [start, days, due, provisional] of cases) {
+    assert.equal(addWorkingDays(start, days, prov), due, `${start} + ${days}`);
+    assert.equal(isProvisionalDate(due, prov), provisional, due);
+  }
+  assert.equal(dayInfo('2027-01-01', prov).name, '元旦（暂定）');
+  assert.equal(isProvisionalDate('2026-06-01', prov), false);
+  // Only one year ahead: 2028 is still refused, and the strict calendar is unchanged.
+  assert.throws(() => addWorkingDays('2027-12-20', 20, prov), (e: unknown) => e instanceof CalendarYearMissingError && e.year === 2028);
+  assert.throws(() => addWorkingDays('2026-12-20', 20, cal), (e: unknown) => e instanceof CalendarYearMissingError && e.year === 2027);
+  assert.equal(withProvisionalNextYear(buildCalendar([])).provisional, undefined);
 });
 
 test('the exact missing-year message', () => {

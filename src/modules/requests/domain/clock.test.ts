@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addWorkingDays, buildCalendar, CalendarYearMissingError, workingDaysBetween } from '../../../core/calendar/working-days.ts';
+import { addWorkingDays, buildCalendar, CalendarYearMissingError, withProvisionalNextYear, workingDaysBetween } from '../../../core/calendar/working-days.ts';
 import { OFFICIAL_YEARS } from '../../../core/calendar/official-holidays.ts';
 import { appendClockEvent, checkClockEvent, computeClock, dueStatus, publicSteps, type ClockEvent } from './clock.ts';
 import { workdayIndex } from './workdays.ts';
@@ -329,6 +329,18 @@ test('workdayIndex agrees with core/calendar for every start day 2024-01-01…20
   assert.equal(idx.add('2023-12-31', 1), '2024-01-02');
   assert.throws(() => idx.add('2026-12-20', 20), (e: unknown) => e instanceof CalendarYearMissingError && e.year === 2027);
   assert.throws(() => idx.add('2026-02-30', 1), RangeError);
+});
+
+test('the index counts a provisional year like the day-by-day count, and still refuses the year after', () => {
+  const prov = withProvisionalNextYear(cal);
+  const idx = workdayIndex(prov);
+  for (let d = '2026-11-01'; d <= '2027-10-15'; d = nextDay(d)) {
+    for (const n of [1, 15, 20, 40]) assert.equal(idx.add(d, n), addWorkingDays(d, n, prov), `${d} + ${n}`);
+    assert.equal(idx.between('2026-11-01', d), workingDaysBetween('2026-11-01', d, prov), d);
+  }
+  // Received Sun 2026-12-20: due Mon 2027-01-18 (元旦 skipped), as the law's 20 working days give it.
+  assert.equal(computeClock([{ kind: 'received', on: '2026-12-20' }], prov).dueOn, '2027-01-18');
+  assert.throws(() => idx.add('2027-12-20', 20), (e: unknown) => e instanceof CalendarYearMissingError && e.year === 2028);
 });
 
 function nextDay(d: string): string {

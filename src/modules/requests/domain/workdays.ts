@@ -73,7 +73,9 @@ export function workdayIndex(cal: WorkCalendar): WorkdayIndex {
 }
 
 function buildIndex(cal: WorkCalendar): WorkdayIndex {
-  const years = [...cal.years].sort((a, b) => a - b);
+  // Provisional years (weekends only, until their schedule is entered) are covered like the others.
+  const covers = (y: number): boolean => cal.years.has(y) || !!cal.provisional?.has(y);
+  const years = [...new Set([...cal.years, ...(cal.provisional ?? [])])].sort((a, b) => a - b);
   if (!years.length) {
     const none = (s: string): never => {
       throw new CalendarYearMissingError(Number(s.slice(0, 4)) || 0);
@@ -99,7 +101,7 @@ function buildIndex(cal: WorkCalendar): WorkdayIndex {
     const year = Number(date.slice(0, 4));
     let w = 0;
     let miss = 0;
-    if (!cal.years.has(year)) miss = 1;
+    if (!covers(year)) miss = 1;
     else if (cal.holidays.has(date)) w = 0;
     else if (cal.workdays.has(date)) w = 1;
     else {
@@ -114,7 +116,7 @@ function buildIndex(cal: WorkCalendar): WorkdayIndex {
 
   const firstMissingYearAfter = (i: number): number => {
     for (let y = Number((dates[i] as string).slice(0, 4)); y <= last + 1; y++) {
-      if (!cal.years.has(y) && y >= first) return y;
+      if (!covers(y) && y >= first) return y;
     }
     return last + 1;
   };
@@ -147,7 +149,7 @@ function buildIndex(cal: WorkCalendar): WorkdayIndex {
     },
     isWorking(date) {
       const i = position(date);
-      if (i === 0 || !cal.years.has(Number(date.slice(0, 4)))) throw new CalendarYearMissingError(Number(date.slice(0, 4)));
+      if (i === 0 || !covers(Number(date.slice(0, 4)))) throw new CalendarYearMissingError(Number(date.slice(0, 4)));
       return working[i] === 1;
     },
   };
