@@ -496,8 +496,15 @@ function EntryCell({ cell, values, errors, fields }: { cell: LayoutCell; values:
         value={values[id] ?? ''}
         aria-label={cellNameOf(id)}
         aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${fieldId(id)}-error` : undefined}
         maxLength={16}
       />
+      {error ? (
+        <p class="field-message cell-message" id={`${fieldId(id)}-error`}>
+          <span class="visually-hidden">错误：</span>
+          {error}
+        </p>
+      ) : null}
     </td>
   );
 }
