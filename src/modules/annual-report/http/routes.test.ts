@@ -171,6 +171,9 @@ describe('annual report pages', () => {
     assert.match(text, /表二「行政事业性收费·本年收费金额（单位：万元）」应为不小于0的金额，最多4位小数/);
     assert.match(res.body, /name="s2\.penalty" type="text"[^>]*value="45"/);
     assert.match(res.body, /href="#f-s2-licensing"/);
+    // The message also stands at the cell itself, tied to its input.
+    assert.match(res.body, /id="f-s2-licensing"[^>]*aria-describedby="f-s2-licensing-error"/);
+    assert.match(res.body, /<p class="field-message cell-message" id="f-s2-licensing-error"><span class="visually-hidden">错误：<\/span>表二「行政许可·本年处理决定数量」应为不小于0的整数<\/p>/);
     assert.doesNotMatch(res.body, /name="s3\.new\.person"/, 'table 三 is computed, not entered');
   });
 

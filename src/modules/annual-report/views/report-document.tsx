@@ -43,7 +43,7 @@ function Cell({ cell, links }: { cell: LayoutCell; links: ReportLinks }) {
 
 export function LayoutTableView({ t, links, caption }: { t: LayoutTable; links: ReportLinks; caption?: string }) {
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" role="region" tabIndex={0} aria-label={caption ?? t.caption}>
       <table class={`report-table report-${t.key}`}>
         <caption>{caption ?? t.caption}</caption>
         <thead>

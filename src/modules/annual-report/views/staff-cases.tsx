@@ -26,7 +26,7 @@ export function CasesPage({ ctx, unitName, unitSlug, canEdit, rows }: { ctx: Pag
   const active = rows.filter((r) => !r.voided);
   const voided = rows.filter((r) => r.voided);
   const table = (list: CaseListRow[], caption: string) => (
-    <div class="table-wrap">
+    <div class="table-wrap" role="region" tabIndex={0} aria-label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>

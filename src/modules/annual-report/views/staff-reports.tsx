@@ -62,7 +62,7 @@ export function DashboardPage({ ctx, year, years, rows, ownSlug }: { ctx: PageCo
         共{rows.length}个单位：已发布{count((r) => r.state === 'published')}个，草稿{count((r) => r.state === 'draft')}个，未开始{count((r) => r.state === null)}个；
         已逾期未发布{count((r) => r.deadline.state === 'overdue')}个。
       </p>
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" tabIndex={0} aria-label={`${year}年度各单位年度报告`}>
         <table class="ar-dashboard">
           <caption>{year}年度各单位年度报告</caption>
           <thead>
@@ -133,7 +133,7 @@ export function UnitReportsPage(p: UnitReportsProps) {
       <h1>{p.unitName}政府信息公开工作年度报告</h1>
       <ErrorSummary errors={p.errors} />
       {p.reports.length ? (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabIndex={0} aria-label="本单位的年度报告">
           <table>
             <caption>本单位的年度报告</caption>
             <thead>
@@ -496,15 +496,22 @@ function EntryCell({ cell, values, errors, fields }: { cell: LayoutCell; values:
         value={values[id] ?? ''}
         aria-label={cellNameOf(id)}
         aria-invalid={error ? 'true' : undefined}
+        aria-describedby={error ? `${fieldId(id)}-error` : undefined}
         maxLength={16}
       />
+      {error ? (
+        <p class="field-message cell-message" id={`${fieldId(id)}-error`}>
+          <span class="visually-hidden">错误：</span>
+          {error}
+        </p>
+      ) : null}
     </td>
   );
 }
 
 function EntryTable({ t, values, errors, fields }: { t: LayoutTable; values: Record<string, string>; errors: FieldErrors; fields: ReadonlySet<string> }) {
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" role="region" tabIndex={0} aria-label={t.caption}>
       <table class={`report-table report-${t.key}`}>
         <caption>{t.caption}</caption>
         <thead>
@@ -671,7 +678,7 @@ export function CellPage(p: CellPageProps) {
         p.list.total ? (
           <>
             <p>当前数据中共{p.list.total}条：</p>
-            <div class="table-wrap">
+            <div class="table-wrap" role="region" tabIndex={0} aria-label={`${p.cellName}的明细`}>
               <table>
                 <caption class="visually-hidden">{p.cellName}的明细</caption>
                 <thead>

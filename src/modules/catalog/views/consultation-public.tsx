@@ -32,7 +32,7 @@ export function PublicConsultationListPage({ ctx, unit, rows }: { ctx: PageConte
       <h1>{unit.name}目录意见征集</h1>
       <p>政务公开事项标准目录在发布前公开征求意见。征集期内任何人都可以提出意见；征集结束后，本页公布收到的全部意见及采纳情况。</p>
       {rows.length ? (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabIndex={0} aria-label={`意见征集（共${rows.length}项，新的在前）`}>
           <table>
             <caption>意见征集（共{rows.length}项，新的在前）</caption>
             <thead>

@@ -43,7 +43,7 @@ export function StaffConsultationListPage({ ctx, unit, rows, statusOf }: { ctx: 
         </a>
       </p>
       {rows.length ? (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabIndex={0} aria-label={`意见征集（共${rows.length}项，新的在前）`}>
           <table>
             <caption>意见征集（共{rows.length}项，新的在前）</caption>
             <thead>

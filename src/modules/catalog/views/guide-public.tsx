@@ -90,7 +90,7 @@ export function PublicGuidePage({ ctx, unit, sections, version, date, reason, cu
       {versions.length ? (
         <section aria-labelledby="guide-versions">
           <h2 id="guide-versions">历史版本</h2>
-          <div class="table-wrap">
+          <div class="table-wrap" role="region" tabIndex={0} aria-label={`本指南的全部版本（共${versions.length}版，新版本在前）`}>
             <table>
               <caption>本指南的全部版本（共{versions.length}版，新版本在前）</caption>
               <thead>

@@ -88,7 +88,7 @@ export function StaffGuidePage({ ctx, unit, values, errors, currentVersion, vers
       </form>
       <h2>版本记录</h2>
       {versions.length ? (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabIndex={0} aria-label={`本单位指南的全部版本（共${versions.length}版，新版本在前）`}>
           <table>
             <caption>本单位指南的全部版本（共{versions.length}版，新版本在前）</caption>
             <thead>

@@ -75,7 +75,7 @@ export function UnitCatalogPage(p: UnitCatalogProps) {
           {g.level1.map((l1, i) => (
             <section key={l1.name} aria-labelledby={`d-${g.domain.slug}-${i}`}>
               <h3 id={`d-${g.domain.slug}-${i}`}>{l1.name}</h3>
-              <div class="table-wrap">
+              <div class="table-wrap" role="region" tabIndex={0} aria-label={`${g.domain.name}领域“${l1.name}”下的二级事项`}>
                 <table>
                   <caption class="visually-hidden">
                     {g.domain.name}领域“{l1.name}”下的二级事项
@@ -137,7 +137,7 @@ export function CatalogHistoryPage({ ctx, unit, versions, names, maxNamed, page,
         政务公开目录实行动态调整：每次新增、移除或修改事项，都形成目录的一个新版本，并说明调整原因。本页按时间倒序列出{unit.name}目录的全部版本，共{total}个。
       </p>
       {versions.length ? (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabIndex={0} aria-label="目录版本及调整内容">
           <table>
             <caption>目录版本及调整内容</caption>
             <thead>

@@ -39,7 +39,7 @@ export function ItemPage({ ctx, view, records }: { ctx: PageContext; view: Publi
         </div>
       ) : null}
 
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" tabIndex={0} aria-label={`“${data.level2}”的公开要素`}>
         <table class="item-elements">
           <caption>“{data.level2}”的公开要素</caption>
           <tbody>
@@ -120,7 +120,7 @@ export function ItemPage({ ctx, view, records }: { ctx: PageContext; view: Publi
           <h2 id="item-records">已公开的信息</h2>
           {records.links.length ? (
             <>
-              <div class="table-wrap">
+              <div class="table-wrap" role="region" tabIndex={0} aria-label="本事项下主动公开的信息，按发布日期从新到旧">
                 <table>
                   <caption class="visually-hidden">本事项下主动公开的信息，按发布日期从新到旧</caption>
                   <thead>
@@ -186,7 +186,7 @@ export function ItemPage({ ctx, view, records }: { ctx: PageContext; view: Publi
 
       <section aria-labelledby="history">
         <h2 id="history">变更记录</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabIndex={0} aria-label={`“${data.level2}”各版本的变更记录`}>
           <table>
             <caption class="visually-hidden">“{data.level2}”各版本的变更记录</caption>
             <thead>

@@ -56,7 +56,7 @@ export function ReadingGuidePage({ ctx, root, domains }: { ctx: PageContext; roo
           {domains.length > national.length ? '，本市还根据实际增设了领域' : ''}
           。下表列出本市标准目录的全部领域及各领域现有的事项数，点击领域名称可查看该领域的事项。
         </p>
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabIndex={0} aria-label="本市政务公开标准目录的领域">
           <table>
             <caption>本市政务公开标准目录的领域</caption>
             <thead>

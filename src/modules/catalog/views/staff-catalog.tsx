@@ -41,7 +41,7 @@ export function CatalogIndexPage({ ctx, cards, others }: { ctx: PageContext; car
             共 {c.total} 项二级事项{c.version ? `，当前为第${c.version}版` : '，尚无版本'}。{c.access.edit ? '您可以修改此目录。' : '您可以查看此目录。'}
           </p>
           {c.byDomain.length ? (
-            <div class="table-wrap">
+            <div class="table-wrap" role="region" tabIndex={0} aria-label={`${catalogName(c)}各领域事项数`}>
               <table>
                 <caption>{catalogName(c)}各领域事项数</caption>
                 <thead>
@@ -89,7 +89,7 @@ export function CatalogIndexPage({ ctx, cards, others }: { ctx: PageContext; car
       {others.length ? (
         <section aria-labelledby="other-catalogs">
           <h2 id="other-catalogs">各部门、乡镇目录</h2>
-          <div class="table-wrap">
+          <div class="table-wrap" role="region" tabIndex={0} aria-label="各部门、乡镇目录的事项数">
             <table>
               <caption class="visually-hidden">各部门、乡镇目录的事项数</caption>
               <thead>
@@ -220,7 +220,7 @@ export function CatalogPage(p: CatalogPageProps) {
             {g.domain.name}领域（{g.count}项）
           </h2>
           {g.level1.map((l1, i) => (
-            <div class="table-wrap" key={i}>
+            <div class="table-wrap" key={i} role="region" tabIndex={0} aria-label={`一级事项：${l1.name}`}>
               <table>
                 <caption>
                   一级事项：{l1.name}

@@ -49,7 +49,7 @@ export function DomainsPage(p: DomainsPageProps) {
           </form>
         </section>
       ) : null}
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" tabIndex={0} aria-label={`本市标准目录的领域（共${p.domains.length}个）`}>
         <table>
           <caption>本市标准目录的领域（共{p.domains.length}个）</caption>
           <thead>

@@ -169,7 +169,7 @@ export function ImportPreviewPage(p: PreviewProps) {
         </div>
       ) : null}
       {p.problems.length ? (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabIndex={0} aria-label={`发现的问题：错误 ${errors.length} 处，提示 ${warnings.length} 处（提示不影响导入）`}>
           <table>
             <caption>
               发现的问题：错误 {errors.length} 处，提示 {warnings.length} 处（提示不影响导入）
@@ -222,7 +222,7 @@ export function ImportPreviewPage(p: PreviewProps) {
         </p>
       )}
       {p.rows.length ? (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabIndex={0} aria-label={`各事项的处理方式${p.rows.length > p.rowLimit ? `（只列出前 ${p.rowLimit} 项，共 ${p.rows.length} 项）` : ''}`}>
           <table>
             <caption>
               各事项的处理方式{p.rows.length > p.rowLimit ? `（只列出前 ${p.rowLimit} 项，共 ${p.rows.length} 项）` : ''}

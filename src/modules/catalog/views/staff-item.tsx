@@ -215,7 +215,7 @@ export function ItemHistoryPage({
           </a>
         </p>
       ) : null}
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" tabIndex={0} aria-label="各版本（新的在前）">
         <table>
           <caption>各版本（新的在前）</caption>
           <thead>

@@ -73,7 +73,7 @@ export function VersionsPage({
               errors={errors}
             />
           ) : null}
-          <div class="table-wrap">
+          <div class="table-wrap" role="region" tabIndex={0} aria-label="目录各版本（新的在前），增减数与上一版相比">
             <table>
               <caption>目录各版本（新的在前），增减数与上一版相比</caption>
               <thead>
@@ -214,7 +214,7 @@ export function VersionDiffPage({
         <h2 id="diff-changed">修改的事项（{changed.length}）</h2>
         {changed.length === 0 ? <p>无。</p> : null}
         {changed.map((c, i) => (
-          <div class="table-wrap" key={i}>
+          <div class="table-wrap" key={i} role="region" tabIndex={0} aria-label={`${c.domainName} / ${c.level1} / ${c.level2}（事项第${c.from}版 → 第${c.to}版）`}>
             <table>
               <caption>
                 <ItemName item={c} />（事项第{c.from}版 → 第{c.to}版）

@@ -87,6 +87,26 @@ describe('search and record pages in a browser', { timeout: 180_000 }, () => {
     }
   });
 
+  it('fits a 360 px phone: wide tables scroll in a named, focusable region, the page never sideways', async () => {
+    const context = await browser.newContext({ locale: 'zh-CN', viewport: { width: 360, height: 800 } });
+    try {
+      const page = await context.newPage();
+      const item = await t.core.pool.query(`SELECT code FROM catalog_items ORDER BY id LIMIT 1`);
+      for (const path of [`/records/${policy.indexNo}`, '/openness/cangling/catalog', `/openness/items/${String(item.rows[0].code)}`]) {
+        await page.goto(base + path);
+        assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), `${path}: the page scrolls sideways`);
+        for (const wrap of await page.locator('.table-wrap').all()) {
+          assert.equal(await wrap.getAttribute('role'), 'region', path);
+          assert.equal(await wrap.getAttribute('tabindex'), '0', path);
+          assert.ok(await wrap.getAttribute('aria-label'), `${path}: a table region without a name`);
+        }
+        await assertAccessible(page, `${path} at 360 px`);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
   it('works without JavaScript', async () => {
     const context = await browser.newContext({ locale: 'zh-CN', javaScriptEnabled: false });
     try {

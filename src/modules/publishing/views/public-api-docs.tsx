@@ -88,7 +88,7 @@ export function ApiDocsPage({ ctx, doc }: { ctx: PageContext; doc: OpenApiDocume
           </h2>
           {o.op.summary ? <p>{o.op.summary}</p> : null}
           {o.op.parameters?.length ? (
-            <div class="table-wrap">
+            <div class="table-wrap" role="region" tabIndex={0} aria-label="参数">
               <table>
                 <caption>参数</caption>
                 <thead>

@@ -75,7 +75,7 @@ function Notices({ r }: { r: PublicRecord }) {
 
 export function MetadataTable({ r }: { r: PublicRecord }) {
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" role="region" tabIndex={0} aria-label="信息的元数据">
       <table class="record-meta">
         <caption class="visually-hidden">信息的元数据</caption>
         <tbody>
@@ -188,7 +188,7 @@ function Changes({ changes }: { changes: PublicVersion[] }) {
   return (
     <section aria-labelledby="changes">
       <h2 id="changes">变更记录</h2>
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" tabIndex={0} aria-label="本信息的发布、修订、撤回记录">
         <table>
           <caption class="visually-hidden">本信息的发布、修订、撤回记录</caption>
           <thead>

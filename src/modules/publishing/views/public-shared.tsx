@@ -61,7 +61,7 @@ export function RecordHome({ r }: { r: Pick<RecordListItem, 'itemCode' | 'itemNa
 /** A table of records: 标题, 文号, 发布机构, 发布日期 (and 有效性 for the policy library). */
 export function RecordTable({ rows, caption, showValidity = false }: { rows: RecordListItem[]; caption: string; showValidity?: boolean }) {
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" role="region" tabIndex={0} aria-label={caption}>
       <table class="record-table">
         <caption>{caption}</caption>
         <thead>

@@ -323,7 +323,7 @@ export function RecordDetailPage(p: RecordDetailProps) {
 
       <section aria-labelledby="h-meta">
         <h2 id="h-meta">元数据</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabIndex={0} aria-label="信息的元数据">
           <table class="item-elements">
             <caption class="visually-hidden">信息的元数据</caption>
             <tbody>
@@ -347,7 +347,7 @@ export function RecordDetailPage(p: RecordDetailProps) {
       <section aria-labelledby="h-attachments">
         <h2 id="h-attachments">附件</h2>
         {p.attachments.length ? (
-          <div class="table-wrap">
+          <div class="table-wrap" role="region" tabIndex={0} aria-label="附件">
             <table>
               <caption class="visually-hidden">附件</caption>
               <thead>
@@ -498,7 +498,7 @@ export function RecordDetailPage(p: RecordDetailProps) {
       <section aria-labelledby="h-review">
         <h2 id="h-review">审核记录</h2>
         {p.reviewLog.length ? (
-          <div class="table-wrap">
+          <div class="table-wrap" role="region" tabIndex={0} aria-label="审核记录">
             <table>
               <caption class="visually-hidden">审核记录</caption>
               <thead>
@@ -537,7 +537,7 @@ export function RecordDetailPage(p: RecordDetailProps) {
 
       <section aria-labelledby="h-versions">
         <h2 id="h-versions">版本</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabIndex={0} aria-label="版本">
           <table>
             <caption class="visually-hidden">版本</caption>
             <thead>
@@ -604,7 +604,7 @@ export function VersionDiffPage(p: {
       </p>
       <h2>元数据</h2>
       {p.fields.length ? (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabIndex={0} aria-label="改动的元数据">
           <table>
             <caption class="visually-hidden">改动的元数据</caption>
             <thead>

@@ -309,7 +309,7 @@ export function ConflictPage(p: ConflictPageProps) {
         </p>
         <p>请对照下表，在下方表单中合并两边的内容后再保存；表单中保留的是您提交的内容。</p>
       </div>
-      <div class="table-wrap">
+      <div class="table-wrap" role="region" tabIndex={0} aria-label={`两个版本的对照（${changed.length ? `${changed.length}处不同` : '内容相同'}）`}>
         <table class="conflict-table">
           <caption>两个版本的对照（{changed.length ? `${changed.length}处不同` : '内容相同'}）</caption>
           <thead>

@@ -36,7 +36,7 @@ export interface RecordsPageProps {
 
 function RecordTable({ rows, caption, showUnit, extra }: { rows: RecordListRow[]; caption: string; showUnit?: boolean; extra?: 'submitted' | 'owed' }) {
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" role="region" tabIndex={0} aria-label={caption}>
       <table>
         <caption>{caption}</caption>
         <thead>
@@ -251,7 +251,7 @@ export function TimelinessPage(p: TimelinessPageProps) {
 
       <section aria-labelledby="h-summary">
         <h2 id="h-summary">{p.year}年主动公开信息的时效</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabIndex={0} aria-label={`${p.year}年公开时效统计`}>
           <table>
             <caption class="visually-hidden">{p.year}年公开时效统计</caption>
             <thead>
@@ -278,7 +278,7 @@ export function TimelinessPage(p: TimelinessPageProps) {
       <section aria-labelledby="h-late">
         <h2 id="h-late">超期公开的信息（{p.late.length}）</h2>
         {p.late.length ? (
-          <div class="table-wrap">
+          <div class="table-wrap" role="region" tabIndex={0} aria-label="超期公开的信息">
             <table>
               <caption class="visually-hidden">超期公开的信息</caption>
               <thead>
@@ -314,7 +314,7 @@ export function TimelinessPage(p: TimelinessPageProps) {
         <h2 id="h-due">定期公开事项的下次到期日（{overdue ? `${overdue}项已逾期` : '无逾期'}）</h2>
         <p class="hint">目录中公开时限为每年某日前或按月、季度、半年、年度公开的事项。今天是 {p.today}。</p>
         {p.dueItems.length ? (
-          <div class="table-wrap">
+          <div class="table-wrap" role="region" tabIndex={0} aria-label="定期公开事项的到期日">
             <table>
               <caption class="visually-hidden">定期公开事项的到期日</caption>
               <thead>

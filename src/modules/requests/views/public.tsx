@@ -483,7 +483,7 @@ export function StatisticsPage({
       {year === null || !total ? (
         <p>暂无统计数据。</p>
       ) : (
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabIndex={0} aria-label={`${year}年各单位依申请公开办理情况`}>
           <table>
             <caption>{year}年各单位依申请公开办理情况</caption>
             <thead>
