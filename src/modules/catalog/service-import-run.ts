@@ -62,10 +62,10 @@ export async function startImportRun(core: Core, actor: Actor, input: StartImpor
       await reported;
       const finishedAt = core.clock.now();
       if (result.ok) {
-        const { created, updated, unchanged, version } = result;
+        const { created, updated, adopted, unchanged, version } = result;
         await core.db
           .update(catalogImportRuns)
-          .set({ state: 'done', savedRows: input.items.length, result: { created, updated, unchanged, version, versionedUnits: result.versionedUnits.length }, updatedAt: finishedAt, finishedAt })
+          .set({ state: 'done', savedRows: input.items.length, result: { created, updated, adopted, unchanged, version, versionedUnits: result.versionedUnits.length }, updatedAt: finishedAt, finishedAt })
           .where(eq(catalogImportRuns.id, id));
         log?.info({ items: input.items.length, ms: Date.now() - started }, 'catalog import saved');
       } else {

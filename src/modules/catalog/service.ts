@@ -8,7 +8,9 @@ import { writeAudit, type Actor } from '../../core/audit/index.ts';
 import type { CatalogItemData } from './domain/types.ts';
 import { NATIONAL_DOMAINS, checkLocalDomainName, localDomainSlug, matchDomainName } from './domain/domains.ts';
 import { itemKey, validateItemData } from './domain/item-rules.ts';
-import { sameItemData } from './domain/versions.ts';
+import { diffItemData, sameItemData } from './domain/versions.ts';
+import { STANDARD_ITEM_CHANGED } from './domain/import-preview.ts';
+import { adoptedItemIds, listStandardItems } from './data/staff-queries.ts';
 import { matchPublishers, publisherIndex } from './domain/publisher.ts';
 import { listUnitsOfRoot } from '../units/index.ts';
 import { catalogDomains, catalogItems, catalogItemVersions, catalogUnitItems } from './data/schema.ts';
@@ -224,6 +226,8 @@ export async function setAdoptedItems(core: Core, actor: Actor, unitId: number, 
 export interface ImportResult {
   created: number;
   updated: number;
+  /** Standard items a department or township adopted by importing them. */
+  adopted: number;
   unchanged: number;
   /** The new version of the imported catalog; null when nothing changed. */
   version: number | null;
@@ -283,8 +287,19 @@ export async function importItems(
       }),
     );
 
+    // A department's or township's rows that name a city standard item adopt it (planImport's rule).
+    const standardByKey = new Map<string, { id: number; data: CatalogItemData }>();
+    const adopted = input.ownerUnitId === null ? new Set<number>() : await adoptedItemIds(tx, input.ownerUnitId);
+    if (input.ownerUnitId !== null) {
+      for (const row of await listStandardItems(tx, input.rootUnitId)) {
+        const data = itemData(row, nameOf.get(row.domainId) ?? '');
+        standardByKey.set(itemKey(data), { id: row.id, data });
+      }
+    }
+    const toAdopt = new Set<number>();
+
     // 1. Apply the rows in memory, in file order; the map always holds each item's latest state.
-    const result: ImportResult = { created: 0, updated: 0, unchanged: 0, version: null, versionedUnits: [] };
+    const result: ImportResult = { created: 0, updated: 0, adopted: 0, unchanged: 0, version: null, versionedUnits: [] };
     const created: ImportEntry[] = [];
     const versions: { entry: ImportEntry; version: number; data: CatalogItemData; changeKind: 'created' | 'updated' }[] = [];
     for (const [i, raw] of input.items.entries()) {
@@ -292,7 +307,18 @@ export async function importItems(
       const data: CatalogItemData = { ...raw, domainName: domain.name };
       const key = itemKey(data);
       const found = byKey.get(key);
-      if (!found) {
+      const std = found ? undefined : standardByKey.get(key);
+      if (std) {
+        if (!sameItemData(std.data, data)) {
+          const columns = [...new Set(diffItemData(std.data, data).map((c) => c.label))].join('、');
+          return fail({ items: `第${i + 1}条（${data.level1} / ${data.level2}）：${STANDARD_ITEM_CHANGED.replace('{columns}', columns)}` });
+        }
+        if (adopted.has(std.id) || toAdopt.has(std.id)) result.unchanged++;
+        else {
+          toAdopt.add(std.id);
+          result.adopted++;
+        }
+      } else if (!found) {
         const entry: ImportEntry = { code: newCode(), domainId: domain.id, sortOrder: i + 1, data, version: 1, dirty: true };
         byKey.set(key, entry);
         created.push(entry);
@@ -327,10 +353,11 @@ export async function importItems(
     const idOf = (e: ImportEntry) => e.existing?.id ?? ids.get(e.code)!;
     const versionRows: ItemVersionEntry[] = versions.map((v) => ({ itemId: idOf(v.entry), version: v.version, data: v.data, changeKind: v.changeKind }));
     await insertItemVersionsBulk(tx, { reason: input.reason, changedByName: actor.name, changedAt: now }, versionRows);
+    if (toAdopt.size) await adoptItemsBulk(tx, catalogUnit, [...toAdopt], now);
     input.onProgress?.(total, total);
 
     // 3. New versions: the imported catalog, and every other catalog holding an updated item.
-    if (result.created || result.updated) {
+    if (result.created || result.updated || result.adopted) {
       result.version = await snapshotVersion(tx, core, catalogUnit, input.rootUnitId, input.reason, actor);
     }
     result.versionedUnits = (await unitsAdoptingItems(tx, updated.map((e) => e.existing!.id))).filter((u) => u !== catalogUnit);
@@ -343,7 +370,7 @@ export async function importItems(
         targetType: 'catalog',
         targetId: catalogUnit,
         unitId: catalogUnit,
-        summary: { created: result.created, updated: result.updated, unchanged: result.unchanged, version: result.version, versionedUnits: result.versionedUnits.length, note: input.reason },
+        summary: { created: result.created, updated: result.updated, adopted: result.adopted, unchanged: result.unchanged, version: result.version, versionedUnits: result.versionedUnits.length, note: input.reason },
       },
       now,
     );

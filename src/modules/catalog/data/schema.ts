@@ -191,6 +191,8 @@ export const catalogGuides = pgTable(
 export interface ImportRunResult {
   created: number;
   updated: number;
+  /** Standard items adopted (a department's or township's import); absent in runs saved before it existed. */
+  adopted?: number;
   unchanged: number;
   version: number | null;
   versionedUnits: number;

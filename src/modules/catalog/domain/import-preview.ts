@@ -1,11 +1,12 @@
-// What an import would do, shown before saving: items to create, update or leave unchanged, matched
-// by domain + 一级事项 + 二级事项 exactly as service.importItems matches them.
+// What an import would do, shown before saving: items to create, update, adopt or leave unchanged,
+// matched by domain + 一级事项 + 二级事项 exactly as service.importItems matches them.
 import { matchDomainName } from './domains.ts';
 import { itemKey } from './item-rules.ts';
 import { diffItemData, sameItemData, type FieldChange } from './versions.ts';
 import type { CatalogItemData, ImportProblem } from './types.ts';
 
-export type ImportAction = 'create' | 'update' | 'unchanged';
+/** adopt: a department's or township's row that is an item of the city's standard catalog it has not adopted yet. */
+export type ImportAction = 'create' | 'update' | 'adopt' | 'unchanged';
 
 export interface PlannedRow {
   sourceRow: number;
@@ -18,6 +19,7 @@ export interface PlannedRow {
 export interface ImportPlan {
   create: number;
   update: number;
+  adopt: number;
   unchanged: number;
   rows: PlannedRow[];
   /** Errors for domains the city does not have (the import would be refused); notes on repeated rows. */
@@ -31,19 +33,30 @@ export function canonicalDomainName(name: string): string {
   return matchDomainName(name) ?? name.trim().replace(/领域$/, '');
 }
 
+/** A city standard item as seen from a unit's import: adopted by the unit already or not. */
+export type StandardItemData = CatalogItemData & { adopted: boolean };
+
+/** Why a unit's row that names a standard item with other content is refused. */
+export const STANDARD_ITEM_CHANGED =
+  '该事项属于本市标准目录，本单位导入时不能修改其内容（与标准目录不同的列：{columns}）。请按标准目录填写该行，或请政务公开办修改标准目录';
+
 /**
- * Plans an import against the existing items of the same catalog. When several rows describe the same
- * item, the last one counts and the earlier ones are skipped (with a warning), so each item is saved once.
+ * Plans an import against the existing items of the same catalog and, for a department or township,
+ * the city's standard items: a row naming a standard item adopts it (exported catalogs list adopted
+ * items, so re-importing one must not copy them). When several rows describe the same item, the last
+ * one counts and the earlier ones are skipped (with a warning), so each item is saved once.
  */
 export function planImport(
   existing: readonly CatalogItemData[],
   items: readonly (CatalogItemData & { sourceRow?: number })[],
   knownDomains: readonly string[],
   domainColumn = '',
+  standard: readonly StandardItemData[] = [],
 ): ImportPlan {
   const known = new Set(knownDomains);
   const byKey = new Map(existing.map((d) => [itemKey(d), d]));
-  const plan: ImportPlan = { create: 0, update: 0, unchanged: 0, rows: [], problems: [], items: [] };
+  const standardByKey = new Map(standard.map((d) => [itemKey(d), d]));
+  const plan: ImportPlan = { create: 0, update: 0, adopt: 0, unchanged: 0, rows: [], problems: [], items: [] };
   const reported = new Set<string>();
   const rowOf = (i: number) => items[i]!.sourceRow ?? i + 1;
   const keyOf = (d: CatalogItemData) => itemKey({ ...d, domainName: canonicalDomainName(d.domainName) });
@@ -71,8 +84,20 @@ export function planImport(
     }
     const { sourceRow: _drop, ...rest } = raw;
     const data: CatalogItemData = { ...rest, domainName };
-    plan.items.push(data);
     const found = byKey.get(itemKey(data));
+    const std = found ? undefined : standardByKey.get(itemKey(data));
+    if (std) {
+      if (!sameItemData(std, data)) {
+        const columns = [...new Set(diffItemData(std, data).map((c) => c.label))].join('、');
+        plan.problems.push({ row: sourceRow, column: '', message: STANDARD_ITEM_CHANGED.replace('{columns}', columns), severity: 'error' });
+        continue;
+      }
+      plan.items.push(data);
+      plan[std.adopted ? 'unchanged' : 'adopt']++;
+      plan.rows.push({ sourceRow, action: std.adopted ? 'unchanged' : 'adopt', data, changes: [] });
+      continue;
+    }
+    plan.items.push(data);
     if (!found) {
       plan.create++;
       plan.rows.push({ sourceRow, action: 'create', data, changes: [] });

@@ -11,7 +11,7 @@ export interface ImportRunFacts {
   totalRows: number;
   savedRows: number;
   updatedAt: Date;
-  result: { created: number; updated: number; unchanged: number; version: number | null } | null;
+  result: { created: number; updated: number; adopted?: number; unchanged: number; version: number | null } | null;
   errors: string[] | null;
 }
 
@@ -38,7 +38,7 @@ export function importRunStatus(run: ImportRunFacts, now: Date): ImportRunStatus
   let message: string;
   if (state === 'done' && run.result) {
     const r = run.result;
-    message = `导入完成：新增${r.created}项，修改${r.updated}项，不变${r.unchanged}项${r.version ? `，目录已更新为第${r.version}版` : '，目录没有变化'}。`;
+    message = `导入完成：新增${r.created}项，修改${r.updated}项，${r.adopted ? `采用标准事项${r.adopted}项，` : ''}不变${r.unchanged}项${r.version ? `，目录已更新为第${r.version}版` : '，目录没有变化'}。`;
   } else if (state === 'failed') {
     message = `没有保存任何内容：${run.errors?.[0] ?? '导入失败'}`;
   } else if (state === 'interrupted') {

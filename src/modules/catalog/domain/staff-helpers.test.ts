@@ -113,6 +113,33 @@ describe('import plan', () => {
     assert.ok(!('sourceRow' in plan.items[0]!));
   });
 
+  it("adopts a unit's rows that are city standard items, and refuses one whose content differs", () => {
+    const standard = [{ ...item('政府预算'), adopted: true }, { ...item('政府决算'), adopted: false }, { ...item('预算调整'), adopted: false }];
+    const plan = planImport(
+      [item('部门自有事项')],
+      [
+        { ...item('政府预算'), sourceRow: 4 },
+        { ...item('政府决算'), sourceRow: 5 },
+        { ...item('部门自有事项'), sourceRow: 6 },
+        { ...item('新事项'), sourceRow: 7 },
+        { ...item('预算调整', { content: '改过的内容' }), sourceRow: 8 },
+      ],
+      ['财政预决算'],
+      '',
+      standard,
+    );
+    assert.deepEqual([plan.create, plan.update, plan.adopt, plan.unchanged], [1, 0, 1, 2]);
+    assert.deepEqual(plan.rows.map((r) => [r.sourceRow, r.action]), [
+      [4, 'unchanged'],
+      [5, 'adopt'],
+      [6, 'unchanged'],
+      [7, 'create'],
+    ]);
+    assert.deepEqual(plan.problems, [
+      { row: 8, column: '', severity: 'error', message: '该事项属于本市标准目录，本单位导入时不能修改其内容（与标准目录不同的列：公开内容（要素））。请按标准目录填写该行，或请政务公开办修改标准目录' },
+    ]);
+  });
+
   it('takes a repeated item from its last row and reports unknown domains once', () => {
     const plan = planImport(
       [],

@@ -64,16 +64,17 @@ describe('catalog staff API: import and export', () => {
   });
 
   it('previews an upload, saves it on confirm with progress, and exports it', async () => {
-    const { buffer } = await buildCatalogFixture({ domain: '财政预决算' });
+    // The bureau's own items (the demo's standard ones under other names: those would be adopted).
+    const { buffer } = await buildCatalogFixture({ domain: '财政预决算', level2Prefix: '本局' });
     const token = await csrfToken(ed);
     const res = await upload(t, ed, 'finance', { reason: '本局目录（接口导入）' }, { name: '财政.xlsx', bytes: buffer }, token);
     assert.equal(res.statusCode, 200, res.body);
     const preview = res.json();
     assert.equal(preview.fileName, '财政.xlsx');
     assert.equal(preview.dataRows, financeRows);
-    assert.deepEqual(preview.counts, { create: financeRows, update: 0, unchanged: 0 });
+    assert.deepEqual(preview.counts, { create: financeRows, update: 0, adopt: 0, unchanged: 0 });
     assert.equal(preview.rows.length, financeRows);
-    assert.deepEqual(preview.rows[0], { row: 4, action: 'create', domain: '财政预决算', level1: '政府预决算', level2: '政府预算', changes: [] });
+    assert.deepEqual(preview.rows[0], { row: 4, action: 'create', domain: '财政预决算', level1: '政府预决算', level2: '本局政府预算', changes: [] });
     assert.ok(preview.problems.length > 0);
     assert.ok(preview.problems.every((p: { severity: string }) => p.severity === 'warning'));
     assert.ok(preview.problems.some((p: { column: string; message: string }) => /^[A-Z]$/.test(p.column) && p.message === '公开时限「随部门决算一并公开」无法计算，已按文字保存'), JSON.stringify(preview.problems));
@@ -94,7 +95,7 @@ describe('catalog staff API: import and export', () => {
       percent: 100,
       progressText: `已保存 ${financeRows} / ${financeRows} 行（100%）`,
       message: `导入完成：新增${financeRows}项，修改0项，不变0项，目录已更新为第2版。`,
-      result: { created: financeRows, updated: 0, unchanged: 0, version: 2 },
+      result: { created: financeRows, updated: 0, adopted: 0, unchanged: 0, version: 2 },
     });
     assert.equal(await ownItems(t, 'finance'), financeRows);
     const page = await ed.get(`/staff/catalog/finance/import/runs/${run.code}`);

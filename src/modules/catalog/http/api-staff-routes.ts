@@ -43,12 +43,12 @@ const Preview = Type.Object({
   sheetName: Type.String(),
   title: Type.String({ description: '表格标题' }),
   dataRows: Type.Integer({ description: '读取的事项行数' }),
-  counts: Type.Object({ create: Type.Integer(), update: Type.Integer(), unchanged: Type.Integer() }),
+  counts: Type.Object({ create: Type.Integer(), update: Type.Integer(), adopt: Type.Integer({ description: '采用的本市标准事项（部门、乡镇导入时）' }), unchanged: Type.Integer() }),
   problems: Type.Array(Problem, { description: '提示（不影响导入）；有错误时返回 400' }),
   rows: Type.Array(
     Type.Object({
       row: Type.Integer(),
-      action: Type.Union([Type.Literal('create'), Type.Literal('update'), Type.Literal('unchanged')]),
+      action: Type.Union([Type.Literal('create'), Type.Literal('update'), Type.Literal('adopt'), Type.Literal('unchanged')]),
       domain: Type.String(),
       level1: Type.String(),
       level2: Type.String(),
@@ -83,7 +83,7 @@ const RunStatus = Type.Object({
   message: Type.String(),
   statusUrl: Type.String(),
   result: Type.Union([
-    Type.Object({ created: Type.Integer(), updated: Type.Integer(), unchanged: Type.Integer(), version: Type.Union([Type.Integer(), Type.Null()]) }),
+    Type.Object({ created: Type.Integer(), updated: Type.Integer(), adopted: Type.Integer(), unchanged: Type.Integer(), version: Type.Union([Type.Integer(), Type.Null()]) }),
     Type.Null(),
   ]),
 });
@@ -158,7 +158,7 @@ export function registerCatalogStaffApiRoutes(app: FastifyInstance, core: Core):
         sheetName: outcome.sheetName,
         title: outcome.title,
         dataRows: outcome.dataRows,
-        counts: { create: outcome.plan.create, update: outcome.plan.update, unchanged: outcome.plan.unchanged },
+        counts: { create: outcome.plan.create, update: outcome.plan.update, adopt: outcome.plan.adopt, unchanged: outcome.plan.unchanged },
         problems: outcome.problems.map(problemJson),
         rows: outcome.plan.rows.map((r) => ({ row: r.sourceRow, action: r.action, domain: r.data.domainName, level1: r.data.level1, level2: r.data.level2, changes: r.changes.map((x) => x.label) })),
         confirmation: { payload: outcome.sealed.data, signature: outcome.sealed.sig, expiresAt: new Date(core.clock.now().getTime() + IMPORT_TOKEN_TTL_MS).toISOString() },
@@ -227,5 +227,5 @@ export function registerCatalogStaffApiRoutes(app: FastifyInstance, core: Core):
 function runJson(core: Core, c: Parameters<typeof runView>[1], run: Parameters<typeof runView>[2]) {
   const v = runView(core, c, run);
   const r = v.state === 'done' ? run.result : null;
-  return { ...v, result: r ? { created: r.created, updated: r.updated, unchanged: r.unchanged, version: r.version } : null };
+  return { ...v, result: r ? { created: r.created, updated: r.updated, adopted: r.adopted ?? 0, unchanged: r.unchanged, version: r.version } : null };
 }

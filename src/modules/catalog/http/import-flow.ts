@@ -11,7 +11,7 @@ import { planImport, type ImportPlan } from '../domain/import-preview.ts';
 import { publisherProblems } from '../domain/publisher.ts';
 import { listUnitsOfRoot } from '../../units/index.ts';
 import { itemData, listDomains } from '../data/repository.ts';
-import { listImportTargets } from '../data/staff-queries.ts';
+import { adoptedItemIds, listImportTargets, listStandardItems } from '../data/staff-queries.ts';
 import { startImportRun } from '../service-import-run.ts';
 import { readCatalogWorkbook } from '../import/read-sheet.ts';
 import { parseCatalog } from '../import/parse-catalog.ts';
@@ -78,11 +78,15 @@ export function importFlow(core: Core): ImportFlow {
       }
       const existing = await listImportTargets(core.db, c.rootUnitId, c.isRoot ? null : c.unit.id);
       const nameOf = new Map(domains.map((d) => [d.id, d.name]));
+      // A department or township: rows naming the city's standard items adopt them (see planImport).
+      const adopted = c.isRoot ? new Set<number>() : await adoptedItemIds(core.db, c.unit.id);
+      const standard = c.isRoot ? [] : (await listStandardItems(core.db, c.rootUnitId)).map((row) => ({ ...itemData(row, nameOf.get(row.domainId) ?? ''), adopted: adopted.has(row.id) }));
       const plan = planImport(
         existing.map((row) => itemData(row, nameOf.get(row.domainId) ?? '')),
         parsed.items,
         names,
         parsed.columns.domain ?? '',
+        standard,
       );
       const cityUnits = await listUnitsOfRoot(core.db, c.rootUnitId);
       const all = sortProblems([...problems, ...plan.problems, ...publisherProblems(parsed.items, cityUnits, parsed.columns.publisher ?? '')]);

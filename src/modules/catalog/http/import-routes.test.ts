@@ -256,15 +256,57 @@ describe('catalog import', () => {
   it('keeps other units out and lets a unit import its own items', async () => {
     const ed = await t.signIn('czj_editor');
     assert.equal((await ed.get('/staff/catalog/city-government/import')).statusCode, 403);
-    const { buffer } = await buildCatalogFixture({ domain: '财政预决算' });
-    const res = await upload(t, ed, 'finance', { reason: '本局目录' }, { name: '财政.xlsx', bytes: buffer });
+    // The bureau's own items: the fixture's rows under other 二级事项 names than the city's.
+    const { buffer: own } = await buildCatalogFixture({ domain: '财政预决算', level2Prefix: '本局' });
+    const res = await upload(t, ed, 'finance', { reason: '本局目录' }, { name: '财政.xlsx', bytes: own });
     assert.equal(res.statusCode, 200);
     assert.match(textOf(res.body), new RegExp(`将新增 ${financeRows} 项`));
     assert.match(await confirmImport(ed, 'finance', sealedOf(res.body)), new RegExp(`导入完成：新增${financeRows}项`));
-    const own = await t.core.pool.query("SELECT count(*) FROM catalog_items i JOIN units u ON u.id = i.owner_unit_id WHERE u.slug = 'finance'");
-    assert.equal(Number(own.rows[0].count), financeRows);
+    const count = await t.core.pool.query("SELECT count(*) FROM catalog_items i JOIN units u ON u.id = i.owner_unit_id WHERE u.slug = 'finance'");
+    assert.equal(Number(count.rows[0].count), financeRows);
     const reviewer = await t.signIn('czj_reviewer');
     assert.equal((await reviewer.get('/staff/catalog/finance/import')).statusCode, 403);
+  });
+
+  it("adopts the city's standard items a unit imports, and a unit's own export imports back without copies", async () => {
+    const ed = await t.signIn('czj_editor');
+    const items = async () => Number((await t.core.pool.query('SELECT count(*) FROM catalog_items')).rows[0].count);
+    const adoptedCount = async () =>
+      Number((await t.core.pool.query("SELECT count(*) FROM catalog_unit_items c JOIN units u ON u.id = c.unit_id WHERE u.slug = 'finance' AND c.removed_at IS NULL")).rows[0].count);
+    const before = await items();
+    // The city's standard catalog as exported: every row is a standard item, so the bureau adopts them.
+    const city = await gkb.get('/staff/catalog/city-government/export.xlsx');
+    assert.equal(city.statusCode, 200);
+    const standard = await countStandard(t);
+    const res = await upload(t, ed, 'finance', { reason: '采用本市标准目录' }, { name: '标准目录.xlsx', bytes: city.rawPayload });
+    assert.equal(res.statusCode, 200, textOf(res.body));
+    assert.match(textOf(res.body), new RegExp(`将新增 0 项`));
+    assert.match(textOf(res.body), new RegExp(`将采用本市标准事项 ${standard} 项`));
+    assert.match(await confirmImport(ed, 'finance', sealedOf(res.body)), new RegExp(`导入完成：新增0项，修改0项，采用标准事项${standard}项`));
+    assert.equal(await items(), before, 'no item is copied');
+    assert.equal(await adoptedCount(), standard);
+    // The bureau's catalog (its own items and the adopted ones), exported and imported back: nothing to do.
+    const mine = await ed.get('/staff/catalog/finance/export.xlsx');
+    const again = await upload(t, ed, 'finance', { reason: '再次导入' }, { name: '本局目录.xlsx', bytes: mine.rawPayload });
+    assert.equal(again.statusCode, 200, textOf(again.body));
+    assert.match(textOf(again.body), /文件中的事项与现有目录完全相同/);
+    assert.equal(await items(), before);
+    // A standard item with other content is refused: a unit cannot change the city's item.
+    const changed = new ExcelJS.Workbook();
+    await changed.xlsx.load(city.rawPayload as unknown as ArrayBuffer);
+    const sheet = changed.worksheets[0]!;
+    let edited = false;
+    sheet.eachRow((row, n) => {
+      const content = row.getCell(5);
+      if (!edited && n >= 4 && typeof content.value === 'string' && content.value) {
+        content.value = `${content.value}（本局修改）`;
+        edited = true;
+      }
+    });
+    const refused = await upload(t, ed, 'finance', { reason: '修改标准事项' }, { name: '改.xlsx', bytes: Buffer.from((await changed.xlsx.writeBuffer()) as ArrayBuffer) });
+    assert.equal(refused.statusCode, 400, "a preview with errors answers 400");
+    assert.match(textOf(refused.body), /该事项属于本市标准目录，本单位导入时不能修改其内容/);
+    assert.doesNotMatch(refused.body, /name="payload"/, 'no confirm form');
   });
 
   it('imports 5,000 rows', async () => {

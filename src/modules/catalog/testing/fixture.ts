@@ -13,6 +13,8 @@ export function fixtureTitle(domain?: string): string {
 export interface FixtureOptions {
   /** Only this domain's rows, title naming it, no 领域 column. Default: both domains with a 领域 column. */
   domain?: '财政预决算' | '生态环境';
+  /** Put before every 二级事项 (a unit's own items, distinct from the city's standard ones). */
+  level2Prefix?: string;
 }
 
 /** Describes where the special cells of the fixture are, so tests can check them. */
@@ -93,7 +95,7 @@ export async function buildCatalogFixture(options: FixtureOptions = {}): Promise
     ws.getCell(r, 1).value = i + 1;
     if (withDomain) ws.getCell(r, 2).value = row.domain;
     ws.getCell(r, C(2)).value = row.level1;
-    ws.getCell(r, C(3)).value = row.level2;
+    ws.getCell(r, C(3)).value = `${options.level2Prefix ?? ''}${row.level2}`;
     ws.getCell(r, C(4)).value = row.content;
     ws.getCell(r, C(5)).value = row.basis;
     ws.getCell(r, C(6)).value = row.timeLimit;

@@ -111,7 +111,7 @@ export interface PreviewProps {
   title: string;
   dataRows: number;
   problems: ImportProblem[];
-  counts: { create: number; update: number; unchanged: number };
+  counts: { create: number; update: number; adopt: number; unchanged: number };
   rows: PlannedRow[];
   rowLimit: number;
   reason: string;
@@ -120,7 +120,7 @@ export interface PreviewProps {
   tooLarge: boolean;
 }
 
-const ACTION_LABEL = { create: '新增', update: '修改', unchanged: '不变' } as const;
+const ACTION_LABEL = { create: '新增', update: '修改', adopt: '采用标准事项', unchanged: '不变' } as const;
 
 function location(p: ImportProblem): string {
   if (p.row <= 0) return '整个文件';
@@ -131,7 +131,7 @@ export function ImportPreviewPage(p: PreviewProps) {
   const errors = p.problems.filter((x) => x.severity === 'error');
   const warnings = p.problems.filter((x) => x.severity === 'warning');
   const blocked = errors.length > 0 || !p.sealed;
-  const toSave = p.counts.create + p.counts.update;
+  const toSave = p.counts.create + p.counts.update + p.counts.adopt;
   return (
     <StaffLayout ctx={p.ctx} title={`导入预览：${catalogTitle(p.catalog)}`} breadcrumbs={crumbs(p.catalog, '导入预览')}>
       <h1>导入预览：{catalogTitle(p.catalog)}</h1>
@@ -152,6 +152,12 @@ export function ImportPreviewPage(p: PreviewProps) {
         <dd>{p.counts.create} 项</dd>
         <dt>将修改</dt>
         <dd>{p.counts.update} 项</dd>
+        {p.counts.adopt ? (
+          <>
+            <dt>将采用本市标准事项</dt>
+            <dd>{p.counts.adopt} 项</dd>
+          </>
+        ) : null}
         <dt>不变</dt>
         <dd>{p.counts.unchanged} 项</dd>
         <dt>导入说明</dt>
@@ -202,7 +208,7 @@ export function ImportPreviewPage(p: PreviewProps) {
           <input type="hidden" name="signature" value={p.sealed!.sig} />
           <p>
             {toSave
-              ? `确认后将新增 ${p.counts.create} 项、修改 ${p.counts.update} 项，形成目录的新版本。${p.dataRows >= 1000 ? `共 ${p.dataRows} 行，保存需要几秒钟，请勿重复点击。` : ''}`
+              ? `确认后将新增 ${p.counts.create} 项、修改 ${p.counts.update} 项${p.counts.adopt ? `、采用本市标准事项 ${p.counts.adopt} 项` : ''}，形成目录的新版本。${p.dataRows >= 1000 ? `共 ${p.dataRows} 行，保存需要几秒钟，请勿重复点击。` : ''}`
               : '文件中的事项与现有目录完全相同，确认后不会产生新版本。'}
           </p>
           <button type="submit" class="button">
