@@ -434,6 +434,29 @@ export async function requestsDueBy(db: DbOrTx, dueTo: string, openStates: reado
     .limit(limit);
 }
 
+/**
+ * Requests whose applicant deadline has passed (the candidates of jobs.ts runLapses): 补正中 with the
+ * 补正 deadline before `today` and no correction, 待缴费 with the payment deadline before `today` and
+ * the fee still pending. "before today" is domain/lapses.ts deadlineLapsed in SQL; the transition
+ * re-checks it on the locked row. At most `limit` rows after `afterId`, by id.
+ */
+export async function lapsedRequests(db: DbOrTx, today: string, limit = 500, afterId = 0): Promise<{ id: number; kind: 'correction' | 'fee' }[]> {
+  const r = await db.execute<{ id: string | number; kind: 'correction' | 'fee' }>(sql`
+    select * from (
+      select ${reqRequests.id} as id, 'correction' as kind from ${reqRequests}
+        join ${reqClarifications} on ${reqClarifications.requestId} = ${reqRequests.id}
+       where ${reqRequests.state} = 'awaiting_correction' and ${reqClarifications.correctedOn} is null and ${reqClarifications.correctBy} < ${today}
+      union all
+      select ${reqRequests.id}, 'fee' from ${reqRequests}
+        join ${reqFeeNotices} on ${reqFeeNotices.requestId} = ${reqRequests.id}
+       where ${reqRequests.state} = 'awaiting_fee' and ${reqFeeNotices.status} = 'pending' and ${reqFeeNotices.payBy} < ${today}
+    ) lapsed
+    where id > ${afterId}
+    order by id
+    limit ${limit}`);
+  return r.rows.map((x) => ({ id: Number(x.id), kind: x.kind }));
+}
+
 // ----- same information (第四十四条) -----
 
 /** Other requests of the site for the same information: same normalised description or same 文号. */
