@@ -225,13 +225,6 @@ export async function listLetterTemplates(db: DbOrTx, rootUnitId: number): Promi
   return db.select().from(reqLetterTemplates).where(eq(reqLetterTemplates.rootUnitId, rootUnitId)).orderBy(asc(reqLetterTemplates.key));
 }
 
-export async function upsertLetterTemplate(tx: DbOrTx, v: typeof reqLetterTemplates.$inferInsert): Promise<void> {
-  await tx
-    .insert(reqLetterTemplates)
-    .values(v)
-    .onConflictDoUpdate({ target: [reqLetterTemplates.rootUnitId, reqLetterTemplates.key], set: { title: v.title, body: v.body, updatedBy: v.updatedBy, updatedAt: v.updatedAt } });
-}
-
 // ----- settings -----
 
 export async function findSettings(db: DbOrTx, rootUnitId: number): Promise<SettingsRow | undefined> {
