@@ -355,6 +355,22 @@ describe('requests service', () => {
     assert.ok(list.rows.every((r) => !r.idNumber.includes(ID.slice(3, 14))), 'lists are masked');
   });
 
+  it('lists come in pages with the total of all matching rows, also past the last page', async () => {
+    const admin = users.get('czj_admin')!;
+    const all = await listRequests(t.core, admin, { pageSize: 100 });
+    assert.ok(all.total >= 3 && all.total <= 100, String(all.total));
+    const first = await listRequests(t.core, admin, { page: 1, pageSize: 2 });
+    const second = await listRequests(t.core, admin, { page: 2, pageSize: 2 });
+    assert.equal(first.total, all.total);
+    assert.equal(second.total, all.total);
+    assert.deepEqual([...first.rows, ...second.rows].map((r) => r.id), all.rows.slice(0, 4).map((r) => r.id), 'pages follow the same order');
+    const beyond = await listRequests(t.core, admin, { page: 1000, pageSize: 2 });
+    assert.deepEqual(beyond.rows, []);
+    assert.equal(beyond.total, all.total);
+    const none = await listRequests(t.core, admin, { q: '没有这样的申请内容' });
+    assert.deepEqual([none.rows.length, none.total], [0, 0]);
+  });
+
   it('the applicant withdraws with 受理编号 + lookup code', async () => {
     const s = await submitOnline(t.core, { rootUnitId: root, unitId: finance, application: application(), idempotencyKey: 'withdraw-0123456789abcdef', audit: applicantAudit });
     assert.ok(s.ok);
