@@ -242,3 +242,50 @@ export async function benchRequests(base: string, databaseUrl: string, seconds: 
   }
   return results.map(([label, m, c]): Line => [`requests: ${label} p95, ${c} conn.`, `${m.p95} ms`, '≤ 100 ms', m.p95 <= 100 && m.errors === 0]);
 }
+
+// Standalone: `node --import tsx bench/requests.ts` starts the app (src/main.ts) on a fresh embedded
+// database in a temporary data directory, runs the requests part only and stops the app.
+// BENCH_SECONDS (default 10) sets the length of each load; BENCH_APP_NODE_ARGS passes node flags to
+// the app (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see where its time goes).
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\/bench\//, '/bench/'))) {
+  const { spawn } = await import('node:child_process');
+  const fs = await import('node:fs');
+  const os = await import('node:os');
+  const path = await import('node:path');
+  const { freePort } = await import('../src/core/testing/net.ts');
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-requests-'));
+  fs.chmodSync(dataDir, 0o755);
+  const port = await freePort();
+  const pgPort = await freePort();
+  const child = spawn(process.execPath, [...(process.env.BENCH_APP_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', 'src/main.ts'], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const base = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null) {
+      child.kill('SIGINT');
+      await new Promise((resolve) => child.once('exit', resolve));
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const t0 = performance.now();
+    for (;;) {
+      if (child.exitCode !== null) throw new Error(`app exited during start:\n${output}`);
+      if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) break;
+      if (performance.now() - t0 > 120_000) throw new Error(`app did not start in 120 s:\n${output}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const lines = await benchRequests(base, `postgres://postgres:gongkai@127.0.0.1:${pgPort}/postgres`, Number(process.env.BENCH_SECONDS || 10));
+    for (const [label, value, goal, ok] of lines) process.stdout.write(`${ok ? 'PASS' : 'FAIL'}  ${label.padEnd(44)} ${value.padEnd(24)} goal ${goal}\n`);
+    await stop();
+  } catch (err) {
+    process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    await stop();
+    process.exit(1);
+  }
+}

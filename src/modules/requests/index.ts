@@ -46,10 +46,11 @@ export const requestsModule: ModuleManifest = {
     registerRequestsPublicRoutes(app, core);
     registerRequestsApiRoutes(app, core);
     registerRequestsStaffRoutes(app, core);
-    // Reminder e-mails (due within 3 working days, overdue): started when the server is ready.
+    // Background jobs, started when the server is ready: ending lapsed 补正 / unpaid fee requests (daily)
+    // and reminder e-mails (due within 3 working days, overdue).
     let stop: (() => void) | null = null;
     app.addHook('onReady', async () => {
-      stop = startRequestJobs(core, { onError: (err) => app.log.error({ err }, 'request reminders failed') });
+      stop = startRequestJobs(core, { onError: (err) => app.log.error({ err }, 'request jobs (lapses, reminders) failed') });
     });
     app.addHook('onClose', async () => stop?.());
   },

@@ -1,5 +1,6 @@
-// Background work of 依申请公开: reminder e-mails to the handler and the unit admin for requests
-// due within 3 working days and for overdue ones. Once per request, day and kind, even with several
+// Background work of 依申请公开: ending requests whose 补正 or payment deadline has lapsed (runLapses,
+// daily), and reminder e-mails to the handler and the unit admin for requests due within 3 working
+// days and for overdue ones (runReminders). Once per request, day and kind, even with several
 // app instances: the (request, day, kind) row of req_reminders is inserted with ON CONFLICT DO
 // NOTHING in the same transaction that queues the mail, so only one instance wins.
 import type { Core } from '../../core/services.ts';
@@ -7,7 +8,9 @@ import { shanghaiToday } from '../../core/clock.ts';
 import { DUE_SOON_WORKING_DAYS } from './domain/clock.ts';
 import { OPEN_STATES, STATE_LABELS } from './domain/states.ts';
 import { workdayIndex } from './domain/workdays.ts';
-import { findUnitBrief, listUnitStaff, requestsDueBy, type RequestRow } from './data/repository.ts';
+import { findUnitBrief, lapsedRequests, listUnitStaff, requestsDueBy, type RequestRow } from './data/repository.ts';
+import { systemActor } from '../../core/audit/index.ts';
+import { endForNoCorrection, endForNoPayment, type RequestActor } from './service.ts';
 import { reqReminders } from './data/schema.ts';
 
 export interface ReminderRun {
@@ -86,14 +89,68 @@ export async function runReminders(core: Core): Promise<ReminderRun> {
   return run;
 }
 
-/** Runs the reminders now and then (every `intervalMs`, default 15 minutes); returns a stop function. */
+export interface LapseRun {
+  today: string;
+  /** Candidates examined (deadline before today, still waiting). */
+  examined: number;
+  /** Requests this run ended: 逾期未补正 (other_1) and 逾期未缴费 (other_2). */
+  endedNoCorrection: number;
+  endedNoPayment: number;
+  /** Candidates this run did not end: ended meanwhile by another run or instance, corrected or paid. */
+  skipped: number;
+}
+
+const SYSTEM: RequestActor = { kind: 'system', audit: systemActor };
+
+/**
+ * Ends, as the system, every request whose applicant deadline has lapsed (domain/lapses.ts):
+ * 补正中 past the 补正 deadline (条例第三十条, endForNoCorrection → other_1) and 待缴费 past the
+ * payment deadline with the fee still pending (国办函〔2020〕109号, endForNoPayment → other_2), dated
+ * today. Each goes through the ordinary transition (row lock, state and precondition re-checked,
+ * ledger, transition row, audit), so with several runs or instances at once each request is ended
+ * exactly once: the other run waits for the lock, then finds it 已终止 and skips it.
+ */
+export async function runLapses(core: Core): Promise<LapseRun> {
+  const today = shanghaiToday(core.clock.now());
+  const run: LapseRun = { today, examined: 0, endedNoCorrection: 0, endedNoPayment: 0, skipped: 0 };
+  let afterId = 0;
+  for (;;) {
+    const batch = await lapsedRequests(core.db, today, 500, afterId);
+    for (const c of batch) {
+      afterId = c.id;
+      run.examined++;
+      const r = c.kind === 'correction' ? await endForNoCorrection(core, SYSTEM, c.id) : await endForNoPayment(core, SYSTEM, c.id);
+      if (!r.ok) run.skipped++;
+      else if (c.kind === 'correction') run.endedNoCorrection++;
+      else run.endedNoPayment++;
+    }
+    if (batch.length < 500) break;
+  }
+  return run;
+}
+
+/**
+ * Runs the background work now and then (every `intervalMs`, default 15 minutes; first after 5 s):
+ * the lapses once per Shanghai day (at the first tick of the day, retried at the next tick if it
+ * failed), the reminders at every tick. Returns a stop function.
+ */
 export function startRequestJobs(core: Core, opts: { intervalMs?: number; onError?: (err: unknown) => void } = {}): () => void {
   const interval = opts.intervalMs ?? 15 * 60_000;
   let running = false;
+  let lapsesDoneOn = '';
   const tick = async () => {
     if (running) return;
     running = true;
     try {
+      const day = shanghaiToday(core.clock.now());
+      if (lapsesDoneOn !== day) {
+        try {
+          await runLapses(core);
+          lapsesDoneOn = day;
+        } catch (err) {
+          opts.onError?.(err);
+        }
+      }
       await runReminders(core);
     } catch (err) {
       opts.onError?.(err);

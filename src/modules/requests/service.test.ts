@@ -26,7 +26,7 @@ import {
   type RequestActor,
 } from './service.ts';
 import { annualReportRequests, dashboard, findSimilarRequests, listRequests, loadRequestForStaff, proactiveCandidates, publicLookup } from './service-read.ts';
-import { runReminders } from './jobs.ts';
+import { runLapses, runReminders } from './jobs.ts';
 import { seedRequests, demoResidentId } from './seed.ts';
 import { annualReportFees } from './service-read.ts';
 import type { ApplicationInput } from './domain/applicant.ts';
@@ -360,6 +360,22 @@ describe('requests service', () => {
     assert.ok(list.rows.every((r) => !r.idNumber.includes(ID.slice(3, 14))), 'lists are masked');
   });
 
+  it('lists come in pages with the total of all matching rows, also past the last page', async () => {
+    const admin = users.get('czj_admin')!;
+    const all = await listRequests(t.core, admin, { pageSize: 100 });
+    assert.ok(all.total >= 3 && all.total <= 100, String(all.total));
+    const first = await listRequests(t.core, admin, { page: 1, pageSize: 2 });
+    const second = await listRequests(t.core, admin, { page: 2, pageSize: 2 });
+    assert.equal(first.total, all.total);
+    assert.equal(second.total, all.total);
+    assert.deepEqual([...first.rows, ...second.rows].map((r) => r.id), all.rows.slice(0, 4).map((r) => r.id), 'pages follow the same order');
+    const beyond = await listRequests(t.core, admin, { page: 1000, pageSize: 2 });
+    assert.deepEqual(beyond.rows, []);
+    assert.equal(beyond.total, all.total);
+    const none = await listRequests(t.core, admin, { q: '没有这样的申请内容' });
+    assert.deepEqual([none.rows.length, none.total], [0, 0]);
+  });
+
   it('the applicant withdraws with 受理编号 + lookup code', async () => {
     const s = await submitOnline(t.core, { rootUnitId: root, unitId: finance, application: application(), idempotencyKey: 'withdraw-0123456789abcdef', audit: applicantAudit });
     assert.ok(s.ok);
@@ -402,6 +418,65 @@ describe('requests service', () => {
     assert.deepEqual(mails.map((m) => m.to_address).sort(), ['czj_admin@example.cn', 'czj_admin@example.cn', 'czj_editor@example.cn', 'czj_editor@example.cn']);
     assert.ok(mails.some((m) => m.subject === `【依申请公开】${nos[0]} 已逾期`));
     assert.equal(a.sent + b.sent >= 2, true);
+  });
+
+  it('the daily job ends lapsed 补正 and unpaid fee requests as the system, exactly once with two runs at once (第三十条; 国办函〔2020〕109号)', async () => {
+    // Today is 2026-11-26 (Asia/Shanghai). 补正 deadline 2026-11-25: lapsed; 2026-11-26: still the applicant's day.
+    const lapsedCorrection = await inProcessing('2026-11-16', { infoDescription: '逾期未补正的申请' });
+    const c1 = await sendClarification(t.core, staff('czj_editor'), lapsedCorrection, { items: '请写明年度', correctBy: '2026-11-25', sentOn: '2026-11-17' });
+    assert.ok(c1.ok, JSON.stringify(!c1.ok && c1));
+    const dueToday = await inProcessing('2026-11-16', { infoDescription: '今天补正期限届满的申请' });
+    const c2 = await sendClarification(t.core, staff('czj_editor'), dueToday, { items: '请写明年度', correctBy: '2026-11-26', sentOn: '2026-11-17' });
+    assert.ok(c2.ok, JSON.stringify(!c2.ok && c2));
+    // Fee notices of 2026-10-22: payment due by 2026-11-19 (20 working days). One unpaid, one paid in time.
+    const unpaid = await inProcessing('2026-10-20', { infoDescription: '逾期未缴费的申请' });
+    const f1 = await sendFeeNotice(t.core, staff('czj_editor'), unpaid, { method: 'per_page', pages: 150, sentOn: '2026-10-22' });
+    assert.ok(f1.ok, JSON.stringify(!f1.ok && f1));
+    assert.equal(f1.payBy, '2026-11-19');
+    const paid = await inProcessing('2026-10-20', { infoDescription: '按期缴费的申请' });
+    const f2 = await sendFeeNotice(t.core, staff('czj_editor'), paid, { method: 'per_page', pages: 150, sentOn: '2026-10-22' });
+    assert.ok(f2.ok, JSON.stringify(!f2.ok && f2));
+    assert.ok((await recordPayment(t.core, staff('czj_editor'), paid, { paidOn: '2026-11-10' })).ok);
+
+    const [a, b] = await Promise.all([runLapses(t.core), runLapses(t.core)]);
+    assert.equal(a.today, '2026-11-26');
+    assert.equal(a.endedNoCorrection + b.endedNoCorrection >= 1 && a.endedNoPayment + b.endedNoPayment >= 1, true);
+    const q = async (sql: string, p: unknown[]) => (await t.core.pool.query(sql, p)).rows;
+    const state = async (id: number) => (await q('SELECT state, outcome, closed_on FROM req_requests WHERE id = $1', [id]))[0];
+    assert.deepEqual(await state(lapsedCorrection), { state: 'terminated', outcome: 'other_1', closed_on: '2026-11-26' });
+    assert.deepEqual(await state(unpaid), { state: 'terminated', outcome: 'other_2', closed_on: '2026-11-26' });
+    assert.equal((await state(dueToday)).state, 'awaiting_correction', 'the deadline day itself has not lapsed');
+    assert.equal((await state(paid)).state, 'processing', 'a paid fee is not ended');
+    assert.deepEqual(await q("SELECT status FROM req_fee_notices WHERE request_id = $1", [unpaid]), [{ status: 'lapsed' }]);
+    // Exactly once: one transition (by the system) and one audit row per ended request.
+    const transitions = await q("SELECT request_id, action, actor_id, actor_name FROM req_transitions WHERE request_id = ANY($1) AND action LIKE 'end_%' ORDER BY request_id", [[lapsedCorrection, unpaid]]);
+    assert.deepEqual(
+      transitions.map((r) => [Number(r.request_id), r.action, r.actor_id, r.actor_name]),
+      [
+        [lapsedCorrection, 'end_no_correction', null, '系统'],
+        [unpaid, 'end_no_payment', null, '系统'],
+      ].sort((x, y) => (x[0] as number) - (y[0] as number)),
+    );
+    const nos = (await q('SELECT request_no FROM req_requests WHERE id = ANY($1)', [[lapsedCorrection, unpaid]])).map((r) => r.request_no);
+    const audits = await q("SELECT action, actor_id, actor_name FROM audit_log WHERE target_type = 'info_request' AND target_id = ANY($1) AND action LIKE 'requests.end-%' ORDER BY action", [nos]);
+    assert.deepEqual(audits, [
+      { action: 'requests.end-no-correction', actor_id: null, actor_name: '系统' },
+      { action: 'requests.end-no-payment', actor_id: null, actor_name: '系统' },
+    ]);
+    const ledger = await q("SELECT kind, \"on\" FROM req_events WHERE request_id = $1 ORDER BY seq DESC LIMIT 1", [lapsedCorrection]);
+    assert.deepEqual(ledger, [{ kind: 'correction_lapsed', on: '2026-11-26' }]);
+
+    // A third run the same day finds nothing left to end among these; the next day the 2026-11-26 deadline has lapsed.
+    const third = await runLapses(t.core);
+    assert.equal(third.endedNoCorrection + third.endedNoPayment, 0);
+    t.clock.set('2026-11-27T02:00:00Z');
+    try {
+      const nextDay = await runLapses(t.core);
+      assert.ok(nextDay.endedNoCorrection >= 1);
+      assert.equal((await state(dueToday)).state, 'terminated');
+    } finally {
+      t.clock.set('2026-11-26T02:00:00Z');
+    }
   });
 
   it('finds the same information asked by several applicants (主动公开 candidates, 第四十四条)', async () => {

@@ -453,7 +453,12 @@ interface ActionSpec<T> {
 }
 
 async function baseFacts(tx: Tx, row: RequestRow, actor: RequestActor, t: string): Promise<TransitionFacts> {
-  const [clar, consultations, extensions, fee] = await Promise.all([findClarification(tx, row.id), listConsultations(tx, row.id), listExtensions(tx, row.id), findFeeNotice(tx, row.id)]);
+  // One transaction is one connection: its queries run one after the other (node-postgres queues
+  // them anyway, and warns about concurrent queries on one client).
+  const clar = await findClarification(tx, row.id);
+  const consultations = await listConsultations(tx, row.id);
+  const extensions = await listExtensions(tx, row.id);
+  const fee = await findFeeNotice(tx, row.id);
   const pending = extensions.find((e) => e.status === 'pending');
   return {
     today: t,
@@ -466,6 +471,7 @@ async function baseFacts(tx: Tx, row: RequestRow, actor: RequestActor, t: string
     openConsultations: consultations.filter((c) => !c.answeredOn).length,
     feeNoticeSent: !!fee,
     feePayBy: fee?.payBy ?? null,
+    feePaid: !!fee && (fee.status === 'paid' || fee.paidOn !== null),
     extensionApproved: extensions.some((e) => e.status === 'approved'),
     extensionRequested: !!pending,
     extensionRequestedBy: pending?.requestedBy ?? null,

@@ -1,6 +1,7 @@
 // The states of a request and the ONE table of allowed transitions (《政府信息公开条例》第四十五条:
 // 申请登记、审核、办理、答复、归档), with who may make each and its preconditions. A refused transition
 // returns readable Chinese reasons. Pure code: the service computes the facts and the actor's parties.
+import { deadlineLapsed } from './lapses.ts';
 
 export const REQUEST_STATES = [
   'registered',
@@ -115,6 +116,8 @@ export interface TransitionFacts {
   openConsultations: number;
   feeNoticeSent: boolean;
   feePayBy: string | null;
+  /** The fee notice is no longer pending (paid); absent: not known, treated as pending. */
+  feePaid?: boolean;
   extensionApproved: boolean;
   /** A pending extension request and who asked for it. */
   extensionRequestedBy: number | null;
@@ -144,8 +147,9 @@ const needNewHandler = (f: TransitionFacts) =>
   !f.newHandlerId ? '请选择承办人' : f.newHandlerInUnit === false ? '承办人须为本单位工作人员' : f.newHandlerId === f.handlerId ? '所选承办人与当前承办人相同' : null;
 const needNoClarification = (f: TransitionFacts) => (f.clarificationSent ? '已经告知过补正；依照第三十条，补正只能一次性告知' : null);
 const needCorrectionLapsed = (f: TransitionFacts) =>
-  f.correctBy && f.today > f.correctBy ? null : `补正期限${f.correctBy ? ` ${f.correctBy} ` : ''}尚未届满，不能按逾期不补正终止`;
-const needFeeLapsed = (f: TransitionFacts) => (f.feePayBy && f.today > f.feePayBy ? null : `缴费期限${f.feePayBy ? ` ${f.feePayBy} ` : ''}尚未届满，不能按逾期未缴费终止`);
+  deadlineLapsed(f.correctBy, f.today) ? null : `补正期限${f.correctBy ? ` ${f.correctBy} ` : ''}尚未届满，不能按逾期不补正终止`;
+const needFeeLapsed = (f: TransitionFacts) =>
+  f.feePaid ? '已经缴费，不能按逾期未缴费终止' : deadlineLapsed(f.feePayBy, f.today) ? null : `缴费期限${f.feePayBy ? ` ${f.feePayBy} ` : ''}尚未届满，不能按逾期未缴费终止`;
 const needNoFeeNotice = (f: TransitionFacts) => (f.feeNoticeSent ? '已发出过收费通知' : null);
 const needNoExtension = (f: TransitionFacts) => (f.extensionApproved ? '已经延期一次；依照第三十三条，延期只能一次' : null);
 const needNoPendingExtension = (f: TransitionFacts) => (f.extensionRequested ? '已有待批准的延期申请' : null);

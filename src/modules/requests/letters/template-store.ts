@@ -40,14 +40,13 @@ async function latestVersion(db: DbOrTx, rootUnitId: number, kind: string): Prom
 export async function currentTemplate(db: DbOrTx, rootUnitId: number, kind: string): Promise<CurrentTemplate | undefined> {
   const def = defaultTemplate(kind);
   if (!def) return undefined;
-  const [saved, version] = await Promise.all([
-    db
-      .select()
-      .from(reqLetterTemplates)
-      .where(and(eq(reqLetterTemplates.rootUnitId, rootUnitId), eq(reqLetterTemplates.key, kind)))
-      .limit(1),
-    latestVersion(db, rootUnitId, kind),
-  ]);
+  // Sequential: saveTemplate calls this with its transaction (one connection).
+  const saved = await db
+    .select()
+    .from(reqLetterTemplates)
+    .where(and(eq(reqLetterTemplates.rootUnitId, rootUnitId), eq(reqLetterTemplates.key, kind)))
+    .limit(1);
+  const version = await latestVersion(db, rootUnitId, kind);
   const row = saved[0];
   if (!row) return { kind: def.kind, label: def.label, title: def.title, body: def.body, version: 0, changedByName: null, changedAt: null, reason: '', isDefault: true, def };
   return {
