@@ -4,6 +4,7 @@ import { registerRequestsPublicRoutes } from './http/public-routes.tsx';
 import { registerRequestsApiRoutes } from './http/api-routes.tsx';
 
 import { seedRequests } from './seed.ts';
+import { recomputeClocksForYear } from './service.ts';
 import { startRequestJobs } from './jobs.ts';
 
 // For other modules (the annual report, issue 6): see README.md "Exports".
@@ -53,5 +54,13 @@ export const requestsModule: ModuleManifest = {
       stop = startRequestJobs(core, { onError: (err) => app.log.error({ err }, 'request jobs (lapses, reminders) failed') });
     });
     app.addHook('onClose', async () => stop?.());
+    // A year entered or corrected on /staff/calendar: 暂定 due dates become final, corrections apply.
+    core.calendar.onYearSaved(
+      async (year) => {
+        const n = await recomputeClocksForYear(core, year);
+        app.log.info({ year, requests: n }, 'request clocks recomputed after a calendar change');
+      },
+      (err) => app.log.error({ err }, 'recomputing request clocks after a calendar change failed'),
+    );
   },
 };

@@ -3,6 +3,7 @@
 // days and for overdue ones (runReminders). Once per request, day and kind, even with several
 // app instances: the (request, day, kind) row of req_reminders is inserted with ON CONFLICT DO
 // NOTHING in the same transaction that queues the mail, so only one instance wins.
+import { requestCalendar } from './calendar.ts';
 import type { Core } from '../../core/services.ts';
 import { shanghaiToday } from '../../core/clock.ts';
 import { DUE_SOON_WORKING_DAYS } from './domain/clock.ts';
@@ -34,7 +35,7 @@ function recipientsOf(row: RequestRow, staff: Awaited<ReturnType<typeof listUnit
 /** Sends today's reminders; safe to run often and on several instances at once. */
 export async function runReminders(core: Core): Promise<ReminderRun> {
   const today = shanghaiToday(core.clock.now());
-  const cal = await core.calendar.calendar();
+  const cal = await requestCalendar(core);
   const dueSoonTo = workdayIndex(cal).add(today, DUE_SOON_WORKING_DAYS);
   const run: ReminderRun = { today, examined: 0, sent: 0, mails: 0 };
   let afterId = 0;

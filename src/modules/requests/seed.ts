@@ -4,6 +4,7 @@
 //
 // FICTIONAL DEMO VALUES: every applicant, identity number (well-formed, with valid check digits),
 // phone number, address and company below is invented.
+import { requestCalendar } from './calendar.ts';
 import crypto from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import type { Core, SeedOptions } from '../../core/services.ts';
@@ -230,7 +231,7 @@ export async function seedRequests(core: Core, opts?: SeedOptions): Promise<numb
   if (!root) return 0;
   const existing = await core.db.select({ n: sql<number>`count(*)` }).from(reqRequests).where(eq(reqRequests.rootUnitId, root.id));
   if (Number(existing[0]?.n ?? 0) > 0) return 0;
-  const cal = await core.calendar.calendar();
+  const cal = await requestCalendar(core);
   const idx = workdayIndex(cal);
   const today = shanghaiToday(core.clock.now());
   // N working days before today (0: today).

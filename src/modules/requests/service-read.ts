@@ -1,6 +1,7 @@
 // Read models of 依申请公开 for pages and the API: the request page (masked), the applicant's public
 // view (no personal data), lists, dashboards, same-information requests. No state changes here
 // (revealPersonalData, which writes an audit row, is in service.ts).
+import { requestCalendar } from './calendar.ts';
 import type { Core } from '../../core/services.ts';
 import type { CurrentUser } from '../../core/ui/context.ts';
 import { shanghaiToday } from '../../core/clock.ts';
@@ -107,7 +108,7 @@ export async function loadRequestForStaff(core: Core, user: CurrentUser, request
   if (!Number.isSafeInteger(requestId) || requestId <= 0) return null;
   const row = await findRequestById(core.db, requestId);
   if (!row || !canViewRequest(user, row)) return null;
-  const cal = await core.calendar.calendar();
+  const cal = await requestCalendar(core);
   const opts = await clockOptions(core.db, row.rootUnitId);
   const [ledger, transitions, clarification, consultations, extensions, fee, letters, attachments, unit, staff] = await Promise.all([
     listEventRows(core.db, row.id),
@@ -159,6 +160,8 @@ export interface PublicRequestView {
   submittedOn: string | null;
   receivedOn: string | null;
   dueOn: string | null;
+  /** The due date counts days of a year whose holidays are not entered yet (暂定). */
+  dueProvisional: boolean;
   clockSummary: string;
   steps: { on: string; label: string; effect: string; dueOn: string | null }[];
   outcomeLabel: string | null;
@@ -179,7 +182,7 @@ export async function publicLookup(core: Core, rootUnitId: number, requestNo: st
 }
 
 export async function publicView(core: Core, row: RequestRow): Promise<PublicRequestView> {
-  const cal = await core.calendar.calendar();
+  const cal = await requestCalendar(core);
   const [events, unit, letters, clar] = await Promise.all([listEventRows(core.db, row.id), findUnitBrief(core.db, row.unitId), listLetters(core.db, row.id), findClarification(core.db, row.id)]);
   const clock = computeClock(
     events.map((e) => e.event),
@@ -194,6 +197,7 @@ export async function publicView(core: Core, row: RequestRow): Promise<PublicReq
     submittedOn: row.receiptFacts.submittedOn ?? null,
     receivedOn: row.receivedOn,
     dueOn: clock.dueOn,
+    dueProvisional: clock.dueProvisional,
     clockSummary: clock.summary,
     steps: publicSteps(clock),
     outcomeLabel: row.outcome ? outcomeLabel(row.outcome) : null,
@@ -230,7 +234,7 @@ export async function listRequests(core: Core, user: CurrentUser, input: ListInp
   const pageSize = Math.min(Math.max(Number(input.pageSize) || 20, 1), 100);
   const page = Math.max(Number(input.page) || 1, 1);
   const t = shanghaiToday(core.clock.now());
-  const cal = await core.calendar.calendar();
+  const cal = await requestCalendar(core);
   const idx = workdayIndex(cal);
   const dueFilter =
     input.due === 'overdue'
@@ -272,7 +276,7 @@ export interface Dashboard {
 /** Counts for the handler / unit admin / openness office dashboards (one grouped query). */
 export async function dashboard(core: Core, user: CurrentUser, opts: { unitId?: number } = {}): Promise<Dashboard> {
   const t = shanghaiToday(core.clock.now());
-  const cal = await core.calendar.calendar();
+  const cal = await requestCalendar(core);
   const dueSoonTo = workdayIndex(cal).add(t, DUE_SOON_WORKING_DAYS);
   const counts = await countsByUnit(core.db, user.rootUnitId, OPEN_STATES, t, dueSoonTo, scopeUnitIds(user, opts.unitId));
   const names = new Map<number, string>();

@@ -1,6 +1,7 @@
 // State-changing verbs of 依申请公开. Each one: validate → domain (transition table + clock) → one
 // transaction holding the request's row lock → writeAudit in that transaction. Refusals come back
 // as field errors and readable reasons, never as thrown generic errors.
+import { requestCalendar } from './calendar.ts';
 import crypto from 'node:crypto';
 import type { Core } from '../../core/services.ts';
 import type { DbOrTx, Tx } from '../../core/db/index.ts';
@@ -59,6 +60,7 @@ import {
   listOpenRequestIds,
   lockIdempotencyKey,
   lockRequest,
+  requestsTouchingYear,
   markCorrected,
   nextRequestSeq,
   updateFeeNotice,
@@ -358,7 +360,7 @@ export async function registerOffline(core: Core, actor: RequestActor, input: Re
   else if (user.unitId !== unitId && !user.roles.includes('openness_office')) errors.unitId = '只能为本单位登记申请';
   Object.assign(errors, uploadErrors(input.attachments));
   if (Object.keys(errors).length || !app || !receipt || !receipt.ok) return fail(errors);
-  const cal = await core.calendar.calendar();
+  const cal = await requestCalendar(core);
   const opts = await clockOptions(core.db, user.rootUnitId);
   const received: ClockEvent = { kind: 'received', on: receipt.receivedOn };
   const clockProblems = checkClockEvent([], received, cal, t, opts);
@@ -480,7 +482,7 @@ async function baseFacts(tx: Tx, row: RequestRow, actor: RequestActor, t: string
 
 async function runAction<T extends object>(core: Core, actor: RequestActor, requestId: number, action: Action, spec: ActionSpec<T>): Promise<Result<T & { request: RequestRow; clock: ClockResult }>> {
   if (!Number.isSafeInteger(requestId) || requestId <= 0) return refuse('申请不存在');
-  const cal = await core.calendar.calendar();
+  const cal = await requestCalendar(core);
   const t = today(core);
   const now = core.clock.now();
   return core.db.transaction(async (tx) => {
@@ -1098,7 +1100,7 @@ export async function updateSettings(core: Core, actor: RequestActor, rootUnitId
   if ((input.reviewBody ?? '').length > 100) e.reviewBody = '复议机关名称不能超过100个字';
   if ((input.court ?? '').length > 100) e.court = '人民法院名称不能超过100个字';
   if (Object.keys(e).length) return fail(e);
-  const cal = await core.calendar.calendar();
+  const cal = await requestCalendar(core);
   const now = core.clock.now();
   return core.db.transaction(async (tx) => {
     const before = await findSettings(tx, rootUnitId);
@@ -1132,7 +1134,7 @@ export async function updateSettings(core: Core, actor: RequestActor, rootUnitId
 
 /** Recomputes one request's clock cache from its ledger (after a calendar correction, for example). */
 export async function recomputeClock(core: Core, requestId: number): Promise<ClockResult | null> {
-  const cal = await core.calendar.calendar();
+  const cal = await requestCalendar(core);
   return core.db.transaction(async (tx) => {
     const row = await lockRequest(tx, requestId);
     if (!row) return null;
@@ -1141,6 +1143,17 @@ export async function recomputeClock(core: Core, requestId: number): Promise<Clo
     await updateRequest(tx, row.id, clockColumns(c.clock));
     return c.clock;
   });
+}
+
+/**
+ * After a calendar year is entered or corrected: recomputes every request whose clock may count days
+ * of that year (still open, or closed or due within or after it), so 暂定 due dates become final.
+ */
+export async function recomputeClocksForYear(core: Core, year: number): Promise<number> {
+  const ids = await requestsTouchingYear(core.db, `${year}-01-01`, `${year}-12-31`);
+  let n = 0;
+  for (const id of ids) if (await recomputeClock(core, id)) n++;
+  return n;
 }
 
 class RefusedError extends Error {}

@@ -643,6 +643,22 @@ export async function annualFees(db: DbOrTx, unitIds: number[], yearStart: strin
     .orderBy(asc(reqFeeNotices.paidOn), asc(reqRequests.requestNo));
 }
 
+/** Requests whose clock may count days of [yearStart, yearEnd]: received by its end, and open, or closed or due within or after it. */
+export async function requestsTouchingYear(db: DbOrTx, yearStart: string, yearEnd: string): Promise<number[]> {
+  const rows = await db
+    .select({ id: reqRequests.id })
+    .from(reqRequests)
+    .where(
+      and(
+        isNotNull(reqRequests.receivedOn),
+        lte(reqRequests.receivedOn, yearEnd),
+        or(isNull(reqRequests.closedOn), gte(reqRequests.closedOn, yearStart), gte(reqRequests.dueOn, yearStart)),
+      ),
+    )
+    .orderBy(asc(reqRequests.id));
+  return rows.map((r) => r.id);
+}
+
 export async function statisticsSource(db: DbOrTx, rootUnitId: number): Promise<{ unitId: number; receivedOn: string; repliedOn: string | null; dueOn: string | null }[]> {
   return db
     .select({ unitId: reqRequests.unitId, receivedOn: sql<string>`${reqRequests.receivedOn}`, repliedOn: reqRequests.repliedOn, dueOn: reqRequests.dueOn })

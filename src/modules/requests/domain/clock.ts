@@ -11,7 +11,7 @@
 // - 国办函〔2020〕109号: 20 working days to pay a fee notice; non-payment → 视为放弃申请; whether the wait
 //   stops the clock is a setting (regulation.md §1.8: UNVERIFIED; default: it stops).
 import { workdayIndex, type WorkdayIndex } from './workdays.ts';
-import type { WorkCalendar } from '../../../core/calendar/working-days.ts';
+import { isProvisionalDate, type WorkCalendar } from '../../../core/calendar/working-days.ts';
 
 /** 第三十三条第二款: 自收到申请之日起20个工作日内予以答复. */
 export const REPLY_WORKING_DAYS = 20;
@@ -138,6 +138,11 @@ export interface ClockResult {
   steps: ClockStep[];
   /** How the due date was computed, in one sentence. */
   summary: string;
+  /**
+   * The due date lies in a year whose holiday schedule is not entered yet: counted with weekends and
+   * the fixed-date holidays only (withProvisionalNextYear), 暂定 until the year is entered.
+   */
+  dueProvisional: boolean;
 }
 
 const BASIS = {
@@ -511,7 +516,7 @@ function closeOpenPause(f: Fold, on: string): void {
   f.pause = null;
 }
 
-function result(f: Fold): ClockResult {
+function result(f: Fold): Omit<ClockResult, 'dueProvisional'> {
   const status: ClockStatus = !f.receivedOn ? 'not_received' : f.closed ? 'closed' : awaitingCorrection(f) ? 'awaiting_correction' : f.pause ? 'paused' : 'running';
   const dueOn = f.closed ? dueAtClose(f) : runningDue(f);
   const remainingAtPause = f.pause ? Math.max(0, f.idx.between(f.pause.since, dueIgnoringPause(f)!)) : null;
@@ -575,8 +580,13 @@ function summary(f: Fold, status: ClockStatus, dueOn: string | null): string {
 export function computeClock(events: readonly ClockEvent[], cal: WorkCalendar, opts: ClockOptions = DEFAULT_CLOCK_OPTIONS, explain = true): ClockResult {
   const f = newFold(cal, opts, explain);
   for (const e of events) apply(f, e);
-  return result(f);
+  const r = result(f);
+  if (!r.dueOn || !isProvisionalDate(r.dueOn, cal)) return { ...r, dueProvisional: false };
+  return { ...r, dueProvisional: true, summary: `${r.summary}${PROVISIONAL_NOTE.replace('{year}', r.dueOn.slice(0, 4))}` };
 }
+
+/** Said wherever a provisional due date is shown. */
+export const PROVISIONAL_NOTE = '（暂定：{year}年节假日安排尚未录入，暂按周末和元旦、劳动节、国庆节计算，录入后自动重新计算）';
 
 /**
  * Whether `next` may be appended to the ledger: an empty list when it may, otherwise the reasons in

@@ -32,6 +32,7 @@ const LookupResult = Type.Object({
   submittedOn: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
   receivedOn: Type.Union([Type.String({ format: 'date' }), Type.Null()], { description: '收到申请之日（条例第三十一条）；网上申请待确认时为 null' }),
   dueOn: Type.Union([Type.String({ format: 'date' }), Type.Null()], { description: '答复期限；暂停或停止计算时为 null' }),
+  dueProvisional: Type.Boolean({ description: '答复期限落在节假日安排尚未录入的年份（暂按周末和固定日期节日计算），录入后重新计算' }),
   clockSummary: Type.String({ description: '答复期限的计算方法' }),
   steps: Type.Array(
     Type.Object({ on: Type.String({ format: 'date' }), label: Type.String(), effect: Type.String(), dueOn: Type.Union([Type.String({ format: 'date' }), Type.Null()]) }),
@@ -98,6 +99,7 @@ export function registerRequestsApiRoutes(app: FastifyInstance, core: Core): voi
         submittedOn: v.submittedOn,
         receivedOn: v.receivedOn,
         dueOn: v.dueOn,
+        dueProvisional: v.dueProvisional,
         clockSummary: v.clockSummary,
         steps: v.steps,
         outcome: v.outcomeLabel,

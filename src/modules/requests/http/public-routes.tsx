@@ -1,6 +1,7 @@
 // Public routes of the requests module: the entry page, the online application (form → confirmation
 // listing possibly matching published records → submission), the lookup with 受理编号 + lookup code,
 // the letters to download, the how-to-apply page per unit and the statistics. No account needed.
+import { requestCalendar } from '../calendar.ts';
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Core } from '../../../core/services.ts';
@@ -261,6 +262,7 @@ export function registerRequestsPublicRoutes(app: FastifyInstance, core: Core): 
       submittedOn: v.submittedOn ?? v.receivedOn ?? '',
       receivedOn: v.receivedOn,
       dueOn: v.dueOn,
+      dueProvisional: v.dueProvisional,
       clockSummary: v.clockSummary,
       repliedOn: v.repliedOn,
       outcomeLabel: v.outcomeLabel,
@@ -315,5 +317,5 @@ export function registerRequestsPublicRoutes(app: FastifyInstance, core: Core): 
 
 /** The site's statistics, cached for a minute (they read every request of the site). */
 export async function statistics(core: Core, rootUnitId: number): Promise<Statistics> {
-  return statsCache.get(String(rootUnitId), async () => buildStatistics(await statisticsRows(core, rootUnitId), await core.calendar.calendar()));
+  return statsCache.get(String(rootUnitId), async () => buildStatistics(await statisticsRows(core, rootUnitId), await requestCalendar(core)));
 }

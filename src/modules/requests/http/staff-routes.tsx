@@ -1,5 +1,6 @@
 // Staff routes of the requests module: dashboards and lists (with xlsx export), registering an offline
 // request, the request page with its actions, letters and files, the templates editor and the mail log.
+import { requestCalendar } from '../calendar.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Core } from '../../../core/services.ts';
 import { FormReader, normaliseText } from '../../../core/http/form.ts';
@@ -17,6 +18,7 @@ import { APPLICANT_KIND_LABELS } from '../domain/applicant.ts';
 import { CHANNEL_LABELS } from '../domain/receipt.ts';
 import { outcomeLabel } from '../domain/outcomes.ts';
 import { workdayIndex } from '../domain/workdays.ts';
+import { isProvisionalDate } from '../../../core/calendar/working-days.ts';
 import { countsByUnit, findRequestByNo, findUnitBrief, type RequestRow } from '../data/repository.ts';
 import { handlerCounts, staffNames, type Counts } from '../data/page-queries.ts';
 import {
@@ -145,7 +147,7 @@ export function registerRequestsStaffRoutes(app: FastifyInstance, core: Core): v
     const f = readFilters(req);
     const page = pageParam((req.query as Record<string, unknown>).page);
     const t = today();
-    const cal = await core.calendar.calendar();
+    const cal = await requestCalendar(core);
     const dueSoonTo = workdayIndex(cal).add(t, DUE_SOON_WORKING_DAYS);
     const [list, counts] = await Promise.all([
       listFor(req, f, page, PAGE_SIZE),
@@ -171,7 +173,7 @@ export function registerRequestsStaffRoutes(app: FastifyInstance, core: Core): v
       description: shorten(r.infoDocNo ? `${r.infoDescription} ${r.infoDocNo}` : r.infoDescription, 60),
       stateLabel: r.stateLabel,
       receivedOn: r.receivedOn,
-      dueOn: r.dueOn,
+      dueOn: r.dueOn && isProvisionalDate(r.dueOn, cal) ? `${r.dueOn}（暂定）` : r.dueOn,
       due: r.due,
       handlerName: r.handlerId ? (names.get(r.handlerId) ?? '') : '未指定',
     }));

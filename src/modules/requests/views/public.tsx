@@ -347,6 +347,7 @@ export interface LookupView {
   submittedOn: string;
   receivedOn: string | null;
   dueOn: string | null;
+  dueProvisional?: boolean;
   clockSummary: string;
   repliedOn: string | null;
   outcomeLabel: string | null;
@@ -367,7 +368,7 @@ export function LookupResultPage({ ctx, view }: { ctx: PageContext; view: Lookup
           ['申请渠道', view.channelLabel],
           ['提交日期', view.submittedOn],
           ['收到申请之日', view.receivedOn ?? '待受理单位确认'],
-          ['答复期限', view.dueOn ?? '（未开始或暂停计算）'],
+          ['答复期限', view.dueOn ? `${view.dueOn}${view.dueProvisional ? '（暂定）' : ''}` : '（未开始或暂停计算）'],
           ['答复日期', view.repliedOn ?? ''],
           ['办理结果', view.outcomeLabel ?? ''],
         ]}

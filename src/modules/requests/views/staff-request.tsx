@@ -137,7 +137,7 @@ export function RequestPage({ ctx, view, revealed, failed, similar, letterChoice
           rows={[
             ['收到申请之日', c.receivedOn ?? '尚未确定（网上申请待受理单位确认）'],
             ['确定依据', r.receiptBasis || ''],
-            ['答复期限', c.dueOn ? <strong key="d">{c.dueOn}</strong> : '（未开始或暂停计算）'],
+            ['答复期限', c.dueOn ? <strong key="d">{c.dueOn}{c.dueProvisional ? '（暂定）' : ''}</strong> : '（未开始或暂停计算）'],
             ['期限状态', DUE_LABELS[view.due.status] + (view.due.workingDaysLeft !== null && view.due.status !== 'overdue' ? `，还剩 ${view.due.workingDaysLeft} 个工作日` : '') + (view.due.overdueWorkingDays ? `，逾期 ${view.due.overdueWorkingDays} 个工作日` : '')],
             ['补正告知期限', c.clarificationNoticeBy ? `${c.clarificationNoticeBy}（收到申请之日起7个工作日内，第三十条）` : ''],
             ['延期', c.extension ? `${c.extension.days} 个工作日（${c.extension.on} 批准）` : ''],
