@@ -95,18 +95,7 @@ export class AuthService {
       .innerJoin(units, eq(units.id, staffUsers.unitId))
       .where(eq(staffUsers.id, id))
       .limit(1);
-    const r = rows[0];
-    if (!r) return null;
-    return {
-      id: r.u.id,
-      username: r.u.username,
-      displayName: r.u.displayName,
-      unitId: r.u.unitId,
-      unitName: r.unitName,
-      rootUnitId: r.rootId ?? r.u.unitId,
-      roles: r.u.roles,
-      mustChangePassword: r.u.mustChangePassword,
-    };
+    return rows[0] ? currentUserOf(rows[0]) : null;
   }
 
   /** Resolves a session cookie; an idle, revoked or disabled session resolves to null. */
@@ -114,14 +103,16 @@ export class AuthService {
     if (!token || token.length > 100) return null;
     const hash = tokenHash(token);
     const now = this.clock.now();
+    // One statement for the session and its user: every staff page starts here.
     const rows = await this.db
-      .select({ s: sessions, disabledAt: staffUsers.disabledAt })
+      .select({ s: sessions, u: staffUsers, unitName: units.name, rootId: units.rootId })
       .from(sessions)
       .innerJoin(staffUsers, eq(staffUsers.id, sessions.userId))
+      .innerJoin(units, eq(units.id, staffUsers.unitId))
       .where(and(eq(sessions.tokenHash, hash), isNull(sessions.revokedAt)))
       .limit(1);
     const row = rows[0];
-    if (!row || row.disabledAt) return null;
+    if (!row || row.u.disabledAt) return null;
     if (now.getTime() - row.s.lastSeenAt.getTime() > IDLE_TIMEOUT_MS) {
       await this.db.update(sessions).set({ revokedAt: now }).where(eq(sessions.tokenHash, hash));
       return null;
@@ -130,8 +121,7 @@ export class AuthService {
     if (now.getTime() - row.s.lastSeenAt.getTime() > 60_000) {
       await this.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, hash));
     }
-    const user = await this.userById(row.s.userId);
-    return user ? { user, tokenHash: hash } : null;
+    return { user: currentUserOf(row), tokenHash: hash };
   }
 
   async logout(hash: string, actor: Actor): Promise<void> {
@@ -187,4 +177,17 @@ export class AuthService {
     });
     return {};
   }
+}
+
+function currentUserOf(r: { u: typeof staffUsers.$inferSelect; unitName: string; rootId: number | null }): CurrentUser {
+  return {
+    id: r.u.id,
+    username: r.u.username,
+    displayName: r.u.displayName,
+    unitId: r.u.unitId,
+    unitName: r.unitName,
+    rootUnitId: r.rootId ?? r.u.unitId,
+    roles: r.u.roles,
+    mustChangePassword: r.u.mustChangePassword,
+  };
 }
