@@ -289,7 +289,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\/be
       await new Promise((r) => setTimeout(r, 100));
     }
     const lines = await benchRequests(base, `postgres://postgres:gongkai@127.0.0.1:${pgPort}/postgres`, Number(process.env.BENCH_SECONDS || 10));
-    for (const [label, value, goal, ok] of lines) process.stdout.write(`${ok ? 'PASS' : 'FAIL'}  ${label.padEnd(44)} ${value.padEnd(24)} goal ${goal}\n`);
+    for (const [label, value, goal, ok] of lines) process.stdout.write(`${ok === null ? 'INFO' : ok ? 'PASS' : 'FAIL'}  ${label.padEnd(44)} ${value.padEnd(24)} ${ok === null ? '' : 'goal '}${goal}\n`);
     await stop();
   } catch (err) {
     process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);

@@ -31,6 +31,8 @@ export interface RequestMeta {
 }
 
 export class AuthService {
+  private sessionQuery: ReturnType<AuthService['buildSessionQuery']> | undefined;
+
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
@@ -98,19 +100,25 @@ export class AuthService {
     return rows[0] ? currentUserOf(rows[0]) : null;
   }
 
+  private buildSessionQuery() {
+    return this.db
+      .select({ s: sessions, u: staffUsers, unitName: units.name, rootId: units.rootId })
+      .from(sessions)
+      .innerJoin(staffUsers, eq(staffUsers.id, sessions.userId))
+      .innerJoin(units, eq(units.id, staffUsers.unitId))
+      .where(and(eq(sessions.tokenHash, sql.placeholder('hash')), isNull(sessions.revokedAt)))
+      .limit(1)
+      .prepare('auth_resolve_session');
+  }
+
   /** Resolves a session cookie; an idle, revoked or disabled session resolves to null. */
   async resolveSession(token: string | undefined): Promise<{ user: CurrentUser; tokenHash: string } | null> {
     if (!token || token.length > 100) return null;
     const hash = tokenHash(token);
     const now = this.clock.now();
-    // One statement for the session and its user: every staff page starts here.
-    const rows = await this.db
-      .select({ s: sessions, u: staffUsers, unitName: units.name, rootId: units.rootId })
-      .from(sessions)
-      .innerJoin(staffUsers, eq(staffUsers.id, sessions.userId))
-      .innerJoin(units, eq(units.id, staffUsers.unitId))
-      .where(and(eq(sessions.tokenHash, hash), isNull(sessions.revokedAt)))
-      .limit(1);
+    // One prepared statement for the session and its user: every staff page starts here.
+    this.sessionQuery ??= this.buildSessionQuery();
+    const rows = await this.sessionQuery.execute({ hash });
     const row = rows[0];
     if (!row || row.u.disabledAt) return null;
     if (now.getTime() - row.s.lastSeenAt.getTime() > IDLE_TIMEOUT_MS) {

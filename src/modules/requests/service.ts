@@ -60,6 +60,7 @@ import {
   listOpenRequestIds,
   lockIdempotencyKey,
   lockRequest,
+  invalidateCounts,
   requestsTouchingYear,
   markCorrected,
   nextRequestSeq,
@@ -315,6 +316,7 @@ export async function submitOnline(core: Core, input: SubmitOnlineInput): Promis
     await writeAudit(tx, input.audit, { action: 'requests.submitted', targetType: 'info_request', targetId: requestNo, unitId: row.unitId, summary: { after: { state: 'registered', channel: 'online', unitId: row.unitId } } }, now);
     return { request: row, duplicate: false };
   });
+  invalidateCounts(core.db);
   return { ok: true, request: out.request, requestNo: out.request.requestNo, lookupCode: derivedLookupCode(secret, key, out.request.requestNo), duplicate: out.duplicate };
 }
 
@@ -406,6 +408,7 @@ export async function registerOffline(core: Core, actor: RequestActor, input: Re
     );
     return r;
   });
+  invalidateCounts(core.db);
   return { ok: true, request: row, requestNo: row.requestNo, lookupCode: code, warnings: receipt.warnings };
 }
 
@@ -485,7 +488,9 @@ async function runAction<T extends object>(core: Core, actor: RequestActor, requ
   const cal = await requestCalendar(core);
   const t = today(core);
   const now = core.clock.now();
-  return core.db.transaction(async (tx) => {
+  // Counts on the dashboards change with any transition (cleared before and after: a reader between the two sees the old counts at most 5 s).
+  invalidateCounts(core.db);
+  const done = await core.db.transaction(async (tx) => {
     const row = await lockRequest(tx, requestId);
     if (!row) return refuse('申请不存在');
     if (actor.kind === 'staff' && !canViewRequest(actor.user, row)) return refuse('申请不存在');
@@ -536,6 +541,8 @@ async function runAction<T extends object>(core: Core, actor: RequestActor, requ
     );
     return { ok: true as const, ...applied.result, request: updated, clock: clockResult };
   });
+  invalidateCounts(core.db);
+  return done;
 }
 
 function dateInput(v: string | undefined, t: string, field: string, label: string): Record<string, string> {
@@ -1102,6 +1109,7 @@ export async function updateSettings(core: Core, actor: RequestActor, rootUnitId
   if (Object.keys(e).length) return fail(e);
   const cal = await requestCalendar(core);
   const now = core.clock.now();
+  invalidateCounts(core.db);
   return core.db.transaction(async (tx) => {
     const before = await findSettings(tx, rootUnitId);
     await upsertSettings(tx, { rootUnitId, feePausesClock: !!input.feePausesClock, reviewBody: (input.reviewBody ?? '').trim(), court: (input.court ?? '').trim(), updatedAt: now });
@@ -1135,6 +1143,7 @@ export async function updateSettings(core: Core, actor: RequestActor, rootUnitId
 /** Recomputes one request's clock cache from its ledger (after a calendar correction, for example). */
 export async function recomputeClock(core: Core, requestId: number): Promise<ClockResult | null> {
   const cal = await requestCalendar(core);
+  invalidateCounts(core.db);
   return core.db.transaction(async (tx) => {
     const row = await lockRequest(tx, requestId);
     if (!row) return null;
@@ -1153,6 +1162,7 @@ export async function recomputeClocksForYear(core: Core, year: number): Promise<
   const ids = await requestsTouchingYear(core.db, `${year}-01-01`, `${year}-12-31`);
   let n = 0;
   for (const id of ids) if (await recomputeClock(core, id)) n++;
+  invalidateCounts(core.db);
   return n;
 }
 

@@ -5,6 +5,7 @@ import type { DbOrTx } from '../../../core/db/index.ts';
 import { mailOutbox, staffUsers, units } from '../../../core/db/schema.ts';
 import { reqRequests } from './schema.ts';
 import type { RequestState } from '../domain/states.ts';
+import { preparedOnce } from './repository.ts';
 
 export type MailRow = typeof mailOutbox.$inferSelect;
 
@@ -69,16 +70,21 @@ export interface Counts {
 
 /** The handler dashboard: one handler's open requests, due within [today, dueSoonTo] and overdue. */
 export async function handlerCounts(db: DbOrTx, rootUnitId: number, handlerId: number, openStates: readonly RequestState[], today: string, dueSoonTo: string): Promise<Counts> {
-  const rows = await db
-    .select({
-      open: sql<number>`count(*)::int`,
-      dueSoon: sql<number>`(count(*) filter (where ${reqRequests.clockStatus} = 'running' and ${reqRequests.dueOn} >= ${today} and ${reqRequests.dueOn} <= ${dueSoonTo}))::int`,
-      overdue: sql<number>`(count(*) filter (where ${reqRequests.clockStatus} = 'running' and ${reqRequests.dueOn} < ${today}))::int`,
-      awaitingCorrection: sql<number>`(count(*) filter (where ${reqRequests.clockStatus} = 'awaiting_correction'))::int`,
-      paused: sql<number>`(count(*) filter (where ${reqRequests.clockStatus} = 'paused'))::int`,
-    })
-    .from(reqRequests)
-    .where(and(eq(reqRequests.rootUnitId, rootUnitId), eq(reqRequests.handlerId, handlerId), inArray(reqRequests.state, [...openStates])));
+  // Prepared once per database handle: the handler's dashboard runs this on every view.
+  const query = preparedOnce(db, `req_handler_counts_${openStates.join('_')}`, (name) =>
+    db
+      .select({
+        open: sql<number>`count(*)::int`,
+        dueSoon: sql<number>`(count(*) filter (where ${reqRequests.clockStatus} = 'running' and ${reqRequests.dueOn} >= ${sql.placeholder('today')}::date and ${reqRequests.dueOn} <= ${sql.placeholder('dueSoonTo')}::date))::int`,
+        overdue: sql<number>`(count(*) filter (where ${reqRequests.clockStatus} = 'running' and ${reqRequests.dueOn} < ${sql.placeholder('today')}::date))::int`,
+        awaitingCorrection: sql<number>`(count(*) filter (where ${reqRequests.clockStatus} = 'awaiting_correction'))::int`,
+        paused: sql<number>`(count(*) filter (where ${reqRequests.clockStatus} = 'paused'))::int`,
+      })
+      .from(reqRequests)
+      .where(and(eq(reqRequests.rootUnitId, sql.placeholder('root')), eq(reqRequests.handlerId, sql.placeholder('handler')), inArray(reqRequests.state, [...openStates])))
+      .prepare(name),
+  );
+  const rows = await query.execute({ root: rootUnitId, handler: handlerId, today, dueSoonTo });
   const r = rows[0];
   return { open: Number(r?.open ?? 0), dueSoon: Number(r?.dueSoon ?? 0), overdue: Number(r?.overdue ?? 0), awaitingCorrection: Number(r?.awaitingCorrection ?? 0), paused: Number(r?.paused ?? 0) };
 }

@@ -373,30 +373,62 @@ export interface UnitCounts {
  * overdue / due soon (a range of req_requests_open_running_due_idx): cheaper than five FILTER
  * aggregates over every open row.
  */
+const COUNTS_TTL_MS = 5_000;
+const countsCache = new WeakMap<object, Map<string, { at: number; value: Promise<UnitCounts[]> }>>();
+
+/**
+ * countsByUnit, kept for 5 s per database handle: the city's dashboards count every open request
+ * on each view. Writes through this module's service call invalidateCounts, so staff see their own
+ * changes at once; another app instance's changes show within 5 s.
+ */
+export function cachedCountsByUnit(db: DbOrTx, rootUnitId: number, openStates: readonly RequestState[], today: string, dueSoonTo: string, unitIds?: number[]): Promise<UnitCounts[]> {
+  let m = countsCache.get(db);
+  if (!m) countsCache.set(db, (m = new Map()));
+  const key = [rootUnitId, openStates.join(','), today, dueSoonTo, unitIds?.join(',') ?? '*'].join('|');
+  const now = Date.now();
+  const hit = m.get(key);
+  if (hit && now - hit.at < COUNTS_TTL_MS) return hit.value;
+  const value = countsByUnit(db, rootUnitId, openStates, today, dueSoonTo, unitIds);
+  m.set(key, { at: now, value });
+  value.catch(() => m.delete(key));
+  return value;
+}
+
+/** Forgets the cached counts of a database handle (after any change to requests). */
+export function invalidateCounts(db: DbOrTx): void {
+  countsCache.delete(db);
+}
+
 export async function countsByUnit(db: DbOrTx, rootUnitId: number, openStates: readonly RequestState[], today: string, dueSoonTo: string, unitIds?: number[]): Promise<UnitCounts[]> {
   if (unitIds && !unitIds.length) return [];
-  const conds: SQL[] = [eq(reqRequests.rootUnitId, rootUnitId), inArray(reqRequests.state, [...openStates])];
-  if (unitIds) conds.push(inArray(reqRequests.unitId, unitIds));
-  const byStatus = db
-    .select({ unitId: reqRequests.unitId, kind: reqRequests.clockStatus, n: sql<number>`count(*)::int`, dueSoon: sql<number>`0`, overdue: sql<number>`0` })
-    .from(reqRequests)
-    .where(and(...conds))
-    .groupBy(reqRequests.unitId, reqRequests.clockStatus);
-  const byDue = db
-    .select({
-      unitId: reqRequests.unitId,
-      kind: sql<string>`'due'`,
-      n: sql<number>`0`,
-      dueSoon: sql<number>`(count(*) filter (where ${reqRequests.dueOn} >= ${today}))::int`,
-      overdue: sql<number>`(count(*) filter (where ${reqRequests.dueOn} < ${today}))::int`,
-    })
-    .from(reqRequests)
-    .where(and(...conds, eq(reqRequests.clockStatus, 'running'), isNotNull(reqRequests.dueOn), lte(reqRequests.dueOn, dueSoonTo)))
-    .groupBy(reqRequests.unitId);
+  // Prepared once per database handle and shape: building this union with drizzle cost more CPU than
+  // running it, on the dashboards every staff member opens.
+  const query = preparedOnce(db, `req_counts_by_unit_${unitIds ? 'units' : 'all'}_${openStates.join('_')}`, (name) => {
+    const conds: SQL[] = [eq(reqRequests.rootUnitId, sql.placeholder('root')), inArray(reqRequests.state, [...openStates])];
+    if (unitIds) conds.push(sql`${reqRequests.unitId} = any(${sql.placeholder('unitIds')}::bigint[])`);
+    const byStatus = db
+      .select({ unitId: reqRequests.unitId, kind: reqRequests.clockStatus, n: sql<number>`count(*)::int`, dueSoon: sql<number>`0`, overdue: sql<number>`0` })
+      .from(reqRequests)
+      .where(and(...conds))
+      .groupBy(reqRequests.unitId, reqRequests.clockStatus);
+    const byDue = db
+      .select({
+        unitId: reqRequests.unitId,
+        kind: sql<string>`'due'`,
+        n: sql<number>`0`,
+        dueSoon: sql<number>`(count(*) filter (where ${reqRequests.dueOn} >= ${sql.placeholder('today')}::date))::int`,
+        overdue: sql<number>`(count(*) filter (where ${reqRequests.dueOn} < ${sql.placeholder('today')}::date))::int`,
+      })
+      .from(reqRequests)
+      .where(and(...conds, eq(reqRequests.clockStatus, 'running'), isNotNull(reqRequests.dueOn), sql`${reqRequests.dueOn} <= ${sql.placeholder('dueSoonTo')}::date`))
+      .groupBy(reqRequests.unitId);
+    return byStatus.unionAll(byDue).prepare(name);
+  });
   const out = new Map<number, UnitCounts>();
-  for (const r of await byStatus.unionAll(byDue)) {
-    let c = out.get(r.unitId);
-    if (!c) out.set(r.unitId, (c = { unitId: r.unitId, open: 0, dueSoon: 0, overdue: 0, awaitingCorrection: 0, paused: 0 }));
+  for (const r of await query.execute({ root: rootUnitId, today, dueSoonTo, unitIds: unitIds ?? [] })) {
+    const unitId = Number(r.unitId);
+    let c = out.get(unitId);
+    if (!c) out.set(unitId, (c = { unitId, open: 0, dueSoon: 0, overdue: 0, awaitingCorrection: 0, paused: 0 }));
     if (r.kind === 'due') {
       c.dueSoon += Number(r.dueSoon);
       c.overdue += Number(r.overdue);
@@ -407,6 +439,17 @@ export async function countsByUnit(db: DbOrTx, rootUnitId: number, openStates: r
     else if (r.kind === 'paused') c.paused += Number(r.n);
   }
   return [...out.values()].sort((a, b) => a.unitId - b.unitId);
+}
+
+const prepared = new WeakMap<object, Map<string, unknown>>();
+
+/** A statement built and prepared once per database handle (pool or transaction) and name. */
+export function preparedOnce<T>(db: DbOrTx, name: string, build: (name: string) => T): T {
+  let m = prepared.get(db);
+  if (!m) prepared.set(db, (m = new Map()));
+  let q = m.get(name) as T | undefined;
+  if (q === undefined) m.set(name, (q = build(name)));
+  return q;
 }
 
 /** Open requests with a running clock due on or before `dueTo` (reminders). */

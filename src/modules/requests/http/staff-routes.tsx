@@ -19,7 +19,7 @@ import { CHANNEL_LABELS } from '../domain/receipt.ts';
 import { outcomeLabel } from '../domain/outcomes.ts';
 import { workdayIndex } from '../domain/workdays.ts';
 import { isProvisionalDate } from '../../../core/calendar/working-days.ts';
-import { countsByUnit, findRequestByNo, findUnitBrief, type RequestRow } from '../data/repository.ts';
+import { cachedCountsByUnit, findRequestByNo, findUnitBrief, type RequestRow } from '../data/repository.ts';
 import { handlerCounts, staffNames, type Counts } from '../data/page-queries.ts';
 import {
   acceptRequest,
@@ -153,7 +153,7 @@ export function registerRequestsStaffRoutes(app: FastifyInstance, core: Core): v
       listFor(req, f, page, PAGE_SIZE),
       f.scope === 'mine'
         ? handlerCounts(core.db, user.rootUnitId, user.id, OPEN_STATES, t, dueSoonTo).then((c) => ({ totals: c, byUnit: null }))
-        : countsByUnit(core.db, user.rootUnitId, OPEN_STATES, t, dueSoonTo, f.scope === 'unit' ? [user.unitId] : undefined).then((rows) => ({
+        : cachedCountsByUnit(core.db, user.rootUnitId, OPEN_STATES, t, dueSoonTo, f.scope === 'unit' ? [user.unitId] : undefined).then((rows) => ({
             totals: rows.reduce<Counts>(
               (s, c) => ({ open: s.open + c.open, dueSoon: s.dueSoon + c.dueSoon, overdue: s.overdue + c.overdue, awaitingCorrection: s.awaitingCorrection + c.awaitingCorrection, paused: s.paused + c.paused }),
               { open: 0, dueSoon: 0, overdue: 0, awaitingCorrection: 0, paused: 0 },
