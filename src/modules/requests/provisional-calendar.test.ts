@@ -4,10 +4,9 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../core/testing/index.ts';
 import { systemActor } from '../../core/audit/index.ts';
-import type { CurrentUser } from '../../core/ui/context.ts';
-import type { Role } from '../../core/db/schema.ts';
 import { registerOffline, type RequestActor } from './service.ts';
 import { demoResidentId } from './seed.ts';
+import { staffRequestActor } from './testing/actors.ts';
 
 describe('requests with a due date in a year not yet in the calendar', () => {
   let t: TestApp;
@@ -15,10 +14,8 @@ describe('requests with a due date in a year not yet in the calendar', () => {
   let finance: number;
   before(async () => {
     t = await createTestApp({ now: '2026-12-21T02:00:00Z' });
-    const r = (await t.core.pool.query("SELECT s.id, s.username, s.display_name, s.unit_id, s.roles, u.name AS unit_name, coalesce(u.root_id, u.id) AS root_id FROM staff_users s JOIN units u ON u.id = s.unit_id WHERE s.username = 'czj_admin'")).rows[0];
-    finance = Number(r.unit_id);
-    const user: CurrentUser = { id: Number(r.id), username: r.username, displayName: r.display_name, unitId: finance, unitName: r.unit_name, rootUnitId: Number(r.root_id), roles: r.roles as Role[], mustChangePassword: false };
-    actor = { kind: 'staff', user, audit: { id: user.id, name: 'czj_admin', unitId: finance, ip: '127.0.0.1', requestId: 'test' } };
+    actor = await staffRequestActor(t, 'czj_admin');
+    finance = actor.kind === 'staff' ? actor.user.unitId : 0;
   });
   after(async () => t.dispose());
 

@@ -4,10 +4,9 @@ import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../../core/testing/index.ts';
 import { OPEN_STATES } from '../domain/states.ts';
 import { cachedCountsByUnit, invalidateCounts } from './repository.ts';
-import { registerOffline, type RequestActor } from '../service.ts';
+import { registerOffline } from '../service.ts';
 import { demoResidentId } from '../seed.ts';
-import type { CurrentUser } from '../../../core/ui/context.ts';
-import type { Role } from '../../../core/db/schema.ts';
+import { staffRequestActor } from '../testing/actors.ts';
 
 describe('cached counts by unit', () => {
   let t: TestApp;
@@ -32,11 +31,9 @@ describe('cached counts by unit', () => {
 
   it('is invalidated by the service on a registration', async () => {
     const before = await total();
-    const r = (await t.core.pool.query("SELECT s.id, s.username, s.display_name, s.unit_id, s.roles, u.name AS unit_name FROM staff_users s JOIN units u ON u.id = s.unit_id WHERE s.username = 'czj_admin'")).rows[0];
-    const user: CurrentUser = { id: Number(r.id), username: r.username, displayName: r.display_name, unitId: Number(r.unit_id), unitName: r.unit_name, rootUnitId: root, roles: r.roles as Role[], mustChangePassword: false };
-    const actor: RequestActor = { kind: 'staff', user, audit: { id: user.id, name: 'czj_admin', unitId: user.unitId, ip: '127.0.0.1', requestId: 'test' } };
+    const actor = await staffRequestActor(t, 'czj_admin');
     const reg = await registerOffline(t.core, actor, {
-      unitId: user.unitId,
+      unitId: actor.kind === 'staff' ? actor.user.unitId : 0,
       channel: 'in_person',
       receiptFacts: { submittedOn: '2026-11-25' },
       application: { applicantKind: 'person', name: '计数测试', idType: 'resident_id', idNumber: demoResidentId('19800101', 41), phone: '13908781234', email: '', address: '楚雄市', infoDescription: '2026年政府采购意向公开情况', forms: ['paper'], delivery: 'pickup' },
