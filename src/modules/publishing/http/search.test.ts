@@ -142,6 +142,9 @@ describe('search (查询平台)', { timeout: 180_000 }, () => {
     const tooLong = await c.get(`/search?q=${'水'.repeat(101)}`);
     assert.equal(tooLong.statusCode, 400);
     assert.match(textOf(tooLong.body), /关键词不能超过100个字/);
+    assert.match(tooLong.body, /<title>错误：政府信息查询 /, 'the refused query is not repeated in the title');
+    const long = await c.get(`/search?q=${encodeURIComponent('水'.repeat(40))}`);
+    assert.match(long.body, new RegExp(`<title>“${'水'.repeat(30)}…”的检索结果 `));
   });
 
   it('finds a one-character word at the start, inside and at the end of a run', async () => {

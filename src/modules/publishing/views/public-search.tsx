@@ -35,8 +35,9 @@ export interface SearchPageProps {
 
 export function SearchPage(p: SearchPageProps) {
   const q = p.values.q ?? '';
-  const title = q ? `“${q}”的检索结果` : '政府信息查询';
   const failed = Object.keys(p.errors).length > 0;
+  // A refused query is not repeated in the title (it may be very long); a long one is shortened.
+  const title = failed ? '错误：政府信息查询' : q ? `“${q.length > 30 ? `${q.slice(0, 30)}…` : q}”的检索结果` : '政府信息查询';
   return (
     <PublicLayout ctx={p.ctx} title={p.page > 1 ? `${title}（第${p.page}页）` : title} breadcrumbs={[{ href: '/openness', label: '政府信息公开' }, { label: '政府信息查询' }]}>
       <h1>政府信息查询</h1>
