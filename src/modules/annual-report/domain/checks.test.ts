@@ -1,38 +1,11 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkReport, failing, type CheckInput } from './checks.ts';
-import { S3_COLUMNS, S3_ROWS, type S3Row } from './template.ts';
+import { SAMPLE_S3, s3Of } from '../testing/sample.ts';
 import { emptyS2, zeroS3, zeroS4, type ReportTables, type S3Table } from './tables.ts';
 
-/** A table 三 written out row by row: 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计. */
-function s3Of(rows: Partial<Record<S3Row, number[]>>): S3Table {
-  const t = zeroS3();
-  for (const row of S3_ROWS) {
-    const v = rows[row];
-    if (v) S3_COLUMNS.forEach((c, i) => (t[row][c] = v[i]!));
-  }
-  return t;
-}
-
 // A balanced table 三 (the same as the hand-worked request fixture of section3.test.ts).
-const BALANCED: Partial<Record<S3Row, number[]>> = {
-  new: [8, 2, 0, 1, 2, 1, 14],
-  carried: [1, 1, 2, 0, 0, 0, 4],
-  granted: [1, 1, 1, 0, 0, 0, 3],
-  partial: [2, 0, 0, 0, 0, 0, 2],
-  thirdParty: [0, 0, 0, 1, 0, 0, 1],
-  processInfo: [0, 0, 0, 0, 1, 0, 1],
-  administrativeQuery: [1, 0, 0, 0, 0, 0, 1],
-  notHeld: [1, 0, 0, 0, 0, 0, 1],
-  needsCreation: [0, 0, 1, 0, 0, 0, 1],
-  petition: [0, 1, 0, 0, 0, 0, 1],
-  repeated: [0, 0, 0, 0, 0, 1, 1],
-  noClarification: [1, 0, 0, 0, 0, 0, 1],
-  feeUnpaid: [0, 0, 0, 0, 1, 0, 1],
-  otherReason: [1, 0, 0, 0, 0, 0, 1],
-  total: [7, 2, 2, 1, 2, 1, 15],
-  forward: [2, 1, 0, 0, 0, 0, 3],
-};
+const BALANCED = SAMPLE_S3;
 
 function filledS2() {
   const s2 = emptyS2();

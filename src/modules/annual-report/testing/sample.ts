@@ -1,6 +1,6 @@
 // Test support: a complete report with distinct figures, to find each value where it belongs.
-import { zeroS3, zeroS4, type ReportTables } from '../domain/tables.ts';
-import { S3_COLUMNS, type S3Row } from '../domain/template.ts';
+import { zeroS3, zeroS4, type ReportTables, type S3Table } from '../domain/tables.ts';
+import { S3_COLUMNS, S3_ROWS, type S3Row } from '../domain/template.ts';
 import type { ReportDocumentData } from '../domain/report-view.ts';
 
 /** Table 三 rows that are not all zero: 自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计. */
@@ -23,9 +23,18 @@ export const SAMPLE_S3: Partial<Record<S3Row, number[]>> = {
   forward: [2, 1, 0, 0, 0, 0, 3],
 };
 
+/** A table 三 written out row by row, in the column order above; rows not given are zero. */
+export function s3Of(rows: Partial<Record<S3Row, number[]>>): S3Table {
+  const t = zeroS3();
+  for (const row of S3_ROWS) {
+    const v = rows[row];
+    if (v) S3_COLUMNS.forEach((c, i) => (t[row][c] = v[i]!));
+  }
+  return t;
+}
+
 export function sampleTables(): ReportTables {
-  const s3 = zeroS3();
-  for (const [row, values] of Object.entries(SAMPLE_S3) as [S3Row, number[]][]) S3_COLUMNS.forEach((c, i) => (s3[row][c] = values[i]!));
+  const s3 = s3Of(SAMPLE_S3);
   const s4 = zeroS4();
   s4.review = { upheld: 1, corrected: 2, other: 0, pending: 3, total: 6 };
   s4.direct = { upheld: 0, corrected: 1, other: 1, pending: 0, total: 2 };
