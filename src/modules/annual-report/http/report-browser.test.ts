@@ -2,26 +2,15 @@
 // staff pages, and hand entry and publication with JavaScript off.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../core/testing/index.ts';
-import { launchBrowser, listen } from '../../../core/testing/browser.ts';
+import { assertAccessible, launchBrowser, listen } from '../../../core/testing/browser.ts';
 import { systemActor } from '../../../core/audit/index.ts';
 import { findUnitBySlug } from '../../units/index.ts';
 import { useReportSources } from '../data/sources.ts';
 import { createManualReport, generateReport, publishReport, saveEntry, saveTexts } from '../service.ts';
 import { emptyEntered } from '../domain/assemble.ts';
 import { zeroS3, zeroS4 } from '../domain/tables.ts';
-
-async function assertAccessible(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).setLegacyMode(true).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(
-    bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    [],
-    `${label}: serious/critical axe violations`,
-  );
-}
 
 describe('annual-report pages in a browser', { timeout: 180_000 }, () => {
   let t: TestApp;

@@ -1,20 +1,9 @@
 // The calculator and the admin flow in a real Chromium: axe scans of each page, and the flow with JavaScript off.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../core/testing/index.ts';
-import { launchBrowser, listen } from '../../../core/testing/browser.ts';
-
-async function assertAccessible(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).setLegacyMode(true).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(
-    bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    [],
-    `${label}: serious/critical axe violations`,
-  );
-}
+import { assertAccessible, launchBrowser, listen } from '../../../core/testing/browser.ts';
 
 async function signIn(page: Page, base: string, next: string): Promise<void> {
   await page.goto(`${base}/staff/login?next=${encodeURIComponent(next)}`);

@@ -1,23 +1,12 @@
 // The 指南 and 意见征集 pages in a real Chromium: axe scans (WCAG 2.1 AA) and a comment sent with JavaScript off.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../core/testing/index.ts';
-import { launchBrowser, listen } from '../../../core/testing/browser.ts';
+import { assertAccessible, launchBrowser, listen } from '../../../core/testing/browser.ts';
 import { systemActor } from '../../../core/audit/index.ts';
 import { findUnitBySlug } from '../../units/index.ts';
 import { answerComment, closeConsultation, createConsultation, submitComment } from '../service-consultation.ts';
-
-async function assertAccessible(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).setLegacyMode(true).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(
-    bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    [],
-    `${label}: serious/critical axe violations`,
-  );
-}
 
 describe('指南 and 意见征集 pages in a browser', { timeout: 120_000 }, () => {
   let t: TestApp;

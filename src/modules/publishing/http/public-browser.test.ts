@@ -2,22 +2,11 @@
 // (WCAG 2.1 AA) of every public page of records, and the same journey with JavaScript off.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { createTestApp, type TestApp } from '../../../core/testing/index.ts';
-import { launchBrowser, listen } from '../../../core/testing/browser.ts';
+import { assertAccessible, launchBrowser, listen } from '../../../core/testing/browser.ts';
 import type { RecordRow } from '../data/repository.ts';
 import { linkForTest, publishTestRecord } from '../testing/public-fixture.ts';
-
-async function assertAccessible(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).setLegacyMode(true).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(
-    bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    [],
-    `${label}: serious/critical axe violations`,
-  );
-}
 
 describe('search and record pages in a browser', { timeout: 180_000 }, () => {
   let t: TestApp;

@@ -3,20 +3,9 @@
 // by the reviewer, then visible on the public record page. Axe (WCAG 2.1 AA) checks the staff pages.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../core/testing/index.ts';
-import { launchBrowser, listen } from '../../../core/testing/browser.ts';
-
-async function assertAccessible(page: Page, label: string): Promise<void> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).setLegacyMode(true).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(
-    bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-    [],
-    `${label}: serious/critical axe violations`,
-  );
-}
+import { assertAccessible, launchBrowser, listen } from '../../../core/testing/browser.ts';
 
 async function signIn(page: Page, base: string, username: string, next: string): Promise<void> {
   await page.goto(`${base}/staff/login?next=${encodeURIComponent(next)}`);
