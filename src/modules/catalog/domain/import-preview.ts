@@ -10,6 +10,8 @@ export type ImportAction = 'create' | 'update' | 'adopt' | 'unchanged';
 
 export interface PlannedRow {
   sourceRow: number;
+  /** The worksheet of the row, for a workbook of several sheets. */
+  sourceSheet?: string;
   action: ImportAction;
   data: CatalogItemData;
   /** For updates: the columns that change. */
@@ -26,6 +28,8 @@ export interface ImportPlan {
   problems: ImportProblem[];
   /** What to save: one entry per item, a repeated item taken from its last row. */
   items: CatalogItemData[];
+  /** Rows refused here (unknown domain, a changed standard item …), with their errors in `problems`. */
+  refused: { sourceRow: number; sheet?: string }[];
 }
 
 /** The domain name an import row resolves to (national name for aliases, without 领域). */
@@ -48,7 +52,7 @@ export const STANDARD_ITEM_CHANGED =
  */
 export function planImport(
   existing: readonly CatalogItemData[],
-  items: readonly (CatalogItemData & { sourceRow?: number })[],
+  items: readonly (CatalogItemData & { sourceRow?: number; sourceSheet?: string })[],
   knownDomains: readonly string[],
   domainColumn = '',
   standard: readonly StandardItemData[] = [],
@@ -56,18 +60,22 @@ export function planImport(
   const known = new Set(knownDomains);
   const byKey = new Map(existing.map((d) => [itemKey(d), d]));
   const standardByKey = new Map(standard.map((d) => [itemKey(d), d]));
-  const plan: ImportPlan = { create: 0, update: 0, adopt: 0, unchanged: 0, rows: [], problems: [], items: [] };
+  const plan: ImportPlan = { create: 0, update: 0, adopt: 0, unchanged: 0, rows: [], problems: [], items: [], refused: [] };
   const reported = new Set<string>();
   const rowOf = (i: number) => items[i]!.sourceRow ?? i + 1;
+  const sheetOf = (i: number) => items[i]!.sourceSheet;
+  // "第12行" within the same sheet, "工作表「…」第12行" across sheets.
+  const where = (i: number, from: number) => (sheetOf(i) && sheetOf(i) !== sheetOf(from) ? `工作表「${sheetOf(i)}」第${rowOf(i)}行` : `第${rowOf(i)}行`);
   const keyOf = (d: CatalogItemData) => itemKey({ ...d, domainName: canonicalDomainName(d.domainName) });
   const lastIndex = new Map<string, number>();
   items.forEach((d, i) => lastIndex.set(keyOf(d), i));
   for (const [i, raw] of items.entries()) {
     const sourceRow = rowOf(i);
+    const sheet = sheetOf(i) ? { sheet: sheetOf(i) } : {};
     const domainName = canonicalDomainName(raw.domainName);
     const last = lastIndex.get(keyOf(raw))!;
     if (last !== i) {
-      plan.problems.push({ row: sourceRow, column: '', message: `与第${rowOf(last)}行是同一事项（${raw.level1} / ${raw.level2}），以第${rowOf(last)}行为准，本行不导入`, severity: 'warning' });
+      plan.problems.push({ row: sourceRow, column: '', message: `与${where(last, i)}是同一事项（${raw.level1} / ${raw.level2}），以${where(last, i)}为准，本行不导入`, severity: 'warning', ...sheet });
       continue;
     }
     if (!known.has(domainName)) {
@@ -78,35 +86,38 @@ export function planImport(
           column: domainColumn,
           message: `领域「${domainName}」不存在：本市标准目录中没有这个领域，请改为已有的领域，或请政务公开办先添加该领域`,
           severity: 'error',
+          ...sheet,
         });
       }
+      plan.refused.push({ sourceRow, ...sheet });
       continue;
     }
-    const { sourceRow: _drop, ...rest } = raw;
+    const { sourceRow: _drop, sourceSheet: _sheet, ...rest } = raw;
     const data: CatalogItemData = { ...rest, domainName };
     const found = byKey.get(itemKey(data));
     const std = found ? undefined : standardByKey.get(itemKey(data));
     if (std) {
       if (!sameItemData(std, data)) {
         const columns = [...new Set(diffItemData(std, data).map((c) => c.label))].join('、');
-        plan.problems.push({ row: sourceRow, column: '', message: STANDARD_ITEM_CHANGED.replace('{columns}', columns), severity: 'error' });
+        plan.problems.push({ row: sourceRow, column: '', message: STANDARD_ITEM_CHANGED.replace('{columns}', columns), severity: 'error', ...sheet });
+        plan.refused.push({ sourceRow, ...sheet });
         continue;
       }
       plan.items.push(data);
       plan[std.adopted ? 'unchanged' : 'adopt']++;
-      plan.rows.push({ sourceRow, action: std.adopted ? 'unchanged' : 'adopt', data, changes: [] });
+      plan.rows.push({ sourceRow, ...(sheet.sheet ? { sourceSheet: sheet.sheet } : {}), action: std.adopted ? 'unchanged' : 'adopt', data, changes: [] });
       continue;
     }
     plan.items.push(data);
     if (!found) {
       plan.create++;
-      plan.rows.push({ sourceRow, action: 'create', data, changes: [] });
+      plan.rows.push({ sourceRow, ...(sheet.sheet ? { sourceSheet: sheet.sheet } : {}), action: 'create', data, changes: [] });
     } else if (sameItemData(found, data)) {
       plan.unchanged++;
-      plan.rows.push({ sourceRow, action: 'unchanged', data, changes: [] });
+      plan.rows.push({ sourceRow, ...(sheet.sheet ? { sourceSheet: sheet.sheet } : {}), action: 'unchanged', data, changes: [] });
     } else {
       plan.update++;
-      plan.rows.push({ sourceRow, action: 'update', data, changes: diffItemData(found, data) });
+      plan.rows.push({ sourceRow, ...(sheet.sheet ? { sourceSheet: sheet.sheet } : {}), action: 'update', data, changes: diffItemData(found, data) });
     }
   }
   return plan;

@@ -63,4 +63,6 @@ export interface ImportProblem {
   message: string;
   /** Warnings are shown but do not block saving (e.g. a time limit that is not computable). */
   severity: 'error' | 'warning';
+  /** The worksheet, for a workbook of several sheets; absent for the whole file. */
+  sheet?: string;
 }

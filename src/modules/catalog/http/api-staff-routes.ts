@@ -14,6 +14,8 @@ import type { ImportProblem } from '../domain/types.ts';
 import { listDomains } from '../data/repository.ts';
 import { CATALOG_ROLES, editableUnit, viewableUnit } from './staff-common.ts';
 import { importFlow } from './import-flow.ts';
+import { formatImportProblem } from '../import/layout.ts';
+import type { LevelChoice } from '../import/parse-workbook.ts';
 import { runOfUnit, runView } from './import-routes.tsx';
 import { findImportRun } from '../service-import-run.ts';
 import { EXPORT_FORMATS, sendCatalogExport } from './export.ts';
@@ -24,6 +26,7 @@ const Problem = Type.Object({
   column: Type.String({ description: '列（如 H）；空表示整行' }),
   severity: Type.Union([Type.Literal('error'), Type.Literal('warning')], { description: 'error：不能导入；warning：提示，不影响导入' }),
   message: Type.String(),
+  sheet: Type.Optional(Type.String({ description: '工作表名称（多张工作表的文件）' })),
 });
 
 const ApiError = Type.Object({
@@ -38,9 +41,27 @@ const ApiError = Type.Object({
 const UnitParams = Type.Object({ unitSlug: Type.String({ minLength: 1, maxLength: 60 }) });
 const RunParams = Type.Object({ unitSlug: Type.String({ minLength: 1, maxLength: 60 }), code: Type.String({ minLength: 1, maxLength: 64 }) });
 
+const LevelChoiceSchema = Type.Union([Type.Literal('county'), Type.Literal('township'), Type.Literal('both')], { description: 'county：县级；township：乡级；both：县级和乡级' });
+
+const SheetJson = Type.Object({
+  name: Type.String(),
+  status: Type.Union([Type.Literal('read'), Type.Literal('skipped')], { description: 'read：已读取；skipped：未导入（原因见 reason）' }),
+  reason: Type.String({ description: '未导入的原因（封面、说明页、空表、隐藏的工作表……）' }),
+  title: Type.String(),
+  rowsRead: Type.Integer({ description: '表头下的非空行数' }),
+  create: Type.Integer(),
+  update: Type.Integer(),
+  adopt: Type.Integer(),
+  unchanged: Type.Integer(),
+  refusedRows: Type.Integer({ description: '有错误的行' }),
+  notImportedRows: Type.Integer({ description: '列出原因后未导入的行（说明行、重复事项等）' }),
+  levelChoice: Type.Optional(Type.Union([LevelChoiceSchema], { description: '本表没有公开层级列：默认层级，确认时可在 levels 中改选' })),
+});
+
 const Preview = Type.Object({
   fileName: Type.String(),
-  sheetName: Type.String(),
+  sheetName: Type.String({ description: '导入的工作表，以“、”分隔' }),
+  sheets: Type.Array(SheetJson, { description: '每张工作表：读取、将新增/修改/采用/不变、有错误的行；未导入的工作表及原因' }),
   title: Type.String({ description: '表格标题' }),
   dataRows: Type.Integer({ description: '读取的事项行数' }),
   counts: Type.Object({ create: Type.Integer(), update: Type.Integer(), adopt: Type.Integer({ description: '采用的本市标准事项（部门、乡镇导入时）' }), unchanged: Type.Integer() }),
@@ -66,6 +87,9 @@ const ConfirmBody = Type.Object(
     payload: Type.String({ minLength: 1 }),
     signature: Type.String({ minLength: 1, maxLength: 100 }),
     expiresAt: Type.Optional(Type.String({ maxLength: 40, description: '预览返回的到期时间，可原样带回（不使用）' })),
+    levels: Type.Optional(
+      Type.Record(Type.String({ maxLength: 200 }), LevelChoiceSchema, { description: '没有公开层级列的工作表的层级，键为工作表名称；不填则用预览中的默认层级' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -93,7 +117,7 @@ const ExportQuery = Type.Object(
   { additionalProperties: false },
 );
 
-const problemJson = (p: ImportProblem) => ({ row: p.row, column: p.column, severity: p.severity, message: p.message });
+const problemJson = (p: ImportProblem) => ({ row: p.row, column: p.column, severity: p.severity, message: p.message, ...(p.sheet ? { sheet: p.sheet } : {}) });
 
 const ERRORS = { 400: ApiError, 401: ApiError, 403: ApiError, 404: ApiError };
 
@@ -146,7 +170,7 @@ export function registerCatalogStaffApiRoutes(app: FastifyInstance, core: Core):
       }
       if (outcome.blocked) {
         const errors = outcome.problems.filter((p) => p.severity === 'error');
-        const message = `文件“${file.filename}”有 ${errors.length} 处错误，没有可以保存的内容，请改正后重新上传：${errors.length ? `第${errors[0]!.row}行${errors[0]!.column ? ` ${errors[0]!.column}列` : ''}：${errors[0]!.message}` : ''}`;
+        const message = `文件“${file.filename}”有 ${errors.length} 处错误，没有可以保存的内容，请改正后重新上传：${errors.length ? formatImportProblem(errors[0]!) : ''}`;
         return reply.code(400).send({ error: { code: 'import_has_errors', message, fields: { file: message }, problems: outcome.problems.map(problemJson) } });
       }
       if (!outcome.sealed) {
@@ -156,6 +180,20 @@ export function registerCatalogStaffApiRoutes(app: FastifyInstance, core: Core):
       return {
         fileName: file.filename,
         sheetName: outcome.sheetName,
+        sheets: outcome.sheets.map((s) => ({
+          name: s.name,
+          status: s.status,
+          reason: s.reason,
+          title: s.title,
+          rowsRead: s.rowsRead,
+          create: s.create,
+          update: s.update,
+          adopt: s.adopt,
+          unchanged: s.unchanged,
+          refusedRows: s.refusedRows,
+          notImportedRows: s.skippedRows + s.repeated,
+          ...(s.levelChoice ? { levelChoice: s.levelChoice } : {}),
+        })),
         title: outcome.title,
         dataRows: outcome.dataRows,
         counts: { create: outcome.plan.create, update: outcome.plan.update, adopt: outcome.plan.adopt, unchanged: outcome.plan.unchanged },
@@ -184,7 +222,14 @@ export function registerCatalogStaffApiRoutes(app: FastifyInstance, core: Core):
       const body = req.body as Static<typeof ConfirmBody>;
       const opened = await flow.open(c, req.user!.id, body.payload, body.signature);
       if (!opened.ok) throw new HttpError(400, 'import_confirmation_invalid', opened.message, { payload: opened.message });
-      const code = await flow.start(c, actorOf(req), req.user!.id, opened.payload, req.log);
+      const levels = new Map<number, LevelChoice>();
+      const sheets = opened.payload.levelSheets ?? [];
+      for (const [name, choice] of Object.entries(body.levels ?? {})) {
+        const i = sheets.findIndex((s) => s.name === name);
+        if (i < 0) throw new HttpError(400, 'validation_error', `工作表「${name}」不是需要选择公开层级的工作表`, { levels: `工作表「${name}」不是需要选择公开层级的工作表` });
+        levels.set(i, choice);
+      }
+      const code = await flow.start(c, actorOf(req), req.user!.id, opened.payload, req.log, levels);
       const run = (await findImportRun(core, code))!;
       return reply.code(202).send(runJson(core, c, run));
     },

@@ -5,7 +5,7 @@ import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, textOf, type TestApp, type TestClient } from '../../../core/testing/index.ts';
-import { buildCatalogFixture, buildLargeCatalogWorkbook, catalogSheet, FIXTURE_ROWS } from '../testing/fixture.ts';
+import { buildCatalogFixture, buildLargeCatalogWorkbook, buildMultiSheetCatalog, catalogSheet, FIXTURE_ROWS } from '../testing/fixture.ts';
 import { withoutDemoCatalog } from '../testing/no-demo-catalog.ts';
 import { waitForImportRun } from '../service-import-run.ts';
 
@@ -372,5 +372,37 @@ describe('catalog import', () => {
     const diffMs = Date.now() - started;
     assert.match(textOf(diff.body), /新增 5001 项，移除 0 项，修改 1 项。/);
     console.log(`catalog page with ${before + 5000} items: ${pageMs} ms, ${Math.round(page.body.length / 1024)} KB; diff of 5,002 items: ${diffMs} ms`);
+  });
+
+  it('imports every domain sheet of a workbook, lists the cover and notes, and applies the level chosen for a sheet without 公开层级', async () => {
+    const before = await countStandard(t);
+    const res = await upload(t, gkb, 'city-government', { reason: '导入全市标准目录（16个领域）' }, { name: '标准目录.xlsx', bytes: await buildMultiSheetCatalog() });
+    assert.equal(res.statusCode, 200);
+    const text = textOf(res.body);
+    assert.match(text, /工作表 16 张（共 18 张，见下表）/);
+    assert.match(text, /读取的事项行 48 行/);
+    assert.match(text, /各工作表：共 18 张，导入 16 张，未导入 2 张/);
+    assert.match(text, /封面 未导入 没有标准目录的表头（如封面、说明页），不是目录表/);
+    assert.match(text, /填报说明 未导入 没有标准目录的表头/);
+    // rows read, to add, to change, to adopt, unchanged, with errors, not imported (the note line, listed)
+    assert.match(text, /1\.重大建设项目 4 3 0 0 0 0 1 楚雄市重大建设项目领域基层政务公开标准目录/);
+    assert.match(text, /安全生产领域 3 3 0 0 0 0 0 楚雄市安全生产领域基层政务公开标准目录；本表没有“公开层级”列，导入时按下面为本表选择的层级（默认县级）/);
+    assert.match(text, /工作表「1\.重大建设项目」第7行 提示 整行合并的说明行/);
+    assert.match(res.body, /<select id="f-level_0" name="level_0"/);
+    assert.match(text, /工作表「安全生产领域」的公开层级/);
+    assert.match(text, /工作表「市政服务」的公开层级/);
+    const done = await confirmImport(gkb, 'city-government', { ...sealedOf(res.body), level_0: 'both' });
+    assert.match(done, /导入完成：新增48项/);
+    assert.equal(await countStandard(t), before + 48);
+    const levels = async (domain: string) =>
+      (
+        await t.core.pool.query(
+          `SELECT i.level_county AS c, i.level_township AS t FROM catalog_items i JOIN catalog_domains d ON d.id = i.domain_id WHERE d.name = $1 AND i.owner_unit_id IS NULL ORDER BY i.id`,
+          [domain],
+        )
+      ).rows.map((r: { c: boolean; t: boolean }) => `${r.c ? '县' : ''}${r.t ? '乡' : ''}`);
+    assert.deepEqual(await levels('安全生产'), ['县乡', '县乡', '县乡'], 'the level chosen for the sheet');
+    assert.deepEqual(await levels('市政服务'), ['县', '县', '县'], 'the default for a county-level unit');
+    assert.deepEqual(await levels('税收管理'), ['县', '县', '县乡'], 'a one-row header read with its marks');
   });
 });

@@ -13,7 +13,8 @@ import { listDomains } from '../data/repository.ts';
 import { findImportRun, waitForAllImportRuns, type ImportRunRow } from '../service-import-run.ts';
 import { ImportFormPage, ImportPreviewPage, ImportRunPage, type ImportFormValues, type ImportRunView } from '../views/staff-import.tsx';
 import { CATALOG_ROLES, editableUnit, HTML, type CatalogUnit } from './staff-common.ts';
-import { importFlow } from './import-flow.ts';
+import { importFlow, parseLevelChoice } from './import-flow.ts';
+import type { LevelChoice } from '../import/parse-workbook.ts';
 
 /** Rows listed one by one on the preview; the counts always cover every row. */
 const PREVIEW_ROW_LIMIT = 500;
@@ -82,6 +83,7 @@ export function registerCatalogImportRoutes(app: FastifyInstance, core: Core): v
         catalog={{ unitName: c.unit.name, slug: c.unit.slug, isRoot: c.isRoot }}
         fileName={file.filename}
         sheetName={outcome.sheetName}
+        sheets={outcome.sheets}
         title={outcome.title}
         dataRows={outcome.dataRows}
         problems={outcome.problems}
@@ -101,7 +103,12 @@ export function registerCatalogImportRoutes(app: FastifyInstance, core: Core): v
     const form = new FormReader(req.body);
     const opened = await flow.open(c, req.user!.id, form.raw('payload'), form.raw('signature'));
     if (!opened.ok) return renderForm(req, reply, c, { values: { reason: '', defaultDomain: '' }, errors: { file: opened.message } }, 400);
-    const code = await flow.start(c, actorOf(req), req.user!.id, opened.payload, req.log);
+    const levels = new Map<number, LevelChoice>();
+    for (const [i] of (opened.payload.levelSheets ?? []).entries()) {
+      const choice = parseLevelChoice(form.raw(`level_${i}`));
+      if (choice) levels.set(i, choice);
+    }
+    const code = await flow.start(c, actorOf(req), req.user!.id, opened.payload, req.log, levels);
     return reply.redirect(`/staff/catalog/${c.unit.slug}/import/runs/${code}`, 303);
   });
 

@@ -14,6 +14,11 @@ export interface ImportPayload {
   /** Epoch milliseconds (injected clock). */
   issuedAt: number;
   items: CatalogItemData[];
+  /**
+   * Sheets without 公开层级 columns, in preview order: their items (indexes into `items`) got the
+   * default level, which the person importing may change on confirming.
+   */
+  levelSheets?: { name: string; items: number[] }[];
 }
 
 export interface Sealed {

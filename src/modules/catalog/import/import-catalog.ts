@@ -24,7 +24,7 @@ export function sortProblems(problems: readonly ImportProblem[]): ImportProblem[
 export async function importCatalogWorkbook(buffer: Buffer, options: ParseCatalogOptions & ReadOptions): Promise<CatalogImportPreview> {
   const sheet = await readCatalogWorkbook(buffer, options);
   if (sheet.problems.some((p) => p.row === 0 && p.severity === 'error')) {
-    return { items: [], problems: sheet.problems, title: '', headerRow: 0, labels: { ...DEFAULT_LABELS }, columns: {}, canSave: false };
+    return { items: [], problems: sheet.problems, title: '', headerRow: 0, labels: { ...DEFAULT_LABELS }, columns: {}, levelMissing: false, rows: new Map(), canSave: false };
   }
   const parsed = parseCatalog(sheet.grid, sheet.merges, options);
   const problems = sortProblems([...sheet.problems, ...parsed.problems]);

@@ -124,8 +124,15 @@ export function domainFromTitle(title: string): string | undefined {
   return rest || undefined;
 }
 
-/** Formats a problem for people: "第12行 E列：…", "第8行：…", or the bare message for the whole file. */
-export function formatImportProblem(p: { row: number; column: string; message: string }): string {
-  if (p.row <= 0) return p.message;
-  return p.column ? `第${p.row}行 ${p.column}列：${p.message}` : `第${p.row}行：${p.message}`;
+/** Where a problem is: "工作表「财政预决算」第12行 E列", "第8行", "工作表「封面」", or "整个文件". */
+export function problemLocation(p: { row: number; column: string; sheet?: string }): string {
+  const sheet = p.sheet ? `工作表「${p.sheet}」` : '';
+  if (p.row <= 0) return sheet || '整个文件';
+  return `${sheet}${p.column ? `第${p.row}行 ${p.column}列` : `第${p.row}行`}`;
+}
+
+/** Formats a problem for people: "第12行 E列：…", "工作表「封面」：…", or the bare message for the whole file. */
+export function formatImportProblem(p: { row: number; column: string; message: string; sheet?: string }): string {
+  if (p.row <= 0 && !p.sheet) return p.message;
+  return `${problemLocation(p)}：${p.message}`;
 }

@@ -163,7 +163,7 @@ test('no title and no 领域 column: defaultDomain, else a file-level error', ()
   assert.equal(withDefault.items[0]!.domainName, '财政预决算');
   assert.equal(withDefault.headerRow, 1);
   const without = parseRows([dataRow()], '');
-  assert.deepEqual(messages(without), ['无法确定领域：表格没有“领域”列，标题中也没有写明“××领域”，请在导入时选择领域']);
+  assert.deepEqual(messages(without), ['无法确定领域：表格没有“领域”列，标题和工作表名称中也没有写明“××领域”，请在导入时选择领域']);
   assert.equal(without.items.length, 0);
 });
 

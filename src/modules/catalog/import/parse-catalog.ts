@@ -23,9 +23,19 @@ export interface ParseCatalogOptions {
   parseTimeLimit: ParseTimeLimit;
   /** Used when the sheet has no 领域 column and its title names no domain. */
   defaultDomain?: string;
+  /** The sheet's name: a domain when the sheet has no 领域 column and its title names none (one sheet per domain). */
+  sheetName?: string;
+  /**
+   * The 公开层级 for a sheet without 县级 / 乡级 columns (published domain tables often have none); the
+   * person importing confirms or changes it in the preview. Without it such a sheet is refused.
+   */
+  defaultLevel?: CatalogItemData['level'];
 }
 
-export type ImportedCatalogItem = CatalogItemData & { sourceRow: number };
+export type ImportedCatalogItem = CatalogItemData & { sourceRow: number; sourceSheet?: string };
+
+/** What became of one row under the header: an item, refused (an error), or skipped with a note. */
+export type RowOutcome = 'item' | 'refused' | 'skipped';
 
 export interface ParsedCatalog {
   items: ImportedCatalogItem[];
@@ -38,6 +48,10 @@ export interface ParsedCatalog {
   labels: CatalogLabels;
   /** Column letter of each recognised column. */
   columns: Partial<Record<ColumnKey, string>>;
+  /** The sheet has no 公开层级 columns: every item got `defaultLevel`. */
+  levelMissing: boolean;
+  /** Each non-empty row under the header (1-based sheet row) and what became of it. */
+  rows: Map<number, RowOutcome>;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -269,7 +283,7 @@ const FIELD_COLUMNS: Record<string, ColumnKey[]> = {
 /** Parses a catalog grid (from readCatalogWorkbook) into items and problems. Never throws. */
 export function parseCatalog(grid: string[][], merges: readonly SheetMerge[], options: ParseCatalogOptions): ParsedCatalog {
   const problems: ImportProblem[] = [];
-  const result: ParsedCatalog = { items: [], problems, title: '', headerRow: 0, labels: { ...DEFAULT_LABELS }, columns: {} };
+  const result: ParsedCatalog = { items: [], problems, title: '', headerRow: 0, labels: { ...DEFAULT_LABELS }, columns: {}, levelMissing: false, rows: new Map() };
   const fileError = (message: string) => problems.push({ row: 0, column: '', message, severity: 'error' });
 
   if (!grid.some((row) => row.some((cell) => cell !== ''))) {
@@ -278,7 +292,7 @@ export function parseCatalog(grid: string[][], merges: readonly SheetMerge[], op
   }
   const header = findHeader(grid);
   if (!header) {
-    fileError('未找到标准目录的表头。第一张工作表应有“序号、公开事项（一级事项、二级事项）、公开内容（要素）、公开依据、公开时限、公开主体、公开渠道和载体、公开对象、公开方式、公开层级”各列');
+    fileError('未找到标准目录的表头。工作表应有“序号、公开事项（一级事项、二级事项）、公开内容（要素）、公开依据、公开时限、公开主体、公开渠道和载体、公开对象、公开方式、公开层级”各列');
     return result;
   }
   result.headerRow = header.top + 1;
@@ -286,7 +300,8 @@ export function parseCatalog(grid: string[][], merges: readonly SheetMerge[], op
   problems.push(...header.problems);
   const col = header.columns;
   for (const [key, c] of col) result.columns[key] = columnLetter(c);
-  const missing = REQUIRED_COLUMNS.filter((k) => !col.has(k));
+  result.levelMissing = !col.has('county') && !col.has('township') && !!options.defaultLevel;
+  const missing = REQUIRED_COLUMNS.filter((k) => !col.has(k) && !(result.levelMissing && (k === 'county' || k === 'township')));
   if (missing.length) {
     problems.push({ row: header.top + 1, column: '', message: `表头缺少必需的列：${missing.map((k) => COLUMN_NAMES[k]).join('、')}`, severity: 'error' });
     return result;
@@ -297,15 +312,16 @@ export function parseCatalog(grid: string[][], merges: readonly SheetMerge[], op
   const above = grid.slice(0, header.top).map((row) => row.find((cell) => cell !== '') ?? '').filter(Boolean);
   result.title = above.find((t) => t.includes('领域')) ?? above[0] ?? '';
   const titleDomain = domainFromTitle(result.title);
-  const fallbackDomain = titleDomain ?? options.defaultDomain?.trim() ?? '';
+  const sheetDomain = options.sheetName ? matchDomainName(options.sheetName) ?? domainFromTitle(options.sheetName) : undefined;
+  const fallbackDomain = titleDomain ?? sheetDomain ?? options.defaultDomain?.trim() ?? '';
   if (!col.has('domain') && !fallbackDomain) {
-    fileError('无法确定领域：表格没有“领域”列，标题中也没有写明“××领域”，请在导入时选择领域');
+    fileError('无法确定领域：表格没有“领域”列，标题和工作表名称中也没有写明“××领域”，请在导入时选择领域');
     return result;
   }
 
   const firstData = header.top + header.height; // 0-based
   const letter = (key: ColumnKey) => columnLetter(col.get(key)!);
-  const requiredIdx = REQUIRED_COLUMNS.map((k) => col.get(k)!);
+  const requiredIdx = REQUIRED_COLUMNS.filter((k) => col.has(k)).map((k) => col.get(k)!);
   const minReq = Math.min(...requiredIdx);
   const maxReq = Math.max(...requiredIdx);
   const mappedIdx = [...col.values()];
@@ -328,6 +344,7 @@ export function parseCatalog(grid: string[][], merges: readonly SheetMerge[], op
       if (left <= minReq && right >= maxReq) {
         const text = grid[top]?.[left] ?? '';
         if (text) problems.push({ row: m.top, column: '', message: `整行合并的说明行「${text.slice(0, 40)}」，已跳过`, severity: 'warning' });
+        for (let r = top; r <= bottom; r++) if (grid[r]?.some((cell) => cell !== '')) result.rows.set(r + 1, text ? 'skipped' : 'refused');
       } else {
         const names = [...col.entries()].filter(([, c]) => c >= left && c <= right).map(([k]) => `「${COLUMN_NAMES[k]}」`);
         problems.push({
@@ -336,6 +353,7 @@ export function parseCatalog(grid: string[][], merges: readonly SheetMerge[], op
           message: `合并单元格 ${m.range} 跨越了${names.join('')}多列，无法确定各列的值，请取消合并后再导入`,
           severity: 'error',
         });
+        for (let r = top; r <= bottom; r++) if (grid[r]?.some((cell) => cell !== '')) result.rows.set(r + 1, 'refused');
       }
       for (let r = top; r <= bottom; r++) skipRows.add(r);
       continue;
@@ -364,9 +382,18 @@ export function parseCatalog(grid: string[][], merges: readonly SheetMerge[], op
       const level1Cell = `${r}:${col.get('level1')}`;
       // Rows left over under a level-1 cell merged further down are just empty.
       if (get('level1') !== '' && mergedFromAbove.has(level1Cell)) continue;
-      if (get('level1') !== '') rowProblem('level2', '缺少二级事项');
-      else if (get('seq') !== '') rowProblem('', `只有序号「${get('seq')}」，没有内容，已跳过`, 'warning');
-      // A row with text only in ignored columns is not part of the catalog.
+      if (get('level1') !== '') {
+        rowProblem('level2', '缺少二级事项');
+        result.rows.set(sheetRow, 'refused');
+      } else if (get('seq') !== '') {
+        rowProblem('', `只有序号「${get('seq')}」，没有内容，已跳过`, 'warning');
+        result.rows.set(sheetRow, 'skipped');
+      } else {
+        // Text only in columns that are not catalog columns (a note beside the table): listed, not imported.
+        const text = row.find((cell) => cell !== '') ?? '';
+        rowProblem('', `本行只在标准目录以外的列中有文字「${text.slice(0, 40)}」，不是目录事项，已跳过`, 'warning');
+        result.rows.set(sheetRow, 'skipped');
+      }
       continue;
     }
     anyRow = true;
@@ -405,7 +432,12 @@ export function parseCatalog(grid: string[][], merges: readonly SheetMerge[], op
     }
 
     const marks: Partial<Record<ColumnKey, boolean>> = {};
+    if (result.levelMissing) {
+      marks.county = options.defaultLevel!.county;
+      marks.township = options.defaultLevel!.township;
+    }
     for (const group of MARK_GROUPS) {
+      if (result.levelMissing && group.keys[0] === 'county') continue;
       let valid = true;
       for (const key of group.keys) {
         const text = get(key);
@@ -450,7 +482,11 @@ export function parseCatalog(grid: string[][], merges: readonly SheetMerge[], op
     } else seen.set(key, sheetRow);
 
     // Rows with errors are not returned as items: nothing is half-imported.
-    if (problems.slice(errorsBefore).some((p) => p.severity === 'error')) continue;
+    if (problems.slice(errorsBefore).some((p) => p.severity === 'error')) {
+      result.rows.set(sheetRow, 'refused');
+      continue;
+    }
+    result.rows.set(sheetRow, 'item');
     result.items.push(item);
   }
   if (!anyRow && !problems.some((p) => p.severity === 'error')) {

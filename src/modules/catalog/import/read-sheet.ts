@@ -128,28 +128,69 @@ function parseRange(range: string): SheetMerge | undefined {
   };
 }
 
-/**
- * Reads the first worksheet of an .xlsx catalog. Never throws for bad input: problems carry
- * a Chinese message (row 0 for the whole file).
- */
-export async function readCatalogWorkbook(buffer: Buffer, options: ReadOptions = {}): Promise<CatalogSheet> {
-  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
-  const bad = checkContainer(buffer, maxBytes);
-  if (bad) return fail(bad);
+/** A workbook read sheet by sheet: every visible sheet in tab order, and the hidden ones by name. */
+export interface CatalogWorkbook {
+  sheets: CatalogSheet[];
+  /** Hidden sheets (helper lists of templates): not read, listed so nothing goes unmentioned. */
+  hiddenSheets: string[];
+  /** Problems of the whole file (row 0): not an .xlsx, too large … */
+  problems: ImportProblem[];
+}
 
+async function loadWorkbook(buffer: Buffer, maxBytes: number): Promise<ExcelJS.Workbook | string> {
+  const bad = checkContainer(buffer, maxBytes);
+  if (bad) return bad;
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares its own Buffer type (an ArrayBuffer); it accepts Node's Buffer at run time.
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    return fail(NOT_XLSX);
+    return NOT_XLSX;
   }
-  // The first sheet a person sees: WPS and some templates put hidden helper sheets first.
-  const sheet = workbook.worksheets.find((ws) => ws.state === 'visible') ?? workbook.worksheets[0];
   // A zip without worksheets is another kind of file (a .docx, a plain .zip).
-  if (!sheet) return fail(NOT_XLSX);
+  if (!workbook.worksheets.length) return NOT_XLSX;
+  return workbook;
+}
 
+/**
+ * Reads every visible worksheet of an .xlsx catalog (a real catalog has one sheet per domain, often
+ * with a cover or notes sheet). Never throws for bad input: problems carry a Chinese message (row 0
+ * for the whole file). The row limit counts the rows of all sheets together.
+ */
+export async function readCatalogWorkbookSheets(buffer: Buffer, options: ReadOptions = {}): Promise<CatalogWorkbook> {
+  const maxRows = options.maxRows ?? DEFAULT_MAX_ROWS;
+  const workbook = await loadWorkbook(buffer, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  if (typeof workbook === 'string') return { sheets: [], hiddenSheets: [], problems: fail(workbook).problems };
+  const visible = workbook.worksheets.filter((ws) => ws.state === 'visible');
+  const hiddenSheets = workbook.worksheets.filter((ws) => ws.state !== 'visible').map((ws) => ws.name);
+  // Every sheet hidden: read them all rather than nothing.
+  const toRead = visible.length ? visible : workbook.worksheets;
+  const sheets: CatalogSheet[] = [];
+  let total = 0;
+  for (const ws of toRead) {
+    const sheet = readSheet(ws, maxRows);
+    total += sheet.grid.length;
+    if (sheet.problems.some((p) => p.row === 0 && p.severity === 'error')) return { sheets: [], hiddenSheets, problems: sheet.problems };
+    if (total > maxRows) {
+      return { sheets: [], hiddenSheets, problems: fail(`文件各工作表共有${total}行以上，超过了每次最多导入${maxRows}行的限制，请拆分后再导入`).problems };
+    }
+    sheets.push(sheet);
+  }
+  return { sheets, hiddenSheets: visible.length ? hiddenSheets : [], problems: [] };
+}
+
+/**
+ * Reads the first visible worksheet of an .xlsx catalog (WPS and some templates put hidden helper
+ * sheets first). Never throws for bad input: problems carry a Chinese message (row 0 for the whole file).
+ */
+export async function readCatalogWorkbook(buffer: Buffer, options: ReadOptions = {}): Promise<CatalogSheet> {
+  const workbook = await loadWorkbook(buffer, options.maxBytes ?? DEFAULT_MAX_BYTES);
+  if (typeof workbook === 'string') return fail(workbook);
+  const sheet = workbook.worksheets.find((ws) => ws.state === 'visible') ?? workbook.worksheets[0]!;
+  return readSheet(sheet, options.maxRows ?? DEFAULT_MAX_ROWS);
+}
+
+function readSheet(sheet: ExcelJS.Worksheet, maxRows: number): CatalogSheet {
   // Extent of the cells that hold values: rows formatted far below the table do not count.
   let rowCount = 0;
   let colCount = 0;

@@ -242,3 +242,142 @@ export async function buildLargeCatalogWorkbook(n: number, domain = '财政预�
   const out = await wb.xlsx.writeBuffer();
   return Buffer.from(out as ArrayBuffer);
 }
+
+// ---------------------------------------------------------------------------------------------
+// A whole published catalog: one workbook, one sheet per domain, with a cover and a notes sheet
+
+/** How a domain sheet of the multi-sheet fixture is laid out. */
+export type DomainSheetVariant = 'national' | 'local-labels' | 'no-level' | 'one-row-header';
+
+export interface DomainSheetSpec {
+  /** The sheet tab's name, as counties name them ("3.财政预决算", "安全生产领域" …). */
+  sheetName: string;
+  domain: string;
+  variant: DomainSheetVariant;
+  /** Data rows (14 columns, or 12 for 'no-level': without the two 公开层级 columns). */
+  rows: string[][];
+}
+
+const BASIS_VARIANTS = [
+  '《中华人民共和国政府信息公开条例》',
+  '《中华人民共和国预算法》第十四条；《中华人民共和国预算法实施条例》',
+  '1.《中华人民共和国安全生产法》\n2.《生产安全事故报告和调查处理条例》',
+  '《社会救助暂行办法》《最低生活保障审核确认办法》',
+  '国办发〔2019〕54号、《中华人民共和国政府信息公开条例》第二十条',
+];
+
+/** Sixteen domain sheets (14 and more, as real county catalogs have) with the layouts counties use. */
+export function multiSheetSpecs(): DomainSheetSpec[] {
+  const domains: [string, string, DomainSheetVariant][] = [
+    ['1.重大建设项目', '重大建设项目', 'national'],
+    ['2.公共资源交易', '公共资源交易', 'local-labels'],
+    ['3.财政预决算', '财政预决算', 'national'],
+    ['安全生产领域', '安全生产', 'no-level'],
+    ['税收管理', '税收管理', 'one-row-header'],
+    ['农村危房改造', '农村危房改造', 'national'],
+    ['保障性住房', '保障性住房', 'local-labels'],
+    ['城市综合执法', '城市综合执法', 'national'],
+    ['市政服务', '市政服务', 'no-level'],
+    ['生态环境', '生态环境', 'national'],
+    ['公共文化服务', '公共文化服务', 'one-row-header'],
+    ['公共法律服务', '公共法律服务', 'national'],
+    ['救灾', '救灾', 'national'],
+    ['社会救助', '社会救助', 'local-labels'],
+    ['养老服务', '养老服务', 'national'],
+    ['义务教育', '义务教育', 'national'],
+  ];
+  return domains.map(([sheetName, domain, variant], d) => ({
+    sheetName,
+    domain,
+    variant,
+    rows: [0, 1, 2].map((i) => {
+      const n = d * 3 + i;
+      const row = [
+        String(i + 1),
+        i < 2 ? `${domain}信息` : `${domain}监管`,
+        `${domain}事项${i + 1}`,
+        `${domain}相关的第${i + 1}类信息：名称、依据、办理结果`,
+        BASIS_VARIANTS[n % BASIS_VARIANTS.length]!,
+        i === 1 ? '信息形成（变更）之日起20个工作日内' : '实时公开',
+        i === 2 ? '各乡镇人民政府' : '楚雄市人民政府办公室',
+        i === 0 ? '政府网站、公示栏' : '■政府网站 □政府公报 ■两微一端',
+        '√', i === 2 ? '√' : '', '√', '',
+      ];
+      return variant === 'no-level' ? row : [...row, '√', i === 2 ? '√' : ''];
+    }),
+  }));
+}
+
+/**
+ * The workbook: a cover sheet (title and date, no table), a notes sheet (填报说明 paragraphs), then the
+ * domain sheets of multiSheetSpecs, each with a merged title row naming the county and domain, the
+ * header in its variant, level-1 cells merged, and on the first sheet a merged note line under the table.
+ */
+export async function buildMultiSheetCatalog(specs: DomainSheetSpec[] = multiSheetSpecs()): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  const cover = wb.addWorksheet('封面');
+  cover.mergeCells('A3:H3');
+  cover.getCell('A3').value = '楚雄市基层政务公开标准目录（2026年版）';
+  cover.getCell('A6').value = '楚雄市人民政府办公室 编';
+  cover.getCell('A7').value = '2026年3月';
+  const notes = wb.addWorksheet('填报说明');
+  notes.getCell('A1').value = '填报说明';
+  notes.getCell('A2').value = '一、本目录按国务院部门制定的26个领域基层政务公开标准指引编制，每个领域一张工作表。';
+  notes.getCell('A3').value = '二、“公开层级”栏中“县级”指市本级，“乡级”指乡镇人民政府（街道办事处）。';
+
+  const labels: Record<DomainSheetVariant, string[]> = {
+    national: ['全社会', '特定群体', '主动', '依申请', '县级', '乡级'],
+    'local-labels': ['全社会', '特定群众', '主动', '依申请公开', '市级', '镇(街)级'],
+    'no-level': ['全社会', '特定群体', '主动', '依申请'],
+    'one-row-header': ['全社会', '特定群体', '主动', '依申请', '县级', '乡级'],
+  };
+  specs.forEach((spec, s) => {
+    const ws = wb.addWorksheet(spec.sheetName);
+    const marks = labels[spec.variant];
+    const width = 8 + marks.length;
+    ws.mergeCells(1, 1, 1, width);
+    ws.getCell(1, 1).value = `楚雄市${spec.domain}领域基层政务公开标准目录`;
+    let first: number;
+    if (spec.variant === 'one-row-header') {
+      ws.getRow(2).values = ['序号', '一级事项', '二级事项', '公开内容', '公开依据', '公开时限', '公开主体', '公开渠道和载体', ...marks];
+      first = 3;
+    } else {
+      const single: [number, string][] = [[1, '序号'], [4, '公开内容（要素）'], [5, '公开依据'], [6, '公开时限'], [7, '公开主体'], [8, '公开渠道和载体']];
+      for (const [c, text] of single) {
+        ws.getCell(2, c).value = text;
+        ws.mergeCells(2, c, 3, c);
+      }
+      const groups = ['公开对象', '公开方式', '公开层级'];
+      ws.getCell(2, 2).value = '公开事项';
+      ws.mergeCells(2, 2, 2, 3);
+      ws.getCell(3, 2).value = '一级事项';
+      ws.getCell(3, 3).value = '二级事项';
+      for (let g = 0; g * 2 < marks.length; g++) {
+        ws.getCell(2, 9 + g * 2).value = groups[g];
+        ws.mergeCells(2, 9 + g * 2, 2, 10 + g * 2);
+        ws.getCell(3, 9 + g * 2).value = marks[g * 2];
+        ws.getCell(3, 10 + g * 2).value = marks[g * 2 + 1];
+      }
+      first = 4;
+    }
+    spec.rows.forEach((row, i) => {
+      ws.getRow(first + i).values = row;
+    });
+    // Level-1 cells merged over their run, as printed catalogs do.
+    let start = 0;
+    for (let i = 1; i <= spec.rows.length; i++) {
+      if (i < spec.rows.length && spec.rows[i]![1] === spec.rows[start]![1]) continue;
+      if (i - start > 1) {
+        for (let r = first + start + 1; r <= first + i - 1; r++) ws.getCell(r, 2).value = null;
+        ws.mergeCells(first + start, 2, first + i - 1, 2);
+      }
+      start = i;
+    }
+    if (s === 0) {
+      const note = first + spec.rows.length;
+      ws.mergeCells(note, 1, note, width);
+      ws.getCell(note, 1).value = '注：本表事项随法律法规调整动态更新。';
+    }
+  });
+  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}

@@ -4,6 +4,9 @@ import { StaffLayout } from '../../../core/ui/layout.tsx';
 import { CsrfField, ErrorSummary, fieldId, SelectField, TextArea } from '../../../core/ui/components.tsx';
 import type { ImportProblem } from '../domain/types.ts';
 import type { PlannedRow } from '../domain/import-preview.ts';
+import type { SheetPreview } from '../http/import-flow.ts';
+import { LEVEL_CHOICE_LABELS, type LevelChoice } from '../import/parse-workbook.ts';
+import { problemLocation } from '../import/layout.ts';
 import { CATALOG_CRUMB } from './staff-catalog.tsx';
 
 interface CatalogRef {
@@ -108,6 +111,8 @@ export interface PreviewProps {
   catalog: CatalogRef;
   fileName: string;
   sheetName: string;
+  /** Every sheet of the workbook: read (with its counts) or skipped (with the reason). */
+  sheets: SheetPreview[];
   title: string;
   dataRows: number;
   problems: ImportProblem[];
@@ -122,9 +127,57 @@ export interface PreviewProps {
 
 const ACTION_LABEL = { create: '新增', update: '修改', adopt: '采用标准事项', unchanged: '不变' } as const;
 
-function location(p: ImportProblem): string {
-  if (p.row <= 0) return '整个文件';
-  return p.column ? `第${p.row}行 ${p.column}列` : `第${p.row}行`;
+const location = (p: ImportProblem) => problemLocation(p);
+
+const LEVEL_OPTIONS = (Object.keys(LEVEL_CHOICE_LABELS) as LevelChoice[]).map((k) => ({ value: k, label: LEVEL_CHOICE_LABELS[k] }));
+
+/** Per sheet: rows read, what becomes of them, and the sheets skipped with the reason. */
+function SheetTable({ sheets }: { sheets: SheetPreview[] }) {
+  const caption = `各工作表：共 ${sheets.length} 张，导入 ${sheets.filter((s) => s.status === 'read').length} 张，未导入 ${sheets.filter((s) => s.status === 'skipped').length} 张`;
+  return (
+    <div class="table-wrap" role="region" tabIndex={0} aria-label={caption}>
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">工作表</th>
+            <th scope="col">读取行数</th>
+            <th scope="col">新增</th>
+            <th scope="col">修改</th>
+            <th scope="col">采用</th>
+            <th scope="col">不变</th>
+            <th scope="col">有错误的行</th>
+            <th scope="col">未导入的行</th>
+            <th scope="col">说明</th>
+          </tr>
+        </thead>
+        <tbody>
+          {sheets.map((s) => (
+            <tr key={s.index}>
+              <th scope="row">{s.name}</th>
+              {s.status === 'skipped' ? (
+                <td colSpan={7}>未导入</td>
+              ) : (
+                <>
+                  <td>{s.rowsRead}</td>
+                  <td>{s.create}</td>
+                  <td>{s.update}</td>
+                  <td>{s.adopt}</td>
+                  <td>{s.unchanged}</td>
+                  <td>{s.refusedRows ? <span class="status-bad">{s.refusedRows}</span> : 0}</td>
+                  <td>{s.skippedRows + s.repeated}</td>
+                </>
+              )}
+              <td>
+                {s.status === 'skipped' ? s.reason : s.title}
+                {s.levelChoice ? <>{s.title ? '；' : ''}本表没有“公开层级”列，导入时按下面为本表选择的层级（默认{LEVEL_CHOICE_LABELS[s.levelChoice]}）</> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
 }
 
 export function ImportPreviewPage(p: PreviewProps) {
@@ -139,7 +192,7 @@ export function ImportPreviewPage(p: PreviewProps) {
         <dt>文件</dt>
         <dd>{p.fileName}</dd>
         <dt>工作表</dt>
-        <dd>{p.sheetName}</dd>
+        <dd>{p.sheets.length > 1 ? `${p.sheets.filter((s) => s.status === 'read').length} 张（共 ${p.sheets.length} 张，见下表）` : p.sheetName}</dd>
         {p.title ? (
           <>
             <dt>标题</dt>
@@ -163,6 +216,7 @@ export function ImportPreviewPage(p: PreviewProps) {
         <dt>导入说明</dt>
         <dd>{p.reason}</dd>
       </dl>
+      <SheetTable sheets={p.sheets} />
       {errors.length ? (
         <div class="error-summary" role="alert">
           <h2>有 {errors.length} 处错误，不能导入</h2>
@@ -206,6 +260,18 @@ export function ImportPreviewPage(p: PreviewProps) {
           <CsrfField token={p.ctx.csrfToken} />
           <input type="hidden" name="payload" value={p.sealed!.data} />
           <input type="hidden" name="signature" value={p.sealed!.sig} />
+          {p.sheets
+            .filter((s) => s.levelChoice)
+            .map((s, i) => (
+              <SelectField
+                key={s.index}
+                name={`level_${i}`}
+                label={`工作表「${s.name}」的公开层级`}
+                value={s.levelChoice!}
+                options={LEVEL_OPTIONS}
+                hint={`本表没有“公开层级”列，本表的 ${s.items} 个事项都按所选层级导入。默认按本单位类别（${s.levelChoice === 'township' ? '乡镇（街道）为乡级' : '县级单位为县级'}）。`}
+              />
+            ))}
           <p>
             {toSave
               ? `确认后将新增 ${p.counts.create} 项、修改 ${p.counts.update} 项${p.counts.adopt ? `、采用本市标准事项 ${p.counts.adopt} 项` : ''}，形成目录的新版本。${p.dataRows >= 1000 ? `共 ${p.dataRows} 行，保存需要几秒钟，请勿重复点击。` : ''}`
@@ -235,6 +301,7 @@ export function ImportPreviewPage(p: PreviewProps) {
             </caption>
             <thead>
               <tr>
+                {p.sheets.length > 1 ? <th scope="col">工作表</th> : null}
                 <th scope="col">行</th>
                 <th scope="col">领域</th>
                 <th scope="col">一级事项</th>
@@ -244,7 +311,8 @@ export function ImportPreviewPage(p: PreviewProps) {
             </thead>
             <tbody>
               {p.rows.slice(0, p.rowLimit).map((r) => (
-                <tr key={r.sourceRow}>
+                <tr key={`${r.sourceSheet ?? ''}:${r.sourceRow}`}>
+                  {p.sheets.length > 1 ? <td>{r.sourceSheet}</td> : null}
                   <td>{r.sourceRow}</td>
                   <td>{r.data.domainName}</td>
                   <td>{r.data.level1}</td>
