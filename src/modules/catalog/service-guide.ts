@@ -16,6 +16,7 @@ import {
   type GuideSectionText,
   type GuideSupervisors,
 } from './domain/guide.ts';
+import { guideElementErrors } from './domain/guide-elements.ts';
 import { currentGuide, findGuideVersion, insertGuideVersion, lockGuide, type GuideRow } from './data/guide-queries.ts';
 
 /** Where complaints about this unit go: its parent, and the city government's office (条例 第三条、第五十一条). */
@@ -69,7 +70,8 @@ export type SaveGuideResult = { ok: true; version: number } | { ok: false; error
 
 /** Saves a new version of the unit's 指南 (条例 第十二条: 及时更新); refuses stale and unchanged saves. */
 export async function saveGuide(core: Core, actor: Actor, unit: UnitRow, edit: GuideEdit): Promise<SaveGuideResult> {
-  const errors = validateGuideEdit(edit.sections, edit.reason);
+  // A section that is empty or too long says so first; then the elements 第十二条 requires.
+  const errors = { ...guideElementErrors(edit.sections), ...validateGuideEdit(edit.sections, edit.reason) };
   if (Object.keys(errors).length) return { ok: false, errors };
   const sections = GUIDE_SECTION_KEYS.map((key) => ({ key, title: GUIDE_SECTION_TITLES[key], body: edit.sections[key] }));
   return core.db.transaction(async (tx) => {

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { createTestApp, textOf, type TestApp, type TestClient } from '../../../core/testing/index.ts';
 import { systemActor, verifyAuditChain } from '../../../core/audit/index.ts';
 import { findUnitBySlug } from '../../units/index.ts';
-import { saveGuide } from '../service-guide.ts';
+import { generatedGuide, saveGuide } from '../service-guide.ts';
+import { missingGuideElements } from '../domain/guide-elements.ts';
+import { listUnitsOfRoot } from '../../units/index.ts';
 import { listGuideVersions } from '../data/guide-queries.ts';
 import { GUIDE_SECTION_KEYS, type GuideSectionKey } from '../domain/guide.ts';
 
@@ -128,10 +130,42 @@ describe('政府信息公开指南 pages', () => {
     await t.core.pool.query("UPDATE units SET phone = '0878-3121141' WHERE slug = 'finance'");
   });
 
+  it('refuses to publish a 指南 lacking an element of 第十二条, naming it at its section, and keeps the text', async () => {
+    const c = await t.signIn('czj_admin');
+    const form = await editorForm(c, staffUrl);
+    const unit = (await findUnitBySlug(t.core.db, 'finance'))!;
+    const before = (await listGuideVersions(t.core.db, unit.id)).length;
+    const res = await c.submit(staffUrl, staffUrl, {
+      ...form,
+      section_office: '楚雄市财政局办公室',
+      section_on_request: '可以申请。',
+      section_supervision: '可以投诉。',
+      reason: '简化指南',
+      action: 'save',
+    });
+    assert.equal(res.statusCode, 400);
+    const text = textOf(res.body);
+    assert.match(text, /“政府信息公开工作机构”部分缺少《条例》第十二条要求写明的内容：受理机构名称；办公地址；办公时间；联系电话；传真号码（没有传真的写“无”）；电子邮箱或互联网联系方式/);
+    assert.match(text, /“依申请公开”部分缺少《条例》第十二条要求写明的内容：申请的程序（提出申请的方式和答复期限）；信息处理费的收取规定/);
+    assert.match(text, /“监督方式及程序”部分缺少《条例》第十二条要求写明的内容：受理投诉、举报的机关；行政复议机关；受理行政诉讼的人民法院/);
+    assert.match(res.body, />可以投诉。<\/textarea>/, 'the text typed is kept');
+    assert.equal((await listGuideVersions(t.core.db, unit.id)).length, before, 'nothing published');
+  });
+
+  it('the generated 指南 of every demo unit states every element 第十二条 requires', async () => {
+    const units = await listUnitsOfRoot(t.core.db, (await findUnitBySlug(t.core.db, 'city-government'))!.id);
+    assert.ok(units.length >= 30);
+    for (const unit of units) {
+      const sections = Object.fromEntries((await generatedGuide(t.core, unit)).map((s) => [s.key, s.body]));
+      assert.deepEqual(missingGuideElements(sections).map((e) => e.label), [], unit.name);
+    }
+  });
+
   it('numbers concurrent saves one after another', async () => {
     const unit = (await findUnitBySlug(t.core.db, 'donggua'))!;
+    const generated = await generatedGuide(t.core, unit);
     const saves = Array.from({ length: 5 }, (_, i) => {
-      const sections = Object.fromEntries(GUIDE_SECTION_KEYS.map((k) => [k, `${k} 第${i}次`])) as Record<GuideSectionKey, string>;
+      const sections = Object.fromEntries(GUIDE_SECTION_KEYS.map((k) => [k, `${generated.find((g) => g.key === k)!.body}\n第${i}次`])) as Record<GuideSectionKey, string>;
       return saveGuide(t.core, systemActor, unit, { sections, reason: `并发保存${i}` });
     });
     const results = await Promise.all(saves);
