@@ -12,7 +12,8 @@ import { diffItemData, sameItemData } from './domain/versions.ts';
 import { STANDARD_ITEM_CHANGED } from './domain/import-preview.ts';
 import { adoptedItemIds, listStandardItems } from './data/staff-queries.ts';
 import { matchPublishers, publisherIndex } from './domain/publisher.ts';
-import { listUnitsOfRoot } from '../units/index.ts';
+import { findUnitById, listUnitsOfRoot } from '../units/index.ts';
+import { adoptionRefusal } from './domain/adoption.ts';
 import { catalogDomains, catalogItems, catalogItemVersions, catalogUnitItems } from './data/schema.ts';
 import {
   adoptItemsBulk,
@@ -201,7 +202,13 @@ export async function setAdoptedItems(core: Core, actor: Actor, unitId: number, 
   return core.db.transaction(async (tx) => {
     await lockCatalog(tx, unitId);
     const standard = await tx
-      .select({ id: catalogItems.id })
+      .select({
+        id: catalogItems.id,
+        level2: catalogItems.level2,
+        publisherText: catalogItems.publisherText,
+        county: catalogItems.levelCounty,
+        township: catalogItems.levelTownship,
+      })
       .from(catalogItems)
       .where(and(eq(catalogItems.rootUnitId, rootUnitId), isNull(catalogItems.ownerUnitId), isNull(catalogItems.retiredAt)));
     const allowed = new Set(standard.map((s) => s.id));
@@ -213,6 +220,17 @@ export async function setAdoptedItems(core: Core, actor: Actor, unitId: number, 
     const toAdd = [...wanted].filter((id) => !active.has(id));
     const toRemove = [...active].filter((id) => !wanted.has(id));
     if (!toAdd.length && !toRemove.length) return { ok: true as const, added: 0, removed: 0 };
+    // Items of another 公开层级 (a township and a 县级-only item …) are refused with the reason.
+    const unit = await findUnitById(tx, unitId);
+    if (unit) {
+      const byId = new Map(standard.map((s) => [s.id, s]));
+      const refused = toAdd.flatMap((id) => {
+        const s = byId.get(id)!;
+        const why = adoptionRefusal(unit, { level: { county: s.county, township: s.township }, publisherText: s.publisherText });
+        return why ? [`「${s.level2}」：${why}`] : [];
+      });
+      if (refused.length) return fail({ items: `有${refused.length}项不能采用。${refused.slice(0, 10).join('；')}${refused.length > 10 ? '……' : ''}` });
+    }
     await adoptItemsBulk(tx, unitId, toAdd, now);
     if (toRemove.length) {
       await tx.update(catalogUnitItems).set({ removedAt: now }).where(and(eq(catalogUnitItems.unitId, unitId), inArray(catalogUnitItems.itemId, toRemove)));

@@ -56,6 +56,8 @@ export function planImport(
   knownDomains: readonly string[],
   domainColumn = '',
   standard: readonly StandardItemData[] = [],
+  /** Why the importing unit may not adopt a standard item (another 公开层级), if it may not. */
+  adoptRefusal: (item: CatalogItemData) => string | undefined = () => undefined,
 ): ImportPlan {
   const known = new Set(knownDomains);
   const byKey = new Map(existing.map((d) => [itemKey(d), d]));
@@ -100,6 +102,12 @@ export function planImport(
       if (!sameItemData(std, data)) {
         const columns = [...new Set(diffItemData(std, data).map((c) => c.label))].join('、');
         plan.problems.push({ row: sourceRow, column: '', message: STANDARD_ITEM_CHANGED.replace('{columns}', columns), severity: 'error', ...sheet });
+        plan.refused.push({ sourceRow, ...sheet });
+        continue;
+      }
+      const why = std.adopted ? undefined : adoptRefusal(std);
+      if (why) {
+        plan.problems.push({ row: sourceRow, column: '', message: `本市标准事项「${std.level2}」不能采用：${why}`, severity: 'error', ...sheet });
         plan.refused.push({ sourceRow, ...sheet });
         continue;
       }

@@ -9,6 +9,7 @@ import type { ImportProblem } from '../domain/types.ts';
 import { parseTimeLimit } from '../domain/time-limit.ts';
 import { planImport, type ImportPlan } from '../domain/import-preview.ts';
 import { publisherProblems } from '../domain/publisher.ts';
+import { adoptionRefusal } from '../domain/adoption.ts';
 import { listUnitsOfRoot } from '../../units/index.ts';
 import { itemData, listDomains } from '../data/repository.ts';
 import { adoptedItemIds, listImportTargets, listStandardItems } from '../data/staff-queries.ts';
@@ -109,6 +110,7 @@ export function importFlow(core: Core): ImportFlow {
         names,
         domainColumn,
         standard,
+        (item) => adoptionRefusal(c.unit, item),
       );
       const cityUnits = await listUnitsOfRoot(core.db, c.rootUnitId);
       const publisherWarnings = parsed.sheets.flatMap((s) =>

@@ -229,6 +229,34 @@ describe('catalog staff pages', () => {
     assert.equal(anon.headers.location, '/staff/login?next=%2Fstaff%2Fcatalog%2Fcity-government');
   });
 
+  it('shows the levels on the adopt page and refuses a township items of another level, unless they name it', async () => {
+    const make = async (level2: string, level: string[], publisherText: string) => {
+      const res = await gkb.submit('/staff/catalog/city-government/items/new', '/staff/catalog/city-government/items', itemFields({ domainName: '生态环境', level1: '环境监管', level2, level, publisherText, timeLimitText: '实时公开', reason: '层级' }));
+      assert.equal(res.statusCode, 303);
+      return codeFrom(res.headers.location);
+    };
+    const countyOnly = await make('县级环境执法', ['county'], '楚雄市生态环境分局');
+    const naming = await make('镇环境网格巡查', ['county'], '东瓜镇');
+    const townOnly = await make('村级环境整治', ['township'], '各乡镇人民政府');
+    const form = await gkb.get('/staff/catalog/donggua/adopt');
+    const text = textOf(form.body);
+    assert.match(text, /县级环境执法 （公开层级：县级；公开主体：楚雄市生态环境分局）不能采用：该事项的公开层级为县级，乡级未标记，乡镇（街道）不能采用/);
+    assert.ok(!form.body.includes(`value="${countyOnly}"`), 'no checkbox for an item of another level');
+    assert.match(form.body, new RegExp(`value="${naming}"`));
+    assert.match(text, /村级环境整治 （公开层级：乡级；公开主体：各乡镇人民政府）/);
+    // Posted anyway (an old form, a script): refused with the reason, nothing saved.
+    const refused = await gkb.submit('/staff/catalog/donggua/adopt', '/staff/catalog/donggua/adopt', { items: [countyOnly, townOnly], reason: '采用' });
+    assert.equal(refused.statusCode, 400);
+    assert.match(textOf(refused.body), /有1项不能采用。「县级环境执法」：该事项的公开层级为县级，乡级未标记/);
+    const ok = await gkb.submit('/staff/catalog/donggua/adopt', '/staff/catalog/donggua/adopt', { items: [naming, townOnly], reason: '采用乡级事项和写明本镇的事项' });
+    assert.equal(ok.statusCode, 303);
+    assert.match(textOf((await gkb.get('/staff/catalog/donggua')).body), /已更新采用的标准事项：新增2项，移除0项。/);
+    // The finance bureau (county level) may not adopt the 乡级-only item.
+    const dept = await gkb.submit('/staff/catalog/finance/adopt', '/staff/catalog/finance/adopt', { items: [townOnly], reason: '采用' });
+    assert.equal(dept.statusCode, 400);
+    assert.match(textOf(dept.body), /县级未标记，只有乡镇（街道）可以采用/);
+  });
+
   it('lets the finance unit admin adopt standard items and add its own', async () => {
     // One more standard item, so there is something left unadopted.
     const more = await gkb.submit('/staff/catalog/city-government/items/new', '/staff/catalog/city-government/items', itemFields({ domainName: '生态环境', level1: '环境质量', level2: '空气质量状况', timeLimitText: '实时公开', reason: '生态环境领域' }));
@@ -343,6 +371,10 @@ describe('catalog staff pages', () => {
       'catalog.item-created',
       'catalog.item-updated',
       'catalog.item-retired',
+      'catalog.item-created',
+      'catalog.item-created',
+      'catalog.item-created',
+      'catalog.adopted',
       'catalog.item-created',
       'catalog.adopted',
       'catalog.adopted',

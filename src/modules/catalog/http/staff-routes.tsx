@@ -34,6 +34,7 @@ import { CatalogIndexPage, CatalogPage, type CatalogCard, type CatalogRowView, t
 import { ItemFormPage, ItemHistoryPage, type HistoryEntry, type ItemFormProps } from '../views/staff-item.tsx';
 import { VersionDiffPage, VersionsPage, type ChangedItemView, type DiffItemView, type VersionRowView } from '../views/staff-versions.tsx';
 import { AdoptPage, type AdoptOption } from '../views/staff-adopt.tsx';
+import { adoptionRefusal, levelText } from '../domain/adoption.ts';
 import { CATALOG_ROLES, describeUnit, editableUnit, HTML, loadUnitCatalog, positiveInt, unitOfItem, viewableUnit, type CatalogUnit } from './staff-common.ts';
 
 const KIND_LABELS: Record<string, string> = { created: '新增', updated: '修改', retired: '停用' };
@@ -351,7 +352,10 @@ export function registerCatalogStaffRoutes(app: FastifyInstance, core: Core): vo
 
   async function renderAdopt(req: FastifyRequest, reply: FastifyReply, c: CatalogUnit, state: { checked?: Set<string>; reason: string; errors: FieldErrors }, status = 200) {
     const [domains, standard, adopted] = await Promise.all([listDomains(core.db, c.rootUnitId), listStandardItems(core.db, c.rootUnitId), adoptedItemIds(core.db, c.unit.id)]);
-    const options: AdoptOption[] = standard.map((s) => ({ code: s.code, domainId: s.domainId, level1: s.level1, level2: s.level2, publisherText: s.publisherText }));
+    const options: AdoptOption[] = standard.map((s) => {
+      const level = { county: s.levelCounty, township: s.levelTownship };
+      return { code: s.code, domainId: s.domainId, level1: s.level1, level2: s.level2, publisherText: s.publisherText, level: levelText(level), refusal: adoptionRefusal(c.unit, { level, publisherText: s.publisherText }) };
+    });
     const checked = state.checked ?? new Set(standard.filter((s) => adopted.has(s.id)).map((s) => s.code));
     return send(
       reply,

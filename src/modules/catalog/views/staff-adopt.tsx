@@ -11,6 +11,10 @@ export interface AdoptOption {
   level1: string;
   level2: string;
   publisherText: string;
+  /** 公开层级 marked on the item: "县级、乡级", "县级" … */
+  level: string;
+  /** Why this unit may not adopt the item (another level); undefined when it may. */
+  refusal?: string;
 }
 
 export function AdoptPage({
@@ -38,6 +42,7 @@ export function AdoptPage({
       <h1>{title}</h1>
       <p>
         勾选适用于本单位的本市标准目录事项，取消勾选即从本单位目录中移除。目前已采用 {adoptedCount} 项。保存后形成本单位目录的新版本。
+        乡镇（街道）可以采用标记了“乡级”的事项，其他单位可以采用标记了“县级”的事项；公开主体写明本单位的事项不受此限。
       </p>
       <ErrorSummary errors={errors} />
       {groups.length === 0 ? (
@@ -58,12 +63,23 @@ export function AdoptPage({
                       <strong>{l1.name}</strong>
                     </p>
                     <div class="checkboxes">
-                      {l1.items.map((it) => (
-                        <label class="checkbox" key={it.code}>
-                          <input type="checkbox" name="items" value={it.code} checked={checked.has(it.code)} /> {it.level2}
-                          <span class="hint">（公开主体：{it.publisherText}）</span>
-                        </label>
-                      ))}
+                      {l1.items.map((it) =>
+                        it.refusal && !checked.has(it.code) ? (
+                          <p class="checkbox" key={it.code}>
+                            {it.level2}
+                            <span class="hint">
+                              （公开层级：{it.level}；公开主体：{it.publisherText}）不能采用：{it.refusal}
+                            </span>
+                          </p>
+                        ) : (
+                          <label class="checkbox" key={it.code}>
+                            <input type="checkbox" name="items" value={it.code} checked={checked.has(it.code)} /> {it.level2}
+                            <span class="hint">
+                              （公开层级：{it.level}；公开主体：{it.publisherText}）
+                            </span>
+                          </label>
+                        ),
+                      )}
                     </div>
                   </div>
                 ))}
