@@ -31,6 +31,14 @@ describe('公开主体', () => {
   it('tells unit types from unknown names', () => {
     for (const t of ['各乡镇人民政府', '市直各部门', '各预算部门（单位）', '各预算部门(单位)', '相关部门', '采购代理机构', '县直各单位']) assert.ok(isUnitType(t), t);
     for (const n of ['楚雄州生态环境局', '楚雄市统计局', '财政局']) assert.ok(!isUnitType(n), n);
+  });
+
+  it('recognises the role names real catalogs use, so they raise no warning', () => {
+    const roles = ['应急管理部门', '县级人民政府民政部门', '乡镇人民政府（街道办事处）', '乡镇人民政府(街道办事处)', '县级人民政府', '教育行政部门', '村（居）民委员会', '村委会', '建设单位', '项目法人', '县级以上人民政府住房城乡建设主管部门'];
+    for (const r of roles) assert.ok(isUnitType(r), r);
+    for (const n of ['楚雄市应急管理局', '楚雄市民政局', '鹿城镇人民政府', '楚雄市人民政府办公室']) assert.ok(!isUnitType(n), n);
+    const units = [{ id: 1, name: '楚雄市应急管理局', shortName: '市应急局' }];
+    assert.deepEqual(publisherProblems([{ sourceRow: 4, publisherText: '应急管理部门、县级人民政府民政部门、乡镇人民政府（街道办事处）' }], units, 'H'), []);
     assert.deepEqual(matchPublishers('楚雄市财政局及各主管部门', INDEX).unknown, []);
     assert.deepEqual(matchPublishers('各预算部门（单位）、市直各部门、采购代理机构', INDEX).unknown, []);
     assert.deepEqual(matchPublishers('楚雄州生态环境局、楚雄市统计局、楚雄市人民政府', INDEX).unknown, ['楚雄州生态环境局', '楚雄市统计局']);

@@ -39,10 +39,32 @@ function norm(name: string): string {
 
 const TYPE_SET = new Set(UNIT_TYPES.map(norm));
 
-/** A type of unit rather than one body: the list above, or 各… / 相关… / 有关… / 市直各… and the like. */
+/**
+ * Roles that catalogs name instead of one body (标准指引 tables): "应急管理部门", "县级人民政府民政部门",
+ * "乡镇人民政府（街道办事处）", "村（居）民委员会", "建设单位". A unit's own name ends in 局, 委, 办, 政府 …,
+ * never in 部门 alone.
+ */
+const ROLE_PATTERNS: readonly RegExp[] = [
+  /部门$/,
+  /^(省|州|市|县|区|乡|镇|县市区|县（市、区）)级/,
+  /^乡镇/,
+  /^(村|居|村（居）|社区)(民)?委员会$|^村（居）委会$|^村委会$|^居委会$/,
+  /^(县|市|区|乡|镇)?人民政府$/,
+  /^(县|市|区)?政府$/,
+  /^(街道办事处|街道)$/,
+  /(建设|项目|采购|实施|责任|主管|承办|用人|参保|申报|执法|监管|行政)(单位|机构|主体|机关)$/,
+  /^(项目法人|采购人|供应商|医疗机构|学校|医院|幼儿园|养老机构)$/,
+];
+
+/** A type of unit or a role rather than one body: the list above, 各… / 相关… / 有关… / 市直各…, or a role name. */
 export function isUnitType(name: string): boolean {
   const n = norm(name);
-  return TYPE_SET.has(n) || /^(各|相关|有关|本级|所属|其他|其它|上级|下级)/.test(n) || /^[市县区州](直|级|属)?各/.test(n);
+  return (
+    TYPE_SET.has(n) ||
+    /^(各|相关|有关|本级|所属|其他|其它|上级|下级)/.test(n) ||
+    /^[市县区州](直|级|属)?各/.test(n) ||
+    ROLE_PATTERNS.some((re) => re.test(n))
+  );
 }
 
 export interface PublisherUnit {

@@ -405,4 +405,39 @@ describe('catalog import', () => {
     assert.deepEqual(await levels('市政服务'), ['县', '县', '县'], 'the default for a county-level unit');
     assert.deepEqual(await levels('税收管理'), ['县', '县', '县乡'], 'a one-row header read with its marks');
   });
+
+  it('recognises role names, groups the remaining warnings by kind, lists the first 50 and offers all as xlsx', async () => {
+    const rows = Array.from({ length: 80 }, (_, i) => {
+      const publisher = i % 2 ? `楚雄州第${i}局` : '应急管理部门、县级人民政府民政部门、乡镇人民政府（街道办事处）';
+      return [String(i + 1), '安全生产信息', `警示事项${i + 1}`, '内容', '《中华人民共和国安全生产法》', '实时公开', publisher, '政府网站', '√', '', '√', '', '√', ''];
+    });
+    const { grid, merges } = catalogSheet(rows, { title: '楚雄市安全生产领域基层政务公开标准目录' });
+    const res = await upload(t, gkb, 'city-government', { reason: '导入' }, { name: 'roles.xlsx', bytes: await sheetWorkbook(grid, merges) });
+    assert.equal(res.statusCode, 200);
+    const text = textOf(res.body);
+    assert.doesNotMatch(text, /「应急管理部门」|「县级人民政府民政部门」|「乡镇人民政府（街道办事处）」/, 'roles raise no warning');
+    assert.match(text, /发现的问题：错误 0 处，提示 40 处（提示不影响导入），按类别 类别 类型 处数 公开主体不是本市单位 提示 40/);
+    assert.match(text, /下载全部 40 处问题（xlsx）/);
+    assert.equal((res.body.match(/<td>第\d+行 G列<\/td>/g) ?? []).length, 40);
+
+    const many = Array.from({ length: 120 }, (_, i) => [String(i + 1), '安全生产信息', `州局事项${i + 1}`, '内容', '《中华人民共和国安全生产法》', '实时公开', `楚雄州第${i}局`, '政府网站', '√', '', '√', '', '√', '']);
+    const big = catalogSheet(many, { title: '楚雄市安全生产领域基层政务公开标准目录' });
+    const res2 = await upload(t, gkb, 'city-government', { reason: '导入' }, { name: 'many.xlsx', bytes: await sheetWorkbook(big.grid, big.merges) });
+    const text2 = textOf(res2.body);
+    assert.match(text2, /公开主体不是本市单位 提示 120/);
+    assert.match(text2, /发现的问题（只列出前 50 处，共 120 处，全部问题请下载）/);
+    assert.equal((res2.body.match(/<td>第\d+行 G列<\/td>/g) ?? []).length, 50);
+    const packed = /name="problems" value="([^"]+)"/.exec(res2.body)![1]!;
+    const xlsx = await gkb.post('/staff/catalog/city-government/import/problems.xlsx', { _csrf: csrfOf(res2.body), problems: packed });
+    assert.equal(xlsx.statusCode, 200);
+    assert.match(String(xlsx.headers['content-type']), /spreadsheetml/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    assert.equal(ws.rowCount, 121, 'a header and every problem');
+    assert.deepEqual((ws.getRow(1).values as unknown[]).slice(1), ['工作表', '行', '列', '类型', '类别', '说明']);
+    assert.deepEqual((ws.getRow(121).values as unknown[]).slice(2, 6), [123, 'G', '提示', '公开主体不是本市单位']);
+    const bad = await gkb.post('/staff/catalog/city-government/import/problems.xlsx', { _csrf: csrfOf(res2.body), problems: 'not-valid' });
+    assert.equal(bad.statusCode, 400);
+  });
 });

@@ -6,7 +6,8 @@ import type { Core } from '../../../core/services.ts';
 import { FormReader, uploadedFile, type FieldErrors } from '../../../core/http/form.ts';
 import { actorOf, pageContext } from '../../../core/http/context.ts';
 import { requireStaff } from '../../../core/http/guards.ts';
-import { NotFoundError } from '../../../core/http/errors.ts';
+import { BadRequestError, NotFoundError } from '../../../core/http/errors.ts';
+import { unpackProblems, writeProblemsWorkbook } from '../import/write-problems.ts';
 import { renderDocument } from '../../../core/ui/render.ts';
 import { importRunStatus } from '../domain/import-run.ts';
 import { listDomains } from '../data/repository.ts';
@@ -110,6 +111,20 @@ export function registerCatalogImportRoutes(app: FastifyInstance, core: Core): v
     }
     const code = await flow.start(c, actorOf(req), req.user!.id, opened.payload, req.log, levels);
     return reply.redirect(`/staff/catalog/${c.unit.slug}/import/runs/${code}`, 303);
+  });
+
+  // The full list of a preview's problems as .xlsx (the page lists the first 50).
+  app.post('/staff/catalog/:unitSlug/import/problems.xlsx', { ...guard, bodyLimit: flow.confirmLimit }, async (req, reply) => {
+    const c = await editableUnit(core, req);
+    const problems = unpackProblems(new FormReader(req.body).raw('problems'));
+    if (!problems) throw new BadRequestError('问题清单无法读取，请重新上传文件生成预览后再下载。');
+    const bytes = await writeProblemsWorkbook(problems);
+    const name = encodeURIComponent(`${c.unit.name}目录导入问题.xlsx`);
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="import-problems.xlsx"; filename*=UTF-8''${name}`)
+      .header('cache-control', 'no-store')
+      .send(bytes);
   });
 
   app.get('/staff/catalog/:unitSlug/import/runs/:code', guard, async (req, reply) => {

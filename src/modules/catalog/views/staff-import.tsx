@@ -7,6 +7,11 @@ import type { PlannedRow } from '../domain/import-preview.ts';
 import type { SheetPreview } from '../http/import-flow.ts';
 import { LEVEL_CHOICE_LABELS, type LevelChoice } from '../import/parse-workbook.ts';
 import { problemLocation } from '../import/layout.ts';
+import { groupProblems } from '../domain/import-problems.ts';
+import { packProblems } from '../import/write-problems.ts';
+
+/** Problems listed one by one on the preview; the counts by kind cover all, and all can be downloaded. */
+export const PROBLEM_LIST_LIMIT = 50;
 import { CATALOG_CRUMB } from './staff-catalog.tsx';
 
 interface CatalogRef {
@@ -229,29 +234,61 @@ export function ImportPreviewPage(p: PreviewProps) {
         </div>
       ) : null}
       {p.problems.length ? (
-        <div class="table-wrap" role="region" tabIndex={0} aria-label={`发现的问题：错误 ${errors.length} 处，提示 ${warnings.length} 处（提示不影响导入）`}>
-          <table>
-            <caption>
-              发现的问题：错误 {errors.length} 处，提示 {warnings.length} 处（提示不影响导入）
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">位置</th>
-                <th scope="col">类型</th>
-                <th scope="col">说明</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.problems.map((x, i) => (
-                <tr key={i}>
-                  <td>{location(x)}</td>
-                  <td>{x.severity === 'error' ? <span class="status-bad">错误</span> : '提示'}</td>
-                  <td>{x.message}</td>
+        <>
+          <div class="table-wrap" role="region" tabIndex={0} aria-label="发现的问题按类别">
+            <table>
+              <caption>
+                发现的问题：错误 {errors.length} 处，提示 {warnings.length} 处（提示不影响导入），按类别
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">类别</th>
+                  <th scope="col">类型</th>
+                  <th scope="col">处数</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              </thead>
+              <tbody>
+                {groupProblems(p.problems).map((g) => (
+                  <tr key={`${g.severity}${g.kind}`}>
+                    <td>{g.kind}</td>
+                    <td>{g.severity === 'error' ? <span class="status-bad">错误</span> : '提示'}</td>
+                    <td>{g.count}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <form method="post" action={`/staff/catalog/${p.catalog.slug}/import/problems.xlsx`} class="no-print">
+            <CsrfField token={p.ctx.csrfToken} />
+            <input type="hidden" name="problems" value={packProblems(p.problems)} />
+            <button type="submit" class="button secondary">
+              下载全部 {p.problems.length} 处问题（xlsx）
+            </button>
+          </form>
+          <div class="table-wrap" role="region" tabIndex={0} aria-label="发现的问题">
+            <table>
+              <caption>
+                {p.problems.length > PROBLEM_LIST_LIMIT ? `发现的问题（只列出前 ${PROBLEM_LIST_LIMIT} 处，共 ${p.problems.length} 处，全部问题请下载）` : '发现的问题'}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">位置</th>
+                  <th scope="col">类型</th>
+                  <th scope="col">说明</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...errors, ...warnings].slice(0, PROBLEM_LIST_LIMIT).map((x, i) => (
+                  <tr key={i}>
+                    <td>{location(x)}</td>
+                    <td>{x.severity === 'error' ? <span class="status-bad">错误</span> : '提示'}</td>
+                    <td>{x.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
       ) : (
         <p class="status-ok">没有发现问题。</p>
       )}
