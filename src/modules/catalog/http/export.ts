@@ -9,13 +9,14 @@ import { loadUnitCatalog, type CatalogUnit } from './staff-common.ts';
 
 export const EXPORT_FORMATS = ['xlsx', 'csv', 'json'] as const satisfies readonly ExportFormat[];
 
-export async function sendCatalogExport(core: Core, c: CatalogUnit, format: ExportFormat, reply: FastifyReply) {
+/** Sends the unit's catalog as a download; public pages may let caches keep it a few minutes. */
+export async function sendCatalogExport(core: Core, c: Pick<CatalogUnit, 'unit' | 'isRoot' | 'rootUnitId'>, format: ExportFormat, reply: FastifyReply, cacheControl = 'no-store') {
   const cat = await loadUnitCatalog(core, c);
   const items = cat.items.map(cat.data);
   const title = exportTitle(c.unit.name);
   const names = exportFileNames(c.unit.name, c.unit.slug, shanghaiToday(core.clock.now()), format);
   reply.header('content-disposition', contentDisposition(names.name, names.ascii));
-  reply.header('cache-control', 'no-store');
+  reply.header('cache-control', cacheControl);
   if (format === 'xlsx') {
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await writeCatalogWorkbook(title, items));
   }

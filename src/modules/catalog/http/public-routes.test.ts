@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { createTestApp, textOf, type TestApp } from '../../../core/testing/index.ts';
 import { systemActor } from '../../../core/audit/index.ts';
 import { unitsChanged } from '../../units/index.ts';
-import { createItem, setAdoptedItems, updateItem } from '../service.ts';
+import { createItem, importItems, setAdoptedItems, updateItem } from '../service.ts';
+import { readCatalogWorkbook } from '../import/read-sheet.ts';
+import { parseCatalog } from '../import/parse-catalog.ts';
 import { parseTimeLimit } from '../domain/time-limit.ts';
 import type { CatalogItemData } from '../domain/types.ts';
 import { withoutDemoCatalog } from '../testing/no-demo-catalog.ts';
@@ -305,4 +307,43 @@ describe('public 政府信息公开 column', () => {
     assert.match(text, /第2版 2026-11-26 停用 并入财政预决算公开事项 —/);
     assert.doesNotMatch(textOf((await t.client().get('/openness/finance/catalog')).body), /财政专项资金管理办法/);
   });
+
+  it('pages a large catalog (links without JavaScript, filter kept) and offers it for download as xlsx and csv', async () => {
+    const donggua = Number((await t.core.pool.query("SELECT id FROM units WHERE slug = 'donggua'")).rows[0].id);
+    const township = { county: false, township: true };
+    const items = [
+      ...Array.from({ length: 300 }, (_, i) => item('财政预决算', `镇级预决算${Math.floor(i / 10)}`, `镇级财政事项${i + 1}`, '及时公开', { level: township, publisherText: '东瓜镇' })),
+      ...Array.from({ length: 150 }, (_, i) => item('生态环境', '镇级环境', `镇级环境事项${i + 1}`, '及时公开', { level: township, publisherText: '东瓜镇' })),
+    ];
+    const r = await importItems(t.core, actor, { rootUnitId: root, ownerUnitId: donggua, items, reason: '东瓜镇目录' });
+    assert.ok(r.ok, JSON.stringify(r));
+    const links = (body: string) => (body.match(/href="\/openness\/items\//g) ?? []).length;
+    const first = await t.client().get('/openness/donggua/catalog');
+    assert.equal(first.statusCode, 200);
+    assert.equal(links(first.body), 200);
+    assert.match(textOf(first.body), /共 450 项，每页 200 项，本页是第 1–200 项。 下一页 第 1 \/ 3 页|共 450 项，每页 200 项，本页是第 1–200 项。 第 1 \/ 3 页 下一页/);
+    assert.match(first.body, /<a href="\/openness\/donggua\/catalog\?page=2" rel="next">下一页<\/a>/);
+    console.log(`public catalog of 450 items: page 1 is ${Math.round(first.body.length / 1024)} KB`);
+    const last = await t.client().get('/openness/donggua/catalog?page=3');
+    assert.equal(links(last.body), 50);
+    assert.match(textOf(last.body), /本页是第 401–450 项/);
+    const filtered = await t.client().get('/openness/donggua/catalog?domain=budget-final-accounts&page=2');
+    assert.equal(links(filtered.body), 100);
+    assert.match(filtered.body, /<a href="\/openness\/donggua\/catalog\?domain=budget-final-accounts&amp;page=1" rel="prev">上一页<\/a>/);
+    assert.equal(links((await t.client().get('/openness/donggua/catalog?domain=ecology-environment')).body), 150);
+    assert.equal((await t.client().get('/openness/donggua/catalog?page=4')).statusCode, 404);
+    assert.equal((await t.client().get('/openness/donggua/catalog?page=x')).statusCode, 400);
+
+    assert.match(first.body, /<a href="\/openness\/donggua\/catalog\/export.xlsx" download="">Excel（.xlsx）<\/a>|<a href="\/openness\/donggua\/catalog\/export.xlsx" download>/);
+    const xlsx = await t.client().get('/openness/donggua/catalog/export.xlsx');
+    assert.equal(xlsx.statusCode, 200);
+    assert.match(String(xlsx.headers['content-type']), /spreadsheetml/);
+    const sheet = await readCatalogWorkbook(xlsx.rawPayload);
+    assert.equal(parseCatalog(sheet.grid, sheet.merges, { parseTimeLimit }).items.length, 450);
+    const csv = await t.client().get('/openness/donggua/catalog/export.csv');
+    assert.equal(csv.statusCode, 200);
+    assert.equal(csv.body.trimEnd().split('\r\n').length, 451, 'a header and every item');
+    assert.equal((await t.client().get('/openness/no-such-unit/catalog/export.csv')).statusCode, 404);
+  });
 });
+

@@ -12,12 +12,15 @@ import { countCatalogItemsByUnit, listDomainsWithCounts } from '../data/public-q
 import { findPublicUnit, loadCatalogHistory, loadPublicItem, loadUnitCatalog, MAX_NAMED_CHANGES } from './public-data.ts';
 import { groupItems } from '../views/public-shared.tsx';
 import { OpennessIndexPage, UnitColumnPage } from '../views/public-column.tsx';
-import { CatalogHistoryPage, UnitCatalogPage } from '../views/public-catalog.tsx';
+import { CATALOG_PAGE_ITEMS, CatalogHistoryPage, UnitCatalogPage } from '../views/public-catalog.tsx';
 import { ItemPage } from '../views/public-item.tsx';
 import { ReadingGuidePage } from '../views/public-reading-guide.tsx';
 import { itemRecords } from './item-records.ts';
+import { sendCatalogExport } from './export.ts';
 
 const HISTORY_PAGE_SIZE = 20;
+/** Items per page of a public catalog: a 5,000-item catalog is 25 pages, not one page of nearly 1 MB. */
+export const CATALOG_PAGE_SIZE = CATALOG_PAGE_ITEMS;
 const MAX_PAGE = 10_000;
 
 function sendPage(reply: FastifyReply, page: VNode, status = 200) {
@@ -88,9 +91,13 @@ export function registerCatalogPublicRoutes(app: FastifyInstance, core: Core): v
     const all = groupItems(catalog.items, catalog.domains);
     const form = new FormReader(req.query);
     const slug = form.choice('domain', '领域', catalog.domains.map((d) => d.slug), false);
+    const page = form.integer('page', '页码', { min: 1, max: MAX_PAGE, required: false }) ?? 1;
     const selected = slug ? catalog.domains.find((d) => d.slug === slug) : undefined;
     const values = { domain: (form.values.domain ?? '').slice(0, 60) };
-    const groups = form.ok ? (selected ? all.filter((g) => g.domain.id === selected.id) : all) : [];
+    const shown = form.ok ? (selected ? catalog.items.filter((i) => i.domainId === selected.id) : catalog.items) : [];
+    const pageCount = Math.max(1, Math.ceil(shown.length / CATALOG_PAGE_SIZE));
+    if (form.ok && page > pageCount) throw new NotFoundError('该页不存在。');
+    const groups = groupItems(shown.slice((page - 1) * CATALOG_PAGE_SIZE, page * CATALOG_PAGE_SIZE), catalog.domains);
     const options = all.map((g) => g.domain);
     if (selected && !options.some((d) => d.id === selected.id)) options.push(selected);
     return sendPage(
@@ -106,10 +113,24 @@ export function registerCatalogPublicRoutes(app: FastifyInstance, core: Core): v
         errors={form.errors}
         totalItems={catalog.items.length}
         totalDomains={all.length}
+        page={page}
+        pageCount={pageCount}
+        shownItems={shown.length}
       />,
       form.ok ? 200 : 400,
     );
   });
+
+  // The unit's catalog as a file, in the national layout (xlsx) or as CSV: the same bytes staff export.
+  for (const format of ['xlsx', 'csv'] as const) {
+    app.get(`/openness/:unitSlug/catalog/export.${format}`, async (req, reply) => {
+      const { unitSlug } = req.params as { unitSlug: string };
+      const rootUnitId = req.site.rootUnitId;
+      const unit = await findPublicUnit(core, rootUnitId, unitSlug);
+      if (!unit) throw new NotFoundError(UNIT_NOT_FOUND);
+      return sendCatalogExport(core, { unit, isRoot: unit.id === rootUnitId, rootUnitId }, format, reply, 'public, max-age=300');
+    });
+  }
 
   app.get('/openness/:unitSlug/catalog/history', async (req, reply) => {
     const { unitSlug } = req.params as { unitSlug: string };

@@ -55,7 +55,7 @@ export interface UnitCatalog {
   data: (row: ItemRow) => CatalogItemData;
 }
 
-export async function loadUnitCatalog(core: Core, c: CatalogUnit): Promise<UnitCatalog> {
+export async function loadUnitCatalog(core: Core, c: Pick<CatalogUnit, 'unit' | 'isRoot' | 'rootUnitId'>): Promise<UnitCatalog> {
   const [domains, items] = await Promise.all([listDomains(core.db, c.rootUnitId), listUnitCatalogItems(core.db, c.unit.id, c.isRoot)]);
   const domainName = new Map(domains.map((d) => [d.id, d.name]));
   const order = new Map(domains.map((d) => [d.id, d.sortOrder]));

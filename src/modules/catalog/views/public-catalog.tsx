@@ -9,6 +9,9 @@ import type { ItemName } from '../data/public-queries.ts';
 import type { CatalogVersionSummary } from '../domain/history.ts';
 import { columnPath, itemPath, type DomainGroup } from './public-shared.tsx';
 
+/** Items per page (the route pages with the same number). */
+export const CATALOG_PAGE_ITEMS = 200;
+
 export interface UnitCatalogProps {
   ctx: PageContext;
   unit: UnitRow;
@@ -23,6 +26,10 @@ export interface UnitCatalogProps {
   errors: FieldErrors;
   totalItems: number;
   totalDomains: number;
+  page: number;
+  pageCount: number;
+  /** Items in the current filter (all pages). */
+  shownItems: number;
 }
 
 export function UnitCatalogPage(p: UnitCatalogProps) {
@@ -43,6 +50,18 @@ export function UnitCatalogPage(p: UnitCatalogProps) {
       </p>
       <p>
         <a href={columnPath(unit.slug, 'catalog/history')}>目录调整记录</a>
+        {p.totalItems ? (
+          <>
+            {' · 下载全部目录：'}
+            <a href={columnPath(unit.slug, 'catalog/export.xlsx')} download>
+              Excel（.xlsx）
+            </a>
+            {'、'}
+            <a href={columnPath(unit.slug, 'catalog/export.csv')} download>
+              CSV
+            </a>
+          </>
+        ) : null}
       </p>
 
       <ErrorSummary errors={p.errors} />
@@ -104,6 +123,18 @@ export function UnitCatalogPage(p: UnitCatalogProps) {
           ))}
         </section>
       ))}
+      {p.pageCount > 1 ? (
+        <>
+          <p>
+            共 {p.shownItems} 项，每页 {CATALOG_PAGE_ITEMS} 项，本页是第 {(p.page - 1) * CATALOG_PAGE_ITEMS + 1}–{Math.min(p.page * CATALOG_PAGE_ITEMS, p.shownItems)} 项。
+          </p>
+          <Pagination
+            page={p.page}
+            pageCount={p.pageCount}
+            hrefFor={(n) => `${columnPath(unit.slug, 'catalog')}?${new URLSearchParams({ ...(selected ? { domain: selected.slug } : {}), page: String(n) }).toString()}`}
+          />
+        </>
+      ) : null}
     </PublicLayout>
   );
 }

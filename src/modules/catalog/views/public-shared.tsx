@@ -1,7 +1,7 @@
 // Pieces shared by the public pages of the 政府信息公开 column.
 import type { DomainRow, ItemRow } from '../data/repository.ts';
 
-export function columnPath(unitSlug: string, part: '' | 'guide' | 'catalog' | 'catalog/history' | 'consultations' = ''): string {
+export function columnPath(unitSlug: string, part: '' | 'guide' | 'catalog' | 'catalog/history' | 'catalog/export.xlsx' | 'catalog/export.csv' | 'consultations' = ''): string {
   return part ? `/openness/${unitSlug}/${part}` : `/openness/${unitSlug}`;
 }
 
