@@ -573,8 +573,11 @@ export async function acceptRequest(core: Core, actor: RequestActor, requestId: 
         receivedEvent = { kind: 'received', on: r.receivedOn };
         return { receivedOn: r.receivedOn };
       }
-      // A future confirmation date is refused by the precondition, naming the date.
-      return { receivedOn: input.confirmedOn && input.confirmedOn > today(core) ? input.confirmedOn : null };
+      // A date was given but does not fix the receipt (in the future, or before the submission): the
+      // precondition names a future date, validate() names any other problem at the field.
+      // (A malformed date passes the precondition as today's, so that validate() names the format.)
+      if (!input.confirmedOn) return { receivedOn: null };
+      return { receivedOn: isValidIsoDate(input.confirmedOn) ? input.confirmedOn : today(core) };
     },
     validate: (_tx, row, t) => {
       if (row.receivedOn) return {};
