@@ -7,7 +7,7 @@ import type { Tx } from '../../core/db/index.ts';
 import type { Role } from '../../core/db/schema.ts';
 import type { CurrentUser } from '../../core/ui/context.ts';
 import { writeAudit, type Actor } from '../../core/audit/index.ts';
-import { shanghaiToday } from '../../core/clock.ts';
+import { formatInstant, shanghaiToday } from '../../core/clock.ts';
 import { isValidIsoDate, type WorkCalendar } from '../../core/calendar/working-days.ts';
 import { sanitizeRichText } from '../../core/html/sanitize.ts';
 import { checkUpload } from '../../core/files/sniff.ts';
@@ -576,8 +576,10 @@ export async function publishRecord(core: Core, actor: StaffActor, code: string,
       const problems = storedRecordProblems(row, todayOf(core), shanghaiToday(at!));
       if (problems.length) return refused(problems);
       const record = await updateRecord(tx, row.id, { state: 'scheduled', scheduledAt: at!, lockVersion: row.lockVersion + 1, updatedAt: now });
-      await addVersion(tx, record, 'scheduled', false, `定时发布：${at!.toISOString()}`, actor, now);
-      await insertReviewLog(tx, { recordId: row.id, action: 'scheduled', actorId: actor.id, actorName: actor.name, note: at!.toISOString(), at: now });
+      // Notes are read by people: the time in Beijing time, as every other time on the staff pages.
+      const when = `${formatInstant(at!)}（北京时间）`;
+      await addVersion(tx, record, 'scheduled', false, `定时发布：${when}`, actor, now);
+      await insertReviewLog(tx, { recordId: row.id, action: 'scheduled', actorId: actor.id, actorName: actor.name, note: when, at: now });
       await writeAudit(tx, actor, { action: 'publishing.scheduled', targetType: 'pub_record', targetId: row.code, unitId: row.unitId, summary: { after: { state: 'scheduled', scheduledAt: at!.toISOString() } } }, now);
       return { ok: true, record };
     }

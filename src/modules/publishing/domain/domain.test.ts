@@ -112,15 +112,17 @@ describe('metadata', () => {
       [{ writtenOn: '2099-01-01' }, null, 'writtenOn', '成文日期的年份2099不正确：不能晚于2027年'],
       [{ writtenOn: '2026-02-30' }, null, 'writtenOn', '成文日期不是有效日期，应为“年-月-日”，如 2025-06-26'],
       [{ writtenOn: '1900-01-01' }, null, 'writtenOn', '成文日期的年份1900不正确'],
-      [{ writtenOn: '2026-12-01', formedOn: '2026-12-01' }, '2026-11-26', 'writtenOn', '成文日期（2026-12-01）不能晚于发布日期（2026-11-26）'],
+      [{ writtenOn: '2026-11-20', formedOn: '2026-11-20' }, '2026-11-19', 'writtenOn', '成文日期（2026-11-20）不能晚于发布日期（2026-11-19）'],
       [{ writtenOn: '2026-11-01', formedOn: '2026-11-27' }, '2026-11-26', 'formedOn', '信息形成（变更）日期（2026-11-27）不能晚于发布日期（2026-11-26）'],
     ];
     for (const [over, publishedOn, field, message] of cases) {
       const r = validateRecordInput(input(over), { today, publishedOn });
       assert.equal(r.errors[field], message, JSON.stringify(over));
     }
-    // 成文日期 next year is allowed for a draft (planned), refused at publication.
-    assert.equal(validateRecordInput(input({ writtenOn: '2027-01-05', formedOn: '2027-01-05' }), { today }).errors.writtenOn, undefined);
+    // A future 成文日期 is refused already in a draft (no publication date yet); today is fine.
+    assert.equal(validateRecordInput(input({ writtenOn: '2027-01-05', formedOn: '2026-11-26' }), { today }).errors.writtenOn, '成文日期（2027-01-05）不能晚于今天（2026-11-26）：成文日期是负责人签发的日期');
+    assert.equal(validateRecordInput(input({ writtenOn: '2026-11-27', formedOn: '2026-11-26' }), { today }).errors.writtenOn, '成文日期（2026-11-27）不能晚于今天（2026-11-26）：成文日期是负责人签发的日期');
+    assert.equal(validateRecordInput(input({ writtenOn: '2026-11-26', formedOn: '2026-11-26' }), { today }).errors.writtenOn, undefined);
   });
   it('requires grounds from 条例 第十四、十五、十六条 and a re-evaluation date for 依申请公开 / 不予公开', () => {
     const r = validateRecordInput(input({ disclosure: 'withheld' }), { today });
@@ -135,8 +137,20 @@ describe('metadata', () => {
     // 主动公开 drops grounds left over from an earlier choice.
     assert.deepEqual(validateRecordInput(input({ disclosureGrounds: ['art14-secret'], reevaluateOn: '2027-01-01' }), { today }).value.disclosureGrounds, []);
   });
-  it('lists the grounds of articles 14, 15 and 16, the 22 subjects and the 15 公文种类', () => {
-    assert.deepEqual([...new Set(DISCLOSURE_GROUNDS.map((g) => g.article.slice(0, 4)))], ['第十四条', '第十五条', '第十六条']);
+  it('takes the grounds of 依申请公开 outside 第十九、二十条, never for 不予公开', () => {
+    const specific = validateRecordInput(input({ disclosure: 'on_request', disclosureGrounds: ['specific-persons'], reevaluateOn: '2027-06-30' }), { today });
+    assert.deepEqual(specific.errors, {});
+    const outside = validateRecordInput(input({ disclosure: 'on_request', disclosureGrounds: ['outside-proactive'], reevaluateOn: '2027-06-30' }), { today });
+    assert.deepEqual(outside.errors, {});
+    const withheld = validateRecordInput(input({ disclosure: 'withheld', disclosureGrounds: ['specific-persons'], reevaluateOn: '2027-06-30' }), { today });
+    assert.equal(withheld.errors.disclosureGrounds, '不予公开只能依据《政府信息公开条例》第十四、十五、十六条；“不属于主动公开范围”的信息应标为依申请公开');
+    const none = validateRecordInput(input({ disclosure: 'on_request', reevaluateOn: '2027-06-30' }), { today });
+    assert.match(none.errors.disclosureGrounds!, /仅涉及特定对象、不属于第十九、二十条主动公开范围/);
+  });
+  it('lists the grounds of articles 14, 15 and 16 (and of 依申请公开), the 22 subjects and the 15 公文种类', () => {
+    const exemptions = DISCLOSURE_GROUNDS.filter((g) => g.fits.includes('withheld'));
+    assert.deepEqual([...new Set(exemptions.map((g) => g.article.slice(0, 4)))], ['第十四条', '第十五条', '第十六条']);
+    assert.deepEqual(DISCLOSURE_GROUNDS.filter((g) => !g.fits.includes('withheld')).map((g) => g.code), ['specific-persons', 'outside-proactive']);
     assert.equal(SUBJECTS.length, 22);
     assert.equal(GENRES.indexOf('纪要'), 14);
   });

@@ -131,7 +131,7 @@ describe('publishing staff pages', () => {
     const res = await editor.submit('/staff/records/new', '/staff/records/new', draftFields({ disclosure: 'on_request' }));
     assert.equal(res.statusCode, 400);
     const text = textOf(res.body);
-    assert.match(text, /须选择《政府信息公开条例》第十四、十五、十六条中的依据/);
+    assert.match(text, /依申请公开的信息，须选择依据：《政府信息公开条例》第十四、十五、十六条，或仅涉及特定对象/);
     assert.match(text, /请填写复查日期/);
   });
 
@@ -391,7 +391,10 @@ describe('publishing staff pages', () => {
     res = await postFrom(reviewer, code, 'publish', { when: 'schedule', scheduleAt: '2026-12-01T09:00' });
     assert.equal(res.statusCode, 303);
     assert.equal((await stateOf(t, code)).state, 'scheduled');
-    assert.match(textOf((await reviewer.get(`/staff/records/${code}`)).body), /将于 2026-12-01 09:00 自动发布/);
+    const scheduledPage = textOf((await reviewer.get(`/staff/records/${code}`)).body);
+    assert.match(scheduledPage, /将于 2026-12-01 09:00 自动发布/);
+    assert.match(scheduledPage, /定时发布：2026-12-01 09:00（北京时间）/, 'version note in Beijing time');
+    assert.doesNotMatch(scheduledPage, /\d{4}-\d\d-\d\dT\d\d:\d\d/, 'no UTC ISO strings');
     res = await postFrom(reviewer, code, 'cancel-schedule');
     assert.equal(res.statusCode, 303);
     assert.equal((await stateOf(t, code)).state, 'approved');

@@ -196,11 +196,11 @@ export function RecordForm(p: Omit<RecordFormProps, 'ctx'> & { csrfToken: string
       />
       <CheckboxGroup
         name="disclosureGrounds"
-        legend="依申请公开或不予公开的依据（《政府信息公开条例》第十四、十五、十六条）"
-        options={DISCLOSURE_GROUNDS.map((g) => ({ value: g.code, label: `${g.article}：${g.text}` }))}
+        legend="依申请公开或不予公开的依据（《政府信息公开条例》第十四、十五、十六条；依申请公开还可依第十九、二十条）"
+        options={DISCLOSURE_GROUNDS.map((g) => ({ value: g.code, label: `${g.article}：${g.text}${g.fits.includes('withheld') ? '' : '（仅适用于依申请公开）'}` }))}
         values={v.disclosureGrounds}
         error={e.disclosureGrounds}
-        hint="主动公开的信息不选。"
+        hint="主动公开的信息不选。不予公开只能依据第十四、十五、十六条。"
       />
       <TextField
         name="reevaluateOn"
