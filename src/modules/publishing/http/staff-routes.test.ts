@@ -152,6 +152,21 @@ describe('publishing staff pages', () => {
     assert.match(res.body, /&lt;img src=x onerror=alert\(4\)&gt;链接/);
   });
 
+  it('warns whoever reviews a record whose text holds a 身份证号 or a mobile number', async () => {
+    const code = await newDraft(editor, {
+      title: '2026年度低保对象公示',
+      bodyHtml: '张三，身份证号532301199001011238，联系电话13908781234。\n\n咨询电话：0878-3123456。',
+    });
+    await postFrom(editor, code, 'submit');
+    const page = textOf((await reviewer.get(`/staff/records/${code}`)).body);
+    assert.match(page, /可能含有个人信息/);
+    assert.match(page, /正文：居民身份证号 532301\*{8}1238/);
+    assert.match(page, /正文：手机号码 139\*{4}1234/);
+    assert.doesNotMatch(page, /0878\*/, 'a landline is not flagged');
+    const clean = await newDraft(editor, { title: '无个人信息的通知' });
+    assert.doesNotMatch(textOf((await editor.get(`/staff/records/${clean}`)).body), /可能含有个人信息/);
+  });
+
   it('keeps another unit out: 403 on the page and on every action', async () => {
     const code = await newDraft(editor);
     assert.equal((await other.get(`/staff/records/${code}`)).statusCode, 403);

@@ -7,6 +7,7 @@ import { CsrfField, ErrorSummary, fieldId, RadioGroup, SelectField, TextArea, Te
 import { ACTION_LABELS, type WorkflowAction } from '../domain/workflow.ts';
 import { ATTACHMENT_ROLE_LABELS, VALIDITY_LABELS, WITHDRAW_REASON_LABELS, type RecordState } from '../domain/vocab.ts';
 import { Reasons, RECORDS_CRUMB, recordHref, StateTag } from './staff-shared.tsx';
+import { PERSONAL_DATA_LABELS, type PersonalDataHit } from '../domain/personal-data.ts';
 
 export interface DetailAttachment {
   code: string;
@@ -69,6 +70,8 @@ export interface RecordDetailProps {
     publicHref: string | null;
   };
   metadata: { label: string; value: string }[];
+  /** 身份证号 / 手机号码 found in the record's text (a warning, not a refusal). */
+  personalData: PersonalDataHit[];
   bodyHtml: string;
   attachments: DetailAttachment[];
   interpretations: LinkedRecord[];
@@ -291,6 +294,19 @@ export function RecordDetailPage(p: RecordDetailProps) {
           <ul>
             {r.sendBackReasons.map((x, i) => (
               <li key={i}>{x}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {p.personalData.length ? (
+        <div class="warning-box" role="note">
+          <h2>可能含有个人信息</h2>
+          <p>以下内容像是公民个人信息（《政府信息公开条例》第十五条：涉及个人隐私的信息不得公开）。审核时请确认已删除或做去标识化处理：</p>
+          <ul>
+            {p.personalData.map((h, i) => (
+              <li key={i}>
+                {h.where}：{PERSONAL_DATA_LABELS[h.kind]} {h.masked}
+              </li>
             ))}
           </ul>
         </div>
