@@ -16,7 +16,7 @@ import { extractText } from '../../core/files/extract-text.ts';
 import type { RecordInput, RecordSnapshot } from './domain/types.ts';
 import { validateRecordInput, checkLegalDate } from './domain/metadata.ts';
 import { checkAction, canEditRecord, type WorkflowAction, type WorkflowRecord, type WorkflowUser } from './domain/workflow.ts';
-import { checkInterpretationMaterial } from './domain/interpretation.ts';
+import { checkInterpretationAtPublication, checkInterpretationMaterial } from './domain/interpretation.ts';
 import { formatIndexNo } from './domain/index-no.ts';
 import { assessTimeliness } from './domain/timeliness.ts';
 import {
@@ -146,6 +146,7 @@ export function recordInputOf(r: RecordRow): RecordInput {
     genre: r.genre,
     docType: r.docType,
     needsInterpretation: r.needsInterpretation,
+    interpretationWaiver: r.interpretationWaiver,
     keywords: r.keywords,
     summary: r.summary,
     bodyHtml: r.bodyHtml,
@@ -172,6 +173,7 @@ export function emptyRecordInput(unitName: string, today: string): RecordInput {
     genre: '',
     docType: 'other',
     needsInterpretation: false,
+    interpretationWaiver: '',
     keywords: [],
     summary: '',
     bodyHtml: '',
@@ -197,6 +199,7 @@ function columnsOf(v: RecordInput): Partial<NewRecordRow> {
     genre: v.genre,
     docType: v.docType,
     needsInterpretation: v.needsInterpretation,
+    interpretationWaiver: v.interpretationWaiver ?? '',
     keywords: v.keywords,
     summary: v.summary,
     bodyHtml: v.bodyHtml,
@@ -388,9 +391,7 @@ function storedRecordProblems(row: RecordRow, today: string, publishedOn?: strin
 }
 
 async function interpretationProblem(tx: Tx, row: RecordRow): Promise<string | null> {
-  const linked = await listLinkedInterpretations(tx, row.id);
-  const plans = (await listAttachments(tx, row.id)).filter((a) => a.role === 'interpretation_plan').length;
-  return checkInterpretationMaterial(row, { linked, planAttachments: plans });
+  return checkInterpretationMaterial(row, await listLinkedInterpretations(tx, row.id));
 }
 
 /**
@@ -502,8 +503,10 @@ async function publishInTx(tx: Tx, ctx: PublishContext, row: RecordRow, withComp
   const today = shanghaiToday(ctx.now);
   const problems = storedRecordProblems(row, today, today);
   if (problems.length) throw new Refusal(refused(problems));
+  // 同步发布: a public 解读 already published or published now with the document (the companions below).
+  const companionStates: RecordState[] = ctx.forced ? ['draft', 'submitted', 'approved', 'scheduled'] : ['approved', 'scheduled'];
   if (row.kind === 'record') {
-    const interp = await interpretationProblem(tx, row);
+    const interp = checkInterpretationAtPublication(row, await listLinkedInterpretations(tx, row.id), companionStates);
     if (interp) throw new Refusal(refused([interp]));
   }
   const unit = await unitForIndex(tx, row.unitId);
@@ -545,9 +548,8 @@ async function publishInTx(tx: Tx, ctx: PublishContext, row: RecordRow, withComp
     ctx.now,
   );
   if (withCompanions && row.kind === 'record') {
-    const waiting = ctx.forced ? ['draft', 'submitted', 'approved', 'scheduled'] : ['approved', 'scheduled'];
     for (const c of await listLinkedInterpretations(tx, row.id)) {
-      if (!waiting.includes(c.state)) continue;
+      if (!companionStates.includes(c.state)) continue;
       const locked = (await findRecordById(tx, c.id, true))!;
       await publishInTx(tx, { ...ctx, note: ctx.note || `随政策文件 ${indexNo} 一并发布` }, locked, false);
     }

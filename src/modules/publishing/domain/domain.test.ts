@@ -6,7 +6,7 @@ import { checkDocNo, normaliseDocNo } from './doc-no.ts';
 import { formatIndexNo, parseIndexNo } from './index-no.ts';
 import { validateRecordInput } from './metadata.ts';
 import { checkAction, allowedActions, TRANSITIONS, type WorkflowRecord, type WorkflowUser } from './workflow.ts';
-import { checkInterpretationMaterial, NO_INTERPRETATION_MESSAGE, requiresInterpretation } from './interpretation.ts';
+import { checkInterpretationAtPublication, checkInterpretationMaterial, interpretationTriggers, NO_INTERPRETATION_MESSAGE, requiresInterpretation } from './interpretation.ts';
 import { assessTimeliness, periodEndOf } from './timeliness.ts';
 import type { RecordInput } from './types.ts';
 import { DISCLOSURE_GROUNDS, GENRES, SUBJECTS } from './vocab.ts';
@@ -215,23 +215,46 @@ describe('workflow state table', () => {
 });
 
 describe('政策解读', () => {
-  it('is required for 规章, 行政规范性文件 and records marked 需解读', () => {
+  it('is required for 规章, 行政规范性文件, records marked 需解读, and any record with a 规范性文件 文号 unless the editor says why not', () => {
+    const base = { kind: 'record' as const, docType: 'other' as const, needsInterpretation: false };
     const cases: [Parameters<typeof requiresInterpretation>[0], boolean][] = [
-      [{ kind: 'record', docType: 'regulation', needsInterpretation: false }, true],
-      [{ kind: 'record', docType: 'normative', needsInterpretation: false }, true],
-      [{ kind: 'record', docType: 'other', needsInterpretation: true }, true],
-      [{ kind: 'record', docType: 'other', needsInterpretation: false }, false],
-      [{ kind: 'interpretation', docType: 'other', needsInterpretation: false }, false],
+      [{ ...base, docType: 'regulation' }, true],
+      [{ ...base, docType: 'normative' }, true],
+      [{ ...base, needsInterpretation: true }, true],
+      [base, false],
+      [{ ...base, kind: 'interpretation' }, false],
+      // 〔year〕 and 规 in the issuer's code: the numbering of 行政规范性文件.
+      [{ ...base, docNo: '楚市政规〔2026〕2号' }, true],
+      [{ ...base, docNo: '楚市财规〔2025〕11号' }, true],
+      [{ ...base, docNo: '楚市政规〔2026〕2号', interpretationWaiver: '本文件为内部工作规则，非行政规范性文件' }, false],
+      [{ ...base, docNo: '楚市政规〔2026〕2号', interpretationWaiver: '   ' }, true],
+      // The waiver speaks only to the 文号: a 行政规范性文件 still needs its 解读.
+      [{ ...base, docType: 'normative', docNo: '楚市政规〔2026〕2号', interpretationWaiver: '不需要' }, true],
+      [{ ...base, docNo: '楚市政通〔2017〕47号' }, false],
+      [{ ...base, docNo: '楚市规划发〔2026〕3号' }, true],
+      [{ ...base, docNo: '楚雄州人民政府令第3号' }, false],
     ];
     for (const [r, expected] of cases) assert.equal(requiresInterpretation(r), expected, JSON.stringify(r));
+    assert.deepEqual(interpretationTriggers({ kind: 'record', docType: 'normative', needsInterpretation: true, docNo: '楚市政规〔2026〕2号' }), ['normative', 'marked', 'doc_no']);
   });
-  it('refuses with "无解读材料，不予受理" unless a live interpretation or a 解读方案 is attached', () => {
+  it('needs a linked public 解读 at submission: a 解读方案 alone, a withdrawn or a non-public 解读 does not do', () => {
     const policy = { kind: 'record' as const, docType: 'normative' as const, needsInterpretation: false };
     assert.equal(NO_INTERPRETATION_MESSAGE, '无解读材料，不予受理');
-    assert.equal(checkInterpretationMaterial(policy, { linked: [], planAttachments: 0 }), '无解读材料，不予受理');
-    assert.equal(checkInterpretationMaterial(policy, { linked: [{ state: 'withdrawn' }], planAttachments: 0 }), '无解读材料，不予受理');
-    assert.equal(checkInterpretationMaterial(policy, { linked: [{ state: 'draft' }], planAttachments: 0 }), null);
-    assert.equal(checkInterpretationMaterial(policy, { linked: [], planAttachments: 1 }), null);
+    const refusal = '无解读材料，不予受理：须关联一篇公开的政策解读，与文件同步审核、同步发布（解读方案是内部材料，不能代替公开的政策解读）';
+    assert.equal(checkInterpretationMaterial(policy, []), refusal);
+    assert.equal(checkInterpretationMaterial(policy, [{ state: 'withdrawn', disclosure: 'proactive' }]), refusal);
+    assert.equal(checkInterpretationMaterial(policy, [{ state: 'draft', disclosure: 'on_request' }]), refusal);
+    assert.equal(checkInterpretationMaterial(policy, [{ state: 'draft', disclosure: 'proactive' }]), null);
+    const byDocNo = { kind: 'record' as const, docType: 'other' as const, needsInterpretation: false, docNo: '楚市政规〔2026〕2号' };
+    assert.equal(checkInterpretationMaterial(byDocNo, []), `${refusal}。文号“楚市政规〔2026〕2号”是规范性文件的编号；如本文件不是规范性文件，请在“无需解读的理由”中说明`);
+  });
+  it('needs the public 解读 published already or with the document at publication (同步发布)', () => {
+    const policy = { kind: 'record' as const, docType: 'regulation' as const, needsInterpretation: false };
+    const withIt = ['approved', 'scheduled'] as const;
+    assert.equal(checkInterpretationAtPublication(policy, [{ state: 'approved', disclosure: 'proactive' }], withIt), null);
+    assert.equal(checkInterpretationAtPublication(policy, [{ state: 'published', disclosure: 'proactive' }], withIt), null);
+    assert.match(checkInterpretationAtPublication(policy, [{ state: 'draft', disclosure: 'proactive' }], withIt)!, /^无解读材料，不予受理/);
+    assert.equal(checkInterpretationAtPublication(policy, [{ state: 'draft', disclosure: 'proactive' }], ['draft', 'submitted', 'approved', 'scheduled']), null);
   });
 });
 

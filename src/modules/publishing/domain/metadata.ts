@@ -74,6 +74,7 @@ export function validateRecordInput(raw: RecordInput, ctx: { today: string; publ
     genre: clean(raw.genre ?? ''),
     summary: clean(raw.summary ?? ''),
     disclosureNote: clean(raw.disclosureNote ?? ''),
+    interpretationWaiver: clean(raw.interpretationWaiver ?? ''),
     reevaluateOn: raw.reevaluateOn ? clean(raw.reevaluateOn) : null,
     keywords: [...new Set((raw.keywords ?? []).flatMap((k) => splitKeywords(k)))],
     disclosureGrounds: [...new Set(raw.disclosureGrounds ?? [])],
@@ -98,6 +99,7 @@ export function validateRecordInput(raw: RecordInput, ctx: { today: string; publ
     if (!v.interpretationForm || !INTERPRETATION_FORMS.includes(v.interpretationForm)) errors.interpretationForm = '请选择解读形式';
     if (v.docType !== 'other') errors.docType = '政策解读的文件类型应为“其他”';
     v.needsInterpretation = false;
+    v.interpretationWaiver = '';
   } else {
     v.interpretationForm = null;
   }
@@ -161,6 +163,7 @@ export function validateRecordInput(raw: RecordInput, ctx: { today: string; publ
       else if (yearOf(v.reevaluateOn) > yearOf(today) + 5) errors.reevaluateOn = '复查日期不宜晚于五年之后，请定期复查';
     }
   }
+  if ((v.interpretationWaiver ?? '').length > 500) errors.interpretationWaiver = '无需解读的理由不能超过500个字';
   if (v.disclosureNote.length > 1000) errors.disclosureNote = '说明不能超过1000个字';
   return { errors, value: v, notes };
 }

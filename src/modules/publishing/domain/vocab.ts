@@ -178,6 +178,7 @@ export const FIELD_LABELS: Record<string, string> = {
   genre: '体裁',
   docType: '文件类型',
   needsInterpretation: '需解读',
+  interpretationWaiver: '无需解读的理由',
   keywords: '关键词',
   summary: '内容概述',
   bodyHtml: '正文',

@@ -31,6 +31,7 @@ export interface RecordFormValues {
   genre: string;
   docType: string;
   needsInterpretation: boolean;
+  interpretationWaiver: string;
   keywords: string;
   summary: string;
   bodyHtml: string;
@@ -55,6 +56,7 @@ export const FORM_FIELDS: readonly (keyof RecordFormValues)[] = [
   'genre',
   'docType',
   'needsInterpretation',
+  'interpretationWaiver',
   'keywords',
   'summary',
   'bodyHtml',
@@ -80,6 +82,7 @@ export function emptyFormValues(defaults: { publisherName: string; kind?: Record
     genre: interpretation ? '解读' : '',
     docType: 'other',
     needsInterpretation: false,
+    interpretationWaiver: '',
     keywords: '',
     summary: '',
     bodyHtml: '',
@@ -105,6 +108,7 @@ export function formValuesOf(r: {
   genre: string;
   docType: string;
   needsInterpretation: boolean;
+  interpretationWaiver?: string;
   keywords: string[];
   summary: string;
   bodyHtml: string;
@@ -127,6 +131,7 @@ export function formValuesOf(r: {
     genre: r.genre,
     docType: r.docType,
     needsInterpretation: r.needsInterpretation,
+    interpretationWaiver: r.interpretationWaiver ?? '',
     keywords: r.keywords.join('、'),
     summary: r.summary,
     bodyHtml: r.bodyHtml,
@@ -183,6 +188,7 @@ export function readRecordForm(body: unknown, allowedItemIds: ReadonlySet<number
     genre: form.text('genre', { label: '体裁' }),
     docType: form.values.docType ?? '',
     needsInterpretation: form.checkbox('needsInterpretation'),
+    interpretationWaiver: form.text('interpretationWaiver', { label: '无需解读的理由' }),
     keywords: form.text('keywords', { label: '关键词', max: 300 }),
     summary: form.text('summary', { label: '内容概述' }),
     bodyHtml: body$,
@@ -205,6 +211,7 @@ export function readRecordForm(body: unknown, allowedItemIds: ReadonlySet<number
     genre: values.genre,
     docType,
     needsInterpretation: values.needsInterpretation,
+    interpretationWaiver: values.interpretationWaiver,
     keywords: values.keywords ? [values.keywords] : [],
     summary: values.summary,
     // Text typed without markup becomes paragraphs; the service sanitises whatever arrives.

@@ -121,7 +121,7 @@ function Actions(p: RecordDetailProps) {
       {a.has('submit') ? (
         <section aria-labelledby="act-submit">
           <h3 id="act-submit">{ACTION_LABELS.submit}</h3>
-          <p class="hint">提交后由本单位审核人进行保密审查（《政府信息公开条例》第十七条）。{r.requiresInterpretation ? '本信息须附政策解读或解读方案。' : ''}</p>
+          <p class="hint">提交后由本单位审核人进行保密审查（《政府信息公开条例》第十七条）。{r.requiresInterpretation ? '本信息须关联公开的政策解读，与文件同步发布。' : ''}</p>
           <ActionForm ctx={ctx} code={r.code} path="submit" label="提交审核" />
         </section>
       ) : null}
@@ -462,7 +462,7 @@ export function RecordDetailPage(p: RecordDetailProps) {
         <section aria-labelledby="h-interp">
           <h2 id="h-interp">政策解读</h2>
           {r.requiresInterpretation ? (
-            <p class="hint">规章、行政规范性文件和标为“需解读”的文件，须关联政策解读或上传解读方案后才能提交，并与解读一并审核、发布。</p>
+            <p class="hint">规章、行政规范性文件、标为“需解读”的文件和文号带“规”字的文件，须关联一篇公开的政策解读后才能提交，并与解读一并审核、发布；解读方案只作内部材料，不能代替政策解读。</p>
           ) : null}
           <LinkedList items={p.interpretations} empty="尚未关联政策解读。" />
           {p.canLink ? (

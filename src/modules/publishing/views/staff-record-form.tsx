@@ -157,7 +157,7 @@ export function RecordForm(p: Omit<RecordFormProps, 'ctx'> & { csrfToken: string
         value={v.docType}
         error={e.docType}
         options={Object.entries(DOC_TYPE_LABELS).map(([value, label]) => ({ value, label }))}
-        hint="规章和行政规范性文件须与政策解读同步提交、同步发布。"
+        hint="规章和行政规范性文件须与公开的政策解读同步提交、同步发布（解读方案不能代替政策解读）。"
         required
       />
       <div class={e.needsInterpretation ? 'field field-error' : 'field'}>
@@ -165,6 +165,14 @@ export function RecordForm(p: Omit<RecordFormProps, 'ctx'> & { csrfToken: string
           <input type="checkbox" id={fieldId('needsInterpretation')} name="needsInterpretation" value="on" checked={v.needsInterpretation} /> 需解读（涉及群众切身利益、需社会广泛知晓或专业性较强的政策文件）
         </label>
       </div>
+      <TextField
+        name="interpretationWaiver"
+        label="无需解读的理由"
+        value={v.interpretationWaiver}
+        error={e.interpretationWaiver}
+        maxLength={500}
+        hint="文号中带“规”字（如“楚市政规〔2026〕2号”）的按规范性文件处理，须与政策解读同步发布；如本文件不是规范性文件，请在此说明理由。"
+      />
       <TextField name="keywords" label="关键词" value={v.keywords} error={e.keywords} maxLength={300} hint="多个关键词用“、”或逗号分隔，最多10个。" />
       <TextArea name="summary" label="内容概述" value={v.summary} error={e.summary} rows={3} hint="列入政府信息公开目录的内容概述（《政府信息公开条例》第十二条），500字以内。" />
       <Field name="bodyHtml" label="正文" error={e.bodyHtml} required hint="">
