@@ -256,6 +256,33 @@ describe('publishing service', () => {
     ok(await submitRecord(t.core, editor, numbered.record.code));
   });
 
+  it('warns of a duplicate 文号 at draft, refuses to publish it without a reason (联合发文、转发), publishes it with one', async () => {
+    const first = await createDraft(t.core, editor, draft({ title: '楚雄市财政局关于做好2027年部门预算编制工作的通知', docNo: '楚市财发〔2026〕93号' }));
+    ok(first);
+    assert.deepEqual(first.notes, []);
+    ok(await submitRecord(t.core, editor, first.record.code));
+    ok(await approveRecord(t.core, reviewer, first.record.code));
+    const p1 = await publishRecord(t.core, reviewer, first.record.code);
+    ok(p1);
+    // Same issuer, year and number, typed with other brackets.
+    const second = await createDraft(t.core, editor, draft({ title: '楚雄市财政局关于2027年部门预算编制的补充通知', docNo: '楚市财发[2026]93号' }));
+    ok(second);
+    const warning = `文号“楚市财发〔2026〕93号”已用于《楚雄市财政局关于做好2027年部门预算编制工作的通知》（楚雄市财政局，索引号${p1.record.indexNo}）。同一机关同一年度的发文顺序号不能重复；如为联合发文或转发，请在“联合发文或转发说明”中写明。`;
+    assert.ok(second.notes.includes(warning), JSON.stringify(second.notes));
+    ok(await submitRecord(t.core, editor, second.record.code));
+    ok(await approveRecord(t.core, reviewer, second.record.code));
+    const refusedPub = await publishRecord(t.core, reviewer, second.record.code);
+    assert.deepEqual(refusedPub, { ok: false, kind: 'refused', reasons: [warning] });
+    assert.equal((await findRecordByCode(t.core.db, second.record.code))!.state, 'approved');
+    // With the reason stated (sent back, saved, submitted and approved again) it goes out.
+    ok(await sendBackRecord(t.core, reviewer, second.record.code, ['请说明同一文号的原因']));
+    const again = (await findRecordByCode(t.core.db, second.record.code))!;
+    ok(await saveDraft(t.core, editor, again.code, again.lockVersion, { ...recordInputOf(again), docNoSharedReason: '与楚雄市发展和改革局联合发文' }));
+    ok(await submitRecord(t.core, editor, again.code));
+    ok(await approveRecord(t.core, reviewer, again.code));
+    ok(await publishRecord(t.core, reviewer, again.code));
+  });
+
   it('refuses a disguised executable and keeps nothing of it', async () => {
     const c = await createDraft(t.core, editor, draft());
     ok(c);

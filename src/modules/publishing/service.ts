@@ -18,6 +18,7 @@ import { validateRecordInput, checkLegalDate } from './domain/metadata.ts';
 import { checkAction, canEditRecord, type WorkflowAction, type WorkflowRecord, type WorkflowUser } from './domain/workflow.ts';
 import { checkInterpretationAtPublication, checkInterpretationMaterial } from './domain/interpretation.ts';
 import { formatIndexNo } from './domain/index-no.ts';
+import { sameDocNoCheck } from './domain/doc-no.ts';
 import { assessTimeliness } from './domain/timeliness.ts';
 import {
   ATTACHMENT_ROLES,
@@ -48,6 +49,7 @@ import {
   listAttachments,
   listLinkedInterpretations,
   listLinkedPolicies,
+  listRecordsWithDocNo,
   markAttachmentRemoved,
   unitForIndex,
   updateRecord,
@@ -147,6 +149,7 @@ export function recordInputOf(r: RecordRow): RecordInput {
     docType: r.docType,
     needsInterpretation: r.needsInterpretation,
     interpretationWaiver: r.interpretationWaiver,
+    docNoSharedReason: r.docNoSharedReason,
     keywords: r.keywords,
     summary: r.summary,
     bodyHtml: r.bodyHtml,
@@ -174,6 +177,7 @@ export function emptyRecordInput(unitName: string, today: string): RecordInput {
     docType: 'other',
     needsInterpretation: false,
     interpretationWaiver: '',
+    docNoSharedReason: '',
     keywords: [],
     summary: '',
     bodyHtml: '',
@@ -200,6 +204,7 @@ function columnsOf(v: RecordInput): Partial<NewRecordRow> {
     docType: v.docType,
     needsInterpretation: v.needsInterpretation,
     interpretationWaiver: v.interpretationWaiver ?? '',
+    docNoSharedReason: v.docNoSharedReason ?? '',
     keywords: v.keywords,
     summary: v.summary,
     bodyHtml: v.bodyHtml,
@@ -339,9 +344,16 @@ export async function createDraft(core: Core, actor: StaffActor, input: RecordIn
       updatedAt: now,
     });
     await addVersion(tx, record, 'created', false, '新建草稿', actor, now);
+    const dup = await sameDocNoProblem(tx, record);
     await writeAudit(tx, actor, { action: 'publishing.draft-created', targetType: 'pub_record', targetId: record.code, unitId, summary: { after: { title: record.title, kind: record.kind, docType: record.docType, disclosure: record.disclosure } } }, now);
-    return { ok: true, record, notes: checked.notes };
+    return { ok: true, record, notes: dup.warning ? [...checked.notes, dup.warning] : checked.notes };
   });
+}
+
+/** Other records of the city with the record's 文号: the warning (draft) and the refusal (publication). */
+async function sameDocNoProblem(tx: Tx, r: RecordRow): Promise<{ warning: string | null; refusal: string | null }> {
+  if (!r.docNo) return { warning: null, refusal: null };
+  return sameDocNoCheck(r.docNo, await listRecordsWithDocNo(tx, r.rootUnitId, r.docNo, r.id), r.docNoSharedReason);
 }
 
 /**
@@ -361,8 +373,9 @@ export async function saveDraft(core: Core, actor: StaffActor, code: string, exp
     if (isFailure(checked)) return checked;
     const record = await updateRecord(tx, row.id, { ...columnsOf(checked.value), lockVersion: row.lockVersion + 1, updatedByName: actor.name, updatedAt: now });
     await addVersion(tx, record, 'saved', false, '保存草稿', actor, now);
+    const dup = await sameDocNoProblem(tx, record);
     await writeAudit(tx, actor, { action: 'publishing.draft-saved', targetType: 'pub_record', targetId: record.code, unitId: record.unitId, summary: { before: { version: row.lockVersion }, after: { version: record.lockVersion, title: record.title } } }, now);
-    return { ok: true, record, notes: checked.notes };
+    return { ok: true, record, notes: dup.warning ? [...checked.notes, dup.warning] : checked.notes };
   });
 }
 
@@ -509,6 +522,8 @@ async function publishInTx(tx: Tx, ctx: PublishContext, row: RecordRow, withComp
     const interp = checkInterpretationAtPublication(row, await listLinkedInterpretations(tx, row.id), companionStates);
     if (interp) throw new Refusal(refused([interp]));
   }
+  const dup = await sameDocNoProblem(tx, row);
+  if (dup.refusal) throw new Refusal(refused([dup.refusal]));
   const unit = await unitForIndex(tx, row.unitId);
   if (!unit) throw new Refusal(refused(['所属单位不存在']));
   const year = Number(today.slice(0, 4));

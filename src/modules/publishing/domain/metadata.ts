@@ -75,6 +75,7 @@ export function validateRecordInput(raw: RecordInput, ctx: { today: string; publ
     summary: clean(raw.summary ?? ''),
     disclosureNote: clean(raw.disclosureNote ?? ''),
     interpretationWaiver: clean(raw.interpretationWaiver ?? ''),
+    docNoSharedReason: clean(raw.docNoSharedReason ?? ''),
     reevaluateOn: raw.reevaluateOn ? clean(raw.reevaluateOn) : null,
     keywords: [...new Set((raw.keywords ?? []).flatMap((k) => splitKeywords(k)))],
     disclosureGrounds: [...new Set(raw.disclosureGrounds ?? [])],
@@ -163,6 +164,7 @@ export function validateRecordInput(raw: RecordInput, ctx: { today: string; publ
       else if (yearOf(v.reevaluateOn) > yearOf(today) + 5) errors.reevaluateOn = '复查日期不宜晚于五年之后，请定期复查';
     }
   }
+  if ((v.docNoSharedReason ?? '').length > 500) errors.docNoSharedReason = '联合发文或转发说明不能超过500个字';
   if ((v.interpretationWaiver ?? '').length > 500) errors.interpretationWaiver = '无需解读的理由不能超过500个字';
   if (v.disclosureNote.length > 1000) errors.disclosureNote = '说明不能超过1000个字';
   return { errors, value: v, notes };

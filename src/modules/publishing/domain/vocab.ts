@@ -179,6 +179,7 @@ export const FIELD_LABELS: Record<string, string> = {
   docType: '文件类型',
   needsInterpretation: '需解读',
   interpretationWaiver: '无需解读的理由',
+  docNoSharedReason: '联合发文或转发说明',
   keywords: '关键词',
   summary: '内容概述',
   bodyHtml: '正文',

@@ -32,6 +32,7 @@ export interface RecordFormValues {
   docType: string;
   needsInterpretation: boolean;
   interpretationWaiver: string;
+  docNoSharedReason: string;
   keywords: string;
   summary: string;
   bodyHtml: string;
@@ -50,6 +51,7 @@ export const FORM_FIELDS: readonly (keyof RecordFormValues)[] = [
   'title',
   'publisherName',
   'docNo',
+  'docNoSharedReason',
   'writtenOn',
   'formedOn',
   'subject',
@@ -83,6 +85,7 @@ export function emptyFormValues(defaults: { publisherName: string; kind?: Record
     docType: 'other',
     needsInterpretation: false,
     interpretationWaiver: '',
+    docNoSharedReason: '',
     keywords: '',
     summary: '',
     bodyHtml: '',
@@ -109,6 +112,7 @@ export function formValuesOf(r: {
   docType: string;
   needsInterpretation: boolean;
   interpretationWaiver?: string;
+  docNoSharedReason?: string;
   keywords: string[];
   summary: string;
   bodyHtml: string;
@@ -132,6 +136,7 @@ export function formValuesOf(r: {
     docType: r.docType,
     needsInterpretation: r.needsInterpretation,
     interpretationWaiver: r.interpretationWaiver ?? '',
+    docNoSharedReason: r.docNoSharedReason ?? '',
     keywords: r.keywords.join('、'),
     summary: r.summary,
     bodyHtml: r.bodyHtml,
@@ -189,6 +194,7 @@ export function readRecordForm(body: unknown, allowedItemIds: ReadonlySet<number
     docType: form.values.docType ?? '',
     needsInterpretation: form.checkbox('needsInterpretation'),
     interpretationWaiver: form.text('interpretationWaiver', { label: '无需解读的理由' }),
+    docNoSharedReason: form.text('docNoSharedReason', { label: '联合发文或转发说明' }),
     keywords: form.text('keywords', { label: '关键词', max: 300 }),
     summary: form.text('summary', { label: '内容概述' }),
     bodyHtml: body$,
@@ -212,6 +218,7 @@ export function readRecordForm(body: unknown, allowedItemIds: ReadonlySet<number
     docType,
     needsInterpretation: values.needsInterpretation,
     interpretationWaiver: values.interpretationWaiver,
+    docNoSharedReason: values.docNoSharedReason,
     keywords: values.keywords ? [values.keywords] : [],
     summary: values.summary,
     // Text typed without markup becomes paragraphs; the service sanitises whatever arrives.

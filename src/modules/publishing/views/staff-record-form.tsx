@@ -166,6 +166,14 @@ export function RecordForm(p: Omit<RecordFormProps, 'ctx'> & { csrfToken: string
         </label>
       </div>
       <TextField
+        name="docNoSharedReason"
+        label="联合发文或转发说明"
+        value={v.docNoSharedReason}
+        error={e.docNoSharedReason}
+        maxLength={500}
+        hint="一个文号只对应一份文件。联合发文或转发等与其他信息使用同一文号的，请写明（如“与楚雄市财政局联合发文”），否则不能发布。"
+      />
+      <TextField
         name="interpretationWaiver"
         label="无需解读的理由"
         value={v.interpretationWaiver}
