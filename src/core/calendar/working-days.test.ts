@@ -11,10 +11,10 @@ import {
   isValidIsoDate,
   isWorkingDay,
   weekdayOf,
-  withProvisionalNextYear,
   workingDaysBetween,
   type CalendarYearData,
 } from './working-days.ts';
+import { withProvisionalNextYear } from './provisional.ts';
 import { OFFICIAL_YEARS } from './official-holidays.ts';
 
 const cal = buildCalendar(OFFICIAL_YEARS);

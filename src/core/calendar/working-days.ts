@@ -16,8 +16,9 @@ export interface WorkCalendar {
   /** Years with data; any other year is refused rather than guessed (but see `provisional`). */
   readonly years: ReadonlySet<number>;
   /**
-   * Years without data counted provisionally, weekends only, until the State Council's schedule is
-   * entered (see withProvisionalNextYear). Results that reach into them are marked 暂定 by the caller.
+   * Years without data counted provisionally, weekends and the statutory holidays without 调休, until
+   * the State Council's schedule is entered (see provisional.ts). Results that reach into them are
+   * marked 暂定 by the caller.
    */
   readonly provisional?: ReadonlySet<number>;
   readonly holidays: ReadonlyMap<string, string>;
@@ -161,35 +162,6 @@ export function buildCalendar(years: CalendarYearData[]): WorkCalendar {
     }
   }
   return { years: covered, holidays, workdays, sources };
-}
-
-/**
- * The fixed-date statutory holidays (《全国年节及纪念日放假办法》2024年修订 第二条): 元旦 1月1日, 劳动节 5月1日、2日,
- * 国庆节 10月1日至3日. The lunar ones (春节, 清明, 端午, 中秋) and the 调休 days need the State Council's
- * yearly notice.
- */
-const FIXED_HOLIDAYS: readonly [string, string][] = [
-  ['01-01', '元旦'],
-  ['05-01', '劳动节'],
-  ['05-02', '劳动节'],
-  ['10-01', '国庆节'],
-  ['10-02', '国庆节'],
-  ['10-03', '国庆节'],
-];
-
-/**
- * The calendar with the year after the last one entered counted provisionally: weekends and the
- * fixed-date statutory holidays only. The next year's schedule is published in October–November
- * (regulation notes §8); until an admin enters it, a deadline that runs into January would otherwise
- * have no date at all. Only that one year; callers mark results that reach into it as 暂定.
- */
-export function withProvisionalNextYear(cal: WorkCalendar): WorkCalendar {
-  if (!cal.years.size) return cal;
-  const next = Math.max(...cal.years) + 1;
-  if (next > MAX_YEAR) return cal;
-  const holidays = new Map(cal.holidays);
-  for (const [md, name] of FIXED_HOLIDAYS) holidays.set(`${String(next).padStart(4, '0')}-${md}`, `${name}（暂定）`);
-  return { ...cal, holidays, provisional: new Set([next]) };
 }
 
 /** Whether a date lies in a year counted provisionally (its working days are not yet official). */

@@ -12,6 +12,7 @@ import { computeRecordCounts } from './domain/section2.ts';
 import { computeRequestTable, feesPaidInYear, type DataIssue } from './domain/section3.ts';
 import { computeRemedyTable } from './domain/section4.ts';
 import { prefillTexts } from './domain/prefill.ts';
+import { publicationTooEarly } from './domain/due-dates.ts';
 import type { ReportTables } from './domain/tables.ts';
 import type { TextSection } from './domain/template.ts';
 import { validateCase, type CaseInput } from './domain/case-form.ts';
@@ -263,6 +264,8 @@ export async function publishReport(core: Core, actor: Actor, report: ReportRow,
   if (report.state === 'published') return refuse('该年报已经发布。');
   if (report.version !== expectedVersion) return refuse(STALE);
   if (report.source === 'generated' && !report.generatedAt) return refuse('请先生成年报。');
+  const early = publicationTooEarly(report.year, shanghaiToday(core.clock.now()));
+  if (early) return refuse(early);
   const bad = failing(await checksFor(core, report));
   if (bad.length) return refuse(...bad.map((c) => c.message));
   const now = core.clock.now();

@@ -209,7 +209,7 @@ describe('publishing service', () => {
     const policy = await createDraft(t.core, editor, draft({ generalColumn: 'policy', title: '楚雄市财政局关于印发《楚雄市政府购买服务管理实施办法》的通知', docNo: '楚市财规〔2026〕2号', docType: 'normative', genre: '办法', writtenOn: '2026-11-24', formedOn: '2026-11-24' }));
     ok(policy);
     const refused = await submitRecord(t.core, editor, policy.record.code);
-    assert.deepEqual(refused, { ok: false, kind: 'refused', reasons: ['无解读材料，不予受理'] });
+    assert.deepEqual(refused, { ok: false, kind: 'refused', reasons: ['无解读材料，不予受理：须关联一篇公开的政策解读，与文件同步审核、同步发布（解读方案是内部材料，不能代替公开的政策解读）'] });
     const interp = await createInterpretationDraft(t.core, editor, policy.record.code, draft({ title: '《楚雄市政府购买服务管理实施办法》解读', genre: '解读', interpretationForm: 'text', generalColumn: 'policy' }));
     ok(interp);
     assert.equal(interp.record.kind, 'interpretation');
@@ -229,7 +229,7 @@ describe('publishing service', () => {
     assert.deepEqual((await listLinkedPolicies(t.core.db, i.id)).map((p) => p.indexNo), [pub.record.indexNo]);
   });
 
-  it('an attached 解读方案 also satisfies the rule', async () => {
+  it('an attached 解读方案 alone does not satisfy the rule; a 文号 with 规 triggers it unless the editor says why not', async () => {
     const policy = await createDraft(t.core, editor, draft({ title: '关于进一步规范乡镇财政资金支付管理的通知', needsInterpretation: true }));
     ok(policy);
     assert.equal((await submitRecord(t.core, editor, policy.record.code)).ok, false);
@@ -239,7 +239,48 @@ describe('publishing service', () => {
     assert.equal(up.attachment.fileType, 'docx');
     assert.match(up.attachment.extractedText, /解读方案：由局办公室于发布当日/);
     assert.deepEqual(await fileStorage(t.core.config).get(up.attachment.storageKey), plan);
+    const stillRefused = await submitRecord(t.core, editor, policy.record.code);
+    assert.equal(stillRefused.ok, false);
+    assert.match(!stillRefused.ok && stillRefused.kind === 'refused' ? stillRefused.reasons[0]! : '', /解读方案是内部材料，不能代替公开的政策解读/);
+    ok(await createInterpretationDraft(t.core, editor, policy.record.code, draft({ title: '乡镇财政资金支付管理政策问答', genre: '解读', interpretationForm: 'qa', generalColumn: 'policy' })));
     ok(await submitRecord(t.core, editor, policy.record.code));
+
+    // Picked as 其他 but numbered as a 规范性文件: refused, naming the 文号; a stated reason lets it through.
+    const numbered = await createDraft(t.core, editor, draft({ title: '楚雄市财政局财政票据管理工作规则', docNo: '楚市财规〔2026〕5号', docType: 'other' }));
+    ok(numbered);
+    const r = await submitRecord(t.core, editor, numbered.record.code);
+    assert.equal(r.ok, false);
+    assert.match(!r.ok && r.kind === 'refused' ? r.reasons[0]! : '', /文号“楚市财规〔2026〕5号”是规范性文件的编号/);
+    const saved = await saveDraft(t.core, editor, numbered.record.code, numbered.record.lockVersion, { ...recordInputOf(numbered.record), interpretationWaiver: '本局内部工作规则，不对外设定权利义务，不属于行政规范性文件' });
+    ok(saved);
+    ok(await submitRecord(t.core, editor, numbered.record.code));
+  });
+
+  it('warns of a duplicate 文号 at draft, refuses to publish it without a reason (联合发文、转发), publishes it with one', async () => {
+    const first = await createDraft(t.core, editor, draft({ title: '楚雄市财政局关于做好2027年部门预算编制工作的通知', docNo: '楚市财发〔2026〕93号' }));
+    ok(first);
+    assert.deepEqual(first.notes, []);
+    ok(await submitRecord(t.core, editor, first.record.code));
+    ok(await approveRecord(t.core, reviewer, first.record.code));
+    const p1 = await publishRecord(t.core, reviewer, first.record.code);
+    ok(p1);
+    // Same issuer, year and number, typed with other brackets.
+    const second = await createDraft(t.core, editor, draft({ title: '楚雄市财政局关于2027年部门预算编制的补充通知', docNo: '楚市财发[2026]93号' }));
+    ok(second);
+    const warning = `文号“楚市财发〔2026〕93号”已用于《楚雄市财政局关于做好2027年部门预算编制工作的通知》（楚雄市财政局，索引号${p1.record.indexNo}）。同一机关同一年度的发文顺序号不能重复；如为联合发文或转发，请在“联合发文或转发说明”中写明。`;
+    assert.ok(second.notes.includes(warning), JSON.stringify(second.notes));
+    ok(await submitRecord(t.core, editor, second.record.code));
+    ok(await approveRecord(t.core, reviewer, second.record.code));
+    const refusedPub = await publishRecord(t.core, reviewer, second.record.code);
+    assert.deepEqual(refusedPub, { ok: false, kind: 'refused', reasons: [warning] });
+    assert.equal((await findRecordByCode(t.core.db, second.record.code))!.state, 'approved');
+    // With the reason stated (sent back, saved, submitted and approved again) it goes out.
+    ok(await sendBackRecord(t.core, reviewer, second.record.code, ['请说明同一文号的原因']));
+    const again = (await findRecordByCode(t.core.db, second.record.code))!;
+    ok(await saveDraft(t.core, editor, again.code, again.lockVersion, { ...recordInputOf(again), docNoSharedReason: '与楚雄市发展和改革局联合发文' }));
+    ok(await submitRecord(t.core, editor, again.code));
+    ok(await approveRecord(t.core, reviewer, again.code));
+    ok(await publishRecord(t.core, reviewer, again.code));
   });
 
   it('refuses a disguised executable and keeps nothing of it', async () => {

@@ -7,7 +7,7 @@ import type { Tx } from '../../core/db/index.ts';
 import type { Role } from '../../core/db/schema.ts';
 import type { CurrentUser } from '../../core/ui/context.ts';
 import { writeAudit, type Actor } from '../../core/audit/index.ts';
-import { shanghaiToday } from '../../core/clock.ts';
+import { formatInstant, shanghaiToday } from '../../core/clock.ts';
 import { isValidIsoDate, type WorkCalendar } from '../../core/calendar/working-days.ts';
 import { sanitizeRichText } from '../../core/html/sanitize.ts';
 import { checkUpload } from '../../core/files/sniff.ts';
@@ -16,8 +16,9 @@ import { extractText } from '../../core/files/extract-text.ts';
 import type { RecordInput, RecordSnapshot } from './domain/types.ts';
 import { validateRecordInput, checkLegalDate } from './domain/metadata.ts';
 import { checkAction, canEditRecord, type WorkflowAction, type WorkflowRecord, type WorkflowUser } from './domain/workflow.ts';
-import { checkInterpretationMaterial } from './domain/interpretation.ts';
+import { checkInterpretationAtPublication, checkInterpretationMaterial } from './domain/interpretation.ts';
 import { formatIndexNo } from './domain/index-no.ts';
+import { sameDocNoCheck } from './domain/doc-no.ts';
 import { assessTimeliness } from './domain/timeliness.ts';
 import {
   ATTACHMENT_ROLES,
@@ -48,6 +49,7 @@ import {
   listAttachments,
   listLinkedInterpretations,
   listLinkedPolicies,
+  listRecordsWithDocNo,
   markAttachmentRemoved,
   unitForIndex,
   updateRecord,
@@ -146,6 +148,8 @@ export function recordInputOf(r: RecordRow): RecordInput {
     genre: r.genre,
     docType: r.docType,
     needsInterpretation: r.needsInterpretation,
+    interpretationWaiver: r.interpretationWaiver,
+    docNoSharedReason: r.docNoSharedReason,
     keywords: r.keywords,
     summary: r.summary,
     bodyHtml: r.bodyHtml,
@@ -172,6 +176,8 @@ export function emptyRecordInput(unitName: string, today: string): RecordInput {
     genre: '',
     docType: 'other',
     needsInterpretation: false,
+    interpretationWaiver: '',
+    docNoSharedReason: '',
     keywords: [],
     summary: '',
     bodyHtml: '',
@@ -197,6 +203,8 @@ function columnsOf(v: RecordInput): Partial<NewRecordRow> {
     genre: v.genre,
     docType: v.docType,
     needsInterpretation: v.needsInterpretation,
+    interpretationWaiver: v.interpretationWaiver ?? '',
+    docNoSharedReason: v.docNoSharedReason ?? '',
     keywords: v.keywords,
     summary: v.summary,
     bodyHtml: v.bodyHtml,
@@ -336,9 +344,16 @@ export async function createDraft(core: Core, actor: StaffActor, input: RecordIn
       updatedAt: now,
     });
     await addVersion(tx, record, 'created', false, '新建草稿', actor, now);
+    const dup = await sameDocNoProblem(tx, record);
     await writeAudit(tx, actor, { action: 'publishing.draft-created', targetType: 'pub_record', targetId: record.code, unitId, summary: { after: { title: record.title, kind: record.kind, docType: record.docType, disclosure: record.disclosure } } }, now);
-    return { ok: true, record, notes: checked.notes };
+    return { ok: true, record, notes: dup.warning ? [...checked.notes, dup.warning] : checked.notes };
   });
+}
+
+/** Other records of the city with the record's 文号: the warning (draft) and the refusal (publication). */
+async function sameDocNoProblem(tx: Tx, r: RecordRow): Promise<{ warning: string | null; refusal: string | null }> {
+  if (!r.docNo) return { warning: null, refusal: null };
+  return sameDocNoCheck(r.docNo, await listRecordsWithDocNo(tx, r.rootUnitId, r.docNo, r.id), r.docNoSharedReason);
 }
 
 /**
@@ -358,8 +373,9 @@ export async function saveDraft(core: Core, actor: StaffActor, code: string, exp
     if (isFailure(checked)) return checked;
     const record = await updateRecord(tx, row.id, { ...columnsOf(checked.value), lockVersion: row.lockVersion + 1, updatedByName: actor.name, updatedAt: now });
     await addVersion(tx, record, 'saved', false, '保存草稿', actor, now);
+    const dup = await sameDocNoProblem(tx, record);
     await writeAudit(tx, actor, { action: 'publishing.draft-saved', targetType: 'pub_record', targetId: record.code, unitId: record.unitId, summary: { before: { version: row.lockVersion }, after: { version: record.lockVersion, title: record.title } } }, now);
-    return { ok: true, record, notes: checked.notes };
+    return { ok: true, record, notes: dup.warning ? [...checked.notes, dup.warning] : checked.notes };
   });
 }
 
@@ -388,9 +404,7 @@ function storedRecordProblems(row: RecordRow, today: string, publishedOn?: strin
 }
 
 async function interpretationProblem(tx: Tx, row: RecordRow): Promise<string | null> {
-  const linked = await listLinkedInterpretations(tx, row.id);
-  const plans = (await listAttachments(tx, row.id)).filter((a) => a.role === 'interpretation_plan').length;
-  return checkInterpretationMaterial(row, { linked, planAttachments: plans });
+  return checkInterpretationMaterial(row, await listLinkedInterpretations(tx, row.id));
 }
 
 /**
@@ -502,10 +516,14 @@ async function publishInTx(tx: Tx, ctx: PublishContext, row: RecordRow, withComp
   const today = shanghaiToday(ctx.now);
   const problems = storedRecordProblems(row, today, today);
   if (problems.length) throw new Refusal(refused(problems));
+  // 同步发布: a public 解读 already published or published now with the document (the companions below).
+  const companionStates: RecordState[] = ctx.forced ? ['draft', 'submitted', 'approved', 'scheduled'] : ['approved', 'scheduled'];
   if (row.kind === 'record') {
-    const interp = await interpretationProblem(tx, row);
+    const interp = checkInterpretationAtPublication(row, await listLinkedInterpretations(tx, row.id), companionStates);
     if (interp) throw new Refusal(refused([interp]));
   }
+  const dup = await sameDocNoProblem(tx, row);
+  if (dup.refusal) throw new Refusal(refused([dup.refusal]));
   const unit = await unitForIndex(tx, row.unitId);
   if (!unit) throw new Refusal(refused(['所属单位不存在']));
   const year = Number(today.slice(0, 4));
@@ -545,9 +563,8 @@ async function publishInTx(tx: Tx, ctx: PublishContext, row: RecordRow, withComp
     ctx.now,
   );
   if (withCompanions && row.kind === 'record') {
-    const waiting = ctx.forced ? ['draft', 'submitted', 'approved', 'scheduled'] : ['approved', 'scheduled'];
     for (const c of await listLinkedInterpretations(tx, row.id)) {
-      if (!waiting.includes(c.state)) continue;
+      if (!companionStates.includes(c.state)) continue;
       const locked = (await findRecordById(tx, c.id, true))!;
       await publishInTx(tx, { ...ctx, note: ctx.note || `随政策文件 ${indexNo} 一并发布` }, locked, false);
     }
@@ -576,8 +593,10 @@ export async function publishRecord(core: Core, actor: StaffActor, code: string,
       const problems = storedRecordProblems(row, todayOf(core), shanghaiToday(at!));
       if (problems.length) return refused(problems);
       const record = await updateRecord(tx, row.id, { state: 'scheduled', scheduledAt: at!, lockVersion: row.lockVersion + 1, updatedAt: now });
-      await addVersion(tx, record, 'scheduled', false, `定时发布：${at!.toISOString()}`, actor, now);
-      await insertReviewLog(tx, { recordId: row.id, action: 'scheduled', actorId: actor.id, actorName: actor.name, note: at!.toISOString(), at: now });
+      // Notes are read by people: the time in Beijing time, as every other time on the staff pages.
+      const when = `${formatInstant(at!)}（北京时间）`;
+      await addVersion(tx, record, 'scheduled', false, `定时发布：${when}`, actor, now);
+      await insertReviewLog(tx, { recordId: row.id, action: 'scheduled', actorId: actor.id, actorName: actor.name, note: when, at: now });
       await writeAudit(tx, actor, { action: 'publishing.scheduled', targetType: 'pub_record', targetId: row.code, unitId: row.unitId, summary: { after: { state: 'scheduled', scheduledAt: at!.toISOString() } } }, now);
       return { ok: true, record };
     }

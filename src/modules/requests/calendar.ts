@@ -1,9 +1,10 @@
 // The working-day calendar of request clocks: the entered years, plus the next year provisionally
-// (weekends and fixed-date holidays) so a request received in December has a due date before the
+// (weekends and the statutory holidays, without 调休) so a request received in December has a due date before the
 // State Council's schedule for January is entered. Results in that year are marked 暂定
 // (ClockResult.dueProvisional) and recomputed when the year is saved (index.ts).
 import type { Core } from '../../core/services.ts';
-import { withProvisionalNextYear, type WorkCalendar } from '../../core/calendar/working-days.ts';
+import type { WorkCalendar } from '../../core/calendar/working-days.ts';
+import { withProvisionalNextYear } from '../../core/calendar/provisional.ts';
 
 // One object per cached calendar, so workdayIndex (cached per calendar object) is built once.
 const provisional = new WeakMap<WorkCalendar, WorkCalendar>();

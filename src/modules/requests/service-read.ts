@@ -145,7 +145,7 @@ export async function loadRequestForStaff(core: Core, user: CurrentUser, request
     letters,
     attachments,
     parties: [...parties],
-    actions: availableActions(row.state, parties),
+    actions: availableActions(row.state, parties, { clarificationSent: !!clarification, feeNoticeSent: !!fee, extensionApproved: extensions.some((e) => e.status === 'approved') }),
     canReveal: parties.has('handler') || parties.has('unit_admin'),
     handlerChoices: staff,
     outcomeLabel: row.outcome ? outcomeLabel(row.outcome) : null,

@@ -276,7 +276,7 @@ describe('requests service', () => {
     const free = await sendFeeNotice(t.core, staff('czj_editor'), id, { method: 'per_request' });
     assert.equal(free.ok, false);
     // Earlier tests gave this applicant a few requests this month, all within the free ten.
-    assert.match((!free.ok && free.errors.method) || '', /^按件计收：该申请人本月第 \d 件申请，未超过10件，不收费，无需发出收费通知$/);
+    assert.match((!free.ok && free.errors.method) || '', /^按件计收：该申请人本月向本机关提出的第 \d 件申请，未超过10件，不收费，无需发出收费通知$/);
     const fee = await sendFeeNotice(t.core, staff('czj_editor'), id, { method: 'per_page', pages: 150, sentOn: '2026-11-18' });
     assert.ok(fee.ok, JSON.stringify(!fee.ok && fee));
     assert.equal(fee.amountYuan, 1700);
@@ -292,6 +292,35 @@ describe('requests service', () => {
     const fees = await annualReportFees(t.core.db, { unitIds: [finance], year: 2026 });
     assert.deepEqual(fees.filter((f) => f.requestNo === paid.request.requestNo), [{ requestNo: paid.request.requestNo, amountYuan: 1700, paidOn: '2026-11-20' }]);
     assert.deepEqual(await annualReportFees(t.core.db, { unitIds: [finance], year: 2025 }), []);
+  });
+
+  it('按件计收 counts the applicant’s requests to the agency that charges, not to the whole city', async () => {
+    const donggua = Number((await t.core.pool.query("SELECT id FROM units WHERE slug = 'donggua'")).rows[0].id);
+    const other = { idNumber: demoResidentId('19900704', 317), name: '按件申请人' };
+    const at = async (unitId: number, admin: string, receivedOn: string) => {
+      const r = await registerOffline(t.core, staff(admin), { unitId, application: application(other), channel: 'in_person', receiptFacts: { submittedOn: receivedOn } });
+      assert.ok(r.ok, JSON.stringify(!r.ok && r));
+      assert.ok((await acceptRequest(t.core, staff(admin), r.request.id)).ok);
+      const handler = admin === 'czj_admin' ? 'czj_editor' : admin;
+      const a = await assignHandler(t.core, staff(admin), r.request.id, { handlerId: users.get(handler)!.id });
+      assert.ok(a.ok, JSON.stringify(!a.ok && a.reasons));
+      return { id: r.request.id, handler };
+    };
+    // Ten requests to 东瓜镇 in November 2026, then the first of the month to 财政局.
+    const tenth: { id: number; handler: string }[] = [];
+    for (let i = 1; i <= 10; i++) tenth.push(await at(donggua, 'dgz_editor', `2026-11-${String(i).padStart(2, '0')}`));
+    const firstToFinance = await at(finance, 'czj_admin', '2026-11-12');
+    const free = await sendFeeNotice(t.core, staff('czj_editor'), firstToFinance.id, { method: 'per_request', sentOn: '2026-11-13' });
+    assert.equal(free.ok, false);
+    assert.equal(!free.ok && free.errors.method, '按件计收：该申请人本月向本机关提出的第 1 件申请，未超过10件，不收费，无需发出收费通知');
+    const tenthToDonggua = await sendFeeNotice(t.core, staff('dgz_editor'), tenth[9]!.id, { method: 'per_request', sentOn: '2026-11-13' });
+    assert.equal(!tenthToDonggua.ok && tenthToDonggua.errors.method, '按件计收：该申请人本月向本机关提出的第 10 件申请，未超过10件，不收费，无需发出收费通知');
+    // The eleventh to 东瓜镇 is charged 100元 (11—30件: 100元/件).
+    const eleventh = await at(donggua, 'dgz_editor', '2026-11-12');
+    const charged = await sendFeeNotice(t.core, staff('dgz_editor'), eleventh.id, { method: 'per_request', sentOn: '2026-11-13' });
+    assert.ok(charged.ok, JSON.stringify(!charged.ok && charged));
+    assert.equal(charged.amountYuan, 100);
+    assert.deepEqual(charged.lines, ['第11件：1件 × 100元 = 100元']);
   });
 
   it('a reply needs its outcome and legal basis; 部分公开 needs what was withheld and why; a complaint needs its channel', async () => {

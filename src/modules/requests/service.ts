@@ -573,8 +573,11 @@ export async function acceptRequest(core: Core, actor: RequestActor, requestId: 
         receivedEvent = { kind: 'received', on: r.receivedOn };
         return { receivedOn: r.receivedOn };
       }
-      // A future confirmation date is refused by the precondition, naming the date.
-      return { receivedOn: input.confirmedOn && input.confirmedOn > today(core) ? input.confirmedOn : null };
+      // A date was given but does not fix the receipt (in the future, or before the submission): the
+      // precondition names a future date, validate() names any other problem at the field.
+      // (A malformed date passes the precondition as today's, so that validate() names the format.)
+      if (!input.confirmedOn) return { receivedOn: null };
+      return { receivedOn: isValidIsoDate(input.confirmedOn) ? input.confirmedOn : today(core) };
     },
     validate: (_tx, row, t) => {
       if (row.receivedOn) return {};
@@ -808,14 +811,14 @@ export async function sendFeeNotice(core: Core, actor: RequestActor, requestId: 
       }
       if (input.method === 'per_request') {
         const month = row.receivedOn!.slice(0, 8) + '01';
-        earlier = await countApplicantRequestsInMonth(tx, row.applicantKey, month, row.receivedOn!, row.id);
+        earlier = await countApplicantRequestsInMonth(tx, row.applicantKey, row.unitId, month, row.receivedOn!, row.id);
       }
       fee = computeFee({ method: input.method, pages: Number(input.pages ?? 0), earlierThisMonth: earlier });
       if (fee.amountYuan <= 0) {
         e.method =
           input.method === 'per_page'
             ? `按量计收：${Number(input.pages)} 页未超过30页，不收费，无需发出收费通知`
-            : `按件计收：该申请人本月第 ${earlier + 1} 件申请，未超过10件，不收费，无需发出收费通知`;
+            : `按件计收：该申请人本月向本机关提出的第 ${earlier + 1} 件申请，未超过10件，不收费，无需发出收费通知`;
       }
       return e;
     },

@@ -2,7 +2,7 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { computeRecordCounts, recordInCell, type RecordFact } from './section2.ts';
 import { caseInCell, computeRemedyTable, placeCase, type CaseFact } from './section4.ts';
-import { deadlineState, defaultReportYear, reportDueDate } from './due-dates.ts';
+import { deadlineState, defaultReportYear, publicationTooEarly, reportDueDate } from './due-dates.ts';
 import { cellNameOf, parseCellId } from './cells.ts';
 import { ALL_ENTERED, assembleTables, emptyEntered, enteredFields, readEntry, type Origins } from './assemble.ts';
 import { prefillTexts } from './prefill.ts';
@@ -92,6 +92,19 @@ describe('due dates (条例 第四十九条)', () => {
     assert.equal(deadlineState('2026-01-31', '2026-02-02', '2026-01-31').state, 'published');
     assert.equal(deadlineState('2026-01-31', '2026-02-10', '2026-02-01').state, 'published_late');
     assert.equal(defaultReportYear('2026-11-26'), 2025);
+  });
+  it('lets a report on a year be published only from 1 January of the next year', () => {
+    const cases: [number, string, boolean][] = [
+      [2026, '2026-01-01', false],
+      [2026, '2026-12-07', false],
+      [2026, '2026-12-31', false],
+      [2026, '2027-01-01', true],
+      [2026, '2027-03-15', true],
+      [2025, '2026-12-07', true],
+      [2027, '2026-12-07', false],
+    ];
+    for (const [year, today, allowed] of cases) assert.equal(publicationTooEarly(year, today) === null, allowed, `${year} on ${today}`);
+    assert.equal(publicationTooEarly(2026, '2026-12-31'), '2026年度尚未结束，年度报告可以先保存草稿，2027年1月1日起方可发布。');
   });
 });
 

@@ -52,6 +52,17 @@ export function deadlineState(dueOn: string, today: string, publishedOn: string 
   return { state: daysLeft <= 15 ? 'due_soon' : 'open', daysLeft };
 }
 
+/**
+ * Why a report on `year` may not be published on `today`, or null when it may. A 年度报告 reports on a
+ * whole calendar year (《政府信息公开条例》第四十九条：上一年度), so it can be drafted during the year but
+ * published only from 1 January of the next.
+ */
+export function publicationTooEarly(year: number, today: string): string | null {
+  const firstDay = `${year + 1}-01-01`;
+  if (today >= firstDay) return null;
+  return `${year}年度尚未结束，年度报告可以先保存草稿，${firstDay.replace(/^(\d{4})-01-01$/, '$1年1月1日')}起方可发布。`;
+}
+
 /** The report year staff work on by default: the last full calendar year before `today`. */
 export function defaultReportYear(today: string): number {
   return Number(today.slice(0, 4)) - 1;

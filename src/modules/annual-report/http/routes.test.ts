@@ -271,6 +271,16 @@ describe('annual report pages', () => {
     assert.equal(wb.getWorksheet('二、主动公开')!.getCell('B10').value, 1320);
   });
 
+  it('keeps a report on the current year a draft until the year is over', async () => {
+    const gen = await editor.submit('/staff/annual-reports/finance', '/staff/annual-reports/finance/generate', { year: '2026' });
+    assert.equal(gen.statusCode, 303, 'a draft on 2026 may be prepared during 2026');
+    const version = String((await findReport(t.core.db, await unitId(t, 'finance'), 2026))!.version);
+    const res = await reviewer.submit('/staff/annual-reports/finance/2026', '/staff/annual-reports/finance/2026/publish', { version });
+    assert.equal(res.statusCode, 409);
+    assert.match(textOf(res.body), /2026年度尚未结束，年度报告可以先保存草稿，2027年1月1日起方可发布。/);
+    assert.equal((await findReport(t.core.db, await unitId(t, 'finance'), 2026))!.state, 'draft');
+  });
+
   it('freezes a published report until it is withdrawn with a reason', async () => {
     const entry = await editor.get(`${REPORT}/entry`);
     assert.equal(entry.statusCode, 303);

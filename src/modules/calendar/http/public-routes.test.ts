@@ -70,11 +70,21 @@ describe('working-day calculator page', () => {
     assert.doesNotMatch(res.body, new RegExp('x'.repeat(51)));
   });
 
-  it('says which year is missing instead of guessing (422)', async () => {
+  it('counts the year after the last one entered provisionally, and says so', async () => {
+    // Fri 2026-12-25 + 10: 28–31 Dec (4), 元旦 Fri 1 Jan and the weekend skipped, 4–8 Jan (9), Mon 11 Jan (10).
     const res = await t.client().get('/calendar?start=2026-12-25&days=10');
+    assert.equal(res.statusCode, 200);
+    const text = textOf(res.body);
+    assert.match(text, /期限届满日 2027-01-11（星期一）/);
+    assert.match(text, /法定节假日（元旦（暂定））/);
+    assert.match(text, /暂定： 2027年的节假日安排尚未录入/);
+  });
+
+  it('says which year is missing beyond the provisional one instead of guessing (422)', async () => {
+    const res = await t.client().get('/calendar?start=2027-12-25&days=10');
     assert.equal(res.statusCode, 422);
-    assert.match(textOf(res.body), /无法计算 工作日历缺少 2027 年的节假日安排/);
-    assert.match(res.body, /value="2026-12-25"/);
+    assert.match(textOf(res.body), /无法计算 工作日历缺少 2028 年的节假日安排/);
+    assert.match(res.body, /value="2027-12-25"/);
   });
 
   it('works for 0 days: the due date is the start date', async () => {

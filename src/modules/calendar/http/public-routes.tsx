@@ -3,6 +3,8 @@ import type { Core } from '../../../core/services.ts';
 import { FormReader } from '../../../core/http/form.ts';
 import { pageContext } from '../../../core/http/context.ts';
 import { renderDocument } from '../../../core/ui/render.ts';
+import { withProvisionalNextYear } from '../../../core/calendar/provisional.ts';
+import { isProvisionalDate } from '../../../core/calendar/working-days.ts';
 import { computeDue, MAX_WORKING_DAYS, yearsOfCalendar } from '../domain/year-summary.ts';
 import { CalculatorPage, type CalculatorProps } from '../views/public.tsx';
 
@@ -22,8 +24,13 @@ export function registerCalendarPublicRoutes(app: FastifyInstance, core: Core): 
         props.errors = form.errors;
         status = 400;
       } else {
-        const c = computeDue(start, days, cal);
-        if (c.ok) props.result = c.result;
+        // As for request deadlines: the year after the last one entered counts provisionally (暂定).
+        const provisional = withProvisionalNextYear(cal);
+        const c = computeDue(start, days, provisional);
+        if (c.ok) {
+          props.result = c.result;
+          if (isProvisionalDate(c.result.due, provisional)) props.provisionalYear = Number(c.result.due.slice(0, 4));
+        }
         else if (c.reason === 'year_missing') {
           props.refusal = c.message;
           status = 422;

@@ -34,6 +34,10 @@ describe('calendar administration', () => {
     assert.match(text, /2025年 国办发明电〔2024〕12号 \d+天 5天 248天/);
     assert.match(text, /已录入的年度（共3个）/);
     assert.match(text, /工作日历尚未录入2027年的节假日安排/);
+    // Deadlines into a year not entered are counted provisionally (as requests do), not refused.
+    assert.match(text, /跨入2027年的期限按暂定日历计算（周末和全部法定节假日，不含调休），标注“暂定”/);
+    assert.match(text, /最后录入年份的下一年尚未录入时，跨入该年的期限按暂定日历计算/);
+    assert.doesNotMatch(text, /无法计算/);
     assert.match(res.body, /href="\/staff\/calendar\/new"/);
     assert.match(res.body, /href="\/staff\/calendar\/2026\/edit"/);
   });

@@ -14,11 +14,13 @@ export interface CalculatorProps {
   /** Why the result cannot be computed although the input is fine (a year without data). */
   refusal?: string;
   result?: WorkingDaysResult;
+  /** The result reaches into a year not entered yet, counted provisionally. */
+  provisionalYear?: number;
   years: CalendarYearData[];
   maxDays: number;
 }
 
-export function CalculatorPage({ ctx, values, errors, refusal, result, years, maxDays }: CalculatorProps) {
+export function CalculatorPage({ ctx, values, errors, refusal, result, provisionalYear, years, maxDays }: CalculatorProps) {
   return (
     <PublicLayout ctx={ctx} title="工作日计算" breadcrumbs={[{ label: '工作日计算' }]}>
       <h1>工作日计算</h1>
@@ -57,6 +59,14 @@ export function CalculatorPage({ ctx, values, errors, refusal, result, years, ma
       ) : null}
 
       {result ? <Result result={result} /> : null}
+      {result && provisionalYear ? (
+        <div class="warning-box" role="note">
+          <p>
+            <strong>暂定：</strong>
+            {provisionalYear}年的节假日安排尚未录入，暂按周末和元旦、春节、清明、劳动节、端午、中秋、国庆全部法定节假日计算（不含调休上班），以国务院办公厅发布的安排为准。
+          </p>
+        </div>
+      ) : null}
 
       <h2 id="arrangements">节假日安排</h2>
       <p>以下为本平台工作日历中录入的各年度放假和调休上班安排，依据国务院办公厅每年发布的部分节假日安排通知。</p>

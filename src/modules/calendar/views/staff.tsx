@@ -20,7 +20,7 @@ export function YearListPage({ ctx, rows, canEdit, warnings }: { ctx: PageContex
   return (
     <StaffLayout ctx={ctx} title="工作日历" breadcrumbs={[{ label: '工作日历' }]}>
       <h1>工作日历</h1>
-      <p>所有以工作日计算的期限（如依申请公开的答复期限）都按这里的放假和调休上班安排计算。没有录入的年份不会被推测，跨入该年的期限将无法计算。</p>
+      <p>所有以工作日计算的期限（如依申请公开的答复期限）都按这里的放假和调休上班安排计算。最后录入年份的下一年尚未录入时，跨入该年的期限按暂定日历计算（周末和元旦、春节、清明、劳动节、端午、中秋、国庆全部法定节假日，不含调休上班），标注“暂定”，录入该年度后自动重新计算；更远的年份不作推测。</p>
       {warnings.length ? (
         <div class="warning-box" role="alert">
           <ul>

@@ -223,7 +223,8 @@ async function searchTiers(
   type Rows = { rows: Record<string, unknown>[] };
   const none: Rows = { rows: [] };
   const exact: Rows = docNo
-    ? await db.execute(sql`SELECT d.record_id AS id FROM pub_search_documents d WHERE ${and([...base, sql`d.doc_no_key = ${docNo}`])} ORDER BY d.published_at DESC, d.record_id DESC LIMIT ${cap}`)
+    ? // The issuer's own document first: a joint issue or a forwarding (with a stated reason) after it, then the earliest.
+      await db.execute(sql`SELECT d.record_id AS id FROM pub_search_documents d JOIN pub_records r ON r.id = d.record_id WHERE ${and([...base, sql`d.doc_no_key = ${docNo}`])} ORDER BY (r.doc_no_shared_reason <> ''), d.published_at, d.record_id LIMIT ${cap}`)
     : none;
   const head: Rows = await db.execute(sql`
     SELECT d.record_id AS id, ts_rank_cd(d.head, ${q}) AS rank FROM pub_search_documents d WHERE ${and([...base, headMatch])}

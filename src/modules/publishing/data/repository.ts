@@ -140,6 +140,18 @@ export async function deleteLink(tx: Tx, policyId: number, interpretationId: num
   return rows.length;
 }
 
+/** Records of the city with this (normalised) 文号, other than `excludeId`, not withdrawn. */
+export async function listRecordsWithDocNo(db: DbOrTx, rootUnitId: number, docNo: string, excludeId: number | null): Promise<{ id: number; title: string; unitName: string; indexNo: string | null; state: RecordState }[]> {
+  const rows = await db
+    .select({ id: pubRecords.id, title: pubRecords.title, unitName: units.name, indexNo: pubRecords.indexNo, state: pubRecords.state })
+    .from(pubRecords)
+    .innerJoin(units, eq(units.id, pubRecords.unitId))
+    .where(and(eq(pubRecords.rootUnitId, rootUnitId), eq(pubRecords.docNo, docNo), sql`${pubRecords.state} <> 'withdrawn'`, excludeId === null ? undefined : sql`${pubRecords.id} <> ${excludeId}`))
+    .orderBy(asc(pubRecords.id))
+    .limit(10);
+  return rows;
+}
+
 export async function listLinkedInterpretations(db: DbOrTx, policyId: number): Promise<RecordRow[]> {
   const rows = await db
     .select({ r: pubRecords })

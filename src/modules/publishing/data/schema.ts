@@ -47,6 +47,10 @@ export const pubRecords = pgTable(
     docType: text('doc_type').$type<DocType>().notNull().default('other'),
     /** 需解读: set by the drafter for other policy documents that need an interpretation. */
     needsInterpretation: boolean('needs_interpretation').notNull().default(false),
+    /** Why a record with a 规范性文件-style 文号 needs no 政策解读 (it is not one); '' when not stated. */
+    interpretationWaiver: text('interpretation_waiver').notNull().default(''),
+    /** Why another record carries the same 文号 (联合发文、转发); '' when none. */
+    docNoSharedReason: text('doc_no_shared_reason').notNull().default(''),
     validity: text('validity').$type<Validity>().notNull().default('in_force'),
     /** The day it expired or was repealed. */
     validityChangedOn: date('validity_changed_on', { mode: 'string' }),

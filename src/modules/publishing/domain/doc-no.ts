@@ -68,3 +68,24 @@ export function docNoYear(docNo: string): number | null {
   const m = /〔(\d{4})〕/.exec(docNo);
   return m ? Number(m[1]) : null;
 }
+
+/** Another record carrying the same 文号. */
+export interface SameDocNo {
+  title: string;
+  unitName: string;
+  indexNo: string | null;
+  state: string;
+}
+
+/**
+ * One 文号 is one document (GB/T 9704: 发文字号由发文机关代字、年份、发文顺序号组成 — unique per issuer, year and
+ * number). The same 文号 on another record is a typing mistake unless the document is issued jointly
+ * (联合发文) or forwarded (转发), which the editor states. At draft: a warning; at publication without the
+ * reason: the refusal.
+ */
+export function sameDocNoCheck(docNo: string, others: readonly SameDocNo[], reason: string): { warning: string | null; refusal: string | null } {
+  if (!docNo || !others.length) return { warning: null, refusal: null };
+  const list = others.map((o) => `《${o.title}》（${o.unitName}${o.indexNo ? `，索引号${o.indexNo}` : '，未发布'}）`).join('、');
+  const warning = `文号“${docNo}”已用于${list}。同一机关同一年度的发文顺序号不能重复；如为联合发文或转发，请在“联合发文或转发说明”中写明。`;
+  return { warning, refusal: reason.trim() ? null : warning };
+}

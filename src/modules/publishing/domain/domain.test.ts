@@ -6,7 +6,7 @@ import { checkDocNo, normaliseDocNo } from './doc-no.ts';
 import { formatIndexNo, parseIndexNo } from './index-no.ts';
 import { validateRecordInput } from './metadata.ts';
 import { checkAction, allowedActions, TRANSITIONS, type WorkflowRecord, type WorkflowUser } from './workflow.ts';
-import { checkInterpretationMaterial, NO_INTERPRETATION_MESSAGE, requiresInterpretation } from './interpretation.ts';
+import { checkInterpretationAtPublication, checkInterpretationMaterial, interpretationTriggers, NO_INTERPRETATION_MESSAGE, requiresInterpretation } from './interpretation.ts';
 import { assessTimeliness, periodEndOf } from './timeliness.ts';
 import type { RecordInput } from './types.ts';
 import { DISCLOSURE_GROUNDS, GENRES, SUBJECTS } from './vocab.ts';
@@ -112,15 +112,17 @@ describe('metadata', () => {
       [{ writtenOn: '2099-01-01' }, null, 'writtenOn', '成文日期的年份2099不正确：不能晚于2027年'],
       [{ writtenOn: '2026-02-30' }, null, 'writtenOn', '成文日期不是有效日期，应为“年-月-日”，如 2025-06-26'],
       [{ writtenOn: '1900-01-01' }, null, 'writtenOn', '成文日期的年份1900不正确'],
-      [{ writtenOn: '2026-12-01', formedOn: '2026-12-01' }, '2026-11-26', 'writtenOn', '成文日期（2026-12-01）不能晚于发布日期（2026-11-26）'],
+      [{ writtenOn: '2026-11-20', formedOn: '2026-11-20' }, '2026-11-19', 'writtenOn', '成文日期（2026-11-20）不能晚于发布日期（2026-11-19）'],
       [{ writtenOn: '2026-11-01', formedOn: '2026-11-27' }, '2026-11-26', 'formedOn', '信息形成（变更）日期（2026-11-27）不能晚于发布日期（2026-11-26）'],
     ];
     for (const [over, publishedOn, field, message] of cases) {
       const r = validateRecordInput(input(over), { today, publishedOn });
       assert.equal(r.errors[field], message, JSON.stringify(over));
     }
-    // 成文日期 next year is allowed for a draft (planned), refused at publication.
-    assert.equal(validateRecordInput(input({ writtenOn: '2027-01-05', formedOn: '2027-01-05' }), { today }).errors.writtenOn, undefined);
+    // A future 成文日期 is refused already in a draft (no publication date yet); today is fine.
+    assert.equal(validateRecordInput(input({ writtenOn: '2027-01-05', formedOn: '2026-11-26' }), { today }).errors.writtenOn, '成文日期（2027-01-05）不能晚于今天（2026-11-26）：成文日期是负责人签发的日期');
+    assert.equal(validateRecordInput(input({ writtenOn: '2026-11-27', formedOn: '2026-11-26' }), { today }).errors.writtenOn, '成文日期（2026-11-27）不能晚于今天（2026-11-26）：成文日期是负责人签发的日期');
+    assert.equal(validateRecordInput(input({ writtenOn: '2026-11-26', formedOn: '2026-11-26' }), { today }).errors.writtenOn, undefined);
   });
   it('requires grounds from 条例 第十四、十五、十六条 and a re-evaluation date for 依申请公开 / 不予公开', () => {
     const r = validateRecordInput(input({ disclosure: 'withheld' }), { today });
@@ -135,8 +137,20 @@ describe('metadata', () => {
     // 主动公开 drops grounds left over from an earlier choice.
     assert.deepEqual(validateRecordInput(input({ disclosureGrounds: ['art14-secret'], reevaluateOn: '2027-01-01' }), { today }).value.disclosureGrounds, []);
   });
-  it('lists the grounds of articles 14, 15 and 16, the 22 subjects and the 15 公文种类', () => {
-    assert.deepEqual([...new Set(DISCLOSURE_GROUNDS.map((g) => g.article.slice(0, 4)))], ['第十四条', '第十五条', '第十六条']);
+  it('takes the grounds of 依申请公开 outside 第十九、二十条, never for 不予公开', () => {
+    const specific = validateRecordInput(input({ disclosure: 'on_request', disclosureGrounds: ['specific-persons'], reevaluateOn: '2027-06-30' }), { today });
+    assert.deepEqual(specific.errors, {});
+    const outside = validateRecordInput(input({ disclosure: 'on_request', disclosureGrounds: ['outside-proactive'], reevaluateOn: '2027-06-30' }), { today });
+    assert.deepEqual(outside.errors, {});
+    const withheld = validateRecordInput(input({ disclosure: 'withheld', disclosureGrounds: ['specific-persons'], reevaluateOn: '2027-06-30' }), { today });
+    assert.equal(withheld.errors.disclosureGrounds, '不予公开只能依据《政府信息公开条例》第十四、十五、十六条；“不属于主动公开范围”的信息应标为依申请公开');
+    const none = validateRecordInput(input({ disclosure: 'on_request', reevaluateOn: '2027-06-30' }), { today });
+    assert.match(none.errors.disclosureGrounds!, /仅涉及特定对象、不属于第十九、二十条主动公开范围/);
+  });
+  it('lists the grounds of articles 14, 15 and 16 (and of 依申请公开), the 22 subjects and the 15 公文种类', () => {
+    const exemptions = DISCLOSURE_GROUNDS.filter((g) => g.fits.includes('withheld'));
+    assert.deepEqual([...new Set(exemptions.map((g) => g.article.slice(0, 4)))], ['第十四条', '第十五条', '第十六条']);
+    assert.deepEqual(DISCLOSURE_GROUNDS.filter((g) => !g.fits.includes('withheld')).map((g) => g.code), ['specific-persons', 'outside-proactive']);
     assert.equal(SUBJECTS.length, 22);
     assert.equal(GENRES.indexOf('纪要'), 14);
   });
@@ -201,23 +215,46 @@ describe('workflow state table', () => {
 });
 
 describe('政策解读', () => {
-  it('is required for 规章, 行政规范性文件 and records marked 需解读', () => {
+  it('is required for 规章, 行政规范性文件, records marked 需解读, and any record with a 规范性文件 文号 unless the editor says why not', () => {
+    const base = { kind: 'record' as const, docType: 'other' as const, needsInterpretation: false };
     const cases: [Parameters<typeof requiresInterpretation>[0], boolean][] = [
-      [{ kind: 'record', docType: 'regulation', needsInterpretation: false }, true],
-      [{ kind: 'record', docType: 'normative', needsInterpretation: false }, true],
-      [{ kind: 'record', docType: 'other', needsInterpretation: true }, true],
-      [{ kind: 'record', docType: 'other', needsInterpretation: false }, false],
-      [{ kind: 'interpretation', docType: 'other', needsInterpretation: false }, false],
+      [{ ...base, docType: 'regulation' }, true],
+      [{ ...base, docType: 'normative' }, true],
+      [{ ...base, needsInterpretation: true }, true],
+      [base, false],
+      [{ ...base, kind: 'interpretation' }, false],
+      // 〔year〕 and 规 in the issuer's code: the numbering of 行政规范性文件.
+      [{ ...base, docNo: '楚市政规〔2026〕2号' }, true],
+      [{ ...base, docNo: '楚市财规〔2025〕11号' }, true],
+      [{ ...base, docNo: '楚市政规〔2026〕2号', interpretationWaiver: '本文件为内部工作规则，非行政规范性文件' }, false],
+      [{ ...base, docNo: '楚市政规〔2026〕2号', interpretationWaiver: '   ' }, true],
+      // The waiver speaks only to the 文号: a 行政规范性文件 still needs its 解读.
+      [{ ...base, docType: 'normative', docNo: '楚市政规〔2026〕2号', interpretationWaiver: '不需要' }, true],
+      [{ ...base, docNo: '楚市政通〔2017〕47号' }, false],
+      [{ ...base, docNo: '楚市规划发〔2026〕3号' }, true],
+      [{ ...base, docNo: '楚雄州人民政府令第3号' }, false],
     ];
     for (const [r, expected] of cases) assert.equal(requiresInterpretation(r), expected, JSON.stringify(r));
+    assert.deepEqual(interpretationTriggers({ kind: 'record', docType: 'normative', needsInterpretation: true, docNo: '楚市政规〔2026〕2号' }), ['normative', 'marked', 'doc_no']);
   });
-  it('refuses with "无解读材料，不予受理" unless a live interpretation or a 解读方案 is attached', () => {
+  it('needs a linked public 解读 at submission: a 解读方案 alone, a withdrawn or a non-public 解读 does not do', () => {
     const policy = { kind: 'record' as const, docType: 'normative' as const, needsInterpretation: false };
     assert.equal(NO_INTERPRETATION_MESSAGE, '无解读材料，不予受理');
-    assert.equal(checkInterpretationMaterial(policy, { linked: [], planAttachments: 0 }), '无解读材料，不予受理');
-    assert.equal(checkInterpretationMaterial(policy, { linked: [{ state: 'withdrawn' }], planAttachments: 0 }), '无解读材料，不予受理');
-    assert.equal(checkInterpretationMaterial(policy, { linked: [{ state: 'draft' }], planAttachments: 0 }), null);
-    assert.equal(checkInterpretationMaterial(policy, { linked: [], planAttachments: 1 }), null);
+    const refusal = '无解读材料，不予受理：须关联一篇公开的政策解读，与文件同步审核、同步发布（解读方案是内部材料，不能代替公开的政策解读）';
+    assert.equal(checkInterpretationMaterial(policy, []), refusal);
+    assert.equal(checkInterpretationMaterial(policy, [{ state: 'withdrawn', disclosure: 'proactive' }]), refusal);
+    assert.equal(checkInterpretationMaterial(policy, [{ state: 'draft', disclosure: 'on_request' }]), refusal);
+    assert.equal(checkInterpretationMaterial(policy, [{ state: 'draft', disclosure: 'proactive' }]), null);
+    const byDocNo = { kind: 'record' as const, docType: 'other' as const, needsInterpretation: false, docNo: '楚市政规〔2026〕2号' };
+    assert.equal(checkInterpretationMaterial(byDocNo, []), `${refusal}。文号“楚市政规〔2026〕2号”是规范性文件的编号；如本文件不是规范性文件，请在“无需解读的理由”中说明`);
+  });
+  it('needs the public 解读 published already or with the document at publication (同步发布)', () => {
+    const policy = { kind: 'record' as const, docType: 'regulation' as const, needsInterpretation: false };
+    const withIt = ['approved', 'scheduled'] as const;
+    assert.equal(checkInterpretationAtPublication(policy, [{ state: 'approved', disclosure: 'proactive' }], withIt), null);
+    assert.equal(checkInterpretationAtPublication(policy, [{ state: 'published', disclosure: 'proactive' }], withIt), null);
+    assert.match(checkInterpretationAtPublication(policy, [{ state: 'draft', disclosure: 'proactive' }], withIt)!, /^无解读材料，不予受理/);
+    assert.equal(checkInterpretationAtPublication(policy, [{ state: 'draft', disclosure: 'proactive' }], ['draft', 'submitted', 'approved', 'scheduled']), null);
   });
 });
 

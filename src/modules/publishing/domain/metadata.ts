@@ -74,6 +74,8 @@ export function validateRecordInput(raw: RecordInput, ctx: { today: string; publ
     genre: clean(raw.genre ?? ''),
     summary: clean(raw.summary ?? ''),
     disclosureNote: clean(raw.disclosureNote ?? ''),
+    interpretationWaiver: clean(raw.interpretationWaiver ?? ''),
+    docNoSharedReason: clean(raw.docNoSharedReason ?? ''),
     reevaluateOn: raw.reevaluateOn ? clean(raw.reevaluateOn) : null,
     keywords: [...new Set((raw.keywords ?? []).flatMap((k) => splitKeywords(k)))],
     disclosureGrounds: [...new Set(raw.disclosureGrounds ?? [])],
@@ -98,6 +100,7 @@ export function validateRecordInput(raw: RecordInput, ctx: { today: string; publ
     if (!v.interpretationForm || !INTERPRETATION_FORMS.includes(v.interpretationForm)) errors.interpretationForm = '请选择解读形式';
     if (v.docType !== 'other') errors.docType = '政策解读的文件类型应为“其他”';
     v.needsInterpretation = false;
+    v.interpretationWaiver = '';
   } else {
     v.interpretationForm = null;
   }
@@ -120,10 +123,13 @@ export function validateRecordInput(raw: RecordInput, ctx: { today: string; publ
   if (written) errors.writtenOn = written;
   const formed = checkLegalDate(v.formedOn, '信息形成（变更）日期', today);
   if (formed) errors.formedOn = formed;
+  // 成文日期 is the day the document was signed (《党政机关公文格式》GB/T 9704-2012 7.3.5.1: 以负责人签发的日期为准):
+  // a day that has happened, already when the draft is saved.
+  if (!written && v.writtenOn > today) errors.writtenOn = `成文日期（${v.writtenOn}）不能晚于今天（${today}）：成文日期是负责人签发的日期`;
   const published = ctx.publishedOn ?? null;
   if (published) {
     // 成文日期 and the day the information was formed cannot follow its publication.
-    if (!written && v.writtenOn > published) errors.writtenOn = `成文日期（${v.writtenOn}）不能晚于发布日期（${published}）`;
+    if (!written && !errors.writtenOn && v.writtenOn > published) errors.writtenOn = `成文日期（${v.writtenOn}）不能晚于发布日期（${published}）`;
     if (!formed && v.formedOn > published) errors.formedOn = `信息形成（变更）日期（${v.formedOn}）不能晚于发布日期（${published}）`;
   }
 
@@ -139,9 +145,17 @@ export function validateRecordInput(raw: RecordInput, ctx: { today: string; publ
     v.disclosureGrounds = [];
     v.reevaluateOn = null;
   } else {
-    const known = new Set(DISCLOSURE_GROUNDS.map((g) => g.code));
-    if (!v.disclosureGrounds.length) errors.disclosureGrounds = '依申请公开或不予公开的信息，须选择《政府信息公开条例》第十四、十五、十六条中的依据';
-    else if (v.disclosureGrounds.some((g) => !known.has(g))) errors.disclosureGrounds = '所选依据不在可选范围内';
+    const known = new Map(DISCLOSURE_GROUNDS.map((g) => [g.code, g]));
+    if (!v.disclosureGrounds.length) {
+      errors.disclosureGrounds =
+        v.disclosure === 'withheld'
+          ? '不予公开的信息，须选择《政府信息公开条例》第十四、十五、十六条中的依据'
+          : '依申请公开的信息，须选择依据：《政府信息公开条例》第十四、十五、十六条，或仅涉及特定对象、不属于第十九、二十条主动公开范围';
+    } else if (v.disclosureGrounds.some((g) => !known.has(g))) errors.disclosureGrounds = '所选依据不在可选范围内';
+    else if (v.disclosure === 'withheld' && v.disclosureGrounds.some((g) => !known.get(g)!.fits.includes('withheld'))) {
+      // 不予公开 only on the exemptions of 第十四、十五、十六条.
+      errors.disclosureGrounds = '不予公开只能依据《政府信息公开条例》第十四、十五、十六条；“不属于主动公开范围”的信息应标为依申请公开';
+    }
     if (!v.reevaluateOn) errors.reevaluateOn = '请填写复查日期（《政府信息公开条例》第十八条）';
     else {
       const e = checkLegalDate(v.reevaluateOn, '复查日期', today);
@@ -150,6 +164,8 @@ export function validateRecordInput(raw: RecordInput, ctx: { today: string; publ
       else if (yearOf(v.reevaluateOn) > yearOf(today) + 5) errors.reevaluateOn = '复查日期不宜晚于五年之后，请定期复查';
     }
   }
+  if ((v.docNoSharedReason ?? '').length > 500) errors.docNoSharedReason = '联合发文或转发说明不能超过500个字';
+  if ((v.interpretationWaiver ?? '').length > 500) errors.interpretationWaiver = '无需解读的理由不能超过500个字';
   if (v.disclosureNote.length > 1000) errors.disclosureNote = '说明不能超过1000个字';
   return { errors, value: v, notes };
 }

@@ -18,6 +18,10 @@ export interface RecordInput {
   genre: string;
   docType: DocType;
   needsInterpretation: boolean;
+  /** Why a record whose 文号 looks like a 规范性文件's needs no 解读 (it is not one); '' when not stated. */
+  interpretationWaiver?: string;
+  /** Why another record carries the same 文号 (联合发文、转发); '' when not stated. */
+  docNoSharedReason?: string;
   keywords: string[];
   summary: string;
   /** Rich text as submitted; sanitised by the service before it is stored. */

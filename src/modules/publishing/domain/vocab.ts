@@ -25,13 +25,20 @@ export interface DisclosureGround {
   code: string;
   article: string;
   text: string;
+  /** The 公开属性 the ground can justify: every exemption ground both; the others 依申请公开 only. */
+  fits: readonly ('on_request' | 'withheld')[];
 }
+
+const BOTH = ['on_request', 'withheld'] as const;
+const ON_REQUEST_ONLY = ['on_request'] as const;
 
 /**
  * Legal grounds for not publishing proactively: 《政府信息公开条例》第十四条 (不予公开), 第十五条
- * (第三方合法权益), 第十六条 (可以不予公开). Texts abridged from the articles.
+ * (第三方合法权益), 第十六条 (可以不予公开), then the grounds of 依申请公开 alone: information outside
+ * what 第十九、二十、二十一条 require to be published, given on application (第二十七条). Texts abridged
+ * from the articles.
  */
-export const DISCLOSURE_GROUNDS: readonly DisclosureGround[] = [
+export const DISCLOSURE_GROUNDS: readonly DisclosureGround[] = ([
   { code: 'art14-secret', article: '第十四条', text: '依法确定为国家秘密的政府信息' },
   { code: 'art14-prohibited', article: '第十四条', text: '法律、行政法规禁止公开的政府信息' },
   { code: 'art14-security', article: '第十四条', text: '公开后可能危及国家安全、公共安全、经济安全、社会稳定的政府信息' },
@@ -40,7 +47,22 @@ export const DISCLOSURE_GROUNDS: readonly DisclosureGround[] = [
   { code: 'art16-internal', article: '第十六条第一款', text: '内部事务信息（人事管理、后勤管理、内部工作流程等方面的信息）' },
   { code: 'art16-process', article: '第十六条第二款', text: '过程性信息（讨论记录、过程稿、磋商信函、请示报告等）' },
   { code: 'art16-enforcement', article: '第十六条第二款', text: '行政执法案卷信息' },
-];
+] as Omit<DisclosureGround, 'fits'>[])
+  .map((g): DisclosureGround => ({ ...g, fits: BOTH }))
+  .concat([
+    {
+      code: 'specific-persons',
+      article: '第十九、二十、二十七条',
+      text: '仅涉及特定个人或组织的政府信息，不涉及公众利益调整、无需公众广泛知晓或参与决策，不属于第十九、二十条应主动公开的范围，由相关人员依申请获取',
+      fits: ON_REQUEST_ONLY,
+    },
+    {
+      code: 'outside-proactive',
+      article: '第十九、二十、二十一条',
+      text: '不属于第十九、二十、二十一条规定应主动公开的范围，公众可依第二十七条申请获取',
+      fits: ON_REQUEST_ONLY,
+    },
+  ]);
 
 export function groundLabel(code: string): string {
   const g = DISCLOSURE_GROUNDS.find((x) => x.code === code);
@@ -156,6 +178,8 @@ export const FIELD_LABELS: Record<string, string> = {
   genre: '体裁',
   docType: '文件类型',
   needsInterpretation: '需解读',
+  interpretationWaiver: '无需解读的理由',
+  docNoSharedReason: '联合发文或转发说明',
   keywords: '关键词',
   summary: '内容概述',
   bodyHtml: '正文',

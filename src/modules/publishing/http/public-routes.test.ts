@@ -39,6 +39,7 @@ describe('public record pages', { timeout: 180_000 }, () => {
       formedOn: '2026-11-20',
       publishedOn: '2026-11-25',
       keywords: ['鲟鱼', '养殖补贴'],
+      summary: '全镇彩云鲟鱼养殖农户申报2026年养殖补贴的对象、标准和时间。',
       bodyHtml: '<h2>一、申报对象</h2><p>全镇从事彩云鲟鱼养殖的农户。</p><p>联系电话：0878-3123456。</p>',
       catalogItemId: Number(item.rows[0].id),
       generalColumn: null,
@@ -86,6 +87,8 @@ describe('public record pages', { timeout: 180_000 }, () => {
       ['文号', '紫政通〔2026〕5号'],
       ['发布日期', '2026-11-25'],
       ['有效性', '有效'],
+      // 条例 第十二条: 内容概述 is one of the catalog's fields.
+      ['内容概述', '全镇彩云鲟鱼养殖农户申报2026年养殖补贴的对象、标准和时间。'],
     ]) {
       assert.ok(text.includes(`${label} ${value}`), `${label} ${value}`);
     }

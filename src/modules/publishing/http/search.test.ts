@@ -153,4 +153,15 @@ describe('search (查询平台)', { timeout: 180_000 }, () => {
     const end = await titles('告');
     assert.ok(end.includes('<em>鱼类增殖放流</em>活动公告'), 'run-final character');
   });
+
+  it('ranks the issuer’s own document first for its 文号, before a later forwarding or a later duplicate', async () => {
+    const day = (d: string) => ({ publishedOn: d, writtenOn: d, formedOn: d });
+    await publishTestRecord(t, { unit: 'finance', publisherName: '楚雄市财政局', ...day('2026-08-01'), title: '楚雄市财政局关于转发《楚雄市河道采砂管理办法》的通知', docNo: '楚水发（2026）7号', docNoSharedReason: '转发楚雄市水务局文件' });
+    await publishTestRecord(t, { unit: 'water', publisherName: '楚雄市水务局', ...day('2026-09-01'), title: '楚雄市河道采砂许可办理须知', docNo: '楚水发〔2026〕7号' });
+    const out = await searchPublic(t.core.db, root, '楚水发[2026]7号', {}, 1);
+    assert.deepEqual(
+      out.hits.filter((h) => h.exactDocNo).map((h) => h.record.title),
+      ['楚雄市河道采砂管理办法', '楚雄市河道采砂许可办理须知', '楚雄市财政局关于转发《楚雄市河道采砂管理办法》的通知'],
+    );
+  });
 });

@@ -31,6 +31,8 @@ export interface RecordFormValues {
   genre: string;
   docType: string;
   needsInterpretation: boolean;
+  interpretationWaiver: string;
+  docNoSharedReason: string;
   keywords: string;
   summary: string;
   bodyHtml: string;
@@ -49,12 +51,14 @@ export const FORM_FIELDS: readonly (keyof RecordFormValues)[] = [
   'title',
   'publisherName',
   'docNo',
+  'docNoSharedReason',
   'writtenOn',
   'formedOn',
   'subject',
   'genre',
   'docType',
   'needsInterpretation',
+  'interpretationWaiver',
   'keywords',
   'summary',
   'bodyHtml',
@@ -80,6 +84,8 @@ export function emptyFormValues(defaults: { publisherName: string; kind?: Record
     genre: interpretation ? '解读' : '',
     docType: 'other',
     needsInterpretation: false,
+    interpretationWaiver: '',
+    docNoSharedReason: '',
     keywords: '',
     summary: '',
     bodyHtml: '',
@@ -105,6 +111,8 @@ export function formValuesOf(r: {
   genre: string;
   docType: string;
   needsInterpretation: boolean;
+  interpretationWaiver?: string;
+  docNoSharedReason?: string;
   keywords: string[];
   summary: string;
   bodyHtml: string;
@@ -127,6 +135,8 @@ export function formValuesOf(r: {
     genre: r.genre,
     docType: r.docType,
     needsInterpretation: r.needsInterpretation,
+    interpretationWaiver: r.interpretationWaiver ?? '',
+    docNoSharedReason: r.docNoSharedReason ?? '',
     keywords: r.keywords.join('、'),
     summary: r.summary,
     bodyHtml: r.bodyHtml,
@@ -183,6 +193,8 @@ export function readRecordForm(body: unknown, allowedItemIds: ReadonlySet<number
     genre: form.text('genre', { label: '体裁' }),
     docType: form.values.docType ?? '',
     needsInterpretation: form.checkbox('needsInterpretation'),
+    interpretationWaiver: form.text('interpretationWaiver', { label: '无需解读的理由' }),
+    docNoSharedReason: form.text('docNoSharedReason', { label: '联合发文或转发说明' }),
     keywords: form.text('keywords', { label: '关键词', max: 300 }),
     summary: form.text('summary', { label: '内容概述' }),
     bodyHtml: body$,
@@ -205,6 +217,8 @@ export function readRecordForm(body: unknown, allowedItemIds: ReadonlySet<number
     genre: values.genre,
     docType,
     needsInterpretation: values.needsInterpretation,
+    interpretationWaiver: values.interpretationWaiver,
+    docNoSharedReason: values.docNoSharedReason,
     keywords: values.keywords ? [values.keywords] : [],
     summary: values.summary,
     // Text typed without markup becomes paragraphs; the service sanitises whatever arrives.

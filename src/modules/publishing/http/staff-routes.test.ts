@@ -131,7 +131,7 @@ describe('publishing staff pages', () => {
     const res = await editor.submit('/staff/records/new', '/staff/records/new', draftFields({ disclosure: 'on_request' }));
     assert.equal(res.statusCode, 400);
     const text = textOf(res.body);
-    assert.match(text, /须选择《政府信息公开条例》第十四、十五、十六条中的依据/);
+    assert.match(text, /依申请公开的信息，须选择依据：《政府信息公开条例》第十四、十五、十六条，或仅涉及特定对象/);
     assert.match(text, /请填写复查日期/);
   });
 
@@ -150,6 +150,21 @@ describe('publishing staff pages', () => {
     assert.match(res.body, /<h1>&lt;script>alert\(1\)&lt;\/script>关于&lt;b>加粗&lt;\/b>的通知<\/h1>/);
     assert.match(res.body, /<p>正文段落<\/p>/);
     assert.match(res.body, /&lt;img src=x onerror=alert\(4\)&gt;链接/);
+  });
+
+  it('warns whoever reviews a record whose text holds a 身份证号 or a mobile number', async () => {
+    const code = await newDraft(editor, {
+      title: '2026年度低保对象公示',
+      bodyHtml: '张三，身份证号532301199001011238，联系电话13908781234。\n\n咨询电话：0878-3123456。',
+    });
+    await postFrom(editor, code, 'submit');
+    const page = textOf((await reviewer.get(`/staff/records/${code}`)).body);
+    assert.match(page, /可能含有个人信息/);
+    assert.match(page, /正文：居民身份证号 532301\*{8}1238/);
+    assert.match(page, /正文：手机号码 139\*{4}1234/);
+    assert.doesNotMatch(page, /0878\*/, 'a landline is not flagged');
+    const clean = await newDraft(editor, { title: '无个人信息的通知' });
+    assert.doesNotMatch(textOf((await editor.get(`/staff/records/${clean}`)).body), /可能含有个人信息/);
   });
 
   it('keeps another unit out: 403 on the page and on every action', async () => {
@@ -391,7 +406,10 @@ describe('publishing staff pages', () => {
     res = await postFrom(reviewer, code, 'publish', { when: 'schedule', scheduleAt: '2026-12-01T09:00' });
     assert.equal(res.statusCode, 303);
     assert.equal((await stateOf(t, code)).state, 'scheduled');
-    assert.match(textOf((await reviewer.get(`/staff/records/${code}`)).body), /将于 2026-12-01 09:00 自动发布/);
+    const scheduledPage = textOf((await reviewer.get(`/staff/records/${code}`)).body);
+    assert.match(scheduledPage, /将于 2026-12-01 09:00 自动发布/);
+    assert.match(scheduledPage, /定时发布：2026-12-01 09:00（北京时间）/, 'version note in Beijing time');
+    assert.doesNotMatch(scheduledPage, /\d{4}-\d\d-\d\dT\d\d:\d\d/, 'no UTC ISO strings');
     res = await postFrom(reviewer, code, 'cancel-schedule');
     assert.equal(res.statusCode, 303);
     assert.equal((await stateOf(t, code)).state, 'approved');

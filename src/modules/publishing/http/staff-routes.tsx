@@ -18,6 +18,8 @@ import { listUnitsOfRoot, findUnitById, type UnitRow } from '../../units/index.t
 import { nextDueDate, isOverdue, type CatalogItemRef } from '../../catalog/index.ts';
 import { allowedActions, canEditRecord, ACTION_LABELS, type WorkflowAction } from '../domain/workflow.ts';
 import { requiresInterpretation } from '../domain/interpretation.ts';
+import { findPersonalData } from '../domain/personal-data.ts';
+import { plainText } from '../domain/metadata.ts';
 import { validateRecordInput } from '../domain/metadata.ts';
 import type { RecordInput } from '../domain/types.ts';
 import {
@@ -528,6 +530,16 @@ export function registerPublishingStaffRoutes(app: FastifyInstance, core: Core):
         publicHref: row.indexNo && row.disclosure === 'proactive' && (row.state === 'published' || row.state === 'withdrawn') ? publicRecordHref(row.indexNo) : null,
       },
       metadata,
+      // Until a content checker exists: tell whoever reviews that the record seems to carry personal data.
+      personalData: findPersonalData(
+        [
+          { where: '标题', text: row.title },
+          { where: '内容概述', text: row.summary },
+          { where: '正文', text: plainText(row.bodyHtml) },
+          ...attachments.filter((a) => !a.removedAt && a.extractedText).map((a) => ({ where: `附件“${a.originalName}”`, text: a.extractedText })),
+        ],
+        today(),
+      ),
       // Stored sanitised; sanitised again here so a row written by other means cannot inject markup.
       bodyHtml: sanitizeRichText(row.bodyHtml),
       attachments: attachments.map((a) => ({

@@ -109,6 +109,13 @@ export function MetadataTable({ r }: { r: PublicRecord }) {
             <th scope="row">关键词</th>
             <td>{r.keywords.length ? r.keywords.join('、') : '—'}</td>
           </tr>
+          {r.summary ? (
+            // 《政府信息公开条例》第十二条: the catalog lists 索引、名称、内容概述、生成日期.
+            <tr>
+              <th scope="row">内容概述</th>
+              <td colSpan={3}>{r.summary}</td>
+            </tr>
+          ) : null}
         </tbody>
       </table>
     </div>

@@ -7,6 +7,7 @@ import { CsrfField, ErrorSummary, fieldId, RadioGroup, SelectField, TextArea, Te
 import { ACTION_LABELS, type WorkflowAction } from '../domain/workflow.ts';
 import { ATTACHMENT_ROLE_LABELS, VALIDITY_LABELS, WITHDRAW_REASON_LABELS, type RecordState } from '../domain/vocab.ts';
 import { Reasons, RECORDS_CRUMB, recordHref, StateTag } from './staff-shared.tsx';
+import { PERSONAL_DATA_LABELS, type PersonalDataHit } from '../domain/personal-data.ts';
 
 export interface DetailAttachment {
   code: string;
@@ -69,6 +70,8 @@ export interface RecordDetailProps {
     publicHref: string | null;
   };
   metadata: { label: string; value: string }[];
+  /** 身份证号 / 手机号码 found in the record's text (a warning, not a refusal). */
+  personalData: PersonalDataHit[];
   bodyHtml: string;
   attachments: DetailAttachment[];
   interpretations: LinkedRecord[];
@@ -118,7 +121,7 @@ function Actions(p: RecordDetailProps) {
       {a.has('submit') ? (
         <section aria-labelledby="act-submit">
           <h3 id="act-submit">{ACTION_LABELS.submit}</h3>
-          <p class="hint">提交后由本单位审核人进行保密审查（《政府信息公开条例》第十七条）。{r.requiresInterpretation ? '本信息须附政策解读或解读方案。' : ''}</p>
+          <p class="hint">提交后由本单位审核人进行保密审查（《政府信息公开条例》第十七条）。{r.requiresInterpretation ? '本信息须关联公开的政策解读，与文件同步发布。' : ''}</p>
           <ActionForm ctx={ctx} code={r.code} path="submit" label="提交审核" />
         </section>
       ) : null}
@@ -295,6 +298,19 @@ export function RecordDetailPage(p: RecordDetailProps) {
           </ul>
         </div>
       ) : null}
+      {p.personalData.length ? (
+        <div class="warning-box" role="note">
+          <h2>可能含有个人信息</h2>
+          <p>以下内容像是公民个人信息（《政府信息公开条例》第十五条：涉及个人隐私的信息不得公开）。审核时请确认已删除或做去标识化处理：</p>
+          <ul>
+            {p.personalData.map((h, i) => (
+              <li key={i}>
+                {h.where}：{PERSONAL_DATA_LABELS[h.kind]} {h.masked}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {r.reviewOwed ? (
         <div class="warning-box">
           <p>
@@ -446,7 +462,7 @@ export function RecordDetailPage(p: RecordDetailProps) {
         <section aria-labelledby="h-interp">
           <h2 id="h-interp">政策解读</h2>
           {r.requiresInterpretation ? (
-            <p class="hint">规章、行政规范性文件和标为“需解读”的文件，须关联政策解读或上传解读方案后才能提交，并与解读一并审核、发布。</p>
+            <p class="hint">规章、行政规范性文件、标为“需解读”的文件和文号带“规”字的文件，须关联一篇公开的政策解读后才能提交，并与解读一并审核、发布；解读方案只作内部材料，不能代替政策解读。</p>
           ) : null}
           <LinkedList items={p.interpretations} empty="尚未关联政策解读。" />
           {p.canLink ? (

@@ -157,7 +157,7 @@ export function RecordForm(p: Omit<RecordFormProps, 'ctx'> & { csrfToken: string
         value={v.docType}
         error={e.docType}
         options={Object.entries(DOC_TYPE_LABELS).map(([value, label]) => ({ value, label }))}
-        hint="规章和行政规范性文件须与政策解读同步提交、同步发布。"
+        hint="规章和行政规范性文件须与公开的政策解读同步提交、同步发布（解读方案不能代替政策解读）。"
         required
       />
       <div class={e.needsInterpretation ? 'field field-error' : 'field'}>
@@ -165,6 +165,22 @@ export function RecordForm(p: Omit<RecordFormProps, 'ctx'> & { csrfToken: string
           <input type="checkbox" id={fieldId('needsInterpretation')} name="needsInterpretation" value="on" checked={v.needsInterpretation} /> 需解读（涉及群众切身利益、需社会广泛知晓或专业性较强的政策文件）
         </label>
       </div>
+      <TextField
+        name="docNoSharedReason"
+        label="联合发文或转发说明"
+        value={v.docNoSharedReason}
+        error={e.docNoSharedReason}
+        maxLength={500}
+        hint="一个文号只对应一份文件。联合发文或转发等与其他信息使用同一文号的，请写明（如“与楚雄市财政局联合发文”），否则不能发布。"
+      />
+      <TextField
+        name="interpretationWaiver"
+        label="无需解读的理由"
+        value={v.interpretationWaiver}
+        error={e.interpretationWaiver}
+        maxLength={500}
+        hint="文号中带“规”字（如“楚市政规〔2026〕2号”）的按规范性文件处理，须与政策解读同步发布；如本文件不是规范性文件，请在此说明理由。"
+      />
       <TextField name="keywords" label="关键词" value={v.keywords} error={e.keywords} maxLength={300} hint="多个关键词用“、”或逗号分隔，最多10个。" />
       <TextArea name="summary" label="内容概述" value={v.summary} error={e.summary} rows={3} hint="列入政府信息公开目录的内容概述（《政府信息公开条例》第十二条），500字以内。" />
       <Field name="bodyHtml" label="正文" error={e.bodyHtml} required hint="">
@@ -196,11 +212,11 @@ export function RecordForm(p: Omit<RecordFormProps, 'ctx'> & { csrfToken: string
       />
       <CheckboxGroup
         name="disclosureGrounds"
-        legend="依申请公开或不予公开的依据（《政府信息公开条例》第十四、十五、十六条）"
-        options={DISCLOSURE_GROUNDS.map((g) => ({ value: g.code, label: `${g.article}：${g.text}` }))}
+        legend="依申请公开或不予公开的依据（《政府信息公开条例》第十四、十五、十六条；依申请公开还可依第十九、二十条）"
+        options={DISCLOSURE_GROUNDS.map((g) => ({ value: g.code, label: `${g.article}：${g.text}${g.fits.includes('withheld') ? '' : '（仅适用于依申请公开）'}` }))}
         values={v.disclosureGrounds}
         error={e.disclosureGrounds}
-        hint="主动公开的信息不选。"
+        hint="主动公开的信息不选。不予公开只能依据第十四、十五、十六条。"
       />
       <TextField
         name="reevaluateOn"

@@ -167,14 +167,19 @@ export async function updateFeeNotice(tx: DbOrTx, requestId: number, v: Partial<
   await tx.update(reqFeeNotices).set(v).where(eq(reqFeeNotices.requestId, requestId));
 }
 
-/** Requests of the same applicant received in [monthStart, before) (按件计收 counts per calendar month). */
-export async function countApplicantRequestsInMonth(db: DbOrTx, applicantKey: string, monthStart: string, before: string, excludeId: number): Promise<number> {
+/**
+ * Requests of the same applicant to the same agency received in [monthStart, before): 按件计收 counts per
+ * calendar month and per agency that receives the requests and charges (国办函〔2020〕109号 第四条), never
+ * across the other units of the city.
+ */
+export async function countApplicantRequestsInMonth(db: DbOrTx, applicantKey: string, unitId: number, monthStart: string, before: string, excludeId: number): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(reqRequests)
     .where(
       and(
         eq(reqRequests.applicantKey, applicantKey),
+        eq(reqRequests.unitId, unitId),
         gte(reqRequests.receivedOn, monthStart),
         or(lt(reqRequests.receivedOn, before), and(eq(reqRequests.receivedOn, before), lt(reqRequests.id, excludeId))),
         ne(reqRequests.id, excludeId),

@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addWorkingDays, buildCalendar, CalendarYearMissingError, withProvisionalNextYear, workingDaysBetween } from '../../../core/calendar/working-days.ts';
+import { addWorkingDays, buildCalendar, CalendarYearMissingError, workingDaysBetween } from '../../../core/calendar/working-days.ts';
+import { withProvisionalNextYear } from '../../../core/calendar/provisional.ts';
 import { OFFICIAL_YEARS } from '../../../core/calendar/official-holidays.ts';
 import { appendClockEvent, checkClockEvent, computeClock, dueStatus, publicSteps, type ClockEvent } from './clock.ts';
 import { workdayIndex } from './workdays.ts';

@@ -140,7 +140,7 @@ export interface ClockResult {
   summary: string;
   /**
    * The due date lies in a year whose holiday schedule is not entered yet: counted with weekends and
-   * the fixed-date holidays only (withProvisionalNextYear), 暂定 until the year is entered.
+   * the statutory holidays without 调休 (core/calendar/provisional.ts), 暂定 until the year is entered.
    */
   dueProvisional: boolean;
 }
@@ -586,7 +586,7 @@ export function computeClock(events: readonly ClockEvent[], cal: WorkCalendar, o
 }
 
 /** Said wherever a provisional due date is shown. */
-export const PROVISIONAL_NOTE = '（暂定：{year}年节假日安排尚未录入，暂按周末和元旦、劳动节、国庆节计算，录入后自动重新计算）';
+export const PROVISIONAL_NOTE = '（暂定：{year}年节假日安排尚未录入，暂按周末和全部法定节假日（不含调休）计算，录入后自动重新计算）';
 
 /**
  * Whether `next` may be appended to the ledger: an empty list when it may, otherwise the reasons in

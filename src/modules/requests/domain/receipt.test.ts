@@ -31,6 +31,6 @@ test('an ordinary letter confirmed later than it arrived is accepted with a warn
 test('refused: a future date, a missing date, a confirmation before submission', () => {
   assert.deepEqual(receiptDate('in_person', { submittedOn: '2026-11-27' }, TODAY), { ok: false, errors: { submittedOn: '提交日期 2026-11-27 晚于今天（2026-11-26），不能登记将来的日期' } });
   assert.deepEqual(receiptDate('registered_mail', {}, TODAY), { ok: false, errors: { signedForOn: '请填写签收日期' } });
-  assert.deepEqual(receiptDate('online', { submittedOn: '2026-11-20', confirmedOn: '2026-11-19' }, TODAY), { ok: false, errors: { confirmedOn: '确认日期不能早于提交日期' } });
+  assert.deepEqual(receiptDate('online', { submittedOn: '2026-11-20', confirmedOn: '2026-11-19' }, TODAY), { ok: false, errors: { confirmedOn: '确认日期 2026-11-19 早于申请提交日期 2026-11-20：双方确认之日不能早于申请提交之日，请填写提交当日或之后的日期' } });
   assert.deepEqual(receiptDate('fax', { submittedOn: '2026-02-30', confirmedOn: '2026-03-01' }, TODAY), { ok: false, errors: { submittedOn: '提交日期格式不正确，应为 YYYY-MM-DD' } });
 });

@@ -90,7 +90,7 @@ export function receiptDate(channel: Channel, facts: ReceiptFacts, today: string
       receivedOn = facts.signedForOn!;
       break;
     case 'ordinary_mail':
-      if (facts.confirmedOn! < facts.arrivedOn!) return { ok: false, errors: { confirmedOn: '确认日期不能早于信函到达日期' } };
+      if (facts.confirmedOn! < facts.arrivedOn!) return { ok: false, errors: { confirmedOn: `确认日期 ${facts.confirmedOn} 早于信函到达日期 ${facts.arrivedOn}：与申请人确认之日不能早于信函到达之日` } };
       // 第三十一条第（二）项: 工作机构应当于收到申请的当日与申请人确认.
       if (facts.confirmedOn !== facts.arrivedOn) {
         warnings.push(`信函于 ${facts.arrivedOn} 到达，${facts.confirmedOn} 才与申请人确认：条例要求在收到申请的当日确认`);
@@ -99,7 +99,7 @@ export function receiptDate(channel: Channel, facts: ReceiptFacts, today: string
       break;
     case 'online':
     case 'fax':
-      if (facts.confirmedOn! < facts.submittedOn!) return { ok: false, errors: { confirmedOn: '确认日期不能早于提交日期' } };
+      if (facts.confirmedOn! < facts.submittedOn!) return { ok: false, errors: { confirmedOn: `确认日期 ${facts.confirmedOn} 早于申请提交日期 ${facts.submittedOn}：双方确认之日不能早于申请提交之日，请填写提交当日或之后的日期` } };
       receivedOn = facts.confirmedOn!;
       break;
   }

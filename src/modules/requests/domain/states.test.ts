@@ -60,3 +60,14 @@ test('buttons by role: the applicant may only withdraw or correct', () => {
   assert.deepEqual(availableActions('archived', as('handler', 'unit_admin', 'openness_office')), []);
   assert.ok(TRANSITIONS.every((t) => t.from.length > 0 && t.who.length > 0));
 });
+
+test('a step taken once is not offered again: 告知补正 after a 补正 was sent, a second extension or fee notice', () => {
+  const none = { clarificationSent: false, feeNoticeSent: false, extensionApproved: false };
+  const handler = as('handler');
+  assert.ok(availableActions('processing', handler, none).includes('send_clarification'));
+  assert.ok(!availableActions('processing', handler, { ...none, clarificationSent: true }).includes('send_clarification'));
+  assert.ok(!availableActions('reviewing', handler, { ...none, clarificationSent: true }).includes('send_clarification'));
+  assert.ok(!availableActions('processing', handler, { ...none, extensionApproved: true }).includes('request_extension'));
+  assert.ok(!availableActions('processing', handler, { ...none, feeNoticeSent: true }).includes('send_fee_notice'));
+  assert.ok(availableActions('processing', handler, { ...none, clarificationSent: true }).includes('reply'));
+});

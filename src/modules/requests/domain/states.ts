@@ -212,10 +212,25 @@ export function checkTransition(action: Action, from: RequestState, parties: Rea
   return { ok: true, to: row.to === 'same' ? from : row.to };
 }
 
+/** The steps taken once per request: after that, their form is not offered again. */
+export type OnceFacts = Pick<TransitionFacts, 'clarificationSent' | 'feeNoticeSent' | 'extensionApproved'>;
+
+const TAKEN_ONCE: Partial<Record<Action, (f: OnceFacts) => boolean>> = {
+  // 第三十条: 一次性告知申请人作出补正.
+  send_clarification: (f) => f.clarificationSent,
+  // 第三十三条第二款: 延长答复的期限最长不得超过20个工作日 (one extension).
+  request_extension: (f) => f.extensionApproved,
+  // 国办函〔2020〕109号: one fee notice per application.
+  send_fee_notice: (f) => f.feeNoticeSent,
+};
+
 /**
- * The actions `parties` may take in state `from` (for showing buttons): state and role only; the
- * preconditions are checked, with reasons, when the action is submitted.
+ * The actions `parties` may take in state `from` (for showing buttons): state and role, and not a
+ * step already taken that can be taken only once (`done`); the other preconditions are checked, with
+ * reasons, when the action is submitted.
  */
-export function availableActions(from: RequestState, parties: ReadonlySet<Party>): Action[] {
-  return ACTIONS.filter((a) => TRANSITIONS.some((t) => t.action === a && t.from.includes(from) && t.who.some((p) => parties.has(p))));
+export function availableActions(from: RequestState, parties: ReadonlySet<Party>, done?: OnceFacts): Action[] {
+  return ACTIONS.filter(
+    (a) => TRANSITIONS.some((t) => t.action === a && t.from.includes(from) && t.who.some((p) => parties.has(p))) && !(done && TAKEN_ONCE[a]?.(done)),
+  );
 }

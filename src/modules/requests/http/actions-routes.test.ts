@@ -117,6 +117,9 @@ describe('request actions through the staff pages', () => {
     const corrected = await row(no);
     assert.equal(corrected.state, 'reviewing');
     assert.equal(corrected.due_on, '2026-11-30');
+    const page = await admin.get(`/staff/requests/${no}`);
+    assert.doesNotMatch(page.body, new RegExp(`action="/staff/requests/${no}/do/send_clarification"`), 'the 告知补正 form is not offered again');
+    assert.match(page.body, new RegExp(`action="/staff/requests/${no}/do/reply"`));
     const second = await act(no, 'send_clarification', { items: '再次补正', correctBy: '2026-11-20' });
     assert.equal(second.statusCode, 409);
     assert.match(textOf(second.body), /依照第三十条只能一次性告知补正|补正只能一次性告知/);

@@ -74,6 +74,12 @@ describe('staff pages of 依申请公开', () => {
     const future = await act(c, no, 'accept', { confirmedOn: '2026-11-03' });
     assert.equal(future.statusCode, 409);
     assert.match(textOf(future.body), /晚于今天/);
+    const early = await act(c, no, 'accept', { confirmedOn: '2026-11-01' });
+    assert.equal(early.statusCode, 400);
+    assert.match(textOf(early.body), /确认日期 2026-11-01 早于申请提交日期 2026-11-02：双方确认之日不能早于申请提交之日/);
+    assert.doesNotMatch(textOf(early.body), /请先填写确认日期/);
+    const garbled = await act(c, no, 'accept', { confirmedOn: '2026-13-45' });
+    assert.match(textOf(garbled.body), /确认日期格式不正确/);
     const res = await act(c, no, 'accept', { confirmedOn: '2026-11-02', note: '电话确认' });
     assert.equal(res.statusCode, 303);
     const row = await rowOf(t, no);
