@@ -1,5 +1,7 @@
 // What went wrong at start-up (or stop), as one Chinese sentence for the operator: never a stack
 // trace, never "undefined".
+import fs from 'node:fs';
+import path from 'node:path';
 
 const FILE_ERRORS: Record<string, (where: string) => string> = {
   EROFS: (p) => `${p} 位于只读文件系统上，无法写入。请改用可写的数据目录（DATA_DIR）或重新挂载为可读写。`,
@@ -16,6 +18,11 @@ export function explainStartupError(err: unknown): string {
   if (!(err instanceof Error) && typeof err !== 'object') return String(err);
   const e = err as NodeJS.ErrnoException & { address?: string; port?: number };
   const code = e.code ?? '';
+  if (code === 'ENOENT' && e.syscall === 'mkdir' && e.path) {
+    // A recursive mkdir reports ENOENT when the real cause is a read-only or unwritable parent.
+    const why = whyNotWritable(e.path);
+    if (why && FILE_ERRORS[why.code]) return FILE_ERRORS[why.code]!(`「${why.dir}」`);
+  }
   if (FILE_ERRORS[code]) return FILE_ERRORS[code](e.path ? `「${e.path}」` : '数据目录');
   if (code === 'EADDRINUSE') return `端口 ${e.port ?? ''} 已被其他程序占用：请停止它，或用 PORT 指定其他端口。`;
   if (code === 'EADDRNOTAVAIL') return `无法在地址 ${e.address ?? ''} 上监听：请检查 HOST。`;
@@ -24,4 +31,16 @@ export function explainStartupError(err: unknown): string {
   const message = e instanceof Error ? e.message : '';
   if (!message) return `${e.name ?? '错误'}${code ? `（${code}）` : ''}：没有错误信息。请用 LOG_LEVEL=debug 重新启动查看详情。`;
   return message;
+}
+
+/** The nearest existing ancestor of p and why it cannot be written to, if it cannot. */
+function whyNotWritable(p: string): { dir: string; code: string } | undefined {
+  let dir = path.resolve(p);
+  while (!fs.existsSync(dir) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  try {
+    fs.accessSync(dir, fs.constants.W_OK);
+    return undefined;
+  } catch (err) {
+    return { dir, code: (err as NodeJS.ErrnoException).code ?? '' };
+  }
 }
