@@ -6,6 +6,7 @@ import crypto from 'node:crypto';
 import pg from 'pg';
 import autocannon from 'autocannon';
 import { hashPassword } from '../src/core/auth/password.ts';
+import { embeddedUrl } from '../src/core/db/embedded.ts';
 import { shanghaiToday } from '../src/core/clock.ts';
 import { buildCalendar } from '../src/core/calendar/working-days.ts';
 import { OFFICIAL_YEARS } from '../src/core/calendar/official-holidays.ts';
@@ -288,7 +289,7 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\/be
       if (performance.now() - t0 > 120_000) throw new Error(`app did not start in 120 s:\n${output}`);
       await new Promise((r) => setTimeout(r, 100));
     }
-    const lines = await benchRequests(base, `postgres://postgres:gongkai@127.0.0.1:${pgPort}/postgres`, Number(process.env.BENCH_SECONDS || 10));
+    const lines = await benchRequests(base, embeddedUrl(path.join(dataDir, 'pg'), pgPort), Number(process.env.BENCH_SECONDS || 10));
     for (const [label, value, goal, ok] of lines) process.stdout.write(`${ok === null ? 'INFO' : ok ? 'PASS' : 'FAIL'}  ${label.padEnd(44)} ${value.padEnd(24)} ${ok === null ? '' : 'goal '}${goal}\n`);
     await stop();
   } catch (err) {

@@ -11,7 +11,7 @@ import autocannon from 'autocannon';
 import { benchRequests } from './requests.ts';
 import { benchAnnualReport } from './annual-report.ts';
 import { benchPublishing } from './publishing.ts';
-import { startTemporaryPostgres } from '../src/core/db/embedded.ts';
+import { embeddedUrl, startTemporaryPostgres } from '../src/core/db/embedded.ts';
 import { createTestApp, type TestApp, type TestClient } from '../src/core/testing/index.ts';
 import { buildLargeCatalogWorkbook } from '../src/modules/catalog/testing/fixture.ts';
 import { waitForImportRun } from '../src/modules/catalog/service-import-run.ts';
@@ -193,10 +193,10 @@ async function main(): Promise<void> {
     const rss = rssMb(later.child.pid!);
     // 依申请公开 (bench/requests.ts): 100,000 requests generated, then the handler dashboard and the
     // city's overdue list under load; its PASS/FAIL lines are printed with the others below.
-    const requestLines = await benchRequests(later.base, `postgres://postgres:gongkai@127.0.0.1:${pgPort}/postgres`, DURATION_S);
+    const requestLines = await benchRequests(later.base, embeddedUrl(path.join(dataDir, 'pg'), pgPort), DURATION_S);
     // 主动公开 (bench/publishing.ts): 100,000 records generated, record and list pages under load,
     // search over 200 queries, publications per second.
-    const publishingLines = await benchPublishing(later.base, `postgres://postgres:gongkai@127.0.0.1:${pgPort}/postgres`, DURATION_S);
+    const publishingLines = await benchPublishing(later.base, embeddedUrl(path.join(dataDir, 'pg'), pgPort), DURATION_S);
     const stopMs = await stopApp(later);
 
     const ratio = home.requests.average / stat.requests.average;

@@ -5,6 +5,8 @@ export interface Config {
   host: string;
   /** External PostgreSQL; when unset an embedded server is started. */
   databaseUrl: string | undefined;
+  /** How long start-up waits for an unreachable database, retrying with backoff. */
+  databaseWaitSeconds: number;
   dataDir: string;
   embeddedPgPort: number;
   /** Explicit demo mode: seeded accounts need no password change at first sign-in. */
@@ -36,6 +38,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: int(env.PORT, 3000, 'PORT'),
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseWaitSeconds: int(env.DATABASE_WAIT_SECONDS, 120, 'DATABASE_WAIT_SECONDS'),
     dataDir: path.resolve(env.DATA_DIR || 'data'),
     embeddedPgPort: int(env.EMBEDDED_PG_PORT, 54329, 'EMBEDDED_PG_PORT'),
     demo: bool(env.GONGKAI_DEMO),

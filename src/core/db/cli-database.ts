@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/index.ts';
 import { createDb, createPool, type Db } from './index.ts';
-import { acquireDataDirLock, DataDirLockedError, resolveClusterDir, startEmbeddedPostgres } from './embedded.ts';
+import { acquireDataDirLock, DataDirLockedError, embeddedUrl, resolveClusterDir, startEmbeddedPostgres } from './embedded.ts';
 
 export interface CliDatabase {
   url: string;
@@ -22,14 +22,14 @@ export async function openCliDatabase(env: NodeJS.ProcessEnv = process.env, log:
   if (config.databaseUrl) {
     return { url: config.databaseUrl, description: 'DATABASE_URL 指定的数据库', close: async () => {} };
   }
-  const embeddedUrl = `postgres://postgres:gongkai@127.0.0.1:${config.embeddedPgPort}/postgres`;
   if (!fs.existsSync(config.dataDir)) throw new Error(`未找到数据目录 ${config.dataDir}：应用尚未启动过，或请用 DATA_DIR / DATABASE_URL 指定数据库。`);
   let release: () => void;
   try {
     release = acquireDataDirLock(config.dataDir);
   } catch (err) {
     if (err instanceof DataDirLockedError) {
-      return { url: embeddedUrl, description: `运行中的应用（PID ${err.pid}）的内置数据库，端口 ${config.embeddedPgPort}`, close: async () => {} };
+      // The app's server: its password is kept beside the cluster (owner-only file).
+      return { url: embeddedUrl(resolveClusterDir(config.dataDir).clusterDir, config.embeddedPgPort), description: `运行中的应用（PID ${err.pid}）的内置数据库，端口 ${config.embeddedPgPort}`, close: async () => {} };
     }
     throw err;
   }

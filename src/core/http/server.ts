@@ -17,12 +17,17 @@ import { SESSION_COOKIE } from '../auth/service.ts';
 import { HttpError, apiError } from './errors.ts';
 import { pageContext, wantsJson } from './context.ts';
 import { renderDocument } from '../ui/render.ts';
+import { isDatabaseUnavailable } from '../db/index.ts';
 import { ErrorPage } from '../ui/error-page.tsx';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const publicDir = path.resolve(here, '../../../public');
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** While the database cannot be reached: 503 with this message, and when to try again (seconds). */
+export const UNAVAILABLE_MESSAGE = '服务暂时不可用，请稍后再试。';
+export const UNAVAILABLE_RETRY_AFTER_S = 10;
 
 export interface ServerOptions {
   cookieSecret: string;
@@ -134,6 +139,12 @@ export async function createServer(core: Core, opts: ServerOptions): Promise<Fas
   });
 
   app.setErrorHandler((err: FastifyError, req, reply) => {
+    if (isDatabaseUnavailable(err)) {
+      req.log.warn({ err: { message: err.message, code: (err as { code?: string }).code } }, 'database unavailable');
+      reply.header('retry-after', String(UNAVAILABLE_RETRY_AFTER_S));
+      if (wantsJson(req)) return reply.code(503).send(apiError('service_unavailable', UNAVAILABLE_MESSAGE));
+      return sendErrorPage(req, reply, 503, UNAVAILABLE_MESSAGE);
+    }
     const { status, code, message, fields } = classify(err);
     if (status >= 500) req.log.error({ err }, 'request failed');
     else req.log.info({ code, status }, message);
@@ -150,7 +161,7 @@ export async function createServer(core: Core, opts: ServerOptions): Promise<Fas
       await core.pool.query('SELECT 1');
       return { status: 'ok' };
     } catch {
-      return reply.code(503).send({ status: 'unavailable', message: '数据库不可用' });
+      return reply.code(503).header('retry-after', String(UNAVAILABLE_RETRY_AFTER_S)).send({ status: 'unavailable', message: '数据库不可用' });
     }
   });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
@@ -171,7 +182,7 @@ function sendErrorPage(req: FastifyRequest, reply: FastifyReply, status: number,
   try {
     html = renderDocument(h(ErrorPage, { ctx: pageContext(req, reply), status, message, detail }));
   } catch {
-    html = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>出现问题</title><h1>出现问题</h1><p>请稍后再试。</p></html>`;
+    html = `<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>出现问题</title><h1>出现问题</h1><p>${status === 503 ? UNAVAILABLE_MESSAGE : '请稍后再试。'}</p></html>`;
   }
   return reply.code(status).type('text/html; charset=utf-8').send(html);
 }

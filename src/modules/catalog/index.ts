@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../core/services.ts';
 import { hasRole } from '../../core/auth/roles.ts';
 import { seedCatalog } from './seed.ts';
+import { markOrphanedImportRuns } from './service-import-run.ts';
 import { registerCatalogStaffRoutes } from './http/staff-routes.tsx';
 import { registerCatalogImportRoutes } from './http/import-routes.tsx';
 import { registerCatalogPublicRoutes } from './http/public-routes.tsx';
@@ -80,5 +81,9 @@ export const catalogModule: ModuleManifest = {
     registerConsultationRoutes(app, core);
     registerCatalogDomainRoutes(app, core);
   },
-  seed: async (core, opts) => seedCatalog(core, opts.log),
+  seed: async (core, opts) => {
+    const interrupted = await markOrphanedImportRuns(core);
+    if (interrupted) opts.log(`${interrupted} 个目录导入因进程已退出而中断，已标记为“导入已中断”。`);
+    await seedCatalog(core, opts.log);
+  },
 };

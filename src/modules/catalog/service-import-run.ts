@@ -3,7 +3,8 @@
 // itself stays all or nothing (service.importItems, one transaction): a failed or interrupted run
 // leaves the catalog as it was.
 import crypto from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
+import os from 'node:os';
+import { and, eq, sql } from 'drizzle-orm';
 import type { Core } from '../../core/services.ts';
 import type { Actor } from '../../core/audit/index.ts';
 import type { CatalogItemData } from './domain/types.ts';
@@ -31,7 +32,7 @@ export async function startImportRun(core: Core, actor: Actor, input: StartImpor
   const now = core.clock.now();
   const [run] = await core.db
     .insert(catalogImportRuns)
-    .values({ code, unitId: input.unitId, staffUserId: input.staffUserId, fileName: input.fileName, totalRows: input.items.length, savedRows: 0, state: 'running', startedAt: now, updatedAt: now })
+    .values({ code, unitId: input.unitId, staffUserId: input.staffUserId, fileName: input.fileName, totalRows: input.items.length, savedRows: 0, state: 'running', startedAt: now, updatedAt: now, ownerHost: os.hostname(), ownerPid: process.pid })
     .returning({ id: catalogImportRuns.id });
   const id = run!.id;
   // Progress updates run one after another on the pool; GREATEST keeps the count from going back.
@@ -89,6 +90,41 @@ export async function startImportRun(core: Core, actor: Actor, input: StartImpor
   })();
   inFlight.set(code, work);
   return code;
+}
+
+/**
+ * At start: runs still 'running' whose process on this host no longer exists (killed, crashed) are
+ * marked interrupted at once, instead of after IMPORT_RUN_STALE_MS. A run with this process's own pid
+ * belongs to an earlier process that had the same pid (no run has started yet). Their transaction was
+ * rolled back with the connection, so nothing of them was saved. Returns how many were marked.
+ */
+export async function markOrphanedImportRuns(core: Core): Promise<number> {
+  const host = os.hostname();
+  const running = await core.db
+    .select({ id: catalogImportRuns.id, pid: catalogImportRuns.ownerPid })
+    .from(catalogImportRuns)
+    .where(and(eq(catalogImportRuns.state, 'running'), eq(catalogImportRuns.ownerHost, host)));
+  let marked = 0;
+  for (const run of running) {
+    if (run.pid !== null && run.pid !== process.pid && processExists(run.pid)) continue;
+    const now = core.clock.now();
+    const done = await core.db
+      .update(catalogImportRuns)
+      .set({ state: 'interrupted', savedRows: 0, updatedAt: now, finishedAt: now })
+      .where(and(eq(catalogImportRuns.id, run.id), eq(catalogImportRuns.state, 'running')))
+      .returning({ id: catalogImportRuns.id });
+    marked += done.length;
+  }
+  return marked;
+}
+
+function processExists(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /** Resolves when the run (if still saving in this process) has finished. */

@@ -218,12 +218,15 @@ export const catalogImportRuns = pgTable(
     fileName: text('file_name').notNull(),
     totalRows: integer('total_rows').notNull(),
     savedRows: integer('saved_rows').notNull().default(0),
-    state: text('state').$type<'running' | 'done' | 'failed'>().notNull(),
+    state: text('state').$type<'running' | 'done' | 'failed' | 'interrupted'>().notNull(),
     result: jsonb('result').$type<ImportRunResult>(),
     errors: jsonb('errors').$type<string[]>(),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** The process saving the run (host name and pid): a run whose process is gone is marked interrupted at start. */
+    ownerHost: text('owner_host'),
+    ownerPid: integer('owner_pid'),
   },
   (t) => [uniqueIndex('catalog_import_runs_code_key').on(t.code), index('catalog_import_runs_unit_idx').on(t.unitId)],
 );

@@ -7,7 +7,7 @@ export type ImportRunState = 'running' | 'done' | 'failed' | 'interrupted';
 export const IMPORT_RUN_STALE_MS = 10 * 60 * 1000;
 
 export interface ImportRunFacts {
-  state: 'running' | 'done' | 'failed';
+  state: ImportRunState;
   totalRows: number;
   savedRows: number;
   updatedAt: Date;
