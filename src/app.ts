@@ -6,7 +6,7 @@ import { systemClock, type Clock } from './core/clock.ts';
 import { AuthService } from './core/auth/service.ts';
 import { CalendarService } from './core/calendar/service.ts';
 import { SiteService } from './core/site.ts';
-import { MailService } from './core/mail.ts';
+import { MailService, startMailSender } from './core/mail.ts';
 import { createServer } from './core/http/server.ts';
 import { setNavigation } from './core/http/context.ts';
 import { sharedSecret, withAdvisoryLock } from './core/bootstrap.ts';
@@ -28,6 +28,8 @@ export interface BuildOptions {
 export interface App {
   app: FastifyInstance;
   core: Core;
+  /** Delivers the mail outbox when SMTP_URL is set. */
+  mailSender?: ReturnType<typeof startMailSender>;
   close(): Promise<void>;
 }
 
@@ -62,10 +64,15 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     modules.flatMap((m) => m.sitemap ?? []),
   );
   await app.ready();
+  const mailSender = opts.config.smtpUrl
+    ? startMailSender({ pool, smtpUrl: opts.config.smtpUrl, from: opts.config.mailFrom, onError: (err) => app.log.error({ err }, 'mail sender') })
+    : undefined;
   return {
     app,
     core,
+    mailSender,
     close: async () => {
+      await mailSender?.stop();
       await app.close();
       await pool.end();
     },
