@@ -1,7 +1,9 @@
 // What an uploaded file really is, read from its bytes (magic numbers), never from its name alone
 // (ARCHITECTURE §4: uploads checked by content). Accepted: PDF, DOCX, XLSX, OFD (GB/T 33190: a zip
 // holding OFD.xml), PNG, JPEG, GIF. Executables and scripts are refused whatever their extension, and
-// a file whose extension names a different type than its content is refused too.
+// a file whose extension names a different type than its content is refused too. Zip containers
+// whose directory announces a decompression bomb are refused (see zip.ts).
+import { readZipDirectory, zipLimitProblem } from './zip.ts';
 
 export type FileType = 'pdf' | 'docx' | 'xlsx' | 'ofd' | 'png' | 'jpeg' | 'gif';
 
@@ -47,39 +49,20 @@ function executableKind(buf: Buffer): string | null {
  * null when the archive is malformed.
  */
 export function zipEntryNames(buf: Buffer): string[] | null {
-  // End of central directory record: signature PK\5\6, at least 22 bytes, followed by a comment of ≤ 65535 bytes.
-  const min = Math.max(0, buf.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= min; i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const count = buf.readUInt16LE(eocd + 10);
-  const size = buf.readUInt32LE(eocd + 12);
-  const offset = buf.readUInt32LE(eocd + 16);
-  if (offset === 0xffffffff || offset + size > buf.length) return null;
-  const names: string[] = [];
-  let p = offset;
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null;
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    if (p + 46 + nameLen > buf.length) return null;
-    names.push(buf.subarray(p + 46, p + 46 + nameLen).toString('utf8'));
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return names;
+  const dir = readZipDirectory(buf);
+  return Array.isArray(dir) ? dir.map((e) => e.name) : null;
 }
 
 const EXECUTABLE_MEMBER = /\.(exe|dll|scr|com|bat|cmd|ps1|vbs|js|jar|msi|sh|elf|apk)$/i;
 
 function zipType(buf: Buffer): FileType | { refused: string } | null {
-  const names = zipEntryNames(buf);
-  if (!names) return { refused: '压缩格式文件已损坏，无法识别' };
+  const dir = readZipDirectory(buf);
+  if (!dir) return { refused: '压缩格式文件已损坏，无法识别' };
+  if (!Array.isArray(dir)) return dir;
+  // Decompression bombs are refused from the directory alone, before anything is unpacked.
+  const bomb = zipLimitProblem(dir);
+  if (bomb) return { refused: bomb };
+  const names = dir.map((e) => e.name);
   const set = new Set(names);
   if (names.some((n) => EXECUTABLE_MEMBER.test(n))) return { refused: '文件内含可执行程序，不予上传' };
   // OFD: GB/T 33190-2016 7.3: the entry file OFD.xml at the root of the package.
