@@ -46,7 +46,7 @@ async function main(): Promise<void> {
     databaseUrl = embedded.url;
   }
 
-  app = await buildApp({ config, databaseUrl, seed: true, log: say });
+  app = await buildApp({ config, databaseUrl, seed: true, log: say, anchorAudit: true });
   await app.app.listen({ port: config.port, host: config.host });
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   // Hints are read before the "started" line so that everything a user needs appears together.
