@@ -5,7 +5,7 @@
 // carry plain SHA-256 and are verified so, up to the first keyed row; after it every row must be keyed.
 import crypto from 'node:crypto';
 import { asc, desc, gt, sql } from 'drizzle-orm';
-import type { DbOrTx, Tx } from '../db/index.ts';
+import type { Db, DbOrTx, Tx } from '../db/index.ts';
 import { auditLog } from '../db/schema.ts';
 
 export interface Actor {
@@ -107,6 +107,30 @@ export async function writeAudit(tx: Tx, actor: Actor, entry: AuditEntry, at: Da
     requestId: actor.requestId,
   };
   await tx.insert(auditLog).values({ ...fields, prevHash, hash: auditHash(prevHash, fields, auditKey) });
+}
+
+/** What an export of a list holding personal data wrote out, for its audit row. */
+export interface ExportRecord {
+  /** Which list, e.g. 'requests' or 'audit_log'. */
+  list: string;
+  /** The list's readable name. */
+  title: string;
+  format: 'csv' | 'xlsx';
+  /** The filters the list was exported with. */
+  filters: Record<string, unknown>;
+  rows: number;
+}
+
+/** Records that `actor` exported a list holding personal data (names, phones, IPs): who, what, how much. */
+export async function auditExport(db: Db, actor: Actor, e: ExportRecord, at: Date): Promise<void> {
+  await db.transaction((tx) =>
+    writeAudit(
+      tx,
+      actor,
+      { action: 'data.exported', targetType: 'export', targetId: e.list, unitId: actor.unitId, summary: { note: `导出${e.title}（${e.format.toUpperCase()}，${e.rows} 行）`, format: e.format, filters: e.filters, rows: e.rows } },
+      at,
+    ),
+  );
 }
 
 export type ChainResult =
