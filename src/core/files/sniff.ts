@@ -3,7 +3,7 @@
 // holding OFD.xml), PNG, JPEG, GIF. Executables and scripts are refused whatever their extension, and
 // a file whose extension names a different type than its content is refused too. Zip containers
 // whose directory announces a decompression bomb are refused (see zip.ts).
-import { readZipDirectory, zipLimitProblem } from './zip.ts';
+import { inflateZipEntry, readZipDirectory, zipLimitProblem } from './zip.ts';
 
 export type FileType = 'pdf' | 'docx' | 'xlsx' | 'ofd' | 'png' | 'jpeg' | 'gif';
 
@@ -19,7 +19,48 @@ export const FILE_TYPES: Record<FileType, { label: string; mediaType: string; ex
 
 export const ACCEPTED_TYPES_TEXT = 'PDF、DOCX、XLSX、OFD、PNG、JPEG、GIF';
 
-export type SniffResult = { ok: true; type: FileType; mediaType: string } | { ok: false; message: string };
+export type SniffResult =
+  | {
+      ok: true;
+      type: FileType;
+      mediaType: string;
+      /** Active content found (macros, PDF JavaScript): accepted, flagged to staff, never shown inline. */
+      activeContent: string | null;
+    }
+  | { ok: false; message: string };
+
+/** PDF name tokens that run something when the file is opened or acted on. */
+const PDF_ACTIVE = ['/JavaScript', '/JS', '/OpenAction', '/AA', '/Launch'];
+
+/**
+ * Active content a reader could run: VBA macros in a Word or Excel file (vbaProject.bin, the
+ * macro-enabled content types of .docm/.xlsm), JavaScript or automatic actions in a PDF. A Chinese
+ * description for staff, or null. PDF names may hide letters as #xx escapes, which are decoded.
+ */
+export function activeContent(type: FileType, buf: Buffer): string | null {
+  if (type === 'docx' || type === 'xlsx') {
+    const names = zipEntryNames(buf) ?? [];
+    if (names.some((n) => /(^|\/)vbaProject\.bin$/i.test(n) || /(^|\/)vbaData\.xml$/i.test(n))) return '文件内含宏（VBA 代码）';
+    const dir = readZipDirectory(buf);
+    if (Array.isArray(dir)) {
+      const ct = dir.find((e) => e.name === '[Content_Types].xml');
+      if (ct && ct.uncompressedSize < 1024 * 1024) {
+        try {
+          if (/macroEnabled/i.test(inflateZipEntry(buf, ct).toString('utf8'))) return '文件为启用宏的文档（.docm/.xlsm）';
+        } catch {
+          /* unreadable content types: the type check already passed on names */
+        }
+      }
+    }
+    return null;
+  }
+  if (type === 'pdf') {
+    const text = buf.toString('latin1').replace(/\/[A-Za-z0-9#]+/g, (n) => n.replace(/#([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))));
+    const found = PDF_ACTIVE.filter((name) => new RegExp(`${name}(?![A-Za-z])`).test(text));
+    if (found.length) return `PDF 内含可自动运行的脚本或动作（${found.join('、')}）`;
+  }
+  return null;
+}
 
 function startsWith(buf: Buffer, bytes: number[] | string, offset = 0): boolean {
   const b = typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : Buffer.from(bytes);
@@ -116,7 +157,7 @@ export function checkUpload(filename: string, buf: Buffer, limitBytes: number): 
         : `文件扩展名${ext ? `“.${ext}”` : '缺失'}，只能上传 ${ACCEPTED_TYPES_TEXT} 文件`,
     };
   }
-  return { ok: true, type: found, mediaType: FILE_TYPES[found].mediaType };
+  return { ok: true, type: found, mediaType: FILE_TYPES[found].mediaType, activeContent: activeContent(found, buf) };
 }
 
 export function formatBytes(n: number): string {
