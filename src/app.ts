@@ -6,11 +6,12 @@ import { systemClock, type Clock } from './core/clock.ts';
 import { AuthService } from './core/auth/service.ts';
 import { CalendarService } from './core/calendar/service.ts';
 import { SiteService } from './core/site.ts';
-import { MailService } from './core/mail.ts';
+import { MailService, startMailSender } from './core/mail.ts';
 import { createServer } from './core/http/server.ts';
 import { setNavigation } from './core/http/context.ts';
 import { sharedSecret, withAdvisoryLock } from './core/bootstrap.ts';
-import { systemActor } from './core/audit/index.ts';
+import { systemActor, useAuditKey } from './core/audit/index.ts';
+import { loadAuditKey, startAuditCheckpoints } from './core/audit/anchor.ts';
 import type { Core } from './core/services.ts';
 import { modules } from './modules.ts';
 
@@ -23,11 +24,15 @@ export interface BuildOptions {
   logger?: boolean | object;
   log?: (line: string) => void;
   poolSize?: number;
+  /** Append audit checkpoints outside the database every minute and at close (the running app). */
+  anchorAudit?: boolean;
 }
 
 export interface App {
   app: FastifyInstance;
   core: Core;
+  /** Delivers the mail outbox when SMTP_URL is set. */
+  mailSender?: ReturnType<typeof startMailSender>;
   close(): Promise<void>;
 }
 
@@ -47,6 +52,10 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     mail: new MailService(!!opts.config.smtpUrl),
   };
   const log = opts.log ?? (() => {});
+  useAuditKey(await loadAuditKey(db, opts.config).catch(async (err: unknown) => {
+    await pool.end();
+    throw err;
+  }));
   await withAdvisoryLock(db, 727003, async () => {
     await core.calendar.seedOfficialYears(systemActor);
     if (opts.seed) {
@@ -62,10 +71,19 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     modules.flatMap((m) => m.sitemap ?? []),
   );
   await app.ready();
+  const mailSender = opts.config.smtpUrl
+    ? startMailSender({ pool, smtpUrl: opts.config.smtpUrl, from: opts.config.mailFrom, onError: (err) => app.log.error({ err }, 'mail sender') })
+    : undefined;
+  const checkpoints = opts.anchorAudit
+    ? startAuditCheckpoints(db, opts.config.auditAnchorDir, 60_000, (err) => app.log.error({ err }, 'audit checkpoint'))
+    : undefined;
   return {
     app,
     core,
+    mailSender,
     close: async () => {
+      await mailSender?.stop();
+      await checkpoints?.stop();
       await app.close();
       await pool.end();
     },

@@ -111,7 +111,7 @@ async function main(): Promise<void> {
       await waitForDatabase(databaseUrl, config.databaseWaitSeconds, say);
     }
 
-    app = await buildApp({ config, databaseUrl, seed: true, log: say });
+    app = await buildApp({ config, databaseUrl, seed: true, log: say, anchorAudit: true });
     keepOnlyOurSignalHandlers();
     if (stopping) return;
     await app.app.listen({ port: config.port, host: config.host });

@@ -1,8 +1,11 @@
 // The audit log: one row per state change, written in the same transaction as the change, each row
-// carrying the hash of the row before it, so an edited or deleted row breaks the chain.
+// carrying the hash of the row before it, so an edited or deleted row breaks the chain. Rows are hashed
+// with HMAC-SHA256 under a key kept outside the database (anchor.ts), so a rewritten row cannot be
+// given a valid hash by someone who holds only the database. Rows written before the key existed
+// carry plain SHA-256 and are verified so, up to the first keyed row; after it every row must be keyed.
 import crypto from 'node:crypto';
 import { asc, desc, gt, sql } from 'drizzle-orm';
-import type { DbOrTx, Tx } from '../db/index.ts';
+import type { Db, DbOrTx, Tx } from '../db/index.ts';
 import { auditLog } from '../db/schema.ts';
 
 export interface Actor {
@@ -51,7 +54,19 @@ export interface HashedFields {
   requestId: string;
 }
 
-export function auditHash(prevHash: string, f: HashedFields): string {
+/** The key rows are signed with (set at start-up by useAuditKey); null: plain SHA-256 as before. */
+let auditKey: Buffer | null = null;
+
+export function useAuditKey(key: Buffer | null): void {
+  auditKey = key;
+}
+
+export function currentAuditKey(): Buffer | null {
+  return auditKey;
+}
+
+/** HMAC-SHA256 under `key`, or plain SHA-256 (rows written before the key) when key is null. */
+export function auditHash(prevHash: string, f: HashedFields, key: Buffer | null = null): string {
   const payload = canonicalJson({
     prev: prevHash,
     at: f.at.toISOString(),
@@ -65,7 +80,7 @@ export function auditHash(prevHash: string, f: HashedFields): string {
     ip: f.ip,
     requestId: f.requestId,
   });
-  return crypto.createHash('sha256').update(payload).digest('hex');
+  return (key ? crypto.createHmac('sha256', key) : crypto.createHash('sha256')).update(payload).digest('hex');
 }
 
 function toId(v: number | string | null | undefined): number | null {
@@ -91,18 +106,46 @@ export async function writeAudit(tx: Tx, actor: Actor, entry: AuditEntry, at: Da
     ip: actor.ip,
     requestId: actor.requestId,
   };
-  await tx.insert(auditLog).values({ ...fields, prevHash, hash: auditHash(prevHash, fields) });
+  await tx.insert(auditLog).values({ ...fields, prevHash, hash: auditHash(prevHash, fields, auditKey) });
+}
+
+/** What an export of a list holding personal data wrote out, for its audit row. */
+export interface ExportRecord {
+  /** Which list, e.g. 'requests' or 'audit_log'. */
+  list: string;
+  /** The list's readable name. */
+  title: string;
+  format: 'csv' | 'xlsx';
+  /** The filters the list was exported with. */
+  filters: Record<string, unknown>;
+  rows: number;
+}
+
+/** Records that `actor` exported a list holding personal data (names, phones, IPs): who, what, how much. */
+export async function auditExport(db: Db, actor: Actor, e: ExportRecord, at: Date): Promise<void> {
+  await db.transaction((tx) =>
+    writeAudit(
+      tx,
+      actor,
+      { action: 'data.exported', targetType: 'export', targetId: e.list, unitId: actor.unitId, summary: { note: `导出${e.title}（${e.format.toUpperCase()}，${e.rows} 行）`, format: e.format, filters: e.filters, rows: e.rows } },
+      at,
+    ),
+  );
 }
 
 export type ChainResult =
   | { ok: true; count: number }
   | { ok: false; count: number; brokenId: number; reason: string };
 
-/** Re-computes the whole chain in id order and names the first row that does not fit. */
-export async function verifyAuditChain(db: DbOrTx, batch = 5000): Promise<ChainResult> {
+/**
+ * Re-computes the whole chain in id order and names the first row that does not fit. Rows before the
+ * first keyed row may carry plain SHA-256; from the first keyed row on, every row must be keyed.
+ */
+export async function verifyAuditChain(db: DbOrTx, batch = 5000, key: Buffer | null = auditKey): Promise<ChainResult> {
   let prev = GENESIS_HASH;
   let lastId = 0;
   let count = 0;
+  let keyed = false;
   for (;;) {
     const rows = await db.select().from(auditLog).where(gt(auditLog.id, lastId)).orderBy(asc(auditLog.id)).limit(batch);
     if (!rows.length) return { ok: true, count };
@@ -111,7 +154,7 @@ export async function verifyAuditChain(db: DbOrTx, batch = 5000): Promise<ChainR
       if (r.prevHash !== prev) {
         return { ok: false, count, brokenId: r.id, reason: `第 ${r.id} 条记录的前序哈希与上一条不符（其前有记录被删除或改动）` };
       }
-      const expected = auditHash(prev, {
+      const fields: HashedFields = {
         at: r.at,
         actorId: r.actorId,
         actorName: r.actorName,
@@ -122,8 +165,11 @@ export async function verifyAuditChain(db: DbOrTx, batch = 5000): Promise<ChainR
         summary: r.summary,
         ip: r.ip,
         requestId: r.requestId,
-      });
-      if (expected !== r.hash) {
+      };
+      let fits = key !== null && auditHash(prev, fields, key) === r.hash;
+      if (fits) keyed = true;
+      else if (!keyed) fits = auditHash(prev, fields, null) === r.hash;
+      if (!fits) {
         return { ok: false, count, brokenId: r.id, reason: `第 ${r.id} 条记录的内容与其哈希不符（该记录被改动）` };
       }
       prev = r.hash;

@@ -19,6 +19,10 @@ export interface Config {
   bodyLimitBytes: number;
   /** Largest uploaded file. */
   uploadLimitBytes: number;
+  /** The audit log's HMAC key, outside the database. */
+  auditKeyFile: string;
+  /** Checkpoints of the audit log, outside the database. */
+  auditAnchorDir: string;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -34,12 +38,13 @@ function bool(value: string | undefined): boolean {
 
 /** Reads configuration from the environment once, at start-up. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const dataDir = path.resolve(env.DATA_DIR || 'data');
   return {
     port: int(env.PORT, 3000, 'PORT'),
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
     databaseWaitSeconds: int(env.DATABASE_WAIT_SECONDS, 120, 'DATABASE_WAIT_SECONDS'),
-    dataDir: path.resolve(env.DATA_DIR || 'data'),
+    dataDir,
     embeddedPgPort: int(env.EMBEDDED_PG_PORT, 54329, 'EMBEDDED_PG_PORT'),
     demo: bool(env.GONGKAI_DEMO),
     production: env.NODE_ENV === 'production',
@@ -49,5 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: env.MAIL_FROM || 'noreply@localhost',
     bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 1024 * 1024, 'BODY_LIMIT_BYTES'),
     uploadLimitBytes: int(env.UPLOAD_LIMIT_BYTES, 10 * 1024 * 1024, 'UPLOAD_LIMIT_BYTES'),
+    auditKeyFile: path.resolve(env.AUDIT_KEY_FILE || path.join(dataDir, 'secrets', 'audit-hmac.key')),
+    auditAnchorDir: path.resolve(env.AUDIT_ANCHOR_DIR || path.join(dataDir, 'audit-anchor')),
   };
 }

@@ -17,11 +17,16 @@ export interface CliDatabase {
  * Finds the database: DATABASE_URL when set; else the embedded PostgreSQL of DATA_DIR, on its port
  * when the app holds the data directory's lock, or started here (and stopped again by close()).
  */
-export async function openCliDatabase(env: NodeJS.ProcessEnv = process.env, log: (line: string) => void = () => {}): Promise<CliDatabase> {
+export async function openCliDatabase(
+  env: NodeJS.ProcessEnv = process.env,
+  log: (line: string) => void = () => {},
+  opts: { initialise?: boolean } = {},
+): Promise<CliDatabase> {
   const config = loadConfig(env);
   if (config.databaseUrl) {
     return { url: config.databaseUrl, description: 'DATABASE_URL 指定的数据库', close: async () => {} };
   }
+  if (opts.initialise) fs.mkdirSync(config.dataDir, { recursive: true });
   if (!fs.existsSync(config.dataDir)) throw new Error(`未找到数据目录 ${config.dataDir}：应用尚未启动过，或请用 DATA_DIR / DATABASE_URL 指定数据库。`);
   let release: () => void;
   try {
@@ -35,8 +40,8 @@ export async function openCliDatabase(env: NodeJS.ProcessEnv = process.env, log:
   }
   try {
     const { clusterDir } = resolveClusterDir(config.dataDir);
-    // Never initialise an empty cluster here: a command-line tool works on existing data.
-    if (!fs.existsSync(path.join(clusterDir, 'PG_VERSION'))) throw new Error(`数据目录 ${config.dataDir} 中还没有数据库（${clusterDir}）。`);
+    // Never initialise an empty cluster here, except for a restore: other tools work on existing data.
+    if (!opts.initialise && !fs.existsSync(path.join(clusterDir, 'PG_VERSION'))) throw new Error(`数据目录 ${config.dataDir} 中还没有数据库（${clusterDir}）。`);
     log(`正在启动内置 PostgreSQL（${clusterDir}，端口 ${config.embeddedPgPort}）……`);
     const pg = await startEmbeddedPostgres({ clusterDir, port: config.embeddedPgPort, log });
     return {

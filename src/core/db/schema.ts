@@ -186,5 +186,10 @@ export const mailOutbox = pgTable('mail_outbox', {
   unitId: bigint('unit_id', { mode: 'number' }),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   sentAt: timestamp('sent_at', { withTimezone: true }),
+  /** The last delivery error; with failedAt set, the message is given up. */
   error: text('error'),
-});
+  attempts: integer('attempts').notNull().default(0),
+  /** When the sender may try it (again): retries back off. */
+  nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
+  failedAt: timestamp('failed_at', { withTimezone: true }),
+}, (t) => [index('mail_outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null and ${t.failedAt} is null`)]);

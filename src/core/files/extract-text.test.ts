@@ -129,7 +129,9 @@ describe('extractText', () => {
   });
 
   it('drops NUL characters and caps the length', async () => {
-    const xml = `<w:document><w:body><w:p><w:r><w:t>a&#0;b</w:t></w:r></w:p><w:p><w:r><w:t>${'字'.repeat(MAX_TEXT_CHARS + 10)}</w:t></w:r></w:p></w:body></w:document>`;
+    // Varied ideographs: one character repeated would be refused as a decompression bomb (ratio over 200).
+    const long = '字字' + Array.from({ length: MAX_TEXT_CHARS + 8 }, (_, i) => String.fromCharCode(0x4e00 + ((i * 7919) % 20000))).join('');
+    const xml = `<w:document><w:body><w:p><w:r><w:t>a&#0;b</w:t></w:r></w:p><w:p><w:r><w:t>${long}</w:t></w:r></w:p></w:body></w:document>`;
     const docx = Buffer.from(zipSync({ 'word/document.xml': strToU8(xml) }));
     const text = await extractText('docx', docx);
     assert.equal(text.length, MAX_TEXT_CHARS);

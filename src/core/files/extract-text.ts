@@ -9,14 +9,13 @@
 // that. Output is capped at MAX_TEXT_CHARS characters.
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import { unzipSync, strFromU8, type Unzipped } from 'fflate';
+import { strFromU8 } from 'fflate';
+import { unzipMembers } from './zip.ts';
 
 export type ExtractKind = 'pdf' | 'docx' | 'xlsx' | 'ofd' | 'png' | 'jpeg' | 'gif';
 
 /** At most this many characters are returned (a search index needs no more). */
 export const MAX_TEXT_CHARS = 500_000;
-/** A zip member larger than this when inflated is not read (zip bombs). */
-const MAX_MEMBER_BYTES = 64 * 1024 * 1024;
 /** At most this many PDF pages are read. */
 const MAX_PDF_PAGES = 1000;
 
@@ -78,10 +77,9 @@ function tidy(text: string): string {
 // ---------------------------------------------------------------------------------------------
 // Zip-based formats
 
-function unzip(bytes: Buffer, wanted: (name: string) => boolean): Unzipped {
-  return unzipSync(new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength), {
-    filter: (f) => wanted(f.name) && f.originalSize <= MAX_MEMBER_BYTES && (f.compression === 0 || f.compression === 8),
-  });
+/** The wanted members, within the zip limits (a bomb throws, and extractText gives ''). */
+function unzip(bytes: Buffer, wanted: (name: string) => boolean): Record<string, Uint8Array> {
+  return Object.fromEntries(unzipMembers(bytes, wanted));
 }
 
 function decodeXml(s: string): string {
@@ -173,7 +171,7 @@ function xlsxText(bytes: Buffer): string {
   return out.join('\n');
 }
 
-function sheetOrder(files: Unzipped): string[] {
+function sheetOrder(files: Record<string, Uint8Array>): string[] {
   const present = Object.keys(files).filter((n) => /^xl\/worksheets\/[^/]+\.xml$/.test(n));
   const wb = files['xl/workbook.xml'];
   const rels = files['xl/_rels/workbook.xml.rels'];

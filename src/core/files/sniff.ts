@@ -1,7 +1,9 @@
 // What an uploaded file really is, read from its bytes (magic numbers), never from its name alone
 // (ARCHITECTURE §4: uploads checked by content). Accepted: PDF, DOCX, XLSX, OFD (GB/T 33190: a zip
 // holding OFD.xml), PNG, JPEG, GIF. Executables and scripts are refused whatever their extension, and
-// a file whose extension names a different type than its content is refused too.
+// a file whose extension names a different type than its content is refused too. Zip containers
+// whose directory announces a decompression bomb are refused (see zip.ts).
+import { inflateZipEntry, readZipDirectory, zipLimitProblem } from './zip.ts';
 
 export type FileType = 'pdf' | 'docx' | 'xlsx' | 'ofd' | 'png' | 'jpeg' | 'gif';
 
@@ -17,7 +19,48 @@ export const FILE_TYPES: Record<FileType, { label: string; mediaType: string; ex
 
 export const ACCEPTED_TYPES_TEXT = 'PDF、DOCX、XLSX、OFD、PNG、JPEG、GIF';
 
-export type SniffResult = { ok: true; type: FileType; mediaType: string } | { ok: false; message: string };
+export type SniffResult =
+  | {
+      ok: true;
+      type: FileType;
+      mediaType: string;
+      /** Active content found (macros, PDF JavaScript): accepted, flagged to staff, never shown inline. */
+      activeContent: string | null;
+    }
+  | { ok: false; message: string };
+
+/** PDF name tokens that run something when the file is opened or acted on. */
+const PDF_ACTIVE = ['/JavaScript', '/JS', '/OpenAction', '/AA', '/Launch'];
+
+/**
+ * Active content a reader could run: VBA macros in a Word or Excel file (vbaProject.bin, the
+ * macro-enabled content types of .docm/.xlsm), JavaScript or automatic actions in a PDF. A Chinese
+ * description for staff, or null. PDF names may hide letters as #xx escapes, which are decoded.
+ */
+export function activeContent(type: FileType, buf: Buffer): string | null {
+  if (type === 'docx' || type === 'xlsx') {
+    const names = zipEntryNames(buf) ?? [];
+    if (names.some((n) => /(^|\/)vbaProject\.bin$/i.test(n) || /(^|\/)vbaData\.xml$/i.test(n))) return '文件内含宏（VBA 代码）';
+    const dir = readZipDirectory(buf);
+    if (Array.isArray(dir)) {
+      const ct = dir.find((e) => e.name === '[Content_Types].xml');
+      if (ct && ct.uncompressedSize < 1024 * 1024) {
+        try {
+          if (/macroEnabled/i.test(inflateZipEntry(buf, ct).toString('utf8'))) return '文件为启用宏的文档（.docm/.xlsm）';
+        } catch {
+          /* unreadable content types: the type check already passed on names */
+        }
+      }
+    }
+    return null;
+  }
+  if (type === 'pdf') {
+    const text = buf.toString('latin1').replace(/\/[A-Za-z0-9#]+/g, (n) => n.replace(/#([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))));
+    const found = PDF_ACTIVE.filter((name) => new RegExp(`${name}(?![A-Za-z])`).test(text));
+    if (found.length) return `PDF 内含可自动运行的脚本或动作（${found.join('、')}）`;
+  }
+  return null;
+}
 
 function startsWith(buf: Buffer, bytes: number[] | string, offset = 0): boolean {
   const b = typeof bytes === 'string' ? Buffer.from(bytes, 'latin1') : Buffer.from(bytes);
@@ -47,39 +90,20 @@ function executableKind(buf: Buffer): string | null {
  * null when the archive is malformed.
  */
 export function zipEntryNames(buf: Buffer): string[] | null {
-  // End of central directory record: signature PK\5\6, at least 22 bytes, followed by a comment of ≤ 65535 bytes.
-  const min = Math.max(0, buf.length - 22 - 0xffff);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= min; i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  const count = buf.readUInt16LE(eocd + 10);
-  const size = buf.readUInt32LE(eocd + 12);
-  const offset = buf.readUInt32LE(eocd + 16);
-  if (offset === 0xffffffff || offset + size > buf.length) return null;
-  const names: string[] = [];
-  let p = offset;
-  for (let i = 0; i < count; i++) {
-    if (p + 46 > buf.length || buf.readUInt32LE(p) !== 0x02014b50) return null;
-    const nameLen = buf.readUInt16LE(p + 28);
-    const extraLen = buf.readUInt16LE(p + 30);
-    const commentLen = buf.readUInt16LE(p + 32);
-    if (p + 46 + nameLen > buf.length) return null;
-    names.push(buf.subarray(p + 46, p + 46 + nameLen).toString('utf8'));
-    p += 46 + nameLen + extraLen + commentLen;
-  }
-  return names;
+  const dir = readZipDirectory(buf);
+  return Array.isArray(dir) ? dir.map((e) => e.name) : null;
 }
 
 const EXECUTABLE_MEMBER = /\.(exe|dll|scr|com|bat|cmd|ps1|vbs|js|jar|msi|sh|elf|apk)$/i;
 
 function zipType(buf: Buffer): FileType | { refused: string } | null {
-  const names = zipEntryNames(buf);
-  if (!names) return { refused: '压缩格式文件已损坏，无法识别' };
+  const dir = readZipDirectory(buf);
+  if (!dir) return { refused: '压缩格式文件已损坏，无法识别' };
+  if (!Array.isArray(dir)) return dir;
+  // Decompression bombs are refused from the directory alone, before anything is unpacked.
+  const bomb = zipLimitProblem(dir);
+  if (bomb) return { refused: bomb };
+  const names = dir.map((e) => e.name);
   const set = new Set(names);
   if (names.some((n) => EXECUTABLE_MEMBER.test(n))) return { refused: '文件内含可执行程序，不予上传' };
   // OFD: GB/T 33190-2016 7.3: the entry file OFD.xml at the root of the package.
@@ -133,7 +157,7 @@ export function checkUpload(filename: string, buf: Buffer, limitBytes: number): 
         : `文件扩展名${ext ? `“.${ext}”` : '缺失'}，只能上传 ${ACCEPTED_TYPES_TEXT} 文件`,
     };
   }
-  return { ok: true, type: found, mediaType: FILE_TYPES[found].mediaType };
+  return { ok: true, type: found, mediaType: FILE_TYPES[found].mediaType, activeContent: activeContent(found, buf) };
 }
 
 export function formatBytes(n: number): string {

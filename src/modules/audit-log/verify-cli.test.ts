@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createTestApp, type TestApp } from '../../core/testing/index.ts';
 import { createDb, createPool, runMigrations } from '../../core/db/index.ts';
 import { resolveClusterDir, startEmbeddedPostgres, type EmbeddedDb } from '../../core/db/embedded.ts';
-import { systemActor, writeAudit } from '../../core/audit/index.ts';
+import { currentAuditKey, systemActor, useAuditKey, writeAudit } from '../../core/audit/index.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
@@ -99,8 +99,12 @@ describe('npm run audit:verify against the embedded PostgreSQL of DATA_DIR', () 
   let port: number;
   let server: EmbeddedDb | undefined;
   let env: Record<string, string>;
+  let savedKey: Buffer | null = null;
 
   before(async () => {
+    savedKey = currentAuditKey();
+    // Rows written before the audit key existed carry plain SHA-256 and still verify.
+    useAuditKey(null);
     base = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-auditcli-'));
     fs.chmodSync(base, 0o755); // as root, the postgres user must reach the cluster
     dataDir = path.join(base, 'data');
@@ -120,6 +124,7 @@ describe('npm run audit:verify against the embedded PostgreSQL of DATA_DIR', () 
   });
 
   after(async () => {
+    useAuditKey(savedKey);
     await server?.stop().catch(() => {});
     fs.rmSync(base, { recursive: true, force: true });
   });

@@ -865,7 +865,7 @@ export interface AttachmentUpload {
  * stores the bytes content-addressed and its text for search. A draft takes attachments freely; a
  * published record only as a revision with a change note.
  */
-export async function addAttachment(core: Core, actor: StaffActor, code: string, upload: AttachmentUpload): Promise<PubResult<{ attachment: AttachmentRow }>> {
+export async function addAttachment(core: Core, actor: StaffActor, code: string, upload: AttachmentUpload): Promise<PubResult<{ attachment: AttachmentRow; activeContent: string | null }>> {
   const role = upload.role ?? 'attachment';
   if (!ATTACHMENT_ROLES.includes(role)) return invalid({ role: '附件类别不正确' });
   const filename = cleanFilename(upload.filename);
@@ -906,8 +906,8 @@ export async function addAttachment(core: Core, actor: StaffActor, code: string,
     const record = await updateRecord(tx, row.id, { lockVersion: row.lockVersion + 1, revision: published ? row.revision + 1 : row.revision, updatedByName: actor.name, updatedAt: now });
     await addVersion(tx, record, published ? 'revised' : 'attachment_added', published, published ? note : `上传附件：${filename}`, actor, now);
     if (published) await refreshSearchDocument(tx, row.id);
-    await writeAudit(tx, actor, { action: 'publishing.attachment-added', targetType: 'pub_record', targetId: row.code, unitId: row.unitId, summary: { after: { file: filename, type: sniff.type, size: stored.size, sha256: stored.sha256, role } } }, now);
-    return { ok: true, attachment };
+    await writeAudit(tx, actor, { action: 'publishing.attachment-added', targetType: 'pub_record', targetId: row.code, unitId: row.unitId, summary: { after: { file: filename, type: sniff.type, size: stored.size, sha256: stored.sha256, role, ...(sniff.activeContent ? { activeContent: sniff.activeContent } : {}) } } }, now);
+    return { ok: true, attachment, activeContent: sniff.activeContent };
   });
 }
 

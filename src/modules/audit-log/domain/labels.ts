@@ -9,6 +9,7 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'auth.logout-everywhere': '全部设备退出',
   'auth.password-changed': '修改密码',
   'calendar.year-added': '新增年度节假日安排',
+  'data.exported': '导出含个人信息的清单',
   'calendar.year-corrected': '更正年度节假日安排',
   'seed.units': '载入演示单位',
   'annual-report.generated': '生成政府信息公开年报',
@@ -109,6 +110,7 @@ export const TARGET_TYPE_LABELS: Readonly<Record<string, string>> = {
   catalog_guide: '政府信息公开指南',
   catalog_consultation: '目录意见征集',
   catalog_comment: '目录意见',
+  export: '导出的清单',
 };
 
 export function targetTypeLabel(type: string): string {

@@ -120,21 +120,24 @@ describe('audit log pages', () => {
     const res = await auditor.get('/staff/audit/export.xlsx');
     assert.equal(res.statusCode, 200);
     assert.equal(res.headers['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
-    assert.equal(Number(res.headers['x-export-total']), csvRows);
+    // One more: the CSV export's own audit row.
+    assert.equal(Number(res.headers['x-export-total']), csvRows + 1);
     assert.ok(csvRows > 60, 'all rows, not one page');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const ws = wb.getWorksheet('审计日志')!;
-    assert.equal(ws.rowCount, csvRows + 1);
+    assert.equal(ws.rowCount, csvRows + 2);
     assert.equal(ws.getCell('A1').value, '记录编号');
     assert.equal(ws.getCell('I1').value, '摘要');
     assert.equal(ws.getRow(1).font?.bold, true);
     assert.equal(ws.views[0]?.state, 'frozen');
     assert.equal((ws.views[0] as { ySplit?: number }).ySplit, 1);
     assert.equal(ws.getColumn(9).width, 60);
-    // Newest first; the time is text in Asia/Shanghai.
-    assert.equal(ws.getCell('E2').value, 'test.formula');
-    assert.equal(ws.getCell('B2').value, '2026-11-26 10:00:00');
+    // Newest first: this export's own record, the earlier exports' (four in this file), then the rest;
+    // the time is text in Asia/Shanghai.
+    for (const r of [2, 3, 4, 5]) assert.equal(ws.getCell(`E${r}`).value, '导出含个人信息的清单');
+    assert.equal(ws.getCell('E6').value, 'test.formula');
+    assert.equal(ws.getCell('B6').value, '2026-11-26 10:00:00');
   });
 
   it('re-renders the page with field errors for bad filters, never a 500', async () => {

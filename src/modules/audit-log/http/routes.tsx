@@ -6,10 +6,10 @@ import ExcelJS from 'exceljs';
 import type { Core } from '../../../core/services.ts';
 import type { CurrentUser } from '../../../core/ui/context.ts';
 import { requireStaff } from '../../../core/http/guards.ts';
-import { pageContext } from '../../../core/http/context.ts';
+import { actorOf, pageContext } from '../../../core/http/context.ts';
 import { renderDocument } from '../../../core/ui/render.ts';
 import { formatInstant, shanghaiToday } from '../../../core/clock.ts';
-import { verifyAuditChain } from '../../../core/audit/index.ts';
+import { auditExport, verifyAuditChain } from '../../../core/audit/index.ts';
 import { listUnitsOfRoot } from '../../units/index.ts';
 import { countAuditRows, distinctCodes, iterateAuditRows, listAuditRows, type AuditRowView, type AuditScope } from '../data/repository.ts';
 import { PAGE_SIZE, pageCount } from '../domain/filters.ts';
@@ -83,6 +83,8 @@ export function registerAuditRoutes(app: FastifyInstance, core: Core): void {
   app.get('/staff/audit/export.csv', guard, async (req, reply) => {
     const l = await load(req);
     if (Object.keys(l.parsed.errors).length) return renderPage(req, reply, l, undefined, 400);
+    // Recorded before anything is sent (rows: what matched before this record); the file then lists it too.
+    await auditExport(core.db, actorOf(req), { list: 'audit_log', title: '审计日志', format: 'csv', filters: { ...l.parsed.values }, rows: Math.min(await countAuditRows(core.db, l.scope, l.parsed.filters), EXPORT_CAP) }, core.clock.now());
     const total = await countAuditRows(core.db, l.scope, l.parsed.filters);
     const rows = iterateAuditRows(core.db, l.scope, l.parsed.filters, EXPORT_CAP);
     async function* lines(): AsyncGenerator<string> {
@@ -96,6 +98,8 @@ export function registerAuditRoutes(app: FastifyInstance, core: Core): void {
   app.get('/staff/audit/export.xlsx', guard, async (req, reply) => {
     const l = await load(req);
     if (Object.keys(l.parsed.errors).length) return renderPage(req, reply, l, undefined, 400);
+    // Recorded before anything is sent (rows: what matched before this record); the file then lists it too.
+    await auditExport(core.db, actorOf(req), { list: 'audit_log', title: '审计日志', format: 'xlsx', filters: { ...l.parsed.values }, rows: Math.min(await countAuditRows(core.db, l.scope, l.parsed.filters), EXPORT_CAP) }, core.clock.now());
     const total = await countAuditRows(core.db, l.scope, l.parsed.filters);
     const out = new PassThrough();
     const rows = iterateAuditRows(core.db, l.scope, l.parsed.filters, EXPORT_CAP);

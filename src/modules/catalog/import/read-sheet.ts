@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import type { ImportProblem } from '../domain/types.ts';
 import { columnLetter, type SheetMerge } from './layout.ts';
+import { checkZipArchive, DEFAULT_ZIP_LIMITS, readZipDirectory, type ZipLimits } from '../../../core/files/zip.ts';
 
 export type { SheetMerge };
 
@@ -23,6 +24,8 @@ export interface ReadOptions {
 
 export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
 export const DEFAULT_MAX_ROWS = 20_000;
+/** 20,000 rows of long Chinese text unpack to about 25 MB; exceljs holds about ten times that. */
+export const CATALOG_ZIP_LIMITS: ZipLimits = { ...DEFAULT_ZIP_LIMITS, maxTotalBytes: 64 * 1024 * 1024 };
 const NOT_XLSX = '文件不是有效的 Excel（.xlsx）文件，请上传按标准目录格式填写的 .xlsx 文件';
 
 function fail(message: string): CatalogSheet {
@@ -140,6 +143,10 @@ export interface CatalogWorkbook {
 async function loadWorkbook(buffer: Buffer, maxBytes: number): Promise<ExcelJS.Workbook | string> {
   const bad = checkContainer(buffer, maxBytes);
   if (bad) return bad;
+  // exceljs unpacks the whole workbook into memory: refuse a decompression bomb before it does.
+  if (!Array.isArray(readZipDirectory(buffer))) return NOT_XLSX;
+  const bomb = await checkZipArchive(buffer, CATALOG_ZIP_LIMITS);
+  if (bomb) return bomb;
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs declares its own Buffer type (an ArrayBuffer); it accepts Node's Buffer at run time.

@@ -1,3 +1,4 @@
+import { unzipSync, zipSync } from 'fflate';
 // The back-office pages of 主动公开 through HTTP: every workflow action, refusals with reasons,
 // permission checks, the conflict page, attachments, export and the timeliness dashboard.
 import { after, before, describe, it } from 'node:test';
@@ -413,6 +414,30 @@ describe('publishing staff pages', () => {
     res = await postFrom(reviewer, code, 'cancel-schedule');
     assert.equal(res.statusCode, 303);
     assert.equal((await stateOf(t, code)).state, 'approved');
+  });
+
+  it('flags a PDF with JavaScript and a Word file with macros to staff, and serves them only as downloads', async () => {
+    const code = await newDraft(editor, { title: '带可执行内容附件的通知' });
+    const pdf = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog /OpenAction 2 0 R >> endobj\n2 0 obj << /S /J#61vaScript /JS (app.alert(1)) >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+    let res = await upload(t, editor, code, { name: '脚本.pdf', bytes: pdf });
+    assert.equal(res.statusCode, 303, textOf(res.body).slice(0, 400));
+    // The notice travels in the flash cookie set by the upload's redirect.
+    const flash = (r: { headers: Record<string, unknown> }) => decodeURIComponent(String(r.headers['set-cookie'] ?? ''));
+    assert.match(flash(res), /注意：附件“脚本\.pdf”PDF 内含可自动运行的脚本或动作（\/JavaScript、\/JS、\/OpenAction），打开前请确认来源可信/);
+    const docx = Buffer.from(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('宏')] }] })));
+    const macro = Buffer.from(zipSync({ ...unzipSync(new Uint8Array(docx)), 'word/vbaProject.bin': new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]) }));
+    res = await upload(t, editor, code, { name: '宏.docx', bytes: macro });
+    assert.equal(res.statusCode, 303, textOf(res.body).slice(0, 400));
+    assert.match(flash(res), /注意：附件“宏\.docx”文件内含宏（VBA 代码）/);
+    const page = await editor.get(`/staff/records/${code}`);
+    for (const href of [...page.body.matchAll(/href="(\/staff\/records\/[^"]+\/attachments\/[^"/]+)"/g)].map((m) => m[1]!)) {
+      const file = await editor.get(href);
+      assert.equal(file.statusCode, 200);
+      assert.match(String(file.headers['content-disposition']), /^attachment;/);
+    }
+    const audit = (await t.core.pool.query(`SELECT summary FROM audit_log WHERE action = 'publishing.attachment-added' AND target_id = $1 ORDER BY id`, [code])).rows;
+    assert.match(audit[0].summary.after.activeContent, /PDF 内含/);
+    assert.equal(audit[1].summary.after.activeContent, '文件内含宏（VBA 代码）');
   });
 
   it('uploads attachments checked by content, lists and serves them, and refuses a disguised executable', async () => {

@@ -723,7 +723,7 @@ export function registerPublishingStaffRoutes(app: FastifyInstance, core: Core):
       return renderDetail(req, reply, await fresh(), { forms: { errors: form.errors, values: keep() } }, 400);
     }
     if (result.ok) {
-      setFlash(reply, done);
+      setFlash(reply, done + ((result as { notice?: string }).notice ?? ''));
       return reply.redirect(`/staff/records/${row.code}`, 303);
     }
     if (result.kind === 'not_found') throw new NotFoundError('该信息不存在。');
@@ -878,7 +878,8 @@ export function registerPublishingStaffRoutes(app: FastifyInstance, core: Core):
         if (!file) form.fail('file', '请选择要上传的文件');
         if (!form.ok || !file) return null;
         const r = await addAttachment(core, staffActor(req), row.code, { filename: file.filename, data: file.bytes, role, changeNote });
-        return r.ok ? { ok: true } : r;
+        // Macros or PDF JavaScript: kept (the document may need them) but flagged; files are only ever downloaded.
+        return r.ok ? { ok: true, notice: r.activeContent ? `注意：附件“${file.filename}”${r.activeContent}，打开前请确认来源可信；公众只能下载，不会在浏览器中直接打开。` : undefined } : r;
       },
       '已上传附件。',
     ),

@@ -34,6 +34,9 @@ export function registerMailLogRoutes(app: FastifyInstance, core: Core): void {
       createdAt: m.createdAt,
       sentAt: m.sentAt,
       error: m.error,
+      attempts: m.attempts,
+      failedAt: m.failedAt,
+      nextAttemptAt: m.nextAttemptAt,
     }));
     const scope = cityWide ? '本市全部单位' : unitIds?.length ? `${user.unitName}及发给您本人的邮件` : '发给您本人的邮件';
     return reply.type(HTML).send(

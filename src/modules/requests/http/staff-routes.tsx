@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Core } from '../../../core/services.ts';
 import { FormReader, normaliseText } from '../../../core/http/form.ts';
 import { actorOf, pageContext, setFlash } from '../../../core/http/context.ts';
+import { auditExport } from '../../../core/audit/index.ts';
 import { requireStaff } from '../../../core/http/guards.ts';
 import { ForbiddenError, NotFoundError } from '../../../core/http/errors.ts';
 import { hasRole } from '../../../core/auth/roles.ts';
@@ -244,6 +245,8 @@ export function registerRequestsStaffRoutes(app: FastifyInstance, core: Core): v
     const t = today();
     const scopeName = f.scope === 'mine' ? `${user.displayName}承办` : f.scope === 'unit' ? user.unitName : '全市';
     const buf = await requestsWorkbook(`依申请公开申请清单（${scopeName}，导出日期 ${t}，个人信息已隐藏）`, out.slice(0, EXPORT_CAP));
+    // Applicants' names and phones leave the system: record who took which list.
+    await auditExport(core.db, actorOf(req), { list: 'requests', title: '依申请公开申请清单', format: 'xlsx', filters: { ...f }, rows: Math.min(out.length, EXPORT_CAP) }, core.clock.now());
     return reply
       .type(XLSX)
       .header('content-disposition', attachmentDisposition(`依申请公开申请清单-${t}.xlsx`, `requests-${t}.xlsx`))

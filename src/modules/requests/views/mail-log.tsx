@@ -14,6 +14,16 @@ export interface MailView {
   createdAt: Date;
   sentAt: Date | null;
   error: string | null;
+  attempts: number;
+  failedAt: Date | null;
+  nextAttemptAt: Date;
+}
+
+function mailStatus(m: MailView, smtpConfigured: boolean): string {
+  if (m.sentAt) return `已发送 ${formatInstant(m.sentAt)}`;
+  if (m.failedAt) return `发送失败（已尝试 ${m.attempts} 次）：${m.error ?? ''}`;
+  if (m.error) return `第 ${m.attempts} 次发送未成功，将于 ${formatInstant(m.nextAttemptAt)} 重试：${m.error}`;
+  return smtpConfigured ? '待发送' : '未发送（仅记录）';
 }
 
 export function MailLogPage({
@@ -69,7 +79,7 @@ export function MailLogPage({
                       <pre class="mail-body">{m.body}</pre>
                     </details>
                   </td>
-                  <td>{m.sentAt ? `已发送 ${formatInstant(m.sentAt)}` : m.error ? `发送失败：${m.error}` : smtpConfigured ? '待发送' : '未发送（仅记录）'}</td>
+                  <td>{mailStatus(m, smtpConfigured)}</td>
                 </tr>
               ))}
             </tbody>

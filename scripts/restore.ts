@@ -1,0 +1,10 @@
+// `npm run restore`: see src/core/backup/cli.ts.
+import { runRestore } from '../src/core/backup/cli.ts';
+
+runRestore(process.env, process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`失败：${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(2);
+  },
+);
