@@ -122,7 +122,8 @@ export interface SubmitInput {
   channel: Channel;
   fields: IntakeInput;
   keepIdentity: boolean;
-  allowPublication: boolean;
+  /** null: not answered (web forms must ask). */
+  allowPublication: boolean | null;
   idempotencyKey: string;
   audit: Actor;
   /** A call-taker registering a 96128 call. */
@@ -144,10 +145,10 @@ async function nextSeq(tx: Tx, rootUnitId: number, year: number): Promise<number
  */
 export async function submitMessage(core: Core, input: SubmitInput): Promise<Result<{ item: ItemRow; itemNo: string; lookupCode: string; duplicate: boolean }>> {
   const key = input.idempotencyKey.trim();
-  if (!/^[A-Za-z0-9_-]{16,100}$/.test(key)) return fail({ idempotencyKey: '表单已失效，请刷新页面后重新提交' });
+  const keyOk = /^[A-Za-z0-9_-]{16,100}$/.test(key);
   const secret = await sharedSecret(core.db, 'messages_lookup');
   const found = async (db: DbOrTx) => (await db.select().from(msgItems).where(eq(msgItems.idempotencyKey, key)).limit(1))[0];
-  const existing = await found(core.db);
+  const existing = keyOk ? await found(core.db) : undefined;
   if (existing) return { ok: true, item: existing, itemNo: existing.itemNo, lookupCode: derivedLookupCode(secret, key, existing.itemNo), duplicate: true };
   const checked = validateIntake(input.channel, input.fields);
   const errors: Record<string, string> = checked.ok ? {} : { ...checked.errors };
@@ -157,6 +158,8 @@ export async function submitMessage(core: Core, input: SubmitInput): Promise<Res
     if (!unit) errors.mailboxUnit = '请从列表中选择部门或乡镇';
     else mailboxUnitId = unit.id;
   }
+  if (input.allowPublication === null) errors.allowPublication = '请选择是否同意公开';
+  if (!keyOk) errors.idempotencyKey = '表单已失效，请刷新页面后重新提交';
   if (!checked.ok || Object.keys(errors).length) return fail(errors);
   const v = checked.value;
   const t = today(core);
@@ -188,7 +191,7 @@ export async function submitMessage(core: Core, input: SubmitInput): Promise<Res
         callerPhone: v.callerPhone,
         callerEmail: v.callerEmail,
         keepIdentity: input.keepIdentity,
-        allowPublication: input.allowPublication,
+        allowPublication: input.allowPublication ?? false,
         state: 'received',
         receivedOn: t,
         receivedAt: now,
