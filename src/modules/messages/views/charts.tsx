@@ -15,6 +15,8 @@ import type { ComponentChildren } from 'preact';
 
 export interface ChartSpec {
   type: 'bar' | 'line' | 'pie';
+  /** Bars to the right, labels on the left (long unit names). */
+  horizontal?: boolean;
   labels: string[];
   values: number[];
   width?: number;
@@ -40,6 +42,14 @@ export function chartSvg(spec: ChartSpec): string {
       animation: false,
       color: ['#2e7d32', '#1d4f91', '#b3261e', '#8a5a00'],
       series: [{ type: 'pie', radius: ['35%', '65%'], label: { formatter: '{b} {c}', fontSize: 13 }, data: spec.labels.map((name, i) => ({ name, value: spec.values[i] })) }],
+    });
+  } else if (spec.horizontal) {
+    chart.setOption({
+      animation: false,
+      grid: { left: 150, right: 24, top: 8, bottom: 24 },
+      yAxis: { type: 'category', inverse: true, data: spec.labels, axisLabel: { fontSize: 12, interval: 0 } },
+      xAxis: { type: 'value', minInterval: 1 },
+      series: [{ type: 'bar', data: spec.values, itemStyle: { color } }],
     });
   } else {
     chart.setOption({

@@ -411,7 +411,7 @@ export function DashboardPage({ ctx, d, stats, since }: { ctx: PageContext; d: D
           </tbody>
         </table>
       </ChartWithTable>
-      <ChartWithTable id="by-unit" title="各单位未办结和超期件" spec={{ type: 'bar', labels: d.openByUnit.slice(0, 12).map((u) => u.unitName.replace(/^楚雄市/, '')), values: d.openByUnit.slice(0, 12).map((u) => u.open) }}>
+      <ChartWithTable id="by-unit" title="各单位未办结和超期件" spec={{ type: 'bar', horizontal: true, height: 40 + 22 * Math.min(d.openByUnit.length, 12), labels: d.openByUnit.slice(0, 12).map((u) => u.unitName.replace(/^楚雄(州|市)/, '').replace(/人民政府$/, '')), values: d.openByUnit.slice(0, 12).map((u) => u.open) }}>
         <table>
           <caption class="visually-hidden">各单位未办结和超期件数</caption>
           <thead>
