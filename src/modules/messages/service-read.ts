@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Core } from '../../core/services.ts';
 import type { CurrentUser } from '../../core/ui/context.ts';
 import { addCalendarDays } from '../../core/calendar/working-days.ts';
+import { TtlCache } from '../../core/cache.ts';
 import { isDispatcher } from './service.ts';
 import { OPEN_STATES, type MessageState } from './domain/states.ts';
 import type { Channel, Kind } from './domain/kinds.ts';
@@ -147,7 +148,16 @@ export interface UnitStat {
   avgDays: number | null;
 }
 
-export async function unitStatistics(core: Core, rootUnitId: number, fromDay: string): Promise<UnitStat[]> {
+// Aggregates over a year of items: kept a few seconds per site and day (staff dashboard) or a minute
+// (public column), so a busy page costs one aggregate per interval, not one per visitor.
+const statsCache = new TtlCache<UnitStat[]>(60_000);
+const dashboardCache = new TtlCache<Dashboard>(5_000);
+
+export function unitStatistics(core: Core, rootUnitId: number, fromDay: string): Promise<UnitStat[]> {
+  return statsCache.get(`${rootUnitId}:${fromDay}`, () => loadUnitStatistics(core, rootUnitId, fromDay));
+}
+
+async function loadUnitStatistics(core: Core, rootUnitId: number, fromDay: string): Promise<UnitStat[]> {
   const r = await core.db.execute(sql`SELECT u.id, u.name, count(*)::int AS received,
       count(*) FILTER (WHERE i.state = 'closed')::int AS closed,
       count(*) FILTER (WHERE i.replied_on_time)::int AS on_time,
@@ -188,7 +198,11 @@ export interface Dashboard {
   satisfaction: { key: string; n: number }[];
 }
 
-export async function dashboard(core: Core, rootUnitId: number, today: string, days = 30): Promise<Dashboard> {
+export function dashboard(core: Core, rootUnitId: number, today: string, days = 30): Promise<Dashboard> {
+  return dashboardCache.get(`${rootUnitId}:${today}:${days}`, () => loadDashboard(core, rootUnitId, today, days));
+}
+
+async function loadDashboard(core: Core, rootUnitId: number, today: string, days: number): Promise<Dashboard> {
   const from = addCalendarDays(today, -(days - 1));
   const [perDay, byUnit, totals, sat] = await Promise.all([
     core.db.execute(sql`SELECT received_on::text AS day, count(*)::int AS n FROM msg_items WHERE root_unit_id = ${rootUnitId} AND received_on BETWEEN ${from} AND ${today} GROUP BY received_on`),
