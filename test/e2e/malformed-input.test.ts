@@ -80,6 +80,29 @@ describe('malformed input never causes a 500', () => {
     assert.deepEqual(failures, [], `${failures.length} of ${requests} requests failed`);
   });
 
+  it('互动交流 forms: malformed input to every form and action as the openness office gets a 4xx, a message at the field and the input kept', async () => {
+    const gkb = await t.signIn('gkb');
+    const page = await gkb.get('/staff/messages/hotline');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const actions = ['dispatch', 'sign', 'reply', 'request_extension', 'record_visit', 'redo', 'refuse', 'supervise', 'publish', 'nope'];
+    const urls = ['/messages/write/mayor', '/messages/write/unit', '/messages/write/site-error', '/messages/lookup', '/messages/lookup/rate', '/staff/messages/hotline', '/staff/messages/settings', ...actions.map((a) => `/staff/messages/HD-2026-000001/do/${a}`)];
+    const failures: string[] = [];
+    for (const url of urls) {
+      for (const b of BODIES) {
+        const body = b.type.startsWith('application/x-www-form-urlencoded') ? `_csrf=${encodeURIComponent(csrf)}&${b.body}` : b.body;
+        const res = await t.app.inject({ method: 'POST', url, headers: { cookie: cookieOf(gkb), 'content-type': b.type, 'x-csrf-token': csrf }, payload: body });
+        if (res.statusCode >= 500 || res.statusCode < 300) failures.push(`POST ${url} [${b.type}] ${b.body.slice(0, 30)} → ${res.statusCode}`);
+      }
+    }
+    assert.deepEqual(failures, []);
+    const bad = await gkb.post('/staff/messages/hotline', { _csrf: csrf, idempotencyKey: 'k'.repeat(24), callerPhone: '110abc', kind: 'gossip', title: '<script>x</script>', content: '短' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /电话号码格式不正确/);
+    assert.match(bad.body, /请从列表中选择诉求类型/);
+    assert.match(bad.body, /诉求内容至少需要10个字/);
+    assert.match(bad.body, /value="&lt;script>x&lt;\/script>"|value="&lt;script&gt;x&lt;\/script&gt;"/);
+  });
+
   it('answers an oversized body with 413', async () => {
     const { c, csrf } = clients[1]!;
     const res = await t.app.inject({

@@ -64,3 +64,5 @@ export const requestsModule: ModuleManifest = {
     );
   },
 };
+// Lookup codes (readable on the phone), shared with the 互动交流 module.
+export { lookupCodeFromBytes, normaliseLookupCode } from './domain/numbering.ts';

@@ -1,0 +1,235 @@
+// Staff routes of 互动交流: list, 96128 registration, item page and its actions, dashboard, xlsx
+// export, time-limit settings.
+import ExcelJS from 'exceljs';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Core } from '../../../core/services.ts';
+import { FormReader, normaliseText, type FieldErrors } from '../../../core/http/form.ts';
+import { actorOf, pageContext, setFlash } from '../../../core/http/context.ts';
+import { requireStaff } from '../../../core/http/guards.ts';
+import { NotFoundError } from '../../../core/http/errors.ts';
+import { renderDocument } from '../../../core/ui/render.ts';
+import { addCalendarDays } from '../../../core/calendar/working-days.ts';
+import { publicUnitsOfRoot } from '../../units/index.ts';
+import { parseItemNo } from '../domain/intake.ts';
+import { dueStatus } from '../domain/clock.ts';
+import { ACTIONS, ACTION_LABELS, MESSAGE_STATES, SATISFACTION_LABELS, STATE_LABELS, availableActions, type Action, type Satisfaction } from '../domain/states.ts';
+import { REFUSAL_REASONS, type RefusalReason } from '../domain/refusals.ts';
+import { act, canViewItem, clockSteps, findItemByNo, getLimits, isDispatcher, messageCalendar, partiesOf, seesCallerIdentity, submitMessage, today, updateLimits, type ItemRow, type MessageActor } from '../service.ts';
+import { dashboard, historyOf, listItems, unitStatistics, type ListFilter } from '../service-read.ts';
+import { ACTION_FIELDS, DashboardPage, HotlineFormPage, ItemPage, RegisteredPage, SettingsPage, StaffListPage, type FailedAction } from '../views/staff.tsx';
+import { HTML, newKey, ordered, pageParam, queryText, readMessageForm } from './public-routes.tsx';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const VIEW_ROLES = ['editor', 'reviewer', 'unit_admin', 'openness_office', 'openness_head', 'auditor'] as const;
+const DISPATCH_ROLES = ['openness_office', 'openness_head'] as const;
+
+function staffActor(req: FastifyRequest): MessageActor {
+  return { kind: 'staff', user: req.user!, audit: actorOf(req) };
+}
+
+/** A value a spreadsheet would run as a formula is kept as text (OWASP "CSV injection"). */
+function safe(v: string): string {
+  return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+}
+
+export function registerMessagesStaffRoutes(app: FastifyInstance, core: Core): void {
+  const guard = { preHandler: requireStaff(...VIEW_ROLES) };
+  const dispatchGuard = { preHandler: requireStaff(...DISPATCH_ROLES) };
+  const unitsOf = async (req: FastifyRequest) => (await publicUnitsOfRoot(core, req.user!.rootUnitId)).filter((u) => u.type !== 'other');
+
+  function filterOf(req: FastifyRequest): ListFilter {
+    const q = req.query as Record<string, unknown>;
+    const state = queryText(q.state, 30);
+    const unit = queryText(q.unit, 12);
+    const received = queryText(q.received, 10);
+    const sat = queryText(q.satisfaction, 20);
+    const sup = queryText(q.supervised, 20);
+    return {
+      state: state === 'open' || (MESSAGE_STATES as readonly string[]).includes(state) ? state : '',
+      due: queryText(q.due, 10) === 'overdue' ? 'overdue' : '',
+      supervised: sup === 'supervised' || sup === 'flagged' ? sup : '',
+      unitId: /^\d{1,12}$/.test(unit) ? Number(unit) : undefined,
+      received: /^\d{4}-\d{2}-\d{2}$/.test(received) ? received : '',
+      satisfaction: Object.hasOwn(SATISFACTION_LABELS, sat) ? sat : '',
+      q: queryText(q.q, 50),
+      page: pageParam(q.page),
+    };
+  }
+
+  app.get('/staff/messages', guard, async (req, reply) => {
+    const f = filterOf(req);
+    const t = today(core);
+    const [list, units] = await Promise.all([listItems(core, req.user!, f, t), unitsOf(req)]);
+    return reply.type(HTML).send(renderDocument(<StaffListPage ctx={pageContext(req, reply)} rows={list.rows} total={list.total} filter={f} today={t} isDispatcher={isDispatcher(req.user!)} units={units.map((u) => ({ id: u.id, name: u.name }))} />));
+  });
+
+  // ------------------------------------------------------------------------------------------
+  // 96128: the call-taker's registration form
+
+  const renderHotline = (req: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: FieldErrors, status = 200) => {
+    const key = /^[A-Za-z0-9_-]{16,100}$/.test(values.idempotencyKey ?? '') ? values.idempotencyKey! : newKey();
+    return reply.code(status).type(HTML).header('cache-control', 'no-store').send(renderDocument(<HotlineFormPage ctx={pageContext(req, reply)} values={values} errors={ordered(errors)} idempotencyKey={key} />));
+  };
+
+  app.get('/staff/messages/hotline', dispatchGuard, async (req, reply) => renderHotline(req, reply, {}, {}));
+
+  app.post('/staff/messages/hotline', dispatchGuard, async (req, reply) => {
+    const f = readMessageForm(req.body);
+    const r = await submitMessage(core, {
+      rootUnitId: req.user!.rootUnitId,
+      channel: 'hotline',
+      fields: { kind: f.values.kind!, title: f.values.title!, content: f.values.content!, callerName: f.values.callerName!, callerPhone: f.values.callerPhone!, callerEmail: '', mailboxUnit: '' },
+      keepIdentity: f.keepIdentity,
+      allowPublication: f.allowPublication,
+      idempotencyKey: f.idempotencyKey,
+      audit: actorOf(req),
+      staff: req.user!,
+    });
+    if (!r.ok) return renderHotline(req, reply, f.values, r.errors, 400);
+    return reply.type(HTML).header('cache-control', 'no-store').send(renderDocument(<RegisteredPage ctx={pageContext(req, reply)} itemNo={r.itemNo} lookupCode={r.lookupCode} />));
+  });
+
+  // ------------------------------------------------------------------------------------------
+  // Dashboard, export, settings (the openness office)
+
+  app.get('/staff/messages/dashboard', dispatchGuard, async (req, reply) => {
+    const t = today(core);
+    const since = addCalendarDays(t, -364);
+    const [d, stats] = await Promise.all([dashboard(core, req.user!.rootUnitId, t), unitStatistics(core, req.user!.rootUnitId, since)]);
+    return reply.type(HTML).send(renderDocument(<DashboardPage ctx={pageContext(req, reply)} d={d} stats={stats} since={since} />));
+  });
+
+  app.get('/staff/messages/dashboard.xlsx', dispatchGuard, async (req, reply) => {
+    const t = today(core);
+    const since = addCalendarDays(t, -364);
+    const [d, stats] = await Promise.all([dashboard(core, req.user!.rootUnitId, t), unitStatistics(core, req.user!.rootUnitId, since)]);
+    const wb = new ExcelJS.Workbook();
+    wb.creator = 'Gongkai';
+    const s1 = wb.addWorksheet('各单位办理情况');
+    s1.addRow([`各单位办理情况（${since} 至 ${t} 受理）`]).font = { bold: true, size: 14 };
+    s1.addRow(['单位', '受理', '办结', '已回复', '按时回复', '按时办结率', '已评价', '满意和基本满意', '满意率', '平均办理工作日']).font = { bold: true };
+    for (const s of stats) s1.addRow([safe(s.unitName), s.received, s.closed, s.replied, s.onTime, s.replied ? s.onTime / s.replied : null, s.rated, s.satisfied, s.rated ? s.satisfied / s.rated : null, s.avgDays]);
+    s1.getColumn(6).numFmt = '0.0%';
+    s1.getColumn(9).numFmt = '0.0%';
+    s1.getColumn(1).width = 28;
+    const s2 = wb.addWorksheet('未办结和超期');
+    s2.addRow(['单位', '未办结', '其中超期']).font = { bold: true };
+    for (const u of d.openByUnit) s2.addRow([safe(u.unitName), u.open, u.overdue]);
+    s2.getColumn(1).width = 28;
+    const s3 = wb.addWorksheet('每日受理');
+    s3.addRow(['日期', '受理']).font = { bold: true };
+    for (const x of d.perDay) s3.addRow([x.day, x.n]);
+    const s4 = wb.addWorksheet('满意度');
+    s4.addRow(['评价', '件数']).font = { bold: true };
+    for (const x of d.satisfaction) s4.addRow([SATISFACTION_LABELS[x.key as Satisfaction], x.n]);
+    const buf = Buffer.from(await wb.xlsx.writeBuffer());
+    return reply.type(XLSX).header('content-disposition', `attachment; filename="messages-${t}.xlsx"`).send(buf);
+  });
+
+  app.get('/staff/messages/settings', dispatchGuard, async (req, reply) => {
+    const limits = await getLimits(core.db, req.user!.rootUnitId);
+    return reply.type(HTML).send(renderDocument(<SettingsPage ctx={pageContext(req, reply)} limits={limits} values={{}} errors={{}} />));
+  });
+
+  app.post('/staff/messages/settings', dispatchGuard, async (req, reply) => {
+    const form = new FormReader(req.body);
+    const keys = ['days_consult', 'days_help', 'days_suggestion', 'days_complaint', 'days_report', 'days_site_error', 'signDays', 'maxExtensionDays', 'remindBeforeDays'];
+    const input: Record<string, number | undefined> = {};
+    const values: Record<string, string> = {};
+    for (const k of keys) {
+      const raw = form.raw(k).trim().slice(0, 10);
+      values[k] = raw;
+      input[k] = /^\d{1,3}$/.test(raw) ? Number(raw) : undefined;
+    }
+    const r = await updateLimits(core, staffActor(req), req.user!.rootUnitId, input);
+    if (!r.ok) {
+      const limits = await getLimits(core.db, req.user!.rootUnitId);
+      return reply.code(400).type(HTML).send(renderDocument(<SettingsPage ctx={pageContext(req, reply)} limits={limits} values={values} errors={r.errors} />));
+    }
+    setFlash(reply, '办理时限已保存。');
+    return reply.redirect('/staff/messages/settings', 303);
+  });
+
+  // ------------------------------------------------------------------------------------------
+  // The item page and its actions
+
+  async function itemOf(req: FastifyRequest): Promise<ItemRow> {
+    const no = parseItemNo((req.params as { no: string }).no);
+    const row = no ? await findItemByNo(core.db, req.user!.rootUnitId, no) : undefined;
+    if (!row || !canViewItem(req.user!, row)) throw new NotFoundError('没有找到该诉求。');
+    return row;
+  }
+
+  async function renderItem(req: FastifyRequest, reply: FastifyReply, row: ItemRow, failed: FailedAction | null = null, status = 200) {
+    const user = req.user!;
+    const [units, history, steps, limits, cal] = await Promise.all([unitsOf(req), historyOf(core, row.id), clockSteps(core, row), getLimits(core.db, row.rootUnitId), messageCalendar(core)]);
+    const names = new Map(units.map((u) => [u.id, u.name]));
+    const actions = availableActions(row.state, partiesOf(staffActor(req), row)).filter((a) => a !== 'publish' || (row.allowPublication && !row.publishedAt));
+    return reply
+      .code(status)
+      .type(HTML)
+      .header('cache-control', 'no-store')
+      .send(
+        renderDocument(
+          <ItemPage
+            ctx={pageContext(req, reply)}
+            item={row}
+            history={history}
+            steps={steps}
+            actions={actions}
+            failed={failed}
+            units={units.map((u) => ({ id: u.id, name: u.name }))}
+            unitName={(id) => (id ? (names.get(id) ?? '') : '')}
+            showIdentity={seesCallerIdentity(user, row)}
+            dueStatus={dueStatus(row.dueOn, today(core), row.repliedOn, limits.remindBeforeDays, cal)}
+            maxExtensionDays={limits.maxExtensionDays}
+          />,
+        ),
+      );
+  }
+
+  app.get('/staff/messages/:no', guard, async (req, reply) => renderItem(req, reply, await itemOf(req)));
+
+  app.post('/staff/messages/:no/do/:action', guard, async (req, reply) => {
+    const { action } = req.params as { action: string };
+    if (!(ACTIONS as readonly string[]).includes(action)) throw new NotFoundError('没有这个操作。');
+    const a = action as Action;
+    const row = await itemOf(req);
+    const form = new FormReader(req.body);
+    const p = (k: string) => `${a}-${k}`;
+    const values: Record<string, string> = {};
+    for (const k of ['note', 'unitId', 'days', 'satisfaction', 'refusalReason', 'flag']) values[p(k)] = normaliseText(form.raw(p(k))).slice(0, 3100);
+    const assist = form.list(p('assist'), '协办单位', (await unitsOf(req)).map((u) => String(u.id)));
+    values[p('assist')] = assist.join(',');
+    const errors: FieldErrors = {};
+    const spec = ACTION_FIELDS[a];
+    const unitRaw = values[p('unitId')]!;
+    const daysRaw = values[p('days')]!;
+    const sat = values[p('satisfaction')]!;
+    const reason = values[p('refusalReason')]!;
+    if (spec.unit && !/^\d{1,12}$/.test(unitRaw)) errors.unitId = '请选择主办单位';
+    if (spec.days && !/^\d{1,2}$/.test(daysRaw)) errors.days = '请填写延期的工作日数（正整数）';
+    if (spec.satisfaction && !Object.hasOwn(SATISFACTION_LABELS, sat)) errors.satisfaction = '请选择满意度';
+    if (spec.reason && !(REFUSAL_REASONS as readonly string[]).includes(reason)) errors.refusalReason = '请选择不予受理的理由';
+    if (spec.noteRequired && !values[p('note')]) errors.note = `请填写${spec.note!.replace(/（.*$/, '')}`;
+    const result = Object.keys(errors).length
+      ? { ok: false as const, errors, reasons: [] as string[] }
+      : await act(core, staffActor(req), row.id, a, {
+          note: values[p('note')],
+          unitId: spec.unit ? Number(unitRaw) : undefined,
+          assistUnitIds: assist.map(Number),
+          days: spec.days ? Number(daysRaw) : undefined,
+          satisfaction: spec.satisfaction ? (sat as Satisfaction) : undefined,
+          refusalReason: spec.reason ? (reason as RefusalReason) : undefined,
+          flag: values[p('flag')] === 'on',
+        });
+    if (!result.ok) {
+      const fieldErrors: FieldErrors = {};
+      for (const [k, v] of Object.entries(result.errors)) fieldErrors[p(k)] = v;
+      const hasFields = Object.keys(fieldErrors).length > 0;
+      return renderItem(req, reply, row, { action: a, errors: fieldErrors, reasons: hasFields ? [] : result.reasons, values }, hasFields ? 400 : 409);
+    }
+    setFlash(reply, `已完成：${ACTION_LABELS[a]}。当前状态：${STATE_LABELS[result.state]}。`);
+    return reply.redirect(`/staff/messages/${row.itemNo}`, 303);
+  });
+}

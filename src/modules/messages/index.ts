@@ -1,0 +1,40 @@
+import type { ModuleManifest } from '../../core/services.ts';
+import { registerMessagesPublicRoutes } from './http/public-routes.tsx';
+import { registerMessagesStaffRoutes } from './http/staff-routes.tsx';
+import { seedMessages } from './seed.ts';
+import { startMessageJobs } from './jobs.ts';
+
+export { runMessageReminders } from './jobs.ts';
+
+/** 互动交流: 书记/市长信箱, 部门/乡镇信箱, 咨询, 我为政府网站找错 and 96128 in one intake, dispatch, supervision and publication. */
+export const messagesModule: ModuleManifest = {
+  name: 'messages',
+  publicNav: [{ href: '/messages', label: '互动交流' }],
+  staffNav: [{ href: '/staff/messages', label: '互动交流', visible: (u) => u.roles.length > 0 }],
+  sitemap: [
+    {
+      title: '互动交流',
+      links: [
+        { href: '/messages', label: '互动交流' },
+        { href: '/messages/write/secretary', label: '书记信箱' },
+        { href: '/messages/write/mayor', label: '市长信箱' },
+        { href: '/messages/write/unit', label: '部门/乡镇信箱' },
+        { href: '/messages/write/consult', label: '网上咨询' },
+        { href: '/messages/write/site-error', label: '我为政府网站找错' },
+        { href: '/messages/lookup', label: '查询办理进度' },
+      ],
+    },
+  ],
+  seed: async (core, opts) => {
+    await seedMessages(core, opts);
+  },
+  register(app, core) {
+    registerMessagesPublicRoutes(app, core);
+    registerMessagesStaffRoutes(app, core);
+    let stop: (() => void) | null = null;
+    app.addHook('onReady', async () => {
+      stop = startMessageJobs(core, { onError: (err) => app.log.error({ err }, 'message reminders failed') });
+    });
+    app.addHook('onClose', async () => stop?.());
+  },
+};

@@ -1,0 +1,229 @@
+// Views for pages: staff lists, the item page, the public column, per-unit statistics, dashboards.
+import { sql, type SQL } from 'drizzle-orm';
+import type { Core } from '../../core/services.ts';
+import type { CurrentUser } from '../../core/ui/context.ts';
+import { addCalendarDays } from '../../core/calendar/working-days.ts';
+import { TtlCache } from '../../core/cache.ts';
+import { isDispatcher } from './service.ts';
+import { OPEN_STATES, type MessageState } from './domain/states.ts';
+import type { Channel, Kind } from './domain/kinds.ts';
+
+export const PAGE_SIZE = 20;
+
+/** List filters; every dashboard number links to the list with its filter. */
+export interface ListFilter {
+  state?: string; // a state, 'open', or ''
+  due?: 'overdue' | '';
+  supervised?: 'supervised' | 'flagged' | '';
+  unitId?: number;
+  received?: string; // a day
+  satisfaction?: string;
+  q?: string;
+  page: number;
+}
+
+export interface ListRow {
+  itemNo: string;
+  title: string;
+  channel: Channel;
+  kind: Kind;
+  state: MessageState;
+  receivedOn: string;
+  dueOn: string;
+  unitName: string | null;
+  supervised: boolean;
+  flagged: boolean;
+}
+
+function scopeOf(user: CurrentUser): SQL {
+  if (isDispatcher(user) || user.roles.includes('auditor')) return sql`i.root_unit_id = ${user.rootUnitId}`;
+  return sql`i.root_unit_id = ${user.rootUnitId} AND (i.unit_id = ${user.unitId} OR ${user.unitId} = ANY(i.assist_unit_ids) OR i.mailbox_unit_id = ${user.unitId})`;
+}
+
+const OPEN_SQL = sql.raw(`(${OPEN_STATES.map((s) => `'${s}'`).join(',')})`);
+
+export async function listItems(core: Core, user: CurrentUser, f: ListFilter, today: string): Promise<{ rows: ListRow[]; total: number }> {
+  const where: SQL[] = [scopeOf(user)];
+  if (f.state === 'open') where.push(sql`i.state IN ${OPEN_SQL}`);
+  else if (f.state) where.push(sql`i.state = ${f.state}`);
+  if (f.due === 'overdue') where.push(sql`i.state IN ${OPEN_SQL} AND i.replied_on IS NULL AND i.due_on < ${today}`);
+  if (f.supervised === 'supervised') where.push(sql`i.supervised AND i.state IN ${OPEN_SQL}`);
+  if (f.supervised === 'flagged') where.push(sql`i.flagged AND i.state IN ${OPEN_SQL}`);
+  if (f.unitId) where.push(sql`i.unit_id = ${f.unitId}`);
+  if (f.received) where.push(sql`i.received_on = ${f.received}`);
+  if (f.satisfaction) where.push(sql`i.satisfaction = ${f.satisfaction}`);
+  if (f.q) where.push(sql`(i.item_no = ${f.q.toUpperCase()} OR i.title ILIKE ${'%' + f.q.replace(/[%_\\]/g, (c) => '\\' + c) + '%'})`);
+  const w = sql.join(where, sql` AND `);
+  const [rows, count] = await Promise.all([
+    core.db.execute(sql`SELECT i.item_no, i.title, i.channel, i.kind, i.state, i.received_on::text, i.due_on::text, u.name AS unit_name, i.supervised, i.flagged
+      FROM msg_items i LEFT JOIN units u ON u.id = i.unit_id WHERE ${w} ORDER BY i.received_at DESC, i.id DESC LIMIT ${PAGE_SIZE} OFFSET ${(f.page - 1) * PAGE_SIZE}`),
+    core.db.execute(sql`SELECT count(*)::int AS n FROM msg_items i WHERE ${w}`),
+  ]);
+  return {
+    total: Number((count.rows[0] as { n: number }).n),
+    rows: rows.rows.map((r: Record<string, unknown>) => ({
+      itemNo: r.item_no as string,
+      title: r.title as string,
+      channel: r.channel as Channel,
+      kind: r.kind as Kind,
+      state: r.state as MessageState,
+      receivedOn: r.received_on as string,
+      dueOn: r.due_on as string,
+      unitName: (r.unit_name as string | null) ?? null,
+      supervised: r.supervised as boolean,
+      flagged: r.flagged as boolean,
+    })),
+  };
+}
+
+export interface HistoryRow {
+  action: string;
+  toState: MessageState;
+  actorName: string;
+  unitName: string;
+  note: string;
+  at: Date;
+}
+
+export async function historyOf(core: Core, itemId: number): Promise<HistoryRow[]> {
+  const r = await core.db.execute(sql`SELECT action, to_state, actor_name, unit_name, note, at FROM msg_history WHERE item_id = ${itemId} ORDER BY at, id`);
+  return r.rows.map((x: Record<string, unknown>) => ({ action: x.action as string, toState: x.to_state as MessageState, actorName: x.actor_name as string, unitName: x.unit_name as string, note: x.note as string, at: new Date(x.at as string) }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Public column
+
+export interface PublishedRow {
+  itemNo: string;
+  title: string;
+  channel: Channel;
+  kind: Kind;
+  receivedAt: Date;
+  repliedOn: string | null;
+  unitName: string;
+}
+
+export async function publishedItems(core: Core, rootUnitId: number, opts: { q: string; unitId?: number; page: number }): Promise<{ rows: PublishedRow[]; total: number }> {
+  const where: SQL[] = [sql`i.root_unit_id = ${rootUnitId}`, sql`i.published_at IS NOT NULL`];
+  if (opts.unitId) where.push(sql`i.reply_unit_id = ${opts.unitId}`);
+  if (opts.q) {
+    const like = '%' + opts.q.replace(/[%_\\]/g, (c) => '\\' + c) + '%';
+    where.push(sql`(i.public_title ILIKE ${like} OR i.public_content ILIKE ${like} OR i.public_reply ILIKE ${like})`);
+  }
+  const w = sql.join(where, sql` AND `);
+  const [rows, count] = await Promise.all([
+    core.db.execute(sql`SELECT i.item_no, i.public_title, i.channel, i.kind, i.received_at, i.replied_on::text, coalesce(u.name, '') AS unit_name
+      FROM msg_items i LEFT JOIN units u ON u.id = i.reply_unit_id WHERE ${w} ORDER BY i.published_at DESC, i.id DESC LIMIT ${PAGE_SIZE} OFFSET ${(opts.page - 1) * PAGE_SIZE}`),
+    core.db.execute(sql`SELECT count(*)::int AS n FROM msg_items i WHERE ${w}`),
+  ]);
+  return {
+    total: Number((count.rows[0] as { n: number }).n),
+    rows: rows.rows.map((r: Record<string, unknown>) => ({ itemNo: r.item_no as string, title: r.public_title as string, channel: r.channel as Channel, kind: r.kind as Kind, receivedAt: new Date(r.received_at as string), repliedOn: r.replied_on as string | null, unitName: r.unit_name as string })),
+  };
+}
+
+export interface PublishedItem extends PublishedRow {
+  content: string;
+  reply: string;
+}
+
+export async function publishedItem(core: Core, rootUnitId: number, itemNo: string): Promise<PublishedItem | null> {
+  const r = await core.db.execute(sql`SELECT i.item_no, i.public_title, i.public_content, i.public_reply, i.channel, i.kind, i.received_at, i.replied_on::text, coalesce(u.name, '') AS unit_name
+    FROM msg_items i LEFT JOIN units u ON u.id = i.reply_unit_id WHERE i.root_unit_id = ${rootUnitId} AND i.item_no = ${itemNo} AND i.published_at IS NOT NULL`);
+  const x = r.rows[0] as Record<string, unknown> | undefined;
+  if (!x) return null;
+  return { itemNo: x.item_no as string, title: x.public_title as string, content: x.public_content as string, reply: x.public_reply as string, channel: x.channel as Channel, kind: x.kind as Kind, receivedAt: new Date(x.received_at as string), repliedOn: x.replied_on as string | null, unitName: x.unit_name as string };
+}
+
+/** Per-unit statistics (受理, 办结, 按时办结率, 满意率, average working days), over items dispatched to each unit. */
+export interface UnitStat {
+  unitId: number;
+  unitName: string;
+  received: number;
+  closed: number;
+  onTime: number;
+  replied: number;
+  rated: number;
+  satisfied: number;
+  avgDays: number | null;
+}
+
+// Aggregates over a year of items: kept a few seconds per site and day (staff dashboard) or a minute
+// (public column), so a busy page costs one aggregate per interval, not one per visitor.
+const statsCache = new TtlCache<UnitStat[]>(60_000);
+const dashboardCache = new TtlCache<Dashboard>(5_000);
+
+export function unitStatistics(core: Core, rootUnitId: number, fromDay: string): Promise<UnitStat[]> {
+  return statsCache.get(`${rootUnitId}:${fromDay}`, () => loadUnitStatistics(core, rootUnitId, fromDay));
+}
+
+async function loadUnitStatistics(core: Core, rootUnitId: number, fromDay: string): Promise<UnitStat[]> {
+  const r = await core.db.execute(sql`SELECT u.id, u.name, count(*)::int AS received,
+      count(*) FILTER (WHERE i.state = 'closed')::int AS closed,
+      count(*) FILTER (WHERE i.replied_on_time)::int AS on_time,
+      count(*) FILTER (WHERE i.replied_on IS NOT NULL)::int AS replied,
+      count(*) FILTER (WHERE i.satisfaction IS NOT NULL)::int AS rated,
+      count(*) FILTER (WHERE i.satisfaction IN ('satisfied', 'basically'))::int AS satisfied,
+      avg(i.working_days_taken) AS avg_days
+    FROM msg_items i JOIN units u ON u.id = i.unit_id
+    WHERE i.root_unit_id = ${rootUnitId} AND i.received_on >= ${fromDay}
+    GROUP BY u.id, u.name, u.sort_order ORDER BY received DESC, u.sort_order, u.id`);
+  return r.rows.map((x: Record<string, unknown>) => ({
+    unitId: Number(x.id),
+    unitName: x.name as string,
+    received: x.received as number,
+    closed: x.closed as number,
+    onTime: x.on_time as number,
+    replied: x.replied as number,
+    rated: x.rated as number,
+    satisfied: x.satisfied as number,
+    avgDays: x.avg_days === null ? null : Math.round(Number(x.avg_days) * 10) / 10,
+  }));
+}
+
+/** n of d as a percentage with one decimal, or '—' when d is 0. */
+export function percent(n: number, d: number): string {
+  return d ? `${(Math.round((n / d) * 1000) / 10).toFixed(1)}%` : '—';
+}
+
+// ---------------------------------------------------------------------------------------------
+// The openness office's dashboard
+
+export interface Dashboard {
+  from: string;
+  today: string;
+  perDay: { day: string; n: number }[];
+  openByUnit: { unitId: number | null; unitName: string; open: number; overdue: number }[];
+  totals: { open: number; overdue: number; supervised: number; flagged: number; awaitingDispatch: number };
+  satisfaction: { key: string; n: number }[];
+}
+
+export function dashboard(core: Core, rootUnitId: number, today: string, days = 30): Promise<Dashboard> {
+  return dashboardCache.get(`${rootUnitId}:${today}:${days}`, () => loadDashboard(core, rootUnitId, today, days));
+}
+
+async function loadDashboard(core: Core, rootUnitId: number, today: string, days: number): Promise<Dashboard> {
+  const from = addCalendarDays(today, -(days - 1));
+  const [perDay, byUnit, totals, sat] = await Promise.all([
+    core.db.execute(sql`SELECT received_on::text AS day, count(*)::int AS n FROM msg_items WHERE root_unit_id = ${rootUnitId} AND received_on BETWEEN ${from} AND ${today} GROUP BY received_on`),
+    core.db.execute(sql`SELECT i.unit_id, coalesce(u.name, '未派单') AS name, count(*)::int AS open, count(*) FILTER (WHERE i.replied_on IS NULL AND i.due_on < ${today})::int AS overdue
+      FROM msg_items i LEFT JOIN units u ON u.id = i.unit_id WHERE i.root_unit_id = ${rootUnitId} AND i.state IN ${OPEN_SQL} GROUP BY i.unit_id, u.name ORDER BY open DESC, name`),
+    core.db.execute(sql`SELECT count(*)::int AS open, count(*) FILTER (WHERE replied_on IS NULL AND due_on < ${today})::int AS overdue,
+      count(*) FILTER (WHERE supervised)::int AS supervised, count(*) FILTER (WHERE flagged)::int AS flagged, count(*) FILTER (WHERE state = 'received')::int AS awaiting
+      FROM msg_items WHERE root_unit_id = ${rootUnitId} AND state IN ${OPEN_SQL}`),
+    core.db.execute(sql`SELECT satisfaction AS key, count(*)::int AS n FROM msg_items WHERE root_unit_id = ${rootUnitId} AND satisfaction IS NOT NULL AND closed_on BETWEEN ${from} AND ${today} GROUP BY satisfaction`),
+  ]);
+  const counts = new Map(perDay.rows.map((r: Record<string, unknown>) => [r.day as string, r.n as number]));
+  const series: { day: string; n: number }[] = [];
+  for (let d = from; d <= today; d = addCalendarDays(d, 1)) series.push({ day: d, n: counts.get(d) ?? 0 });
+  const t = totals.rows[0] as Record<string, number>;
+  const satCounts = new Map(sat.rows.map((r: Record<string, unknown>) => [r.key as string, r.n as number]));
+  return {
+    from,
+    today,
+    perDay: series,
+    openByUnit: byUnit.rows.map((r: Record<string, unknown>) => ({ unitId: r.unit_id === null ? null : Number(r.unit_id), unitName: r.name as string, open: r.open as number, overdue: r.overdue as number })),
+    totals: { open: t.open!, overdue: t.overdue!, supervised: t.supervised!, flagged: t.flagged!, awaitingDispatch: t.awaiting! },
+    satisfaction: ['satisfied', 'basically', 'unsatisfied'].map((key) => ({ key, n: satCounts.get(key) ?? 0 })),
+  };
+}
