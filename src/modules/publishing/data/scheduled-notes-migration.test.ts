@@ -1,12 +1,12 @@
 // The stored notes of scheduled publications written in UTC ISO form are rewritten in Beijing time by
-// the migration that changed how they are written (migrations/0015_pubreq_fixes.sql).
+// the migration that changed how they are written (migrations/0014_pubreq_fixes.sql).
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createTestApp, type TestApp } from '../../../core/testing/index.ts';
 import { publishTestRecord } from '../testing/public-fixture.ts';
 
-const MIGRATION = new URL('../../../../migrations/0015_pubreq_fixes.sql', import.meta.url);
+const MIGRATION = new URL('../../../../migrations/0014_pubreq_fixes.sql', import.meta.url);
 
 describe('migration of scheduled-publication notes to Beijing time', () => {
   let t: TestApp;
