@@ -19,3 +19,13 @@ export function withProvisionalNextYear(cal: WorkCalendar): WorkCalendar {
   for (const h of statutoryHolidays(next)) holidays.set(h.date, `${h.name}（暂定）`);
   return { ...cal, holidays, provisional: new Set([next]) };
 }
+
+// One provisional calendar per calendar object, so per-calendar caches (workdayIndex) are built once.
+const memo = new WeakMap<WorkCalendar, WorkCalendar>();
+
+/** withProvisionalNextYear, kept per calendar object. */
+export function provisionalOnce(cal: WorkCalendar): WorkCalendar {
+  let p = memo.get(cal);
+  if (!p) memo.set(cal, (p = withProvisionalNextYear(cal)));
+  return p;
+}

@@ -7,7 +7,8 @@ import type { CurrentUser } from '../../core/ui/context.ts';
 import { writeAudit, type Actor } from '../../core/audit/index.ts';
 import { sharedSecret } from '../../core/bootstrap.ts';
 import { shanghaiToday } from '../../core/clock.ts';
-import { withProvisionalNextYear, type WorkCalendar } from '../../core/calendar/working-days.ts';
+import type { WorkCalendar } from '../../core/calendar/working-days.ts';
+import { provisionalOnce } from '../../core/calendar/provisional.ts';
 import { listUnitsOfRoot } from '../units/index.ts';
 import { lookupCodeFromBytes, normaliseLookupCode } from '../requests/index.ts';
 import { msgEvents, msgHistory, msgItems, msgSequences, msgSettings } from './data/schema.ts';
@@ -36,12 +37,8 @@ export function today(core: Pick<Core, 'clock'>): string {
 }
 
 // The entered years plus the next one provisionally (as for 依申请公开), one object per cached calendar.
-const provisional = new WeakMap<WorkCalendar, WorkCalendar>();
 export async function messageCalendar(core: Pick<Core, 'calendar'>): Promise<WorkCalendar> {
-  const cal = await core.calendar.calendar();
-  let p = provisional.get(cal);
-  if (!p) provisional.set(cal, (p = withProvisionalNextYear(cal)));
-  return p;
+  return provisionalOnce(await core.calendar.calendar());
 }
 
 // ---------------------------------------------------------------------------------------------

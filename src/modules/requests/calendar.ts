@@ -4,17 +4,8 @@
 // (ClockResult.dueProvisional) and recomputed when the year is saved (index.ts).
 import type { Core } from '../../core/services.ts';
 import type { WorkCalendar } from '../../core/calendar/working-days.ts';
-import { withProvisionalNextYear } from '../../core/calendar/provisional.ts';
-
-// One object per cached calendar, so workdayIndex (cached per calendar object) is built once.
-const provisional = new WeakMap<WorkCalendar, WorkCalendar>();
+import { provisionalOnce } from '../../core/calendar/provisional.ts';
 
 export async function requestCalendar(core: Pick<Core, 'calendar'>): Promise<WorkCalendar> {
-  const cal = await core.calendar.calendar();
-  let p = provisional.get(cal);
-  if (!p) {
-    p = withProvisionalNextYear(cal);
-    provisional.set(cal, p);
-  }
-  return p;
+  return provisionalOnce(await core.calendar.calendar());
 }
