@@ -80,5 +80,5 @@ export const catalogModule: ModuleManifest = {
     registerConsultationRoutes(app, core);
     registerCatalogDomainRoutes(app, core);
   },
-  seed: async (core, opts) => seedCatalog(core, opts.log),
+  seed: async (core, opts) => seedCatalog(core, opts.log, opts.volume),
 };
