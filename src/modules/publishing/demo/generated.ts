@@ -196,11 +196,14 @@ function docNo(c: Ctx, type: '发' | '通' | '函'): string {
   return `${issuer}〔${c.year}〕${n}号`;
 }
 
-function sentences(c: Ctx, genre: string, count: number): string[] {
+function sentences(c: Ctx, genre: string, count: number, item?: GenItem): string[] {
   const { r, topic, year } = c;
   const place = pick(r, PLACES);
+  const opening = item
+    ? `根据《中华人民共和国政府信息公开条例》和本单位政务公开事项标准目录（${item.domainName}领域“${item.level2.replace(/"/g, '')}”事项）的要求，现将有关信息公开如下。`
+    : `为深入贯彻落实党中央、国务院和省委、省政府关于${topic}的决策部署，按照州委、州政府工作要求，结合我市实际，制定本${genre === '新闻' ? '工作安排' : genre}。`;
   const all = [
-    `为深入贯彻落实党中央、国务院和省委、省政府关于${topic}的决策部署，按照州委、州政府工作要求，结合我市实际，制定本${genre === '新闻' ? '工作安排' : genre}。`,
+    opening,
     `${year}年以来，全市${topic}工作稳步推进，累计完成${int(r, 12, 260)}项重点任务，涉及资金${(int(r, 30, 9800) / 10).toFixed(1)}万元，惠及群众${int(r, 300, 42000)}人次。`,
     `各乡镇、各部门要高度重视，明确责任分工，细化工作措施，确保${topic}各项任务按时保质完成。`,
     `${place}在${topic}工作中探索形成了“党建引领、群众参与、部门联动”的做法，群众满意度达${int(r, 90, 99)}.${int(r, 0, 9)}%。`,
@@ -238,7 +241,7 @@ function itemTitle(c: Ctx, item: GenItem): { title: string; genre: string; docNo
   if (/预案|规划|方案|计划|政策|办法|标准/.test(l2)) return { title: `${unit.name}关于印发${year}年${l2}的通知`, genre: '通知', docNo: docNo(c, '发') };
   if (/指南|流程|名录|清单/.test(l2)) return { title: `${l2}（${year}年版）`, genre: '其他', docNo: '' };
   if (/通知|预警|信息|进展/.test(l2)) return { title: `${unit.shortName}关于发布${l2}的公告（${cnDate(c.writtenOn)}）`, genre: '公告', docNo: '' };
-  return { title: `${unit.shortName}${year}年${month}月${l2}情况`, genre: '报告', docNo: '' };
+  return { title: `${unit.shortName}${year}年${month}月${l2.replace(/情况$/, '')}情况`, genre: '报告', docNo: '' };
 }
 
 function one(c: Ctx, kind: Kind, item: GenItem | undefined): Omit<RecordInput, 'publisherName'> {
@@ -278,7 +281,7 @@ function one(c: Ctx, kind: Kind, item: GenItem | undefined): Omit<RecordInput, '
           : `楚雄市${year}年${topic}实施方案`;
     no = docNo(c, '发');
   }
-  const text = sentences(c, genre, int(r, 5, 9));
+  const text = sentences(c, genre, int(r, 5, 9), kind === 'item' ? item : undefined);
   const paragraphs: string[] = [];
   for (let i = 0; i < text.length; i += 2) paragraphs.push(text.slice(i, i + 2).join(''));
   if (genre !== '新闻') paragraphs.push(`${unit.name}`, cnDate(c.writtenOn));
