@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { DEMO_UNITS } from '../../units/demo-data.ts';
+import { DEMO_UNITS } from '../../units/index.ts';
 import { DEMO_UNIT_DOMAINS, demoAdoptionPlan, type StandardItemRef } from './adoptions.ts';
 import { DEMO_DOMAIN_ROWS } from './catalog-domains.ts';
 import { FIXTURE_ROWS } from './catalog-rows.ts';
