@@ -59,7 +59,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   await withAdvisoryLock(db, 727003, async () => {
     await core.calendar.seedOfficialYears(systemActor);
     if (opts.seed) {
-      for (const m of modules) await m.seed?.(core, { demo: opts.config.demo, log });
+      for (const m of modules) await m.seed?.(core, { demo: opts.config.demo, volume: opts.config.demoVolume, log });
     }
   });
   const cookieSecret = await sharedSecret(db, 'cookie');

@@ -43,6 +43,8 @@ export interface ModuleManifest {
 export interface SeedOptions {
   /** Explicit demo mode: seeded accounts need no password change. */
   demo: boolean;
+  /** Config `demoVolume`: `lean` loads only what tests need; `full` the whole demo city. */
+  volume: 'full' | 'lean';
   /** Where to tell the operator how to sign in. */
   log: (line: string) => void;
 }

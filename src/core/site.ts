@@ -31,6 +31,7 @@ export class SiteService {
         icpNo: s?.icpNo ?? '',
         psbNo: s?.psbNo ?? '',
         hostUnitName: s?.hostUnitName || u.name,
+        demoNotice: s?.demoNotice ?? '',
         hostName: (s?.hostName ?? '').toLowerCase(),
       };
     });
@@ -55,4 +56,5 @@ export const FALLBACK_SITE: SiteInfo = {
   icpNo: '',
   psbNo: '',
   hostUnitName: '',
+  demoNotice: '',
 };

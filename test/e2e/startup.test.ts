@@ -11,7 +11,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 
 function start(dataDir: string, port: number, pgPort: number): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn', DATABASE_URL: '' },
+    // The lean demo: this journey is about the data directory, the lock and stopping; the full demo
+    // city that a plain `npm start` loads is checked in test/demo-city.test.ts.
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', EMBEDDED_PG_PORT: String(pgPort), LOG_LEVEL: 'warn', DATABASE_URL: '', GONGKAI_DEMO_VOLUME: 'lean' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

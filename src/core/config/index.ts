@@ -11,6 +11,12 @@ export interface Config {
   embeddedPgPort: number;
   /** Explicit demo mode: seeded accounts need no password change at first sign-in. */
   demo: boolean;
+  /**
+   * How much demo data the first start loads: `full` (the default: the city's catalog in all 26 domains,
+   * adopted by every unit, a 指南 per unit, thousands of records over three years, earlier annual
+   * reports) or `lean` (units, accounts and a few dozen records; what tests start from).
+   */
+  demoVolume: 'full' | 'lean';
   production: boolean;
   trustProxy: boolean;
   logLevel: string;
@@ -36,6 +42,13 @@ function bool(value: string | undefined): boolean {
   return value === '1' || value === 'true' || value === 'yes';
 }
 
+function demoVolume(value: string | undefined): 'full' | 'lean' {
+  const v = (value ?? '').trim().toLowerCase();
+  if (v === '' || v === 'full') return 'full';
+  if (v === 'lean') return 'lean';
+  throw new Error(`环境变量 GONGKAI_DEMO_VOLUME 应为 full 或 lean，实际为「${value}」`);
+}
+
 /** Reads configuration from the environment once, at start-up. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(env.DATA_DIR || 'data');
@@ -47,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir,
     embeddedPgPort: int(env.EMBEDDED_PG_PORT, 54329, 'EMBEDDED_PG_PORT'),
     demo: bool(env.GONGKAI_DEMO),
+    demoVolume: demoVolume(env.GONGKAI_DEMO_VOLUME),
     production: env.NODE_ENV === 'production',
     trustProxy: bool(env.TRUST_PROXY),
     logLevel: env.LOG_LEVEL || 'info',

@@ -76,6 +76,8 @@ export const siteSettings = pgTable('site_settings', {
   psbNo: text('psb_no').notNull().default(''),
   hostName: text('host_name').notNull().default(''),
   hostUnitName: text('host_unit_name').notNull().default(''),
+  /** A notice shown at the top of every page (e.g. that the site holds demo data); '' = none. */
+  demoNotice: text('demo_notice').notNull().default(''),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

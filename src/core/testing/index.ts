@@ -62,10 +62,11 @@ export interface TestApp extends App {
   dispose(): Promise<void>;
 }
 
-export async function createTestApp(opts: { now?: string; seed?: boolean; demo?: boolean } = {}): Promise<TestApp> {
+/** Test apps start from the lean demo seed unless `demoVolume: 'full'` asks for the whole demo city. */
+export async function createTestApp(opts: { now?: string; seed?: boolean; demo?: boolean; demoVolume?: 'full' | 'lean' } = {}): Promise<TestApp> {
   const db = await createTestDatabase();
   const clock = fixedClock(opts.now ?? '2026-11-26T02:00:00Z');
-  const config = { ...loadConfig({}), demo: opts.demo ?? false, logLevel: 'silent' };
+  const config = { ...loadConfig({}), demo: opts.demo ?? false, demoVolume: opts.demoVolume ?? 'lean', logLevel: 'silent' };
   const built = await buildApp({ config, databaseUrl: db.url, clock, seed: opts.seed ?? true, logger: false, poolSize: 4 });
   const testPasswordHash = await hashPassword(TEST_PASSWORD);
   const t: TestApp = {

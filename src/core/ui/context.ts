@@ -8,6 +8,8 @@ export interface SiteInfo {
   icpNo: string;
   psbNo: string;
   hostUnitName: string;
+  /** Shown at the top of every page when set (site setting 演示数据提示). */
+  demoNotice: string;
 }
 
 export interface CurrentUser {

@@ -65,6 +65,16 @@ function Footer({ ctx }: { ctx: PageContext }) {
   );
 }
 
+/** The site setting 演示数据提示: a plain notice above the header of every page. */
+function DemoNotice({ ctx }: { ctx: PageContext }) {
+  if (!ctx.site.demoNotice) return null;
+  return (
+    <div class="demo-notice" role="note" aria-label="演示数据提示">
+      <p class="wrap">{ctx.site.demoNotice}</p>
+    </div>
+  );
+}
+
 /** The public portal's page frame. */
 export function PublicLayout({ ctx, title, breadcrumbs = [], children }: LayoutProps) {
   return (
@@ -74,6 +84,7 @@ export function PublicLayout({ ctx, title, breadcrumbs = [], children }: LayoutP
         <a class="skip-link" href="#main">
           跳到主要内容
         </a>
+        <DemoNotice ctx={ctx} />
         <header class="site-header">
           <div class="wrap header-row">
             <a class="site-name" href="/">
@@ -116,6 +127,7 @@ export function StaffLayout({ ctx, title, breadcrumbs = [], head, children }: La
         <a class="skip-link" href="#main">
           跳到主要内容
         </a>
+        <DemoNotice ctx={ctx} />
         <header class="site-header staff-header">
           <div class="wrap header-row">
             <a class="site-name" href="/staff">

@@ -3,6 +3,7 @@ import type { DbOrTx } from '../../core/db/index.ts';
 import { registerAnnualReportStaffRoutes } from './http/staff-routes.tsx';
 import { registerAnnualReportPublicRoutes } from './http/public-routes.tsx';
 import { publishedYears } from './data/repository.ts';
+import { seedAnnualReports } from './seed.ts';
 
 export { publicListPath as annualReportsPath, publicReportPath as annualReportPath } from './domain/paths.ts';
 
@@ -19,6 +20,9 @@ export function publishedAnnualReportYears(db: DbOrTx, unitId: number): Promise<
 export const annualReportModule: ModuleManifest = {
   name: 'annual-report',
   staffNav: [{ href: '/staff/annual-reports', label: '年度报告' }],
+  seed: async (core, opts) => {
+    await seedAnnualReports(core, opts);
+  },
   register(app, core) {
     registerAnnualReportPublicRoutes(app, core);
     registerAnnualReportStaffRoutes(app, core);

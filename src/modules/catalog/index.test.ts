@@ -57,6 +57,6 @@ describe('what the catalog module offers other modules', () => {
     const apply = doc.sections.find((s) => s.key === 'on_request');
     assert.ok(apply);
     assert.match(apply.body, /鹿城南路318号/, 'where to apply, from the unit’s address');
-    assert.match(apply.body, /czj@cxs.example.com/);
+    assert.match(apply.body, /czj@cxs.gov.cn/);
   });
 });

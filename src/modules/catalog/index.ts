@@ -84,6 +84,6 @@ export const catalogModule: ModuleManifest = {
   seed: async (core, opts) => {
     const interrupted = await markOrphanedImportRuns(core);
     if (interrupted) opts.log(`${interrupted} 个目录导入因进程已退出而中断，已标记为“导入已中断”。`);
-    await seedCatalog(core, opts.log);
+    await seedCatalog(core, opts.log, opts.volume);
   },
 };

@@ -55,7 +55,7 @@ export const publishingModule: ModuleManifest = {
       await scheduler?.stop();
     });
   },
-  seed: async (core) => seedPublishing(core),
+  seed: async (core, opts) => seedPublishing(core, opts.volume),
 };
 
 export interface PublishedItemRecord {

@@ -1,6 +1,8 @@
 // First start: the demo records of 楚雄市 — the city's 2017 pilot plan (楚市政通〔2017〕47号) with its
 // interpretation, and about fifty records across units, catalog items and the general columns, all
-// published with their 索引号. Idempotent: nothing is loaded once the plan exists in the city.
+// published with their 索引号. The full demo adds a few thousand generated records over the last three
+// years (./demo/generated.ts, loaded set-based by ./demo/bulk-load.ts). Idempotent: nothing is loaded
+// once the plan exists in the city.
 import { and, eq } from 'drizzle-orm';
 import type { Core } from '../../core/services.ts';
 import type { Tx } from '../../core/db/index.ts';
@@ -14,7 +16,11 @@ import { findRecordById, insertLink, updateRecord, type RecordRow } from './data
 import { findUnitCatalogItemByName } from './data/catalog-items.ts';
 import { refreshSearchDocument } from './data/search-index.ts';
 import { addRecordVersion, loadPublishedRecord } from './service.ts';
+import { listUnitCatalogItemsForPicker, type TimeLimitRule } from '../catalog/index.ts';
+import { shanghaiToday } from '../../core/clock.ts';
 import { PLAN_2017_47 } from './demo/plan-2017-47.ts';
+import { generateDemoRecords, type GenItem, type GenUnit } from './demo/generated.ts';
+import { bulkLoadRecords, type BulkUnit } from './demo/bulk-load.ts';
 import { DEMO_RECORDS, type DemoRecord } from './demo/records.ts';
 
 const DEMO_ACTOR: Actor = { ...systemActor, name: '系统（演示数据）' };
@@ -77,7 +83,7 @@ function inputOf(d: DemoRecord, publisherName: string, itemId: number | null): R
   };
 }
 
-export async function seedPublishing(core: Core): Promise<void> {
+export async function seedPublishing(core: Core, volume: 'full' | 'lean' = 'lean'): Promise<void> {
   const [root] = await core.db.select({ id: units.id }).from(units).where(eq(units.slug, ROOT_SLUG));
   if (!root) return;
   const existing = await core.db
@@ -89,7 +95,8 @@ export async function seedPublishing(core: Core): Promise<void> {
   const calendar = await core.calendar.calendar();
   await core.db.transaction(async (tx) => {
     const loaded = await loadDemoRecords(tx, core, root.id, calendar);
-    await writeAudit(tx, DEMO_ACTOR, { action: 'seed.publishing', targetType: 'pub_record', targetId: 'demo', unitId: root.id, summary: { records: loaded } }, core.clock.now());
+    const generated = volume === 'full' ? await loadGeneratedRecords(tx, core, root.id, calendar) : 0;
+    await writeAudit(tx, DEMO_ACTOR, { action: 'seed.publishing', targetType: 'pub_record', targetId: 'demo', unitId: root.id, summary: { records: loaded, generated } }, core.clock.now());
   });
 }
 
@@ -132,4 +139,26 @@ async function loadDemoRecords(tx: Tx, core: Core, rootId: number, calendar: Awa
   }
   for (const r of byKey.values()) await refreshSearchDocument(tx, r.id);
   return byKey.size;
+}
+
+/** Full demo: the generated records of this year and the two before, up to yesterday. */
+async function loadGeneratedRecords(tx: Tx, core: Core, rootId: number, calendar: Awaited<ReturnType<Core['calendar']['calendar']>>): Promise<number> {
+  const today = shanghaiToday(core.clock.now());
+  const year = Number(today.slice(0, 4));
+  const unitRows = await tx
+    .select({ id: units.id, slug: units.slug, name: units.name, shortName: units.shortName, type: units.type, uscc: units.uscc, rootId: units.rootId, archivedAt: units.archivedAt })
+    .from(units);
+  const cityUnits = unitRows.filter((u) => (u.rootId ?? u.id) === rootId && !u.archivedAt).sort((a, b) => a.id - b.id);
+  const itemsByUnit = new Map<number, GenItem[]>();
+  const rules = new Map<number, TimeLimitRule>();
+  for (const u of cityUnits) {
+    const items = await listUnitCatalogItemsForPicker(tx, u.id);
+    itemsByUnit.set(u.id, items.map((i) => ({ id: i.id, level1: i.level1, level2: i.level2, domainName: i.domainName })));
+    for (const i of items) rules.set(i.id, i.timeLimitRule);
+  }
+  const taken = new Set((await tx.select({ docNo: pubRecords.docNo }).from(pubRecords).where(eq(pubRecords.rootUnitId, rootId))).map((r) => r.docNo));
+  const gen: GenUnit[] = cityUnits.map((u) => ({ id: u.id, slug: u.slug, name: u.name, shortName: u.shortName, type: u.type }));
+  const records = generateDemoRecords(gen, itemsByUnit, [year - 2, year - 1, year], today, { takenDocNos: taken });
+  const byId = new Map<number, BulkUnit>(cityUnits.map((u) => [u.id, { id: u.id, uscc: u.uscc }]));
+  return bulkLoadRecords(tx, rootId, records, byId, rules, calendar, DEMO_ACTOR.name);
 }

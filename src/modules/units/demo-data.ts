@@ -1,8 +1,9 @@
 /**
  * Demo units for 楚雄市 (云南省楚雄彝族自治州, 行政区划代码 532301, 长途区号 0878).
  *
- * FICTIONAL DEMO VALUES: every person's name, telephone and fax number, e-mail address, street
- * number and 统一社会信用代码 below is invented for demonstration (the codes are well-formed per
+ * FICTIONAL DEMO VALUES: every person's name, telephone and fax number, e-mail address (mailbox names
+ * under the city's government domain, none of them real), street number and 统一社会信用代码 below is
+ * invented for demonstration (the codes are well-formed per
  * GB 32100-2015 with valid check characters, but are not the units' real codes). Do not publish
  * them as facts about real people or bodies.
  *
@@ -11,8 +12,19 @@
  * general terms. Departments are those named in 《楚雄市开展全国基层政务公开标准化规范化试点工作
  * 实施方案》(楚市政通〔2017〕47号), renamed after the reform (环保局 → 楚雄州生态环境局楚雄分局,
  * 安全监管局 → 应急管理局, 国税局/地税局 → 国家税务总局楚雄市税务局, 文体广电旅游局 → 文化和旅游局,
- * 行政审批局 → 政务服务管理局, 法制办 → 司法局), plus other departments the openness work touches.
+ * 行政审批局 → 政务服务管理局, 法制办 → 司法局), plus other departments the openness work touches,
+ * the plan's 楚雄经开区（高新区） (which pilots the plan alongside the city) and the 档案馆 the plan names as a
+ * public reading point (政府信息查阅点).
  */
+
+/** The demo site's settings: 网站标识码 and 备案 numbers in the official formats (fictional values). */
+export const DEMO_SITE = {
+  siteCode: '5323010001',
+  icpNo: '滇ICP备18003271号-1',
+  psbNo: '滇公网安备 53230102000318号',
+  /** Shown on every page while the demo data is loaded (site setting 演示数据提示). */
+  demoNotice: '演示站点：本网站所列单位的人员、电话、电子邮箱、文件和数据均为虚构的演示数据，不是楚雄市人民政府发布的真实信息。',
+} as const;
 
 export interface DemoUnit {
   key: string;
@@ -50,7 +62,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3121001',
     fax: '0878-3121009',
-    email: 'rmzf@cxs.example.com',
+    email: 'rmzf@cxs.gov.cn',
     opennessContact: '市政务公开办公室 王晓燕，0878-3121012',
     functions:
       '执行市人民代表大会及其常务委员会的决议和上级国家行政机关的决定、命令，规定行政措施，发布决定和命令；领导所属各工作部门和各乡镇人民政府的工作；编制和执行全市国民经济和社会发展规划、计划和预算，管理本行政区域内的经济、教育、科学、文化、卫生、体育、城乡建设、财政、民政、司法行政等行政工作；依法全面推进政务公开。',
@@ -85,7 +97,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3121010',
     fax: '0878-3121019',
-    email: 'zfbgs@cxs.example.com',
+    email: 'zfbgs@cxs.gov.cn',
     opennessContact: '市政务公开办公室 王晓燕，0878-3121012',
     functions:
       '负责市人民政府日常运转，协助市政府领导组织起草公文，督促检查各部门、各乡镇落实市政府决定事项；内设市政务公开办公室，承担全市政务公开工作的组织协调、指导推进和监督考核，负责市人民政府门户网站和政府信息公开平台的建设管理，办理向市人民政府提出的政府信息公开申请，编制政府信息公开工作年度报告；承担政务值班、突发事件信息报送和市长信箱办理工作。',
@@ -113,7 +125,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3121101',
     fax: '0878-3121109',
-    email: 'fgj@cxs.example.com',
+    email: 'fgj@cxs.gov.cn',
     opennessContact: '办公室 刘春梅，0878-3121102',
     functions:
       '拟订并组织实施全市国民经济和社会发展规划、年度计划；统筹推进经济体制改革；负责固定资产投资综合管理，依权限审批、核准、备案投资项目，组织协调重大建设项目；承担价格管理、粮食和物资储备、社会信用体系建设等工作。',
@@ -134,7 +146,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3121111',
     fax: '0878-3121119',
-    email: 'jtj@cxs.example.com',
+    email: 'jtj@cxs.gov.cn',
     opennessContact: '办公室 罗文静，0878-3121112',
     functions:
       '统筹规划和管理全市学前教育、义务教育、高中阶段教育和职业教育；负责学校布局、招生入学、教育经费和教师队伍管理，落实学生资助政策；组织开展全民健身和群众性体育活动，指导学校体育和竞技体育工作。',
@@ -155,7 +167,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3121121',
     fax: '0878-3121129',
-    email: 'mzj@cxs.example.com',
+    email: 'mzj@cxs.gov.cn',
     opennessContact: '办公室 杨丽华，0878-3121122',
     functions:
       '负责最低生活保障、特困人员救助供养和临时救助等社会救助工作；负责社会组织登记管理；负责养老服务、儿童福利、残疾人福利、殡葬管理、婚姻登记、地名和行政区划管理，指导城乡社区治理。',
@@ -176,7 +188,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3121131',
     fax: '0878-3121139',
-    email: 'sfj@cxs.example.com',
+    email: 'sfj@cxs.gov.cn',
     opennessContact: '办公室 鲁晓红，0878-3121132',
     functions:
       '承担全面依法治市的统筹协调工作；负责市政府规范性文件的合法性审核、备案和清理，承办市政府行政复议和行政应诉事项；指导、监督行政执法工作；负责普法宣传、人民调解、社区矫正、法律援助和公共法律服务体系建设，管理律师、公证和基层法律服务工作。',
@@ -197,7 +209,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3121141',
     fax: '0878-3121149',
-    email: 'czj@cxs.example.com',
+    email: 'czj@cxs.gov.cn',
     opennessContact: '办公室 李秀英，0878-3121142',
     functions:
       '拟订全市财政发展规划和政策；编制年度市级预决算草案并组织执行，组织推进政府预决算和部门预决算公开；管理政府债务、政府采购、行政事业单位国有资产和财政监督；负责惠民惠农财政补贴资金的发放管理和公开。',
@@ -218,7 +230,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3121151',
     fax: '0878-3121159',
-    email: 'rsj@cxs.example.com',
+    email: 'rsj@cxs.gov.cn',
     opennessContact: '办公室 苏敏，0878-3121152',
     functions:
       '负责就业创业、职业技能培训和人才工作；负责城乡居民和企业职工养老、失业、工伤等社会保险政策落实；负责事业单位人事管理和公开招聘；执行工资收入分配政策，开展劳动保障监察，处理劳动人事争议，保障农民工工资支付。',
@@ -239,7 +251,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3121161',
     fax: '0878-3121169',
-    email: 'zrzyj@cxs.example.com',
+    email: 'zrzyj@cxs.gov.cn',
     opennessContact: '办公室 邓雪梅，0878-3121162',
     functions:
       '负责全市自然资源调查监测和统一确权登记，承担不动产登记工作；编制和实施国土空间规划，办理建设项目用地预审和规划许可；负责耕地保护、土地征收、国有建设用地使用权出让、矿产资源管理和地质灾害防治。',
@@ -260,7 +272,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3121171',
     fax: '0878-3121179',
-    email: 'zjj@cxs.example.com',
+    email: 'zjj@cxs.gov.cn',
     opennessContact: '办公室 钱晓东，0878-3121172',
     functions:
       '负责城乡建设、住房保障和房地产市场监管；管理建筑市场、建设工程质量安全和招标投标活动；推进城镇老旧小区改造、农村危房改造和城市更新；负责物业服务管理和市政公用事业行业指导。',
@@ -281,7 +293,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3121181',
     fax: '0878-3121189',
-    email: 'jtj-ys@cxs.example.com',
+    email: 'jtj-ys@cxs.gov.cn',
     opennessContact: '办公室 沈丽，0878-3121182',
     functions:
       '负责全市公路和农村公路的建设、养护和管理；负责道路运输、城市公交、出租汽车和机动车驾驶员培训市场监管；负责交通运输行业安全生产监督和交通建设工程质量监督。',
@@ -302,7 +314,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3121191',
     fax: '0878-3121199',
-    email: 'swj@cxs.example.com',
+    email: 'swj@cxs.gov.cn',
     opennessContact: '办公室 起红梅，0878-3121192',
     functions:
       '负责全市水资源统一管理和保护；负责城乡供水和农村饮水安全，组织水利工程建设和运行管理；负责河湖管理、水土保持和水旱灾害防御，承担河（湖）长制日常工作。',
@@ -323,7 +335,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3121201',
     fax: '0878-3121209',
-    email: 'nyncj@cxs.example.com',
+    email: 'nyncj@cxs.gov.cn',
     opennessContact: '办公室 张燕，0878-3121202',
     functions:
       '统筹推进乡村振兴和农业农村工作；负责种植业、畜牧业、渔业发展和农产品质量安全监管；负责农村集体经济组织、农村土地承包和宅基地管理；负责强农惠农补贴、高标准农田建设，巩固拓展脱贫攻坚成果。',
@@ -344,7 +356,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3121211',
     fax: '0878-3121219',
-    email: 'whlyj@cxs.example.com',
+    email: 'whlyj@cxs.gov.cn',
     opennessContact: '办公室 鲁燕萍，0878-3121212',
     functions:
       '负责全市文化、广播电视、文物和旅游工作；推进公共文化服务体系建设，管理图书馆、文化馆等公共文化设施；负责文化市场和旅游市场监管，保护和传承非物质文化遗产，推动彝族文化与旅游融合发展。',
@@ -365,7 +377,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3121221',
     fax: '0878-3121229',
-    email: 'wjj@cxs.example.com',
+    email: 'wjj@cxs.gov.cn',
     opennessContact: '办公室 毕丽芳，0878-3121222',
     functions:
       '负责医疗卫生服务体系建设和医疗机构监督管理；组织疾病预防控制、卫生应急和爱国卫生运动；负责基本公共卫生服务、妇幼健康、老龄健康和人口监测工作，推进医药卫生体制改革。',
@@ -386,7 +398,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3121231',
     fax: '0878-3121239',
-    email: 'yjj@cxs.example.com',
+    email: 'yjj@cxs.gov.cn',
     opennessContact: '办公室 陶冬梅，0878-3121232',
     functions:
       '负责全市应急管理和安全生产综合监督管理；组织编制应急预案并开展演练，指导防汛抗旱、森林草原防灭火和地震灾害应对；负责危险化学品、非煤矿山和工贸行业安全生产监管，依法组织生产安全事故调查处理。',
@@ -407,7 +419,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3121241',
     fax: '0878-3121249',
-    email: 'scjgj@cxs.example.com',
+    email: 'scjgj@cxs.gov.cn',
     opennessContact: '办公室 朱玉兰，0878-3121242',
     functions:
       '负责市场主体登记注册和信用监管；负责食品、药品、医疗器械、化妆品和特种设备安全监管；负责产品质量、计量、标准化和知识产权工作；查处价格违法、不正当竞争和侵害消费者权益行为，受理投诉举报。',
@@ -428,7 +440,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3121251',
     fax: '0878-3121259',
-    email: 'zwfwj@cxs.example.com',
+    email: 'zwfwj@cxs.gov.cn',
     opennessContact: '综合科 方晓琴，0878-3121252',
     functions:
       '负责市政务服务中心的管理运行和政务服务事项进驻；推进“一网通办”“一窗受理”和政务服务标准化；编制和公开办事指南，指导乡镇便民服务中心和村（社区）便民服务站建设；在服务大厅设置政务公开专区，提供政府信息查阅服务。',
@@ -437,6 +449,133 @@ export const DEMO_UNITS: DemoUnit[] = [
       { name: '方晓琴', title: '副局长', duties: '分管服务大厅管理、办事指南公开和政务公开专区工作。' },
     ],
     sortOrder: 180,
+  },
+
+  {
+    key: 'public-security',
+    parentKey: ROOT,
+    name: '楚雄市公安局',
+    shortName: '市公安局',
+    type: 'department',
+    uscc: '11532301015122510F',
+    address: `${ADDRESS_PREFIX}鹿城镇鹿城西路99号`,
+    officeHours: OFFICE_HOURS,
+    phone: '0878-3121281',
+    fax: '0878-3121289',
+    email: 'gaj@cxs.gov.cn',
+    opennessContact: '警务保障室 杨春艳，0878-3121282',
+    functions:
+      '负责全市社会治安管理，预防、制止和侦查违法犯罪活动；负责户籍、居民身份证、出入境证件受理和流动人口管理；负责道路交通安全管理、消防监督配合、治安行政许可和公安行政处罚；指导派出所和警务室工作，办理110接处警和群众求助。',
+    leaders: [
+      { name: '董建军', title: '局长', duties: '主持局全面工作，负责社会治安综合治理和队伍建设。' },
+      { name: '杨春艳', title: '副局长', duties: '分管户政、治安行政许可、警务公开和政务公开工作。' },
+    ],
+    sortOrder: 65,
+  },
+  {
+    key: 'audit',
+    parentKey: ROOT,
+    name: '楚雄市审计局',
+    shortName: '市审计局',
+    type: 'department',
+    uscc: '11532301015122588F',
+    address: `${ADDRESS_PREFIX}鹿城镇鹿城南路318号`,
+    officeHours: OFFICE_HOURS,
+    phone: '0878-3121291',
+    fax: '0878-3121299',
+    email: 'sjj@cxs.gov.cn',
+    opennessContact: '办公室 朱晓琳，0878-3121292',
+    functions:
+      '负责对市级预算执行、决算草案和其他财政收支情况进行审计监督，向市人民政府提出年度审计工作报告；负责政府投资和以政府投资为主的建设项目、民生资金和领导干部经济责任审计；督促审计查出问题整改，依法公开审计结果。',
+    leaders: [
+      { name: '罗志华', title: '局长', duties: '主持局全面工作，负责预算执行审计和审计工作报告。' },
+      { name: '朱晓琳', title: '副局长', duties: '分管投资审计、审计整改督促和审计结果公开工作。' },
+    ],
+    sortOrder: 75,
+  },
+  {
+    key: 'statistics',
+    parentKey: ROOT,
+    name: '楚雄市统计局',
+    shortName: '市统计局',
+    type: 'department',
+    uscc: '1153230101512265X3',
+    address: `${ADDRESS_PREFIX}鹿城镇鹿城南路318号`,
+    officeHours: OFFICE_HOURS,
+    phone: '0878-3121301',
+    fax: '0878-3121309',
+    email: 'tjj@cxs.gov.cn',
+    opennessContact: '综合股 李雪梅，0878-3121302',
+    functions:
+      '组织实施全市国民经济核算和农业、工业、服务业、人口、劳动工资等统计调查；组织人口普查、经济普查、农业普查等重大国情国力调查；发布全市国民经济和社会发展统计公报、统计月报，开展统计执法检查和统计数据质量管理。',
+    leaders: [
+      { name: '何学文', title: '局长', duties: '主持局全面工作，负责统计调查和数据发布。' },
+      { name: '李雪梅', title: '副局长', duties: '分管普查、统计执法和统计信息公开工作。' },
+    ],
+    sortOrder: 85,
+  },
+  {
+    key: 'forestry-grassland',
+    parentKey: ROOT,
+    name: '楚雄市林业和草原局',
+    shortName: '市林草局',
+    type: 'department',
+    uscc: '11532301015122721Y',
+    address: `${ADDRESS_PREFIX}鹿城镇鹿城东路12号`,
+    officeHours: OFFICE_HOURS,
+    phone: '0878-3121311',
+    fax: '0878-3121319',
+    email: 'lcj@cxs.gov.cn',
+    opennessContact: '办公室 起丽娟，0878-3121312',
+    functions:
+      '负责全市森林、草原、湿地资源的保护、修复和监督管理；组织植树造林、国土绿化和天然林保护；负责林木采伐、林地使用审核和森林草原防火、有害生物防治；负责自然保护地和野生动植物保护，落实生态护林员和林业惠民补助政策。',
+    leaders: [
+      { name: '张国林', title: '局长', duties: '主持局全面工作，负责森林资源保护和国土绿化。' },
+      { name: '起丽娟', title: '副局长', duties: '分管林草行政审批、森林草原防火和政务公开工作。' },
+    ],
+    sortOrder: 135,
+  },
+  {
+    key: 'healthcare-security',
+    parentKey: ROOT,
+    name: '楚雄市医疗保障局',
+    shortName: '市医保局',
+    type: 'department',
+    uscc: '11532301015122799Y',
+    address: `${ADDRESS_PREFIX}鹿城镇阳光大道120号（市政务服务中心）`,
+    officeHours: OFFICE_HOURS,
+    phone: '0878-3121321',
+    fax: '0878-3121329',
+    email: 'ybj@cxs.gov.cn',
+    opennessContact: '综合股 陈丽芬，0878-3121322',
+    functions:
+      '负责全市职工基本医疗保险、城乡居民基本医疗保险、生育保险和医疗救助政策的落实；负责医保基金的筹集、支付和监督管理，查处欺诈骗保行为；负责定点医药机构协议管理、医疗服务价格和药品耗材集中带量采购政策落实，推进医保经办服务便民化。',
+    leaders: [
+      { name: '鲁永明', title: '局长', duties: '主持局全面工作，负责医保基金监管。' },
+      { name: '陈丽芬', title: '副局长', duties: '分管待遇保障、医疗救助和医保政策公开工作。' },
+    ],
+    sortOrder: 155,
+  },
+  {
+    key: 'petitions',
+    parentKey: ROOT,
+    name: '楚雄市信访局',
+    shortName: '市信访局',
+    type: 'department',
+    uscc: '11532301015122860M',
+    address: `${ADDRESS_PREFIX}鹿城镇鹿城南路318号（市人民来访接待中心）`,
+    officeHours: OFFICE_HOURS,
+    phone: '0878-3121331',
+    fax: '0878-3121339',
+    email: 'xfj@cxs.gov.cn',
+    opennessContact: '办公室 普艳，0878-3121332',
+    functions:
+      '负责受理、交办、转送群众来信、来访和网上信访事项，协调处理跨部门、跨乡镇的重要信访问题；督查督办信访事项办理，开展信访形势分析；负责市人民来访接待中心和网上信访平台的运行管理，公开信访工作制度和办理流程。',
+    leaders: [
+      { name: '施红兵', title: '局长', duties: '主持局全面工作，负责信访形势研判和重大信访事项协调。' },
+      { name: '普艳', title: '副局长', duties: '分管来信来访接待、网上信访和督查督办工作。' },
+    ],
+    sortOrder: 175,
   },
 
   // ------------------------------------------------------------------ 垂直管理单位
@@ -451,7 +590,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3121261',
     fax: '0878-3121269',
-    email: 'swj-cx@cxs.example.com',
+    email: 'swj-cx@cxs.gov.cn',
     opennessContact: '办公室 蒋丽娟，0878-3121262',
     functions:
       '负责辖区内各项税收、社会保险费和有关非税收入的征收管理；落实税费优惠政策，开展纳税缴费服务、税收宣传和纳税信用管理；依法查处税收违法行为。实行以国家税务总局为主、与楚雄市人民政府双重领导的管理体制。',
@@ -472,7 +611,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3121271',
     fax: '0878-3121279',
-    email: 'sthj-cx@cxs.example.com',
+    email: 'sthj-cx@cxs.gov.cn',
     opennessContact: '办公室 严小芳，0878-3121272',
     functions:
       '作为楚雄州生态环境局的派出机构，负责楚雄市生态环境监督管理；组织实施大气、水、土壤污染防治；依权限办理建设项目环境影响评价文件审批和排污许可，开展生态环境执法；受理生态环境问题信访投诉，公开环境质量和执法信息。',
@@ -481,6 +620,50 @@ export const DEMO_UNITS: DemoUnit[] = [
       { name: '严小芳', title: '副局长', duties: '分管环评审批、环境执法和环境信息公开工作。' },
     ],
     sortOrder: 200,
+  },
+
+  // ------------------------------------------------------------------ 开发区和其他单位
+  {
+    key: 'development-zone',
+    parentKey: ROOT,
+    name: '楚雄经济技术开发区（高新技术产业开发区）管理委员会',
+    shortName: '楚雄经开区',
+    type: 'other',
+    uscc: '11532301015122932E',
+    address: `${ADDRESS_PREFIX}东瓜镇永安大道中段208号`,
+    officeHours: OFFICE_HOURS,
+    phone: '0878-3121341',
+    fax: '0878-3121349',
+    email: 'jkq@cxs.gov.cn',
+    opennessContact: '党政办公室 张美华，0878-3121342',
+    functions:
+      '负责园区规划建设、招商引资和产业发展，统筹推进新材料、绿色食品、装备制造等产业园建设；依授权办理园区内投资项目、规划建设和企业服务事项；负责园区土地征收配合、基础设施建设和安全生产、生态环境监管的协调工作，参照市人民政府政务公开工作要求做好园区政务公开。',
+    leaders: [
+      { name: '刘建荣', title: '管委会主任', duties: '主持管委会全面工作，负责园区规划和招商引资。' },
+      { name: '张美华', title: '管委会副主任', duties: '分管企业服务、征地协调和政务公开工作。' },
+    ],
+    sortOrder: 210,
+  },
+  {
+    key: 'archives',
+    parentKey: ROOT,
+    name: '楚雄市档案馆',
+    shortName: '市档案馆',
+    type: 'other',
+    uscc: '11532301015123003J',
+    address: `${ADDRESS_PREFIX}鹿城镇鹿城北路88号`,
+    officeHours: OFFICE_HOURS,
+    phone: '0878-3121351',
+    fax: '0878-3121359',
+    email: 'dag@cxs.gov.cn',
+    opennessContact: '利用服务股 字秀兰，0878-3121352',
+    functions:
+      '负责收集、整理、保管和利用全市具有永久保存价值的档案和资料；依法向社会开放档案，提供档案查阅利用服务；设立政府信息公开查阅点，接收市级各单位移交的主动公开政府信息并提供查阅（《政府信息公开条例》第二十四条）。',
+    leaders: [
+      { name: '杨文德', title: '馆长', duties: '主持馆全面工作，负责档案接收和开放利用。' },
+      { name: '字秀兰', title: '副馆长', duties: '分管档案利用服务和政府信息查阅点工作。' },
+    ],
+    sortOrder: 220,
   },
 
   // ------------------------------------------------------------------ 乡镇（12镇3乡）
@@ -495,7 +678,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3122011',
     fax: '0878-3122019',
-    email: 'lcz@cxs.example.com',
+    email: 'lcz@cxs.gov.cn',
     opennessContact: '党政综合办公室 杨秀芬，0878-3122012',
     functions:
       '市人民政府驻地镇。执行本级人民代表大会的决议和上级国家行政机关的决定、命令；管理本镇经济、社会事务、城镇管理和社区治理工作；负责镇便民服务中心运行，落实社会救助、就业和社会保障等惠民政策，做好基层政务公开。',
@@ -516,7 +699,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3122021',
     fax: '0878-3122029',
-    email: 'dgz@cxs.example.com',
+    email: 'dgz@cxs.gov.cn',
     opennessContact: '党政综合办公室 周丽，0878-3122022',
     functions:
       '执行本级人民代表大会的决议和上级国家行政机关的决定、命令；管理本镇经济建设、社会事务和社区治理工作；配合园区开发做好征地拆迁群众工作；负责镇便民服务中心运行和基层政务公开。',
@@ -537,7 +720,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3122031',
     fax: '0878-3122039',
-    email: 'lhz@cxs.example.com',
+    email: 'lhz@cxs.gov.cn',
     opennessContact: '党政综合办公室 张红，0878-3122032',
     functions:
       '执行本级人民代表大会的决议和上级国家行政机关的决定、命令；管理本镇农业农村、乡村建设和社会事务工作；落实强农惠农政策和社会救助政策；负责镇便民服务中心运行和基层政务公开。',
@@ -558,7 +741,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3122041',
     fax: '0878-3122049',
-    email: 'zxz@cxs.example.com',
+    email: 'zxz@cxs.gov.cn',
     opennessContact: '党政综合办公室 鲁春燕，0878-3122042',
     functions:
       '执行本级人民代表大会的决议和上级国家行政机关的决定、命令；管理本镇农业农村、社会事务和生态保护工作，配合做好紫溪山森林防火和景区周边环境整治；负责镇便民服务中心运行和基层政务公开。',
@@ -579,7 +762,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3122051',
     fax: '0878-3122059',
-    email: 'dhz@cxs.example.com',
+    email: 'dhz@cxs.gov.cn',
     opennessContact: '党政综合办公室 刘娟，0878-3122052',
     functions:
       '执行本级人民代表大会的决议和上级国家行政机关的决定、命令；管理本镇农业产业、乡村建设和社会事务工作；落实社会救助、医疗保障和就业帮扶政策；负责镇便民服务中心运行和基层政务公开。',
@@ -600,7 +783,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3122061',
     fax: '0878-3122069',
-    email: 'zwz@cxs.example.com',
+    email: 'zwz@cxs.gov.cn',
     opennessContact: '党政综合办公室 施雪琴，0878-3122062',
     functions:
       '执行本级人民代表大会的决议和上级国家行政机关的决定、命令；管理本镇农业农村、基础设施建设和社会事务工作；落实强农惠农和社会保障政策；负责镇便民服务中心运行和基层政务公开。',
@@ -621,7 +804,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3122071',
     fax: '0878-3122079',
-    email: 'clz@cxs.example.com',
+    email: 'clz@cxs.gov.cn',
     opennessContact: '党政综合办公室 普晓梅，0878-3122072',
     functions:
       '执行本级人民代表大会的决议和上级国家行政机关的决定、命令；管理本镇农业产业、乡村建设和社会事务工作；落实社会救助和养老服务政策；负责镇便民服务中心运行和基层政务公开。',
@@ -642,7 +825,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3122081',
     fax: '0878-3122089',
-    email: 'sjz@cxs.example.com',
+    email: 'sjz@cxs.gov.cn',
     opennessContact: '党政综合办公室 罗丽琼，0878-3122082',
     functions:
       '位于市境西部山区。执行本级人民代表大会的决议和上级国家行政机关的决定、命令；管理本镇农业农村、林业和社会事务工作，巩固拓展脱贫攻坚成果；负责镇便民服务中心运行和基层政务公开。',
@@ -663,7 +846,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3122091',
     fax: '0878-3122099',
-    email: 'bjz@cxs.example.com',
+    email: 'bjz@cxs.gov.cn',
     opennessContact: '党政综合办公室 字丽萍，0878-3122092',
     functions:
       '执行本级人民代表大会的决议和上级国家行政机关的决定、命令；管理本镇农业农村、乡村建设和社会事务工作，落实强农惠农政策；负责镇便民服务中心运行和基层政务公开。',
@@ -684,7 +867,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3122101',
     fax: '0878-3122109',
-    email: 'zsz@cxs.example.com',
+    email: 'zsz@cxs.gov.cn',
     opennessContact: '党政综合办公室 自春花，0878-3122102',
     functions:
       '执行本级人民代表大会的决议和上级国家行政机关的决定、命令；管理本镇农业产业、乡村建设和社会事务工作，落实社会救助和就业帮扶政策；负责镇便民服务中心运行和基层政务公开。',
@@ -705,7 +888,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3122111',
     fax: '0878-3122119',
-    email: 'xcz@cxs.example.com',
+    email: 'xcz@cxs.gov.cn',
     opennessContact: '党政综合办公室 鲁美琼，0878-3122112',
     functions:
       '执行本级人民代表大会的决议和上级国家行政机关的决定、命令；管理本镇农业农村、基础设施建设和社会事务工作；落实强农惠农和社会保障政策；负责镇便民服务中心运行和基层政务公开。',
@@ -726,7 +909,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3122121',
     fax: '0878-3122129',
-    email: 'xslz@cxs.example.com',
+    email: 'xslz@cxs.gov.cn',
     opennessContact: '党政综合办公室 普玉珍，0878-3122122',
     functions:
       '地处哀牢山区。执行本级人民代表大会的决议和上级国家行政机关的决定、命令；管理本镇农业农村、林业和社会事务工作，做好森林防火和地质灾害群测群防；负责镇便民服务中心运行和基层政务公开。',
@@ -747,7 +930,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3122131',
     fax: '0878-3122139',
-    email: 'dgkx@cxs.example.com',
+    email: 'dgkx@cxs.gov.cn',
     opennessContact: '党政综合办公室 者丽华，0878-3122132',
     functions:
       '执行本级人民代表大会的决议和上级国家行政机关的决定、命令；管理本乡农业农村、林业和社会事务工作，巩固拓展脱贫攻坚成果；负责乡便民服务中心运行和基层政务公开。',
@@ -768,7 +951,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3122141',
     fax: '0878-3122149',
-    email: 'sjx@cxs.example.com',
+    email: 'sjx@cxs.gov.cn',
     opennessContact: '党政综合办公室 罗秀英，0878-3122142',
     functions:
       '执行本级人民代表大会的决议和上级国家行政机关的决定、命令；管理本乡农业农村、林业和社会事务工作，落实强农惠农和社会救助政策；负责乡便民服务中心运行和基层政务公开。',
@@ -789,7 +972,7 @@ export const DEMO_UNITS: DemoUnit[] = [
     officeHours: OFFICE_HOURS,
     phone: '0878-3122151',
     fax: '0878-3122159',
-    email: 'ddjx@cxs.example.com',
+    email: 'ddjx@cxs.gov.cn',
     opennessContact: '党政综合办公室 毕春兰，0878-3122152',
     functions:
       '执行本级人民代表大会的决议和上级国家行政机关的决定、命令；管理本乡农业农村、乡村建设和社会事务工作，落实就业帮扶和社会保障政策；负责乡便民服务中心运行和基层政务公开。',

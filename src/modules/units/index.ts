@@ -9,6 +9,8 @@ export { publicUnitsOfRoot, unitsChanged } from './public-cache.ts';
 
 export { findUnitBySlug, findUnitById, listUnitsOfRoot, listLeaders, type UnitRow } from './data/repository.ts';
 export { UNIT_TYPE_LABELS, UNIT_TYPE_GROUPS } from './domain/unit-types.ts';
+/** The demo city's units (for the other modules' demo data and its tests). */
+export { DEMO_UNITS } from './demo-data.ts';
 
 /** Units (单位): the tree of the city government, departments and townships; 机构概况; site settings. */
 export const unitsModule: ModuleManifest = {

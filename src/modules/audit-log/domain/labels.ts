@@ -43,6 +43,7 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'seed.publishing': '载入演示政府信息',
   'seed.staff': '载入演示账号',
   'seed.requests': '载入演示依申请公开数据',
+  'seed.annual-report': '载入演示年度报告',
   'requests.submitted': '网上提交政府信息公开申请',
   'requests.registered': '登记政府信息公开申请',
   'requests.accept': '确认受理申请',

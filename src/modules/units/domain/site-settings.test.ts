@@ -9,6 +9,7 @@ const VALID: SiteSettingsInput = {
   psbNo: '滇公网安备 53230102000000号',
   hostName: 'WWW.CXS.GOV.CN',
   hostUnitName: '楚雄市人民政府办公室',
+  demoNotice: '',
 };
 
 describe('validateSiteSettings', () => {
@@ -35,5 +36,9 @@ describe('validateSiteSettings', () => {
       ok: false,
       errors: { siteName: '请填写网站名称', siteCode: '请填写网站标识码', hostUnitName: '请填写主办单位' },
     });
+  });
+  it('takes a 演示数据提示 of up to 200 characters', () => {
+    assert.equal(validateSiteSettings({ ...VALID, demoNotice: '演'.repeat(200) }).ok, true);
+    assert.deepEqual(validateSiteSettings({ ...VALID, demoNotice: '演'.repeat(201) }), { ok: false, errors: { demoNotice: '提示文字不能超过200个字，当前为201个字' } });
   });
 });

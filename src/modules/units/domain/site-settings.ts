@@ -9,9 +9,11 @@ export interface SiteSettingsInput {
   psbNo: string;
   hostName: string;
   hostUnitName: string;
+  /** A notice at the top of every page, e.g. that the site holds demo data; '' = none. */
+  demoNotice: string;
 }
 
-export const SITE_SETTINGS_FIELDS = ['siteName', 'siteCode', 'icpNo', 'psbNo', 'hostName', 'hostUnitName'] as const satisfies readonly (keyof SiteSettingsInput)[];
+export const SITE_SETTINGS_FIELDS = ['siteName', 'siteCode', 'icpNo', 'psbNo', 'hostName', 'hostUnitName', 'demoNotice'] as const satisfies readonly (keyof SiteSettingsInput)[];
 
 const length = (s: string): number => Array.from(s).length;
 
@@ -50,5 +52,6 @@ export function validateSiteSettings(input: SiteSettingsInput): SiteSettingsResu
   }
   if (!value.hostUnitName) errors.hostUnitName = '请填写主办单位';
   else if (length(value.hostUnitName) > 100) errors.hostUnitName = '主办单位不能超过100个字';
+  if (length(value.demoNotice) > 200) errors.demoNotice = `提示文字不能超过200个字，当前为${length(value.demoNotice)}个字`;
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value };
 }

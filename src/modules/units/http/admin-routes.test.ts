@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { createTestApp, textOf, type TestApp, type TestClient } from '../../../core/testing/index.ts';
 import { verifyAuditChain } from '../../../core/audit/index.ts';
 import { orgCodeCheckChar, usccCheckChar } from '../../../core/validation/identifiers.ts';
+import { DEMO_SITE } from '../demo-data.ts';
 
 // Well-formed per GB 32100-2015 (valid check characters), not used by any demo unit.
 const LONGCHUAN_USCC = '11532301015122502L';
@@ -151,7 +152,7 @@ describe('unit administration', () => {
       officeHours: '周一至周五',
       phone: '0878-3121188',
       fax: '0878-3121149',
-      email: 'czj@cxs.example.com',
+      email: 'czj@cxs.gov.cn',
       opennessContact: '办公室 李秀英，0878-3121142',
       functions: '编制年度市级预决算草案并组织执行。',
       // Ignored: only a system admin moves or renames a unit.
@@ -352,7 +353,8 @@ describe('unit administration', () => {
 
   it('saves site settings, which show at once in the footer of /', async () => {
     const before = await t.client().get('/');
-    assert.match(textOf(before.body), /网站标识码：5323010001/);
+    assert.match(textOf(before.body), /网站标识码：5323010001 滇ICP备18003271号-1 滇公网安备 53230102000318号/);
+    assert.match(before.body, /<div class="demo-notice" role="note" aria-label="演示数据提示"><p class="wrap">演示站点：本网站所列单位的人员、电话、电子邮箱、文件和数据均为虚构的演示数据/);
     const bad = await admin.submit('/staff/site-settings', '/staff/site-settings', {
       siteName: '楚雄市人民政府门户网站',
       siteCode: '53230100',
@@ -378,14 +380,16 @@ describe('unit administration', () => {
     assert.match(home, /主办单位：楚雄市人民政府办公室（市政务公开办）/);
     assert.match(home, /网站标识码：5323010002 滇ICP备12345678号-2 滇公网安备 53230102000123号/);
     assert.match(home, /楚雄市人民政府网/);
+    assert.doesNotMatch(home, /演示站点/, 'the 演示数据提示 was cleared, so no page shows it');
     const audit = (await auditActions(t)).filter((a) => a.action === 'site.settings-updated');
     assert.equal(audit.length, 1);
     assert.deepEqual(audit[0]!.summary.before, {
       siteName: '楚雄市人民政府门户网站',
       siteCode: '5323010001',
-      icpNo: '滇ICP备00000000号-1',
-      psbNo: '滇公网安备 53230102000000号',
+      icpNo: '滇ICP备18003271号-1',
+      psbNo: '滇公网安备 53230102000318号',
       hostUnitName: '楚雄市人民政府办公室',
+      demoNotice: DEMO_SITE.demoNotice,
     });
   });
 

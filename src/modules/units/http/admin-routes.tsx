@@ -188,7 +188,7 @@ export function registerAdminRoutes(app: FastifyInstance, core: Core): void {
     const s = await findSiteSettings(core.db, user.rootUnitId);
     const root = s ? undefined : await findUnitById(core.db, user.rootUnitId);
     const values: Record<string, string> = s
-      ? { siteName: s.siteName, siteCode: s.siteCode, icpNo: s.icpNo, psbNo: s.psbNo, hostName: s.hostName, hostUnitName: s.hostUnitName }
+      ? { siteName: s.siteName, siteCode: s.siteCode, icpNo: s.icpNo, psbNo: s.psbNo, hostName: s.hostName, hostUnitName: s.hostUnitName, demoNotice: s.demoNotice }
       : { siteName: root ? `${root.name}门户网站` : '', hostUnitName: root?.name ?? '' };
     return reply.type(HTML).send(renderDocument(<SiteSettingsPage ctx={pageContext(req, reply)} values={values} errors={{}} />));
   });

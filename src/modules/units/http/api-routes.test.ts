@@ -14,8 +14,8 @@ describe('public units API', () => {
     assert.equal(res.statusCode, 200);
     assert.match(String(res.headers['content-type']), /application\/json/);
     const body = JSON.parse(res.body) as { items: Record<string, unknown>[]; page: number; pageSize: number; total: number };
-    assert.equal(body.total, 35);
-    assert.equal(body.items.length, 35);
+    assert.equal(body.total, 43);
+    assert.equal(body.items.length, 43);
     assert.deepEqual([body.page, body.pageSize], [1, 200]);
     assert.deepEqual(body.items[0], { slug: 'city-government', name: '楚雄市人民政府', shortName: '市政府', type: 'government', parentSlug: null });
     assert.deepEqual(
@@ -32,7 +32,7 @@ describe('public units API', () => {
       body.items.map((u) => u.slug),
       ['development-reform', 'education-sports'],
     );
-    assert.equal(body.total, 35);
+    assert.equal(body.total, 43);
     const bad = await t.client().get('/api/v1/units?pageSize=abc');
     assert.equal(bad.statusCode, 400);
     const err = JSON.parse(bad.body) as { error: { code: string; fields: Record<string, string> } };
