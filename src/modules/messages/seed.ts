@@ -79,7 +79,7 @@ function workingOnOrAfter(day: string, cal: WorkCalendar): string {
 }
 
 export async function seedMessages(core: Core, opts: SeedOptions, count = 360): Promise<number> {
-  if (!opts.demo) return 0;
+  if (opts.volume !== 'full') return 0; // the full demo city only: test apps seed lean
   const [root] = await core.db.select({ id: units.id }).from(units).where(eq(units.slug, 'city-government')).limit(1);
   if (!root) return 0;
   const existing = await core.pool.query('SELECT 1 FROM msg_items WHERE root_unit_id = $1 LIMIT 1', [root.id]);

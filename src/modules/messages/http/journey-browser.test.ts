@@ -20,7 +20,7 @@ describe('互动交流 in a browser', () => {
   before(async () => {
     fs.mkdirSync(OUT, { recursive: true });
     t = await createTestApp({ now: '2026-11-26T02:00:00Z' });
-    await seedMessages(t.core, { demo: true, log: () => {} }, 300);
+    await seedMessages(t.core, { demo: true, volume: 'full', log: () => {} }, 300);
     await t.signIn('gkb'); // sets the test password
     base = await listen(t);
     browser = await launchBrowser();

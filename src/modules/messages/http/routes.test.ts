@@ -159,10 +159,10 @@ describe('互动交流 pages, end to end through HTTP and the database', () => {
   });
 
   it('demo data: a few hundred items over twelve months in every state, loaded once', async () => {
-    const n = await seedMessages(t.core, { demo: true, log: () => {} }, 300);
+    const n = await seedMessages(t.core, { demo: true, volume: 'full', log: () => {} }, 300);
     assert.equal(n, 0, 'not loaded into a site that already has messages');
     await t.core.pool.query('TRUNCATE msg_history, msg_events, msg_reminders, msg_items, msg_sequences');
-    assert.equal(await seedMessages(t.core, { demo: true, log: () => {} }, 300), 300);
+    assert.equal(await seedMessages(t.core, { demo: true, volume: 'full', log: () => {} }, 300), 300);
     const states = (await t.core.pool.query('SELECT DISTINCT state FROM msg_items')).rows.map((r) => r.state).sort();
     assert.deepEqual(states, [...MESSAGE_STATES].sort());
     const span = (await t.core.pool.query('SELECT min(received_on)::text AS a, max(received_on)::text AS b FROM msg_items')).rows[0];
