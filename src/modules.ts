@@ -9,5 +9,6 @@ import { catalogModule } from './modules/catalog/index.ts';
 import { publishingModule } from './modules/publishing/index.ts';
 import { requestsModule } from './modules/requests/index.ts';
 import { annualReportModule } from './modules/annual-report/index.ts';
+import { powersModule } from './modules/powers/index.ts';
 
-export const modules: ModuleManifest[] = [portalModule, unitsModule, staffModule, calendarModule, auditLogModule, catalogModule, publishingModule, requestsModule, annualReportModule];
+export const modules: ModuleManifest[] = [portalModule, unitsModule, staffModule, calendarModule, auditLogModule, catalogModule, publishingModule, requestsModule, annualReportModule, powersModule];

@@ -82,3 +82,6 @@ export const catalogModule: ModuleManifest = {
   },
   seed: async (core, opts) => seedCatalog(core, opts.log),
 };
+
+/** Reads the first visible sheet of an uploaded .xlsx into a grid of text (merges spread, formulas by value), for other modules' imports. */
+export { readCatalogWorkbook as readXlsxGrid } from './import/read-sheet.ts';
