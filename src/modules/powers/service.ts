@@ -37,7 +37,7 @@ import {
   powersTypes,
   type StoredMaterial,
 } from './data/schema.ts';
-import { findChange, findDecision, findGuide, findItemById, listItems, listTypes, rowOf, type GuideRow } from './data/repository.ts';
+import { findChange, findDecision, findGuide, findItemById, listItems, listTypes, publicDecisionsChanged, rowOf, type GuideRow } from './data/repository.ts';
 
 export type Result<T = object> = ({ ok: true } & T) | { ok: false; errors: Record<string, string> };
 
@@ -346,6 +346,7 @@ export async function publishDecision(core: Core, actor: Actor, unit: UnitRow, c
     await tx.update(powersDecisions).set({ publishedOn: on, updatedAt: core.clock.now() }).where(and(eq(powersDecisions.id, d.id), isNull(powersDecisions.publishedOn)));
     await writeAudit(tx, actor, { action: 'powers.decision-published', targetType: 'powers_decision', targetId: code, unitId: unit.id, summary: { note: d.docNo, on, late: on > d.dueOn } }, core.clock.now());
   });
+  publicDecisionsChanged();
   return { ok: true };
 }
 

@@ -16,6 +16,7 @@ import { publicationDue, withdrawalDue, type DecisionKind } from '../domain/enfo
 import { formFileName } from '../domain/guide.ts';
 import { actOnChange, addInspectionItem, addOfficer, newCode, proposeChange, saveProfile, savePreview, confirmImport } from '../service.ts';
 import type { StoredMaterial } from '../data/schema.ts';
+import { publicDecisionsChanged } from '../data/repository.ts';
 
 const ACTOR: Actor = { ...systemActor, name: '系统（演示数据）' };
 
@@ -160,6 +161,8 @@ async function seedList(core: Core, unit: UnitRow, rows: PowerRow[], edition: { 
   return r.ok;
 }
 
+const DOC_WORD: Partial<Record<DecisionKind, string>> = { 行政处罚: '罚', 行政许可: '许', 行政检查: '查', 行政强制: '强' };
+
 function shift(date: string, days: number): string {
   return addCalendarDays(date, days);
 }
@@ -183,7 +186,7 @@ async function seedDecisions(core: Core, unit: UnitRow, count: number, kinds: De
     rows.push({
       public_code: newCode('d'),
       kind,
-      doc_no: `${prefix}〔${decidedOn.slice(0, 4)}〕${i + 1}号`,
+      doc_no: `${prefix}${DOC_WORD[kind] ?? '决'}〔${decidedOn.slice(0, 4)}〕${i + 1}号`,
       party_name: natural ? people[i % people.length] : companies[i % companies.length],
       party_type: natural ? '自然人' : '法人',
       uscc: natural ? '' : `91532301MA6K${String(10000 + i).slice(-5)}X`,
@@ -210,6 +213,7 @@ async function seedDecisions(core: Core, unit: UnitRow, count: number, kinds: De
       x.due_provisional, x.published_on::date, x.withdraw_event_on::date, x.withdraw_ground, x.withdraw_due_on::date, x.withdrawn_on::date, x.withdraw_reason
     FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS x(public_code text, kind text, doc_no text, party_name text, party_type text, uscc text, legal_rep text, facts text, basis text, content text,
       fine_yuan text, decided_on text, due_on text, due_provisional boolean, published_on text, withdraw_event_on text, withdraw_ground text, withdraw_due_on text, withdrawn_on text, withdraw_reason text)`);
+  publicDecisionsChanged();
   return rows.length;
 }
 
@@ -310,8 +314,8 @@ export async function seedPowersDemo(core: Core, rootId: number, log: (s: string
       await addInspectionItem(core, ACTOR, u, { item, subItem: '', inspector: body, basis: '《国务院办公厅关于推广随机抽查规范事中事后监管的通知》（国办发〔2015〕58号）', method: '现场检查', content, note: '抽查比例不低于5%' });
     }
   }
-  const n1 = await seedDecisions(core, market, 160, ['行政处罚', '行政许可', '行政处罚', '行政检查', '行政强制'], cal, today, '楚市监罚');
-  const n2 = await seedDecisions(core, town, 60, ['行政处罚', '行政处罚', '行政许可', '行政检查'], cal, today, '东瓜镇罚');
+  const n1 = await seedDecisions(core, market, 160, ['行政处罚', '行政许可', '行政处罚', '行政检查', '行政强制'], cal, today, '楚市监');
+  const n2 = await seedDecisions(core, town, 60, ['行政处罚', '行政处罚', '行政许可', '行政检查'], cal, today, '东瓜镇');
   if (n1 + n2) log(`已载入演示执法决定 ${n1 + n2} 件。`);
   const g = await seedGuides(core, rootId);
   if (g) log(`已载入演示办事指南 ${g} 份（含空白表格和示例样表）。`);

@@ -489,8 +489,9 @@ export function ItemStaffPage({
       ) : (
         <p>尚未关联。</p>
       )}
-      {unit.canEdit && options.length ? (
+      {unit.canEdit ? (
         <form method="post" action={`/staff/powers/items/${item.publicCode}/links`} class="filters" noValidate>
+          {options.length ? null : <p class="hint">本单位目录中暂无可关联的公开事项（已关联的不再列出）。</p>}
           <CsrfField token={ctx.csrfToken} />
           <SelectField name="catalogItem" label="本单位目录中的公开事项" value={form.values.catalogItem} options={options} error={form.errors.catalogItem} placeholder="请选择" />
           <div class="field">
