@@ -11,6 +11,7 @@ import autocannon from 'autocannon';
 import { benchRequests } from './requests.ts';
 import { benchAnnualReport } from './annual-report.ts';
 import { benchPublishing } from './publishing.ts';
+import { benchPowers } from './powers.ts';
 import { embeddedUrl, startTemporaryPostgres } from '../src/core/db/embedded.ts';
 import { createTestApp, type TestApp, type TestClient } from '../src/core/testing/index.ts';
 import { buildLargeCatalogWorkbook } from '../src/modules/catalog/testing/fixture.ts';
@@ -225,6 +226,8 @@ async function main(): Promise<void> {
     for (const l of publishingLines) line(...l);
     // 年度报告 (bench/annual-report.ts): the 2025 report of one unit with 100,000 requests, on its own database.
     for (const l of await benchAnnualReport()) line(...l);
+    // 权责清单 import and the 执法决定 register (bench/powers.ts), on its own database.
+    for (const l of await benchPowers()) line(...l);
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

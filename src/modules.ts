@@ -10,5 +10,6 @@ import { publishingModule } from './modules/publishing/index.ts';
 import { requestsModule } from './modules/requests/index.ts';
 import { annualReportModule } from './modules/annual-report/index.ts';
 import { messagesModule } from './modules/messages/index.ts';
+import { powersModule } from './modules/powers/index.ts';
 
-export const modules: ModuleManifest[] = [portalModule, unitsModule, staffModule, calendarModule, auditLogModule, catalogModule, publishingModule, requestsModule, annualReportModule, messagesModule];
+export const modules: ModuleManifest[] = [portalModule, unitsModule, staffModule, calendarModule, auditLogModule, catalogModule, publishingModule, requestsModule, annualReportModule, messagesModule, powersModule];

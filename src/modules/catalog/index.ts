@@ -87,3 +87,6 @@ export const catalogModule: ModuleManifest = {
     await seedCatalog(core, opts.log, opts.volume);
   },
 };
+
+/** Reads the first visible sheet of an uploaded .xlsx into a grid of text (merges spread, formulas by value), for other modules' imports. */
+export { readCatalogWorkbook as readXlsxGrid } from './import/read-sheet.ts';

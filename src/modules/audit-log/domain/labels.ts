@@ -80,6 +80,28 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'catalog.comment-submitted': '提交目录意见',
   'catalog.comment-answered': '答复目录意见',
   'catalog.comment-contact-viewed': '查看意见人联系方式',
+  'powers.type-added': '增加职权类型',
+  'powers.list-imported': '导入权责清单',
+  'powers.edition-published': '发布权责清单版本',
+  'powers.change-proposed': '提出权责清单调整',
+  'powers.change-review': '权责清单调整：牵头部门审核通过',
+  'powers.change-check-legality': '权责清单调整：合法性审查通过',
+  'powers.change-approve': '权责清单调整：政府同意',
+  'powers.change-publish': '公布权责清单调整',
+  'powers.change-reject': '退回权责清单调整',
+  'powers.profile-saved': '保存行政执法事前公开信息',
+  'powers.officer-added': '登记执法人员',
+  'powers.officer-retired': '撤下执法人员',
+  'powers.inspection-item-added': '增加随机抽查事项',
+  'powers.decision-recorded': '登记行政执法决定',
+  'powers.decision-published': '公开行政执法决定',
+  'powers.decision-withdrawn': '撤回行政执法决定',
+  'powers.guide-saved': '保存办事指南',
+  'powers.guide-published': '发布办事指南',
+  'powers.guide-unpublished': '撤下办事指南',
+  'powers.form-uploaded': '上传办事表格',
+  'powers.catalog-linked': '关联目录事项与权责事项',
+  'powers.catalog-unlinked': '取消目录事项关联',
 };
 
 /** The Chinese label of an action code, or the code itself when unknown. */
@@ -112,6 +134,11 @@ export const TARGET_TYPE_LABELS: Readonly<Record<string, string>> = {
   catalog_consultation: '目录意见征集',
   catalog_comment: '目录意见',
   export: '导出的清单',
+  powers_type: '职权类型',
+  powers_change: '权责清单调整',
+  powers_officer: '执法人员',
+  powers_decision: '行政执法决定',
+  powers_guide: '办事指南',
 };
 
 export function targetTypeLabel(type: string): string {

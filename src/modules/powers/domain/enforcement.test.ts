@@ -1,0 +1,73 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildCalendar, withProvisionalNextYear } from '../../../core/calendar/working-days.ts';
+import { OFFICIAL_YEARS } from '../../../core/calendar/official-holidays.ts';
+import { personalDataProblems, publicationDue, timeliness, withdrawalDue, withholdReason, type DecisionKind } from './enforcement.ts';
+
+const cal = withProvisionalNextYear(buildCalendar(OFFICIAL_YEARS));
+
+// Worked by hand from the 2026 notice: 春节 02-15..23 with make-up Saturdays 02-14 and 02-28; 清明 04-04..06;
+// 国庆 10-01..07 with make-up 09-20 and 10-10. The decision day itself is not counted.
+const publication: { kind: DecisionKind; decided: string; due: string; provisional: boolean; why: string }[] = [
+  { kind: '行政处罚', decided: '2026-09-28', due: '2026-10-13', provisional: false, why: '9-29, 9-30, (国庆), 10-08, 10-09, 10-10 (Sat, works), 10-12, 10-13' },
+  { kind: '行政许可', decided: '2026-02-12', due: '2026-02-28', provisional: false, why: '2-13, 2-14 (Sat, works), (春节), 2-24..2-27, 2-28 (Sat, works)' },
+  { kind: '行政检查', decided: '2026-09-28', due: '2026-10-30', provisional: false, why: '20 working days across 国庆' },
+  { kind: '行政强制', decided: '2026-03-02', due: '2026-03-30', provisional: false, why: '20 weekdays in March: 3-03 … 3-30' },
+  { kind: '行政处罚', decided: '2026-12-28', due: '2027-01-07', provisional: true, why: '12-29..31, (2027-01-01 元旦 fixed), 01-04..01-07 — 2027 not yet entered' },
+  { kind: '行政处罚', decided: '2026-06-18', due: '2026-06-30', provisional: false, why: '6-19..21 端午 (Fri–Sun); 6-22..6-26 are 5, 6-29 is 6, 6-30 is 7' },
+];
+
+describe('publication due dates (国办发〔2018〕118号: 7 / 20 working days)', () => {
+  for (const c of publication) {
+    it(`${c.kind} decided ${c.decided} → ${c.due} (${c.why})`, () => {
+      assert.deepEqual(publicationDue(c.kind, c.decided, cal), { due: c.due, provisional: c.provisional });
+    });
+  }
+});
+
+describe('withdrawal due dates (行政处罚法 第四十八条, 第八十五条: 3 working days)', () => {
+  const cases = [
+    { on: '2026-04-02', due: '2026-04-08', why: '4-03, (清明 4-04..06), 4-07, 4-08' },
+    { on: '2026-09-30', due: '2026-10-10', why: '(国庆), 10-08, 10-09, 10-10 (Sat, works)' },
+    { on: '2026-11-25', due: '2026-11-30', why: '11-26, 11-27, (weekend), 11-30' },
+  ];
+  for (const c of cases) {
+    it(`event ${c.on} → ${c.due} (${c.why})`, () => assert.equal(withdrawalDue(c.on, cal).due, c.due));
+  }
+});
+
+describe('timeliness', () => {
+  const due = '2026-10-13';
+  const cases = [
+    { publishedOn: '2026-10-13', today: '2026-11-01', withheld: false, want: 'on_time' },
+    { publishedOn: '2026-10-14', today: '2026-11-01', withheld: false, want: 'late' },
+    { publishedOn: null, today: '2026-10-13', withheld: false, want: 'pending' },
+    { publishedOn: null, today: '2026-10-14', withheld: false, want: 'overdue' },
+    { publishedOn: null, today: '2026-10-14', withheld: true, want: 'not_public' },
+  ];
+  for (const c of cases) it(`${JSON.stringify(c)}`, () => assert.equal(timeliness({ due, publishedOn: c.publishedOn, withheld: c.withheld }, c.today), c.want));
+});
+
+describe('personal data in a published decision (regulation-wave2 §2.6)', () => {
+  const f = (value: string) => ({ facts: { label: '违法事实', value } });
+  it('refuses a natural person’s ID number', () => {
+    assert.match(personalDataProblems(f('当事人张某（身份证号532301198805120011）无证经营'), '自然人').facts!, /身份证号码/);
+  });
+  it('refuses phone numbers, mobile and landline', () => {
+    assert.match(personalDataProblems(f('联系电话13908781234'), '自然人').facts!, /电话号码/);
+    assert.match(personalDataProblems(f('电话0878-3123456'), '法人').facts!, /电话号码/);
+  });
+  it('refuses a natural person’s address', () => {
+    assert.match(personalDataProblems(f('张某，住址：楚雄市鹿城镇某村12号'), '自然人').facts!, /住址/);
+  });
+  it('refuses a bank account, also for a legal person', () => {
+    assert.match(personalDataProblems(f('罚款未缴入账户6222021234567890123'), '法人').facts!, /银行账号/);
+  });
+  it('keeps a company’s 统一社会信用代码 and plain facts', () => {
+    assert.deepEqual(personalDataProblems({ uscc: { label: '统一社会信用代码', value: '91532301MA6K12345X' }, facts: { label: '违法事实', value: '于2026年3月销售过期食品共12件，货值金额360元' } }, '法人'), {});
+  });
+  it('never publishes a minor’s case', () => {
+    assert.match(withholdReason({ partyIsMinor: true, secret: false })!, /未成年人/);
+    assert.equal(withholdReason({ partyIsMinor: false, secret: false }), undefined);
+  });
+});

@@ -1,0 +1,114 @@
+// 行政执法公示 rules: when a decision must be public, when a withdrawal is due, what may be shown.
+import { addWorkingDays, isProvisionalDate, type WorkCalendar } from '../../../core/calendar/working-days.ts';
+
+/** 执法类别 of a decision (国办发〔2018〕118号 事后公开; 广东 年度数据样式 adds 行政征用). */
+export const DECISION_KINDS = ['行政许可', '行政处罚', '行政强制', '行政征收', '行政征用', '行政检查', '行政确认', '行政给付', '行政奖励', '行政裁决', '其他'] as const;
+export type DecisionKind = (typeof DECISION_KINDS)[number];
+
+export const PARTY_TYPES = ['自然人', '法人', '非法人组织', '个体工商户'] as const;
+export type PartyType = (typeof PARTY_TYPES)[number];
+
+/**
+ * Working days from the decision to its publication. 国办发〔2018〕118号: 行政许可、行政处罚 within 7 working
+ * days, other 执法决定 within 20 working days (both [C]: configurable defaults).
+ */
+export interface PublicationRules {
+  days: Record<DecisionKind, number>;
+  /** 《行政处罚法》第四十八条第二款 + 第八十五条: withdrawal within 3 working days. */
+  withdrawalDays: number;
+}
+
+export const DEFAULT_PUBLICATION_RULES: PublicationRules = {
+  days: {
+    行政许可: 7,
+    行政处罚: 7,
+    行政强制: 20,
+    行政征收: 20,
+    行政征用: 20,
+    行政检查: 20,
+    行政确认: 20,
+    行政给付: 20,
+    行政奖励: 20,
+    行政裁决: 20,
+    其他: 20,
+  },
+  withdrawalDays: 3,
+};
+
+export interface DueDate {
+  due: string;
+  /** The date lies in a year whose holidays are not yet entered (counted with weekends only). */
+  provisional: boolean;
+}
+
+/** 国办发〔2018〕118号: publication due N working days after the decision date (the decision day not counted). */
+export function publicationDue(kind: DecisionKind, decidedOn: string, cal: WorkCalendar, rules: PublicationRules = DEFAULT_PUBLICATION_RULES): DueDate {
+  const due = addWorkingDays(decidedOn, rules.days[kind], cal);
+  return { due, provisional: isProvisionalDate(due, cal) };
+}
+
+/** 《行政处罚法》第四十八条第二款、第八十五条: withdraw within 3 working days of the change, revocation or finding. */
+export function withdrawalDue(eventOn: string, cal: WorkCalendar, rules: PublicationRules = DEFAULT_PUBLICATION_RULES): DueDate {
+  const due = addWorkingDays(eventOn, rules.withdrawalDays, cal);
+  return { due, provisional: isProvisionalDate(due, cal) };
+}
+
+export type Timeliness = 'on_time' | 'late' | 'pending' | 'overdue' | 'not_public';
+
+/** Published by the due date, published late, still inside the period, or past it unpublished. */
+export function timeliness(d: { due: string; publishedOn: string | null; withheld: boolean }, today: string): Timeliness {
+  if (d.withheld) return 'not_public';
+  if (d.publishedOn) return d.publishedOn <= d.due ? 'on_time' : 'late';
+  return today > d.due ? 'overdue' : 'pending';
+}
+
+export const TIMELINESS_LABELS: Record<Timeliness, string> = {
+  on_time: '按时公开',
+  late: '逾期公开',
+  pending: '待公开',
+  overdue: '已逾期未公开',
+  not_public: '依法不公开',
+};
+
+/** Why a withdrawn decision is withdrawn (《行政处罚法》第四十八条第二款). */
+export const WITHDRAW_GROUNDS = ['依法变更', '依法撤销', '确认违法', '确认无效', '要求重新作出'] as const;
+export type WithdrawGround = (typeof WITHDRAW_GROUNDS)[number];
+
+/**
+ * Whether a decision may be published online at all (工商总局行政处罚信息公示暂行规定 第五条 pattern,
+ * regulation-wave2 §2.6): never when the party is a minor; not when the main facts are secret.
+ */
+export function withholdReason(d: { partyIsMinor: boolean; secret: boolean }): string | undefined {
+  if (d.partyIsMinor) return '当事人是未成年人，依法不在网上公开';
+  if (d.secret) return '主要事实涉及国家秘密、商业秘密或个人隐私，依法不公开';
+  return undefined;
+}
+
+// 居民身份证号 (18 or old 15 digits), mainland mobile numbers, landlines, bank card numbers.
+const ID_NUMBER = /(?<![0-9])(?:\d{17}[\dXx]|\d{15})(?![0-9Xx])/;
+const MOBILE = /(?<![0-9])1[3-9]\d{9}(?![0-9])/;
+const LANDLINE = /(?<![0-9])0\d{2,3}[-－]?[2-9]\d{6,7}(?![0-9])/;
+const BANK = /(?<![0-9])\d{16,19}(?![0-9])/;
+const ADDRESS_WORDS = /(家庭住址|住址|住所地|现住|户籍地|居住地)[:：为在于]/;
+
+/**
+ * Personal data that must be removed before a decision is published (工商总局 规定 第七条 pattern,
+ * regulation-wave2 §2.6): natural persons' 身份证号, phone numbers, addresses and bank accounts never go
+ * public; a legal person's bank account neither. Returns a message per offending field.
+ */
+export function personalDataProblems(fields: Record<string, { label: string; value: string }>, partyType: PartyType | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, { label, value }] of Object.entries(fields)) {
+    if (!value) continue;
+    if (ID_NUMBER.test(value) && !(partyType !== '自然人' && /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(value.trim()) && key === 'uscc')) {
+      out[key] = `${label}中含有身份证号码，自然人的身份证号码不得公开，请删除`;
+    } else if (MOBILE.test(value) || LANDLINE.test(value)) {
+      out[key] = `${label}中含有电话号码，当事人的联系方式不得公开，请删除`;
+    } else if (BANK.test(value)) {
+      out[key] = `${label}中含有银行账号，银行账号不得公开，请删除`;
+    } else if (partyType === '自然人' && ADDRESS_WORDS.test(value)) {
+      out[key] = `${label}中含有自然人的住址，住址不得公开，请删除`;
+    }
+  }
+  return out;
+}

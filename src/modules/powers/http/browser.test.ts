@@ -1,0 +1,67 @@
+// The public pages in Chromium at 1280 and 360 px: no serious axe finding, no sideways scrolling on a
+// phone, screenshots saved to test-results/screenshots/powers-*.png for people to look at.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { createTestApp, type TestApp } from '../../../core/testing/index.ts';
+import { assertAccessible, launchBrowser, listen } from '../../../core/testing/browser.ts';
+import { seedPowersDemo } from '../demo/seed-demo.ts';
+
+const OUT = path.resolve('test-results/screenshots');
+let t: TestApp;
+let browser: Browser;
+let base: string;
+
+before(async () => {
+  fs.mkdirSync(OUT, { recursive: true });
+  t = await createTestApp({ now: '2026-11-26T02:00:00Z' });
+  const root = (await t.core.pool.query("SELECT id FROM units WHERE slug = 'city-government'")).rows[0].id;
+  await seedPowersDemo(t.core, Number(root), () => {});
+  base = await listen(t);
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await t?.dispose();
+});
+
+describe('public 权责清单, 执法公示 and 办事服务 pages in a browser', () => {
+  it('are accessible and reflow at 360 px', async () => {
+    const one = async (sql: string) => String((await t.core.pool.query(sql)).rows[0].c);
+    const decision = await one("SELECT public_code AS c FROM powers_decisions WHERE published_on IS NOT NULL AND withdrawn_on IS NULL AND kind = '行政处罚' LIMIT 1");
+    const guide = await one("SELECT public_code AS c FROM powers_guides WHERE name = '食品经营许可'");
+    const item = await one("SELECT i.public_code AS c FROM powers_items i JOIN units u ON u.id = i.unit_id WHERE u.slug = 'donggua' ORDER BY i.sort_order LIMIT 1");
+    const pages: [string, string][] = [
+      ['powers-home', '/powers'],
+      ['powers-edition', '/powers/donggua'],
+      ['powers-item', `/powers/items/${item}`],
+      ['powers-changes', '/powers/donggua/changes'],
+      ['powers-diff', '/powers/market-regulation/diff'],
+      ['enforcement', '/enforcement'],
+      ['enforcement-unit', '/enforcement/market-regulation'],
+      ['enforcement-decision', `/enforcement/decisions/${decision}`],
+      ['services', '/services'],
+      ['services-guide', `/services/${guide}`],
+    ];
+    for (const [width, tag] of [
+      [1280, 'desktop'],
+      [360, 'phone'],
+    ] as const) {
+      const ctx = await browser.newContext({ viewport: { width, height: 800 }, locale: 'zh-CN' });
+      const page = await ctx.newPage();
+      for (const [name, url] of pages) {
+        const res = await page.goto(base + url);
+        assert.equal(res?.status(), 200, url);
+        if (tag === 'desktop') await assertAccessible(page, url);
+        else {
+          const m = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, w: window.innerWidth }));
+          assert.ok(m.sw <= m.w, `${url} scrolls sideways at 360 px (${m.sw} > ${m.w})`);
+        }
+        await page.screenshot({ path: path.join(OUT, `${name}-${tag}.png`), fullPage: name !== 'powers-edition' });
+      }
+      await ctx.close();
+    }
+  });
+});

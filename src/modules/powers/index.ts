@@ -1,0 +1,49 @@
+import type { ModuleManifest } from '../../core/services.ts';
+import { hasRole } from '../../core/auth/roles.ts';
+import type { DbOrTx } from '../../core/db/index.ts';
+import { registerPowersPublicRoutes } from './http/public-routes.tsx';
+import { registerPowersStaffRoutes } from './http/staff-routes.tsx';
+import { seedPowers } from './seed.ts';
+import { decisionCounts, sourceOfCatalogItem } from './data/repository.ts';
+
+/**
+ * The 权责事项 or 服务事项 a catalog item comes from (kind, public code, name), or undefined; its public
+ * page is `/powers/items/<code>` or `/services/<code>`.
+ */
+export async function catalogItemSource(db: DbOrTx, catalogItemId: number): Promise<{ kind: 'power' | 'guide'; publicCode: string; name: string; href: string } | undefined> {
+  const s = await sourceOfCatalogItem(db, catalogItemId);
+  return s ? { ...s, href: s.kind === 'power' ? `/powers/items/${s.publicCode}` : `/services/${s.publicCode}` } : undefined;
+}
+
+/**
+ * 行政执法 decisions of a city (or one unit) decided in a year, by 执法类别 (行政许可, 行政处罚, 行政强制 …), with
+ * the sum of fines in yuan: for the annual report's section 二 and the 年度执法数据 due by 1月31日.
+ */
+export async function enforcementCounts(db: DbOrTx, rootUnitId: number, year: number, unitId?: number): Promise<{ kind: string; n: number; fines: number }[]> {
+  return decisionCounts(db, rootUnitId, year, unitId);
+}
+
+/** 管理公开和服务公开: 权责清单 with editions and adjustments, 行政执法公示, 办事指南. */
+export const powersModule: ModuleManifest = {
+  name: 'powers',
+  publicNav: [
+    { href: '/powers', label: '权责清单' },
+    { href: '/services', label: '办事服务' },
+  ],
+  staffNav: [{ href: '/staff/powers', label: '权责清单和办事指南', visible: (u) => hasRole(u, 'openness_office', 'system_admin', 'unit_admin', 'editor', 'reviewer') }],
+  sitemap: [
+    {
+      title: '管理和服务公开',
+      links: [
+        { href: '/powers', label: '权责清单' },
+        { href: '/enforcement', label: '行政执法公示' },
+        { href: '/services', label: '办事服务' },
+      ],
+    },
+  ],
+  register(app, core) {
+    registerPowersPublicRoutes(app, core);
+    registerPowersStaffRoutes(app, core);
+  },
+  seed: async (core, opts) => seedPowers(core, opts),
+};

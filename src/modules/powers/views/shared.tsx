@@ -1,0 +1,143 @@
+// Pieces shared by the powers pages: a scrollable table region, multi-line text, the process diagram.
+import type { ComponentChildren } from 'preact';
+import { CHANGE_STATE_LABELS, type ChangeState, type PowerRow } from '../domain/power-list.ts';
+
+export function TableRegion({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    <div class="table-wrap" role="region" tabIndex={0} aria-label={label}>
+      {children}
+    </div>
+  );
+}
+
+export function Lines({ text }: { text: string }) {
+  const lines = text.split('\n').filter((l) => l.trim());
+  if (!lines.length) return <span>—</span>;
+  return (
+    <>
+      {lines.map((l, i) => (
+        <p key={i}>{l}</p>
+      ))}
+    </>
+  );
+}
+
+/** 执法流程图 drawn from the procedure, one step per line, as an ordered list of boxes with arrows. */
+export function FlowChart({ steps, label }: { steps: string[]; label: string }) {
+  if (!steps.length) return <p>尚未公布执法流程。</p>;
+  return (
+    <figure class="flow-chart">
+      <figcaption>{label}</figcaption>
+      <ol>
+        {steps.map((s, i) => (
+          <li key={i}>{s}</li>
+        ))}
+      </ol>
+    </figure>
+  );
+}
+
+/** The elements of one 权责清单 row (一表两单) as a two-column table. */
+export function RowElements({ row }: { row: PowerRow }) {
+  return (
+    <table class="item-elements">
+      <tbody>
+        <tr>
+          <th scope="row">事项编码</th>
+          <td>{row.code || '—'}</td>
+        </tr>
+        <tr>
+          <th scope="row">职权名称</th>
+          <td>{row.name}</td>
+        </tr>
+        {row.subItem ? (
+          <tr>
+            <th scope="row">子项</th>
+            <td>{row.subItem}</td>
+          </tr>
+        ) : null}
+        <tr>
+          <th scope="row">职权类型</th>
+          <td>{row.type}</td>
+        </tr>
+        <tr>
+          <th scope="row">设定依据</th>
+          <td>
+            <ul>
+              {row.basis.map((b, i) => (
+                <li key={i}>{b}</li>
+              ))}
+            </ul>
+          </td>
+        </tr>
+        <tr>
+          <th scope="row">实施主体</th>
+          <td>{row.subject}</td>
+        </tr>
+        {row.entrustedBy ? (
+          <tr>
+            <th scope="row">委托机关</th>
+            <td>{row.entrustedBy}</td>
+          </tr>
+        ) : null}
+        <tr>
+          <th scope="row">实施对象</th>
+          <td>{row.target}</td>
+        </tr>
+        <tr>
+          <th scope="row">责任事项</th>
+          <td>
+            <ol>
+              {row.duties.map((d, i) => (
+                <li key={i}>
+                  {d.stage && d.stage !== d.text ? <strong>{d.stage}：</strong> : null}
+                  {d.text}
+                </li>
+              ))}
+            </ol>
+          </td>
+        </tr>
+        <tr>
+          <th scope="row">追责情形</th>
+          <td>
+            <Lines text={row.accountability} />
+          </td>
+        </tr>
+        <tr>
+          <th scope="row">追责依据</th>
+          <td>
+            <Lines text={row.accountabilityBasis} />
+          </td>
+        </tr>
+        <tr>
+          <th scope="row">监督方式</th>
+          <td>{row.supervision}</td>
+        </tr>
+        <tr>
+          <th scope="row">救济途径</th>
+          <td>{row.remedy}</td>
+        </tr>
+        <tr>
+          <th scope="row">来源</th>
+          <td>{row.source === '法定' ? '法定职权' : `赋权（${row.source}）`}</td>
+        </tr>
+        {row.note ? (
+          <tr>
+            <th scope="row">备注</th>
+            <td>{row.note}</td>
+          </tr>
+        ) : null}
+      </tbody>
+    </table>
+  );
+}
+
+export function ChangeStateTag({ state }: { state: string }) {
+  const cls = state === 'published' ? 'status-ok' : state === 'rejected' ? 'status-bad' : 'status-warn';
+  return <span class={cls}>{CHANGE_STATE_LABELS[state as ChangeState] ?? state}</span>;
+}
+
+export function money(v: string | null): string {
+  if (v === null) return '—';
+  return `${Number(v).toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 })}元`;
+}
