@@ -6,7 +6,7 @@ import type { DbOrTx, Tx } from '../../core/db/index.ts';
 import { isUniqueViolation } from '../../core/db/index.ts';
 import { writeAudit, type Actor } from '../../core/audit/index.ts';
 import { shanghaiToday } from '../../core/clock.ts';
-import { withProvisionalNextYear } from '../../core/calendar/working-days.ts';
+import { provisionalOnce } from '../../core/calendar/provisional.ts';
 import { checkUpload } from '../../core/files/sniff.ts';
 import { fileStorage } from '../../core/files/storage.ts';
 import type { UnitRow } from '../units/index.ts';
@@ -295,7 +295,7 @@ export async function recordDecision(core: Core, actor: Actor, unit: UnitRow, d:
   const fields = Object.fromEntries(Object.entries(DECISION_FIELD_LABELS).filter(([k]) => k !== 'partyName').map(([k, label]) => [k, { label, value: d[k as keyof DecisionInput] as string }]));
   Object.assign(errors, personalDataProblems(fields, d.partyType));
   if (Object.keys(errors).length) return { ok: false, errors };
-  const cal = withProvisionalNextYear(await core.calendar.calendar());
+  const cal = provisionalOnce(await core.calendar.calendar());
   let due;
   try {
     due = publicationDue(d.kind, d.decidedOn, cal);
@@ -362,7 +362,7 @@ export async function withdrawDecision(core: Core, actor: Actor, unit: UnitRow, 
   if (w.withdrawnOn > today(core)) errors.withdrawnOn = '撤回日期不能晚于今天';
   if (!w.reason.trim()) errors.reason = '请填写公开说明的撤回理由';
   if (Object.keys(errors).length) return { ok: false, errors };
-  const due = withdrawalDue(w.eventOn, withProvisionalNextYear(await core.calendar.calendar()));
+  const due = withdrawalDue(w.eventOn, provisionalOnce(await core.calendar.calendar()));
   await core.db.transaction(async (tx) => {
     await tx
       .update(powersDecisions)

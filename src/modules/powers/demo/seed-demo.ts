@@ -7,7 +7,8 @@ import { Document, Packer, Paragraph, TextRun } from 'docx';
 import type { Core } from '../../../core/services.ts';
 import { systemActor, type Actor } from '../../../core/audit/index.ts';
 import { shanghaiToday } from '../../../core/clock.ts';
-import { addCalendarDays, withProvisionalNextYear, type WorkCalendar } from '../../../core/calendar/working-days.ts';
+import { addCalendarDays, type WorkCalendar } from '../../../core/calendar/working-days.ts';
+import { provisionalOnce } from '../../../core/calendar/provisional.ts';
 import { fileStorage } from '../../../core/files/storage.ts';
 import { FILE_TYPES } from '../../../core/files/sniff.ts';
 import { findUnitBySlug, type UnitRow } from '../http/deps.ts';
@@ -272,7 +273,7 @@ export async function seedPowersDemo(core: Core, rootId: number, log: (s: string
   const market = await findUnitBySlug(core.db, 'market-regulation');
   if (!town || !market || (town.rootId ?? town.id) !== rootId) return;
   const today = shanghaiToday(core.clock.now());
-  const cal = withProvisionalNextYear(await core.calendar.calendar());
+  const cal = provisionalOnce(await core.calendar.calendar());
   if (await seedList(core, town, townshipRows('东瓜镇'), { label: '2023年版', publishedOn: '2023-12-06', docNo: '楚政办通〔2023〕28号' })) {
     const admin = Number((await core.db.execute<{ id: number }>(sql`SELECT id FROM staff_users ORDER BY id LIMIT 1`)).rows[0]!.id);
     const add = await proposeChange(core, ACTOR, town, admin, {

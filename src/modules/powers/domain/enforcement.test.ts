@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { buildCalendar, withProvisionalNextYear } from '../../../core/calendar/working-days.ts';
+import { buildCalendar } from '../../../core/calendar/working-days.ts';
+import { withProvisionalNextYear } from '../../../core/calendar/provisional.ts';
 import { OFFICIAL_YEARS } from '../../../core/calendar/official-holidays.ts';
 import { personalDataProblems, publicationDue, timeliness, withdrawalDue, withholdReason, type DecisionKind } from './enforcement.ts';
 
