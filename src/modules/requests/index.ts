@@ -19,7 +19,7 @@ export {
 } from './service-read.ts';
 export { OUTCOMES, outcomeTable, outcomeLabel, type OutcomeCode, type OutcomeDef } from './domain/outcomes.ts';
 export { APPLICANT_COLUMNS, APPLICANT_COLUMN_LABELS, type ApplicantColumn } from './domain/applicant.ts';
-export { startRequestJobs, runReminders } from './jobs.ts';
+export { startRequestJobs, runReminders, runLapses } from './jobs.ts';
 
 /** 依申请公开: information requests from receipt to reply, with the statutory clock. */
 export const requestsModule: ModuleManifest = {
