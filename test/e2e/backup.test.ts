@@ -152,7 +152,7 @@ describe('npm run backup / npm run restore (external database)', () => {
     assert.equal(fs.readFileSync(path.join(dataB, 'secrets', 'audit-hmac.key'), 'utf8'), fs.readFileSync(srcConfig.auditKeyFile, 'utf8'));
 
     // The copy starts, serves, verifies its audit chain, and goes on numbering after the restored rows.
-    const dstConfig = { ...loadConfig({ DATA_DIR: dataB }), logLevel: 'silent' };
+    const dstConfig = { ...loadConfig({ DATA_DIR: dataB, GONGKAI_DEMO_VOLUME: 'lean' }), logLevel: 'silent' };
     restored = await buildApp({ config: dstConfig, databaseUrl: target.url, seed: true, logger: false, poolSize: 2 });
     const home = await restored.app.inject({ method: 'GET', url: '/' });
     assert.equal(home.statusCode, 200);
