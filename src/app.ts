@@ -82,9 +82,17 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     core,
     mailSender,
     close: async () => {
+      // Requests in flight finish first (their audit rows then reach the last checkpoint). A keep-alive
+      // connection becomes idle only once its response is sent, after the server began closing: close
+      // idle ones until the server is closed, or close() would wait for the client to hang up.
+      const idle = setInterval(() => app.server.closeIdleConnections(), 100);
+      try {
+        await app.close();
+      } finally {
+        clearInterval(idle);
+      }
       await mailSender?.stop();
       await checkpoints?.stop();
-      await app.close();
       await pool.end();
     },
   };

@@ -16,6 +16,8 @@ import { fileStorage } from '../../src/core/files/storage.ts';
 import { systemActor, verifyAuditChain, writeAudit } from '../../src/core/audit/index.ts';
 import { runLapses, runReminders } from '../../src/modules/requests/index.ts';
 import { runMessageReminders } from '../../src/modules/messages/index.ts';
+import { acquireDataDirLock, resolveClusterDir, startEmbeddedPostgres, type EmbeddedDb } from '../../src/core/db/embedded.ts';
+import { freePort } from '../../src/core/testing/net.ts';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -152,6 +154,7 @@ describe('npm run backup / npm run restore (external database)', () => {
     assert.equal(fs.readFileSync(path.join(dataB, 'secrets', 'audit-hmac.key'), 'utf8'), fs.readFileSync(srcConfig.auditKeyFile, 'utf8'));
 
     // The copy starts, serves, verifies its audit chain, and goes on numbering after the restored rows.
+    // The same demo volume as the source: a larger one would seed its extra demo rows into the copy.
     const dstConfig = { ...loadConfig({ DATA_DIR: dataB, GONGKAI_DEMO_VOLUME: 'lean' }), logLevel: 'silent' };
     restored = await buildApp({ config: dstConfig, databaseUrl: target.url, seed: true, logger: false, poolSize: 2 });
     const home = await restored.app.inject({ method: 'GET', url: '/' });
@@ -159,7 +162,8 @@ describe('npm run backup / npm run restore (external database)', () => {
     assert.deepEqual(await verifyAuditChain(restored.core.db), { ok: true, count: Number((await restored.core.pool.query('SELECT count(*) AS n FROM audit_log')).rows[0].n) });
     await restored.core.db.transaction((tx) => writeAudit(tx, systemActor, { action: 'test.after_restore', targetType: 'thing', targetId: 1, summary: {} }, new Date()));
     const next = Number((await restored.core.pool.query(`SELECT id FROM audit_log WHERE action = 'test.after_restore'`)).rows[0].id);
-    assert.equal(next, restoredMax + 1);
+    const between = (await restored.core.pool.query(`SELECT action, count(*)::int AS n FROM audit_log WHERE id > $1 AND id < $2 GROUP BY 1`, [restoredMax, next])).rows;
+    assert.equal(next, restoredMax + 1, JSON.stringify(between));
     assert.equal((await verifyAuditChain(restored.core.db)).ok, true);
     const stored = [...srcFiles.keys()][0]!;
     assert.ok(await fileStorage(dstConfig).exists(path.basename(stored)));
@@ -201,5 +205,67 @@ describe('npm run backup / npm run restore (external database)', () => {
     } finally {
       await empty.drop();
     }
+  });
+});
+
+describe('npm run backup / npm run restore (embedded database)', () => {
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-backup-embedded-'));
+  const cleanup: (() => Promise<unknown> | unknown)[] = [];
+  after(async () => {
+    for (const f of cleanup.reverse()) await Promise.resolve(f()).catch(() => {});
+    fs.rmSync(base, { recursive: true, force: true });
+  });
+
+  it('backs up the running app of a data directory, restores into a fresh one, and the copy starts and matches', async () => {
+    // The source: an app on its data directory's embedded server, holding the directory's lock as `npm start` does.
+    const dataA = path.join(base, 'a');
+    const portA = await freePort();
+    const srcConfig = { ...loadConfig({ DATA_DIR: dataA, EMBEDDED_PG_PORT: String(portA), GONGKAI_DEMO_VOLUME: 'lean' }), logLevel: 'silent' as const };
+    fs.mkdirSync(dataA, { recursive: true });
+    const release = acquireDataDirLock(dataA);
+    cleanup.push(release);
+    const dbA: EmbeddedDb = await startEmbeddedPostgres({ clusterDir: resolveClusterDir(dataA).clusterDir, port: portA });
+    cleanup.push(() => dbA.stop());
+    const app = await buildApp({ config: srcConfig, databaseUrl: dbA.url, seed: true, logger: false, poolSize: 4 });
+    cleanup.push(() => app.close());
+    await runLapses(app.core);
+    await runReminders(app.core);
+    await runMessageReminders(app.core);
+    for (let i = 0; i < 3; i++) await fileStorage(srcConfig).put(Buffer.from(`%PDF-1.7\n内置数据库附件 ${i}\n${'正文'.repeat(500 * i)}`));
+
+    const archive = path.join(base, 'embedded.tar.gz');
+    const res = await run('backup', [archive], { DATABASE_URL: '', DATA_DIR: dataA, EMBEDDED_PG_PORT: String(portA) });
+    assert.equal(res.code, 0, res.stdout + res.stderr);
+    assert.match(res.stdout, /正在备份运行中的应用（PID \d+）的内置数据库/);
+    assert.match(res.stdout, /备份完成：.*embedded\.tar\.gz（\d+ 张数据表，\d+ 行，\d+ 个文件）/);
+
+    // The target: a data directory that does not exist yet; restore creates its embedded cluster.
+    const dataB = path.join(base, 'b');
+    const portB = await freePort();
+    const renv = { DATABASE_URL: '', DATA_DIR: dataB, EMBEDDED_PG_PORT: String(portB) };
+    const r = await run('restore', [archive], renv);
+    assert.equal(r.code, 0, r.stdout + r.stderr);
+    assert.match(r.stdout, /恢复完成：\d+ 张数据表，\d+ 行，\d+ 个文件。/);
+
+    // The copy starts on its own embedded server and holds the same rows and files.
+    const dstConfig = { ...loadConfig({ DATA_DIR: dataB, EMBEDDED_PG_PORT: String(portB), GONGKAI_DEMO_VOLUME: 'lean' }), logLevel: 'silent' as const };
+    const releaseB = acquireDataDirLock(dataB);
+    cleanup.push(releaseB);
+    const dbB: EmbeddedDb = await startEmbeddedPostgres({ clusterDir: resolveClusterDir(dataB).clusterDir, port: portB });
+    cleanup.push(() => dbB.stop());
+    const restoredMax = Number((await new pg.Pool({ connectionString: dbB.url, max: 1 }).query('SELECT max(id) AS m FROM audit_log')).rows[0].m);
+    const srcTables = await tableDigests(dbA.url, { audit_log: `WHERE id <= ${restoredMax}` });
+    assert.ok(srcTables.size >= 20, `${srcTables.size} tables`);
+    assert.deepEqual(await tableDigests(dbB.url), srcTables);
+    const srcFiles = filesUnder(path.join(dataA, 'files'));
+    assert.equal(srcFiles.size, 3);
+    assert.deepEqual(filesUnder(path.join(dataB, 'files')), srcFiles);
+    assert.equal(fs.readFileSync(dstConfig.auditKeyFile, 'utf8'), fs.readFileSync(srcConfig.auditKeyFile, 'utf8'));
+
+    const restored = await buildApp({ config: dstConfig, databaseUrl: dbB.url, seed: true, logger: false, poolSize: 2 });
+    cleanup.push(() => restored.close());
+    assert.equal((await restored.app.inject({ method: 'GET', url: '/' })).statusCode, 200);
+    assert.equal((await verifyAuditChain(restored.core.db)).ok, true);
+    assert.ok(await fileStorage(dstConfig).exists(path.basename([...srcFiles.keys()][0]!)));
   });
 });

@@ -227,6 +227,7 @@ async function storeUploads(core: Core, tx: Tx, requestId: number, kind: 'applic
       sha256: stored.sha256,
       storageKey: stored.key,
       uploadedBy,
+      activeContent: check.activeContent,
     });
     ids.push(row.id);
   }

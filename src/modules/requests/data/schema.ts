@@ -282,6 +282,8 @@ export const reqAttachments = pgTable(
     storageKey: text('storage_key').notNull(),
     /** null: uploaded by the applicant. */
     uploadedBy: bigint('uploaded_by', { mode: 'number' }).references(() => staffUsers.id),
+    /** What the file holds that may run when opened (macros, PDF scripts), shown to staff; null: none found. */
+    activeContent: text('active_content'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('req_attachments_request_idx').on(t.requestId)],

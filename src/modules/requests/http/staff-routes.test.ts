@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import { createTestApp, textOf, type TestApp, type TestClient } from '../../../core/testing/index.ts';
 import { docxParagraphs } from '../../../core/testing/office.ts';
-import { VALID_ID, applyOnline, csrfOf } from './test-helpers.ts';
+import { zipSync, unzipSync } from 'fflate';
+import { Document, Packer, Paragraph } from 'docx';
+import { APPLICATION, VALID_ID, applyOnline, csrfOf, hiddenFields } from './test-helpers.ts';
 
 /** Posts a form of the request page (loads the page first for its CSRF token). */
 async function act(c: TestClient, no: string, action: string, form: Record<string, string>) {
@@ -41,6 +43,48 @@ describe('staff pages of 依申请公开', () => {
     assert.ok(no && code);
   });
   after(async () => t.dispose());
+
+  it('flags an applicant\'s Word file with macros and PDF with JavaScript on the request page, served only as downloads', async () => {
+    const applicant = t.client();
+    const form = await applicant.get('/requests/apply');
+    const key = /name="idempotencyKey" value="([^"]+)"/.exec(form.body)![1]!;
+    const confirm = await applicant.post('/requests/apply', { _csrf: csrfOf(form.body), idempotencyKey: key, ...APPLICATION });
+    const hidden = hiddenFields(confirm.body, '/requests/apply/submit');
+    const docx = Buffer.from(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph('申请材料')] }] })));
+    const macro = Buffer.from(zipSync({ ...unzipSync(new Uint8Array(docx)), 'word/vbaProject.bin': new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]) }));
+    const pdf = Buffer.from('%PDF-1.7\n1 0 obj << /Type /Catalog /OpenAction 2 0 R >> endobj\n2 0 obj << /S /JavaScript /JS (app.alert(1)) >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n', 'latin1');
+    const plain = Buffer.from('%PDF-1.4\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n');
+    const boundary = '----gkApplicant';
+    const field = (name: string, value: string) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+    const file = (name: string, type: string, bytes: Buffer) =>
+      Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="attachments"; filename="${name}"\r\nContent-Type: ${type}\r\n\r\n`), bytes, Buffer.from('\r\n')]);
+    const payload = Buffer.concat([
+      ...Object.entries(hidden).flatMap(([k, v]) => (Array.isArray(v) ? v : [v]).map((x) => field(k, x))),
+      file('申请书.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', macro),
+      file('证明.pdf', 'application/pdf', pdf),
+      file('身份证明.pdf', 'application/pdf', plain),
+      Buffer.from(`--${boundary}--\r\n`),
+    ]);
+    const cookie = [...applicant.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    const done = await t.app.inject({ method: 'POST', url: '/requests/apply/submit', headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload });
+    const requestNo = /id="request-no">([^<]+)</.exec(done.body)?.[1];
+    assert.ok(requestNo, textOf(done.body).slice(0, 600));
+    const stored = (await t.core.pool.query('SELECT file_name, active_content FROM req_attachments a JOIN req_requests r ON r.id = a.request_id WHERE r.request_no = $1 ORDER BY a.id', [requestNo])).rows;
+    assert.deepEqual(stored.map((r) => [r.file_name, r.active_content === null ? null : String(r.active_content).slice(0, 6)]), [['申请书.docx', '文件内含宏（'], ['证明.pdf', 'PDF 内含'], ['身份证明.pdf', null]]);
+
+    const staff = await as('czj_admin');
+    const page = await staff.get(`/staff/requests/${requestNo}`);
+    assert.equal(page.statusCode, 200);
+    const text = textOf(page.body);
+    assert.match(text, /申请书\.docx ?（申请材料，\d+ KB） ?注意：文件内含宏（VBA 代码），只能下载，打开前请确认来源可信。/);
+    assert.match(text, /证明\.pdf ?（申请材料，\d+ KB） ?注意：PDF 内含可自动运行的脚本或动作[^，]*，只能下载/);
+    assert.doesNotMatch(text, /身份证明\.pdf ?（申请材料，\d+ KB） ?注意/);
+    for (const href of [...page.body.matchAll(/href="(\/staff\/requests\/[^"]+\/files\/\d+)"/g)].map((m) => m[1]!)) {
+      const res = await staff.get(href);
+      assert.equal(res.statusCode, 200);
+      assert.match(String(res.headers['content-disposition']), /^attachment;/);
+    }
+  });
 
   it('lists the new request for the unit with personal data masked, and refuses another unit\'s staff', async () => {
     const c = await as('czj_editor');

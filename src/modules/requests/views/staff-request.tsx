@@ -536,6 +536,7 @@ export function RequestPage({ ctx, view, revealed, failed, similar, letterChoice
             {view.attachments.map((a) => (
               <li key={a.id}>
                 <a href={`/staff/requests/${no}/files/${a.id}`}>{a.fileName}</a> <span class="hint">（{ATTACHMENT_KIND_LABELS[a.kind] ?? a.kind}，{Math.ceil(a.size / 1024)} KB）</span>
+                {a.activeContent ? <strong class="attachment-warning">注意：{a.activeContent}，只能下载，打开前请确认来源可信。</strong> : null}
               </li>
             ))}
           </ul>

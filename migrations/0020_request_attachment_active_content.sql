@@ -1,0 +1,1 @@
+ALTER TABLE "req_attachments" ADD COLUMN "active_content" text;
