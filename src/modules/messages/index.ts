@@ -3,6 +3,7 @@ import { registerMessagesPublicRoutes } from './http/public-routes.tsx';
 import { registerMessagesStaffRoutes } from './http/staff-routes.tsx';
 import { seedMessages } from './seed.ts';
 import { startMessageJobs } from './jobs.ts';
+import type { PeriodicJob } from '../../core/jobs/periodic.ts';
 
 export { runMessageReminders } from './jobs.ts';
 
@@ -31,10 +32,10 @@ export const messagesModule: ModuleManifest = {
   register(app, core) {
     registerMessagesPublicRoutes(app, core);
     registerMessagesStaffRoutes(app, core);
-    let stop: (() => void) | null = null;
+    let jobs: PeriodicJob | null = null;
     app.addHook('onReady', async () => {
-      stop = startMessageJobs(core, { onError: (err) => app.log.error({ err }, 'message reminders failed') });
+      jobs = startMessageJobs(core, { onError: (err) => app.log.error({ err }, 'message reminders failed') });
     });
-    app.addHook('onClose', async () => stop?.());
+    app.addHook('onClose', async () => jobs?.stop());
   },
 };

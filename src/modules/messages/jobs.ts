@@ -9,6 +9,7 @@ import { systemActor } from '../../core/audit/index.ts';
 import { addWorkingDays } from '../../core/calendar/working-days.ts';
 import { msgReminders } from './data/schema.ts';
 import { act, getLimits, messageCalendar, today, type MessageActor } from './service.ts';
+import { startPeriodic, type PeriodicJob } from '../../core/jobs/periodic.ts';
 
 export interface MessageReminderRun {
   today: string;
@@ -64,26 +65,7 @@ export async function runMessageReminders(core: Core): Promise<MessageReminderRu
   return run;
 }
 
-/** Runs the reminders every `intervalMs` (default 15 minutes; first after 5 s). Returns a stop function. */
-export function startMessageJobs(core: Core, opts: { intervalMs?: number; onError?: (err: unknown) => void } = {}): () => void {
-  let running = false;
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
-      await runMessageReminders(core);
-    } catch (err) {
-      opts.onError?.(err);
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void tick(), opts.intervalMs ?? 15 * 60_000);
-  timer.unref();
-  const first = setTimeout(() => void tick(), 5_000);
-  first.unref();
-  return () => {
-    clearInterval(timer);
-    clearTimeout(first);
-  };
+/** Runs the reminders every `intervalMs` (default 15 minutes; first after 5 s). stop() waits for a run in progress. */
+export function startMessageJobs(core: Core, opts: { intervalMs?: number; onError?: (err: unknown) => void } = {}): PeriodicJob {
+  return startPeriodic(() => runMessageReminders(core), { intervalMs: opts.intervalMs ?? 15 * 60_000, firstDelayMs: 5_000, onError: opts.onError });
 }

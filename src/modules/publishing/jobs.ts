@@ -7,6 +7,7 @@ import { systemActor, type Actor } from '../../core/audit/index.ts';
 import { pubRecords } from './data/schema.ts';
 import { publishScheduledInTx } from './service.ts';
 import { repairSearchIndex } from './data/search-index.ts';
+import { startPeriodic } from '../../core/jobs/periodic.ts';
 
 export const SCHEDULER_ACTOR: Actor = { ...systemActor, name: '系统（定时发布）' };
 const BATCH = 20;
@@ -43,38 +44,20 @@ export interface Scheduler {
  */
 export function startScheduler(core: Core, opts: { intervalMs?: number; firstDelayMs?: number; onError?: (err: unknown) => void } = {}): Scheduler {
   const interval = opts.intervalMs ?? 30_000;
-  let stopped = false;
-  let running: Promise<void> | null = null;
-  let timer: NodeJS.Timeout | null = null;
   // Once per start: index rows lost to a crash between a publication and its index write are rebuilt.
   let repaired = false;
-  const tick = () => {
-    timer = null;
-    if (stopped) return;
-    const repair = repaired
-      ? Promise.resolve()
-      : repairSearchIndex(core.db)
-          .then(() => void (repaired = true))
-          .catch((err: unknown) => opts.onError?.(err));
-    running = repair
-      .then(() => runDueScheduledPublications(core))
-      .then(() => undefined)
-      .catch((err: unknown) => opts.onError?.(err))
-      .finally(() => {
-        running = null;
-        if (!stopped) schedule(interval);
-      });
-  };
-  const schedule = (ms: number) => {
-    timer = setTimeout(tick, ms);
-    timer.unref();
-  };
-  schedule(opts.firstDelayMs ?? Math.min(interval, 2_000));
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
+  return startPeriodic(
+    async () => {
+      if (!repaired) {
+        try {
+          await repairSearchIndex(core.db);
+          repaired = true;
+        } catch (err) {
+          opts.onError?.(err);
+        }
+      }
+      await runDueScheduledPublications(core);
     },
-  };
+    { intervalMs: interval, firstDelayMs: opts.firstDelayMs ?? Math.min(interval, 2_000), onError: opts.onError },
+  );
 }

@@ -6,6 +6,7 @@ import { registerRequestsApiRoutes } from './http/api-routes.tsx';
 import { seedRequests } from './seed.ts';
 import { recomputeClocksForYear } from './service.ts';
 import { startRequestJobs } from './jobs.ts';
+import type { PeriodicJob } from '../../core/jobs/periodic.ts';
 
 // For other modules (the annual report, issue 6): see README.md "Exports".
 export {
@@ -49,11 +50,11 @@ export const requestsModule: ModuleManifest = {
     registerRequestsStaffRoutes(app, core);
     // Background jobs, started when the server is ready: ending lapsed 补正 / unpaid fee requests (daily)
     // and reminder e-mails (due within 3 working days, overdue).
-    let stop: (() => void) | null = null;
+    let jobs: PeriodicJob | null = null;
     app.addHook('onReady', async () => {
-      stop = startRequestJobs(core, { onError: (err) => app.log.error({ err }, 'request jobs (lapses, reminders) failed') });
+      jobs = startRequestJobs(core, { onError: (err) => app.log.error({ err }, 'request jobs (lapses, reminders) failed') });
     });
-    app.addHook('onClose', async () => stop?.());
+    app.addHook('onClose', async () => jobs?.stop());
     // A year entered or corrected on /staff/calendar: 暂定 due dates become final, corrections apply.
     core.calendar.onYearSaved(
       async (year) => {

@@ -13,6 +13,7 @@ import { findUnitBrief, lapsedRequests, listUnitStaff, requestsDueBy, type Reque
 import { systemActor } from '../../core/audit/index.ts';
 import { endForNoCorrection, endForNoPayment, type RequestActor } from './service.ts';
 import { reqReminders } from './data/schema.ts';
+import { startPeriodic, type PeriodicJob } from '../../core/jobs/periodic.ts';
 
 export interface ReminderRun {
   today: string;
@@ -133,16 +134,12 @@ export async function runLapses(core: Core): Promise<LapseRun> {
 /**
  * Runs the background work now and then (every `intervalMs`, default 15 minutes; first after 5 s):
  * the lapses once per Shanghai day (at the first tick of the day, retried at the next tick if it
- * failed), the reminders at every tick. Returns a stop function.
+ * failed), the reminders at every tick. stop() waits for a run in progress.
  */
-export function startRequestJobs(core: Core, opts: { intervalMs?: number; onError?: (err: unknown) => void } = {}): () => void {
-  const interval = opts.intervalMs ?? 15 * 60_000;
-  let running = false;
+export function startRequestJobs(core: Core, opts: { intervalMs?: number; onError?: (err: unknown) => void } = {}): PeriodicJob {
   let lapsesDoneOn = '';
-  const tick = async () => {
-    if (running) return;
-    running = true;
-    try {
+  return startPeriodic(
+    async () => {
       const day = shanghaiToday(core.clock.now());
       if (lapsesDoneOn !== day) {
         try {
@@ -153,18 +150,7 @@ export function startRequestJobs(core: Core, opts: { intervalMs?: number; onErro
         }
       }
       await runReminders(core);
-    } catch (err) {
-      opts.onError?.(err);
-    } finally {
-      running = false;
-    }
-  };
-  const timer = setInterval(() => void tick(), interval);
-  timer.unref();
-  const first = setTimeout(() => void tick(), 5_000);
-  first.unref();
-  return () => {
-    clearInterval(timer);
-    clearTimeout(first);
-  };
+    },
+    { intervalMs: opts.intervalMs ?? 15 * 60_000, firstDelayMs: 5_000, onError: opts.onError },
+  );
 }
