@@ -12,36 +12,10 @@ export interface CachedPage {
 }
 
 const TTL_MS = 30_000;
-/** Distinct pages kept at most (search URLs are unbounded); the oldest go first. */
+/** Distinct pages kept at most (search URLs are unbounded); the least recently used go first. */
 const MAX_ENTRIES = 5_000;
 
-class BoundedPageCache {
-  private readonly cache = new TtlCache<CachedPage>(TTL_MS);
-  private readonly keys: string[] = [];
-  private readonly known = new Set<string>();
-
-  get(key: string, load: () => Promise<CachedPage>): Promise<CachedPage> {
-    if (!this.known.has(key)) {
-      this.known.add(key);
-      this.keys.push(key);
-      if (this.keys.length > MAX_ENTRIES) {
-        // Dropping everything is cheap and rare; it keeps memory bounded without per-key bookkeeping.
-        this.clear();
-        this.known.add(key);
-        this.keys.push(key);
-      }
-    }
-    return this.cache.get(key, load);
-  }
-
-  clear(): void {
-    this.cache.clear();
-    this.keys.length = 0;
-    this.known.clear();
-  }
-}
-
-export const publicPages = new BoundedPageCache();
+export const publicPages = new TtlCache<CachedPage>(TTL_MS, MAX_ENTRIES);
 
 /** Data shown on other modules' pages (home sections, item pages), cached the same way. */
 export const publicData = new TtlCache<unknown>(TTL_MS);
