@@ -37,6 +37,7 @@ describe('calendar API', () => {
         { date: '2025-10-19', reason: '周末' },
       ],
       rule: '起算日不计入（《民法典》第二百零一条）',
+      provisional: false,
     });
   });
 
@@ -106,12 +107,20 @@ describe('calendar API', () => {
     assert.deepEqual(hex.body.error, { code: 'validation_error', message: '请求参数有误：days 应为 0 到 400 之间的整数', fields: { days: '应为 0 到 400 之间的整数' } });
   });
 
-  it('refuses a computation into 2027, which has no data, with 422 naming the year', async () => {
+  it('counts into 2027 (not yet entered) as 暂定, and refuses 2028 and years before the data with 422 naming the year', async () => {
+    // 2026-12-25 (Fri) + 10: Dec 28–31 are 4, Jan 1 2027 (Fri) is 元旦, Jan 4–8 are 5 more, Jan 11 the 10th.
     const r = await get('/api/v1/calendar/add?start=2026-12-25&days=10');
-    assert.equal(r.status, 422);
-    assert.equal(r.body.error.code, 'calendar_year_missing');
-    assert.match(r.body.error.message, /^工作日历缺少 2027 年/);
-    assert.deepEqual(r.body.error.fields, {});
+    assert.equal(r.status, 200);
+    assert.equal(r.body.due, '2027-01-11');
+    assert.equal(r.body.provisional, true);
+    assert.ok(r.body.skipped.some((d: { date: string; name?: string }) => d.date === '2027-01-01' && d.name === '元旦（暂定）'));
+    const firm = await get('/api/v1/calendar/add?start=2026-12-01&days=5');
+    assert.equal(firm.body.provisional, false);
+    const beyond = await get('/api/v1/calendar/add?start=2027-12-30&days=5');
+    assert.equal(beyond.status, 422);
+    assert.equal(beyond.body.error.code, 'calendar_year_missing');
+    assert.match(beyond.body.error.message, /^工作日历缺少 2028 年/);
+    assert.deepEqual(beyond.body.error.fields, {});
     const early = await get('/api/v1/calendar/add?start=2023-12-29&days=1');
     assert.equal(early.status, 422);
     assert.match(early.body.error.message, /缺少 2023 年/);
@@ -148,10 +157,16 @@ describe('calendar API', () => {
     const bad = await get('/api/v1/calendar/days?from=2026-13-01&to=2026-01-31');
     assert.equal(bad.status, 400);
     assert.equal(typeof bad.body.error.fields.from, 'string');
-    const uncovered = await get('/api/v1/calendar/days?from=2026-12-30&to=2027-01-02');
+    const provisional = await get('/api/v1/calendar/days?from=2026-12-31&to=2027-01-01');
+    assert.equal(provisional.status, 200);
+    assert.deepEqual(provisional.body.days, [
+      { date: '2026-12-31', working: true, kind: 'weekday' },
+      { date: '2027-01-01', working: false, kind: 'holiday', name: '元旦（暂定）', provisional: true },
+    ]);
+    const uncovered = await get('/api/v1/calendar/days?from=2027-12-30&to=2028-01-02');
     assert.equal(uncovered.status, 422);
     assert.equal(uncovered.body.error.code, 'calendar_year_missing');
-    assert.match(uncovered.body.error.message, /2027 年/);
+    assert.match(uncovered.body.error.message, /2028 年/);
   });
 
   it('documents both endpoints in the OpenAPI description', async () => {

@@ -4,7 +4,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from '@sinclair/typebox';
 import type { Core } from '../../../core/services.ts';
 import { BadRequestError, HttpError } from '../../../core/http/errors.ts';
-import { addCalendarDays, dayInfo, isValidIsoDate, CalendarYearMissingError, type DayInfo } from '../../../core/calendar/working-days.ts';
+import { addCalendarDays, dayInfo, isProvisionalDate, isValidIsoDate, CalendarYearMissingError, type DayInfo } from '../../../core/calendar/working-days.ts';
+import { provisionalOnce } from '../../../core/calendar/provisional.ts';
 import { computeDue, daysInRange, MAX_RANGE_DAYS, MAX_WORKING_DAYS, START_DAY_RULE, type DueComputation } from '../domain/year-summary.ts';
 
 const IsoDate = (description: string) =>
@@ -39,6 +40,7 @@ const AddResult = Type.Object({
     { description: '计算中跳过的非工作日' },
   ),
   rule: Type.String({ description: '计算规则' }),
+  provisional: Type.Boolean({ description: '结果落在尚未录入国务院放假安排的年份（暂定：只计周末和法定节日，不含调休），录入后可能变化' }),
 });
 
 const DaysQuery = Type.Object({
@@ -57,6 +59,7 @@ const DaysResult = Type.Object({
         description: 'weekday 工作日；weekend 周末；holiday 法定节假日（放假）；workday 调休上班',
       }),
       name: Type.Optional(Type.String()),
+      provisional: Type.Optional(Type.Boolean({ description: '该年放假安排尚未录入，暂定' })),
     }),
   ),
 });
@@ -91,7 +94,7 @@ export function registerCalendarApi(app: FastifyInstance, core: Core): void {
       schema: {
         tags: ['工作日历'],
         summary: '计算若干个工作日后的日期',
-        description: `起算日不计入，自下一日开始计算（《民法典》第二百零一条）；周末和法定节假日不计，调休上班日计入。日历中没有数据的年份不作推测，返回 422。`,
+        description: `起算日不计入，自下一日开始计算（《民法典》第二百零一条）；周末和法定节假日不计，调休上班日计入。最后录入年份的下一年按暂定计算（周末和法定节日，不含调休），结果标明 provisional；更远的年份不作推测，返回 422。`,
         querystring: AddQuery,
         response: { 200: AddResult, 400: ApiErrorSchema, 422: ApiErrorSchema },
       },
@@ -104,8 +107,9 @@ export function registerCalendarApi(app: FastifyInstance, core: Core): void {
         const msg = `应为 0 到 ${MAX_WORKING_DAYS} 之间的整数`;
         throw new BadRequestError(`请求参数有误：days ${msg}`, { days: msg });
       }
-      const result = dueOrThrow(computeDue(start, days, await core.calendar.calendar()));
-      return { ...result, rule: START_DAY_RULE };
+      const cal = provisionalOnce(await core.calendar.calendar());
+      const result = dueOrThrow(computeDue(start, days, cal));
+      return { ...result, rule: START_DAY_RULE, provisional: isProvisionalDate(result.due, cal) };
     },
   );
 
@@ -115,7 +119,7 @@ export function registerCalendarApi(app: FastifyInstance, core: Core): void {
       schema: {
         tags: ['工作日历'],
         summary: '查询一段日期中每天是否为工作日',
-        description: `区间两端都包含，最长 ${MAX_RANGE_DAYS} 天。日历中没有数据的年份返回 422。`,
+        description: `区间两端都包含，最长 ${MAX_RANGE_DAYS} 天。最后录入年份的下一年按暂定列出（provisional）；更远的年份返回 422。`,
         querystring: DaysQuery,
         response: { 200: DaysResult, 400: ApiErrorSchema, 422: ApiErrorSchema },
       },
@@ -128,11 +132,12 @@ export function registerCalendarApi(app: FastifyInstance, core: Core): void {
       if (daysInRange(from, to, MAX_RANGE_DAYS) === undefined) {
         throw new BadRequestError(`请求参数有误：查询区间不能超过${MAX_RANGE_DAYS}天`, { to: `与开始日期相距不能超过${MAX_RANGE_DAYS}天` });
       }
-      const cal = await core.calendar.calendar();
-      const out: DayInfo[] = [];
+      const cal = provisionalOnce(await core.calendar.calendar());
+      const out: (DayInfo & { provisional?: true })[] = [];
       try {
         for (let d = from; ; d = addCalendarDays(d, 1)) {
-          out.push(dayInfo(d, cal));
+          const info = dayInfo(d, cal);
+          out.push(isProvisionalDate(d, cal) ? { ...info, provisional: true } : info);
           if (d === to) break;
         }
       } catch (e) {
