@@ -9,6 +9,7 @@ import { SiteService } from './core/site.ts';
 import { MailService, startMailSender } from './core/mail.ts';
 import { createServer } from './core/http/server.ts';
 import { setNavigation } from './core/http/context.ts';
+import { setWorkQueues } from './core/work-queue.ts';
 import { sharedSecret, withAdvisoryLock } from './core/bootstrap.ts';
 import { systemActor, useAuditKey } from './core/audit/index.ts';
 import { loadAuditKey, startAuditCheckpoints } from './core/audit/anchor.ts';
@@ -67,9 +68,11 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
   for (const m of modules) await m.register(app, core);
   setNavigation(
     modules.flatMap((m) => m.publicNav ?? []),
-    modules.flatMap((m) => m.staffNav ?? []),
+    // The home page leads the staff menu, whatever the modules' mount order (units mount before staff).
+    modules.flatMap((m) => m.staffNav ?? []).sort((a, b) => Number(b.href === '/staff') - Number(a.href === '/staff')),
     modules.flatMap((m) => m.sitemap ?? []),
   );
+  setWorkQueues(modules.flatMap((m) => (m.workQueue ? [m.workQueue.bind(m)] : [])));
   await app.ready();
   const mailSender = opts.config.smtpUrl
     ? startMailSender({ pool, smtpUrl: opts.config.smtpUrl, from: opts.config.mailFrom, onError: (err) => app.log.error({ err }, 'mail sender') })

@@ -51,6 +51,8 @@ export interface SeedOptions {
 
 declare module './services.ts' {
   interface ModuleManifest {
+    /** What waits for this person in the module, for the staff home page (see work-queue.ts). */
+    workQueue?(core: Core, user: CurrentUser): Promise<import('./work-queue.ts').WorkItem[]>;
     /** Loads the module's demo data on the first start; must be idempotent. */
     seed?(core: Core, opts: SeedOptions): Promise<void>;
   }

@@ -4,6 +4,7 @@ import { registerAnnualReportStaffRoutes } from './http/staff-routes.tsx';
 import { registerAnnualReportPublicRoutes } from './http/public-routes.tsx';
 import { publishedYears } from './data/repository.ts';
 import { seedAnnualReports } from './seed.ts';
+import { annualReportWorkQueue } from './dashboard.ts';
 
 export { publicListPath as annualReportsPath, publicReportPath as annualReportPath } from './domain/paths.ts';
 
@@ -23,6 +24,7 @@ export const annualReportModule: ModuleManifest = {
   seed: async (core, opts) => {
     await seedAnnualReports(core, opts);
   },
+  workQueue: (core, user) => annualReportWorkQueue(core, user),
   register(app, core) {
     registerAnnualReportPublicRoutes(app, core);
     registerAnnualReportStaffRoutes(app, core);

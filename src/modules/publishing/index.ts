@@ -13,6 +13,7 @@ import { createDraft, emptyRecordInput, type PubResult, type StaffActor } from '
 import type { RecordRow } from './data/repository.ts';
 import { startScheduler, type Scheduler } from './jobs.ts';
 import { seedPublishing } from './seed.ts';
+import { publishingWorkQueue } from './work-queue.ts';
 
 export type { StaffActor, PubResult } from './service.ts';
 /** The home page's sections (政务动态, 通知公告, 政策文件 with 解读, latest per domain), for the portal. */
@@ -42,6 +43,7 @@ export const publishingModule: ModuleManifest = {
     },
   ],
   staffNav: [{ href: '/staff/records', label: '信息发布', visible: (u) => hasRole(u, 'editor', 'reviewer', 'unit_admin', 'openness_office', 'system_admin') }],
+  workQueue: (core, user) => publishingWorkQueue(core, user),
   register(app, core) {
     registerPublishingPublicRoutes(app, core);
     registerPublishingApiRoutes(app, core);

@@ -7,6 +7,7 @@ import { seedRequests } from './seed.ts';
 import { recomputeClocksForYear } from './service.ts';
 import { startRequestJobs } from './jobs.ts';
 import type { PeriodicJob } from '../../core/jobs/periodic.ts';
+import { requestsWorkQueue } from './work-queue.ts';
 
 // For other modules (the annual report, issue 6): see README.md "Exports".
 export {
@@ -44,6 +45,7 @@ export const requestsModule: ModuleManifest = {
   seed: async (core, opts) => {
     await seedRequests(core, opts);
   },
+  workQueue: (core, user) => requestsWorkQueue(core, user),
   register(app, core) {
     registerRequestsPublicRoutes(app, core);
     registerRequestsApiRoutes(app, core);

@@ -1,5 +1,6 @@
 // Back-office pages of the annual report: dashboard, a unit's reports, generation, hand entry,
 // text, checks and publication, the drill-down behind every number, exports, and the case register.
+import { dashboardRows } from '../dashboard.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Core } from '../../../core/services.ts';
 import { FormReader, type FieldErrors } from '../../../core/http/form.ts';
@@ -92,23 +93,9 @@ export function registerAnnualReportStaffRoutes(app: FastifyInstance, core: Core
     const q = req.query as Record<string, unknown>;
     const year = q.year === undefined ? defaultReportYear(t) : parseYear(q.year);
     if (year === undefined || !years.includes(year)) throw new NotFoundError('年度不正确。');
-    const units = await listUnitsOfRoot(core.db, user.rootUnitId);
-    const reports = new Map((await listReportsForYear(core.db, units.map((u) => u.id), year)).map((r) => [r.unitId, r]));
-    const rows: DashboardRow[] = units.map((u) => {
-      const r = reports.get(u.id);
-      const due = dueDateOf(u, year);
-      return {
-        unitName: u.name,
-        unitSlug: u.slug,
-        typeLabel: UNIT_TYPE_LABELS[u.type],
-        dueOn: due.dueOn,
-        state: r?.state ?? null,
-        source: r?.source ?? null,
-        publishedOn: r?.publishedOn ?? null,
-        deadline: deadlineState(due.dueOn, t, r?.publishedOn ?? null),
-      };
-    });
-    return sendPage(reply, <DashboardPage ctx={pageContext(req, reply)} year={year} years={years} rows={rows} ownSlug={own!.slug} />);
+    const rows = await dashboardRows(core, user.rootUnitId, year, t);
+    const pending = q.pending === '1';
+    return sendPage(reply, <DashboardPage ctx={pageContext(req, reply)} year={year} years={years} rows={rows} pending={pending} ownSlug={own!.slug} />);
   });
 
   async function renderUnitPage(req: FastifyRequest, reply: FastifyReply, c: ReportUnitContext, values: Record<string, string> = {}, errors: FieldErrors = {}, status = 200) {

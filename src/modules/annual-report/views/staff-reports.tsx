@@ -41,8 +41,9 @@ export interface DashboardRow {
   deadline: { state: DeadlineState; daysLeft: number };
 }
 
-export function DashboardPage({ ctx, year, years, rows, ownSlug }: { ctx: PageContext; year: number; years: number[]; rows: DashboardRow[]; ownSlug: string }) {
+export function DashboardPage({ ctx, year, years, rows, pending, ownSlug }: { ctx: PageContext; year: number; years: number[]; rows: DashboardRow[]; pending: boolean; ownSlug: string }) {
   const count = (f: (r: DashboardRow) => boolean) => rows.filter(f).length;
+  const shown = pending ? rows.filter((r) => r.state !== 'published') : rows;
   return (
     <StaffLayout ctx={ctx} title="年度报告" breadcrumbs={[{ label: '年度报告' }]}>
       <h1>政府信息公开工作年度报告</h1>
@@ -52,6 +53,15 @@ export function DashboardPage({ ctx, year, years, rows, ownSlug }: { ctx: PageCo
       </p>
       <form method="get" action="/staff/annual-reports" class="filters no-print">
         <SelectField name="year" label="年度" value={String(year)} options={years.map((y) => ({ value: String(y), label: `${y}年度` }))} />
+        <SelectField
+          name="pending"
+          label="显示"
+          value={pending ? '1' : ''}
+          options={[
+            { value: '', label: '全部单位' },
+            { value: '1', label: '只看未发布的单位' },
+          ]}
+        />
         <div class="field">
           <button type="submit" class="button secondary">
             查看
@@ -64,7 +74,9 @@ export function DashboardPage({ ctx, year, years, rows, ownSlug }: { ctx: PageCo
       </p>
       <div class="table-wrap" role="region" tabIndex={0} aria-label={`${year}年度各单位年度报告`}>
         <table class="ar-dashboard">
-          <caption>{year}年度各单位年度报告</caption>
+          <caption>
+            {year}年度各单位年度报告{pending ? `（未发布的${shown.length}个单位）` : ''}
+          </caption>
           <thead>
             <tr>
               <th scope="col">单位</th>
@@ -75,7 +87,7 @@ export function DashboardPage({ ctx, year, years, rows, ownSlug }: { ctx: PageCo
             </tr>
           </thead>
           <tbody>
-            {rows.map((r) => (
+            {shown.map((r) => (
               <tr key={r.unitSlug}>
                 <th scope="row">
                   <a href={r.state ? staffReportPath(r.unitSlug, year) : staffBase(r.unitSlug)}>{r.unitName}</a>
