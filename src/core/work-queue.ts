@@ -33,11 +33,11 @@ export function setWorkQueues(list: WorkQueueSource[]): void {
 
 const TONE_ORDER = { overdue: 0, soon: 1, none: 2 } as const;
 
-/** Every module's items for this person, grouped and ordered: late first, then due soon. */
+/** Every module's items for this person, ordered: late first, then due soon, then the rest with work before the empty ones. */
 export async function collectWorkQueue(core: Core, user: CurrentUser): Promise<WorkItem[]> {
   const all = (await Promise.all(sources.map((s) => s(core, user)))).flat();
   return all
     .map((item, i) => ({ item, i }))
-    .sort((a, b) => TONE_ORDER[a.item.tone ?? 'none'] - TONE_ORDER[b.item.tone ?? 'none'] || a.i - b.i)
+    .sort((a, b) => TONE_ORDER[a.item.tone ?? 'none'] - TONE_ORDER[b.item.tone ?? 'none'] || Number(b.item.count > 0) - Number(a.item.count > 0) || a.i - b.i)
     .map((x) => x.item);
 }
