@@ -4,6 +4,7 @@ import { registerMessagesStaffRoutes } from './http/staff-routes.tsx';
 import { seedMessages } from './seed.ts';
 import { startMessageJobs } from './jobs.ts';
 import type { PeriodicJob } from '../../core/jobs/periodic.ts';
+import { messagesWorkQueue } from './work-queue.ts';
 
 export { runMessageReminders } from './jobs.ts';
 
@@ -29,6 +30,7 @@ export const messagesModule: ModuleManifest = {
   seed: async (core, opts) => {
     await seedMessages(core, opts);
   },
+  workQueue: (core, user) => messagesWorkQueue(core, user),
   register(app, core) {
     registerMessagesPublicRoutes(app, core);
     registerMessagesStaffRoutes(app, core);
