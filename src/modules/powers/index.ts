@@ -5,6 +5,7 @@ import { registerPowersPublicRoutes } from './http/public-routes.tsx';
 import { registerPowersStaffRoutes } from './http/staff-routes.tsx';
 import { seedPowers } from './seed.ts';
 import { decisionCounts, sourceOfCatalogItem } from './data/repository.ts';
+import { powersWorkQueue } from './work-queue.ts';
 
 /**
  * The 权责事项 or 服务事项 a catalog item comes from (kind, public code, name), or undefined; its public
@@ -41,6 +42,7 @@ export const powersModule: ModuleManifest = {
       ],
     },
   ],
+  workQueue: (core, user) => powersWorkQueue(core, user),
   register(app, core) {
     registerPowersPublicRoutes(app, core);
     registerPowersStaffRoutes(app, core);

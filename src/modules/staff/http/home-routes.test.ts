@@ -25,6 +25,7 @@ async function listLength(c: TestClient, href: string): Promise<number> {
   if (href.endsWith('#h-awaiting')) return Number(/待我审核（(\d+)）/.exec(text)?.[1] ?? NaN);
   if (href.endsWith('#h-owed')) return Number(/待补充审核（(\d+)）/.exec(text)?.[1] ?? 0);
   if (href.startsWith('/staff/requests') || href.startsWith('/staff/records')) return Number(/共 (\d+) (?:件|条)。/.exec(text)?.[1] ?? NaN);
+  if (href.startsWith('/staff/powers/')) return Number(/共(\d+)件。/.exec(text)?.[1] ?? NaN);
   if (href.startsWith('/staff/messages')) return Number(/共 (\d+) 件/.exec(text)?.[1] ?? NaN);
   if (href.startsWith('/staff/annual-reports?')) {
     const body = /<table class="ar-dashboard">[\s\S]*?<tbody>([\s\S]*?)<\/tbody>/.exec(page.body)?.[1] ?? '';
