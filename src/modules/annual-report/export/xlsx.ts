@@ -1,6 +1,7 @@
 // The report as an Excel workbook: one sheet per table section (merged headers and labels exactly as
 // printed, domain/layout.ts) and one with the text. Numbers are numbers; 万元 amounts are numbers with
 // their decimals; a figure not yet entered stays an empty cell.
+import { wrappedLines } from '../../../core/xlsx/print.ts';
 import ExcelJS from 'exceljs';
 import { SECTION_HEADINGS, TEXT_SECTIONS } from '../domain/template.ts';
 import { placeCells, section2Layout, section3Layout, section4Layout, type LayoutTable } from '../domain/layout.ts';
@@ -57,6 +58,10 @@ function titleRow(sheet: ExcelJS.Worksheet, text: string, columns: number): void
   sheet.getRow(1).height = 30;
 }
 
+/** The text sheet's one column (characters) and the line height of its 12 pt text (points). */
+const TEXT_WIDTH = 100;
+const TEXT_LINE_HEIGHT = 17;
+
 export async function renderReportXlsx(r: ReportDocumentData): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Gongkai';
@@ -80,8 +85,8 @@ export async function renderReportXlsx(r: ReportDocumentData): Promise<Buffer> {
   titleRow(s4, SECTION_HEADINGS.remedies, 15);
   writeTable(s4, section4Layout(r.tables), 3);
 
-  const text = wb.addWorksheet('报告正文');
-  text.columns = [{ width: 100 }];
+  const text = wb.addWorksheet('报告正文', { pageSetup: { paperSize: 9, orientation: 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, margins: { left: 0.6, right: 0.6, top: 0.8, bottom: 0.8, header: 0.3, footer: 0.3 } } });
+  text.columns = [{ width: TEXT_WIDTH }];
   text.getCell(1, 1).value = r.title;
   text.getCell(1, 1).font = { name: '黑体', size: 14, bold: true };
   const lines: { text: string; heading?: boolean }[] = [{ text: r.intro }];
@@ -95,6 +100,9 @@ export async function renderReportXlsx(r: ReportDocumentData): Promise<Buffer> {
     c.value = l.text;
     c.alignment = { wrapText: true, vertical: 'top' };
     c.font = l.heading ? { name: '黑体', size: 12, bold: true } : { name: '仿宋', size: 12 };
+    // Rows do not grow by themselves for wrapped text: give each paragraph its lines' height.
+    const n = wrappedLines(l.text, TEXT_WIDTH);
+    if (n > 1) text.getRow(i + 2).height = n * TEXT_LINE_HEIGHT;
   });
 
   return Buffer.from(await wb.xlsx.writeBuffer());

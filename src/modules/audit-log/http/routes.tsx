@@ -163,7 +163,11 @@ const XLSX_WIDTHS = [10, 20, 28, 24, 18, 24, 14, 14, 60, 16, 38];
 /** Streams the workbook row by row, so a 100,000-row export never sits in memory whole. */
 async function writeWorkbook(out: PassThrough, rows: AsyncIterable<AuditRowView>, total: number): Promise<void> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const ws = wb.addWorksheet('审计日志', { views: [{ state: 'frozen', ySplit: 1 }] });
+  // Streamed rows cannot be revisited for row heights; the page set-up alone makes it print on A4.
+  const ws = wb.addWorksheet('审计日志', {
+    views: [{ state: 'frozen', ySplit: 1 }],
+    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '1:1' },
+  });
   ws.columns = EXPORT_HEADERS.map((header, i) => ({ header, key: `c${i}`, width: XLSX_WIDTHS[i] ?? 16 }));
   const head = ws.getRow(1);
   head.font = { bold: true };

@@ -1,6 +1,7 @@
 // Back-office pages of 主动公开: the unit's records (filters, export, review queue, review owed), the
 // timeliness dashboard, the record form (new, edit draft, revise) with its conflict page, the record
 // page with versions, diffs, review log and every workflow action, attachments and interpretation links.
+import { makePrintable } from '../../../core/xlsx/print.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import ExcelJS from 'exceljs';
 import type { Core } from '../../../core/services.ts';
@@ -312,6 +313,7 @@ export function registerPublishingStaffRoutes(app: FastifyInstance, core: Core):
         dueOn: r.dueOn ?? '',
       });
     }
+    makePrintable(ws, { headerRow: 1 });
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
     const name = `${unit.name}信息列表-${today()}.xlsx`;
     return reply.type(XLSX).header('content-disposition', contentDisposition('attachment', name)).header('cache-control', 'no-store').send(buf);

@@ -1,6 +1,7 @@
 // The xlsx export of a request list. Rows arrive already masked (service-read maskRow): identity
 // numbers, phone numbers, e-mail and addresses never leave the system in full through an export.
 import ExcelJS from 'exceljs';
+import { makePrintable } from '../../../core/xlsx/print.ts';
 
 export interface ExportRow {
   requestNo: string;
@@ -55,6 +56,6 @@ export async function requestsWorkbook(title: string, rows: ExportRow[]): Promis
   ws.getRow(2).font = { bold: true };
   ws.columns = COLUMNS.map((c) => ({ key: c.key, width: c.width }));
   for (const r of rows) ws.addRow(COLUMNS.map((c) => safe(r[c.key])));
-  ws.views = [{ state: 'frozen', ySplit: 2 }];
+  makePrintable(ws, { headerRow: 2 });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -319,6 +319,8 @@ describe('staff pages of 依申请公开', () => {
     assert.equal(mine[9], '答复');
     assert.equal(mine[14], '予以公开');
     assert.ok(!rows.flat().some((v) => v.includes(VALID_ID) || v.includes('13912345678')));
+    // It prints: A4 landscape, all 16 columns on one page width, the header repeated on every page.
+    assert.deepEqual([ws.pageSetup.paperSize, ws.pageSetup.orientation, ws.pageSetup.fitToWidth, ws.pageSetup.printTitlesRow], [9, 'landscape', 1, '1:2']);
   });
 
   it('registers an offline request, refusing a receipt date in the future', async () => {
