@@ -523,7 +523,7 @@ export function StatisticsPage({
         </div>
       )}
       <p>
-        统计数据也可通过接口获取：<a href={`/api/v1/requests/statistics${year ? `?year=${year}` : ''}`}>/api/v1/requests/statistics</a>
+        本页数据可供再利用，获取方式见<a href="/api/docs">开放接口说明</a>中的“依申请公开办理情况统计”。
       </p>
     </PublicLayout>
   );

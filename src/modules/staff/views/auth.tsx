@@ -1,4 +1,5 @@
 import type { PageContext } from '../../../core/ui/context.ts';
+import { describeUserAgent } from '../domain/user-agent.ts';
 import { StaffLayout } from '../../../core/ui/layout.tsx';
 import { CsrfField, ErrorSummary, TextField } from '../../../core/ui/components.tsx';
 import type { FieldErrors } from '../../../core/http/form.ts';
@@ -85,7 +86,7 @@ export function AccountPage({ ctx, sessions }: { ctx: PageContext; sessions: { c
               <th scope="col">登录时间</th>
               <th scope="col">最近活动</th>
               <th scope="col">IP 地址</th>
-              <th scope="col">浏览器</th>
+              <th scope="col">浏览器和系统</th>
             </tr>
           </thead>
           <tbody>
@@ -97,7 +98,7 @@ export function AccountPage({ ctx, sessions }: { ctx: PageContext; sessions: { c
                   {s.current ? '（本设备）' : ''}
                 </td>
                 <td>{s.ip}</td>
-                <td>{s.userAgent.slice(0, 80)}</td>
+                <td title={s.userAgent.slice(0, 300)}>{describeUserAgent(s.userAgent)}</td>
               </tr>
             ))}
           </tbody>
