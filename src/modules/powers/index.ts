@@ -10,7 +10,7 @@ import { decisionCounts, sourceOfCatalogItem } from './data/repository.ts';
  * The 权责事项 or 服务事项 a catalog item comes from (kind, public code, name), or undefined; its public
  * page is `/powers/items/<code>` or `/services/<code>`.
  */
-export async function catalogItemSource(db: DbOrTx, catalogItemId: number): Promise<{ kind: 'power' | 'guide'; publicCode: string; name: string; href: string } | undefined> {
+export async function catalogItemSource(db: DbOrTx, catalogItemId: number): Promise<{ kind: 'power' | 'guide'; publicCode: string; name: string; unitId: number; href: string } | undefined> {
   const s = await sourceOfCatalogItem(db, catalogItemId);
   return s ? { ...s, href: s.kind === 'power' ? `/powers/items/${s.publicCode}` : `/services/${s.publicCode}` } : undefined;
 }

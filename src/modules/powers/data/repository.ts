@@ -247,11 +247,17 @@ export async function linksOfGuide(db: DbOrTx, guideId: number): Promise<number[
   return r.map((x) => x.id);
 }
 
-export async function sourceOfCatalogItem(db: DbOrTx, catalogItemId: number): Promise<{ kind: 'power' | 'guide'; publicCode: string; name: string } | undefined> {
-  const r = await db.execute<{ kind: 'power' | 'guide'; public_code: string; name: string }>(sql`
-    SELECT 'power' AS kind, i.public_code, i.name FROM powers_catalog_links l JOIN powers_items i ON i.id = l.power_item_id WHERE l.catalog_item_id = ${catalogItemId}
+/**
+ * The 权责事项 (not cancelled) or published 服务事项 a catalog item comes from, with the unit whose list it
+ * belongs to; none when the link points at something the public cannot see.
+ */
+export async function sourceOfCatalogItem(db: DbOrTx, catalogItemId: number): Promise<{ kind: 'power' | 'guide'; publicCode: string; name: string; unitId: number } | undefined> {
+  const r = await db.execute<{ kind: 'power' | 'guide'; public_code: string; name: string; unit_id: string }>(sql`
+    SELECT 'power' AS kind, i.public_code, i.name, i.unit_id FROM powers_catalog_links l JOIN powers_items i ON i.id = l.power_item_id
+    WHERE l.catalog_item_id = ${catalogItemId} AND i.cancelled_at IS NULL
     UNION ALL
-    SELECT 'guide', g.public_code, g.name FROM powers_catalog_links l JOIN powers_guides g ON g.id = l.guide_id WHERE l.catalog_item_id = ${catalogItemId}`);
+    SELECT 'guide', g.public_code, g.name, g.unit_id FROM powers_catalog_links l JOIN powers_guides g ON g.id = l.guide_id
+    WHERE l.catalog_item_id = ${catalogItemId} AND g.published_at IS NOT NULL`);
   const x = r.rows[0];
-  return x ? { kind: x.kind, publicCode: x.public_code, name: x.name } : undefined;
+  return x ? { kind: x.kind, publicCode: x.public_code, name: x.name, unitId: Number(x.unit_id) } : undefined;
 }

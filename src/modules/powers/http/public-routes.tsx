@@ -6,7 +6,7 @@ import { pageContext } from '../../../core/http/context.ts';
 import { NotFoundError } from '../../../core/http/errors.ts';
 import { renderDocument } from '../../../core/ui/render.ts';
 import { FileNotFoundError, fileStorage } from '../../../core/files/storage.ts';
-import { findCatalogItem, publicUnitsOfRoot, type UnitRow } from './deps.ts';
+import { findCatalogItem, publicUnitsOfRoot, setItemSourceProvider, type UnitRow } from './deps.ts';
 import { diffRows, rowKey } from '../domain/power-list.ts';
 import { DECISION_KINDS } from '../domain/enforcement.ts';
 import { AUDIENCES, THEMES } from '../domain/guide.ts';
@@ -18,6 +18,7 @@ import {
   findItemById,
   findProfile,
   linksOfPowerItem,
+  sourceOfCatalogItem,
   listChanges,
   listEditions,
   listInspectionItems,
@@ -63,6 +64,13 @@ export function contentDisposition(fileName: string): string {
 }
 
 export function registerPowersPublicRoutes(app: FastifyInstance, core: Core): void {
+  // The catalog's item page names the 权责事项/服务事项 the item comes from (三(一): 对照权责事项梳理公开事项).
+  setItemSourceProvider(async (c, rootUnitId, catalogItemId) => {
+    const s = await sourceOfCatalogItem(c.db, catalogItemId);
+    const unit = s ? (await publicUnitsOfRoot(c, rootUnitId)).find((u) => u.id === s.unitId) : undefined;
+    if (!s || !unit) return [];
+    return [{ kindLabel: s.kind === 'power' ? '权责事项' : '服务事项', name: s.name, href: s.kind === 'power' ? `/powers/items/${s.publicCode}` : `/services/${s.publicCode}`, unitName: unit.name }];
+  });
   // ---------------------------------------------------------------- 权责清单
   app.get('/powers', async (req, reply) => send(reply, <PowersHomePage ctx={pageContext(req, reply)} units={await unitsWithLists(core.db, req.site.rootUnitId)} />));
 

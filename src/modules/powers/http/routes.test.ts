@@ -237,5 +237,10 @@ describe('catalog items name the 权责事项 they come from', () => {
     const pub = textOf((await t.client().get(`/powers/items/${item}`)).body);
     assert.ok(pub.includes(label!.replace(/&amp;/g, '&')), 'the item page lists the openness item it produces');
     assert.equal((await catalogItemSource(t.core.db, Number(catId)))?.href, `/powers/items/${item}`);
+    const catCode = (await t.core.pool.query('SELECT code FROM catalog_items WHERE id = $1', [catId])).rows[0].code;
+    const catPage = await t.client().get(`/openness/items/${catCode}`);
+    assert.equal(catPage.statusCode, 200);
+    assert.match(textOf(catPage.body), /来源事项 权责事项： 对预算执行情况的监督检查 （楚雄市财政局）/);
+    assert.match(catPage.body, new RegExp(`<a href="/powers/items/${item}">对预算执行情况的监督检查</a>`));
   });
 });
