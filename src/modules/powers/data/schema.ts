@@ -215,6 +215,10 @@ export const powersDecisions = pgTable(
     uniqueIndex('powers_decisions_public_code_key').on(t.publicCode),
     uniqueIndex('powers_decisions_doc_no_key').on(t.unitId, t.docNo),
     index('powers_decisions_public_idx').on(t.rootUnitId, t.publishedOn.desc(), t.id.desc()).where(sql`${t.publishedOn} is not null`),
+    // The public register filtered by 执法类别, by unit, or both: without these a rare filter walks every published row.
+    index('powers_decisions_public_kind_idx').on(t.rootUnitId, t.kind, t.publishedOn.desc(), t.id.desc()).where(sql`${t.publishedOn} is not null`),
+    index('powers_decisions_public_unit_idx').on(t.unitId, t.publishedOn.desc(), t.id.desc()).where(sql`${t.publishedOn} is not null`),
+    index('powers_decisions_public_unit_kind_idx').on(t.unitId, t.kind, t.publishedOn.desc(), t.id.desc()).where(sql`${t.publishedOn} is not null`),
     index('powers_decisions_unit_idx').on(t.unitId, t.decidedOn.desc()),
   ],
 );
