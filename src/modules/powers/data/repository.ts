@@ -208,6 +208,32 @@ export async function decisionCounts(db: DbOrTx, rootUnitId: number, year: numbe
   return r.rows.map((x) => ({ kind: x.kind, n: Number(x.n), fines: Number(x.fines ?? 0) }));
 }
 
+/** Decisions of some units decided in a year, by kind (index powers_decisions_unit_idx). */
+export async function decisionCountsOfUnits(db: DbOrTx, unitIds: readonly number[], year: number): Promise<{ kind: string; n: number; fines: number }[]> {
+  if (!unitIds.length) return [];
+  const r = await db.execute<{ kind: string; n: string; fines: string | null }>(sql`
+    SELECT kind, count(*) AS n, sum(fine_yuan) AS fines FROM powers_decisions
+    WHERE unit_id = ANY(${`{${unitIds.map(Number).join(',')}}`}::bigint[]) AND decided_on >= ${`${year}-01-01`} AND decided_on <= ${`${year}-12-31`}
+    GROUP BY kind`);
+  return r.rows.map((x) => ({ kind: x.kind, n: Number(x.n), fines: Number(x.fines ?? 0) }));
+}
+
+/** The year of a unit's earliest decision, or null. */
+export async function firstDecisionYear(db: DbOrTx, unitId: number): Promise<number | null> {
+  const r = await db.execute<{ d: string | null }>(sql`SELECT min(decided_on)::text AS d FROM powers_decisions WHERE unit_id = ${unitId}`);
+  const d = r.rows[0]?.d;
+  return d ? Number(d.slice(0, 4)) : null;
+}
+
+/** The 职权类型 in a unit's current 权责清单, or null when the unit has no list. */
+export async function powerTypesOfUnit(db: DbOrTx, unitId: number): Promise<Set<string> | null> {
+  const r = await db.execute<{ type: string | null; n: string }>(sql`
+    SELECT (SELECT count(*) FROM powers_items WHERE unit_id = ${unitId}) AS n, t.type
+    FROM (SELECT DISTINCT type FROM powers_items WHERE unit_id = ${unitId} AND cancelled_at IS NULL) t RIGHT JOIN (SELECT 1) one ON true`);
+  if (!r.rows.length || Number(r.rows[0]!.n) === 0) return null;
+  return new Set(r.rows.map((x) => x.type).filter((x): x is string => !!x));
+}
+
 // ------------------------------------------------------------------ 办事指南
 
 export async function findGuide(db: DbOrTx, publicCode: string): Promise<GuideRow | undefined> {

@@ -8,7 +8,8 @@ import { renderDocument } from '../../../core/ui/render.ts';
 import { FileNotFoundError, fileStorage } from '../../../core/files/storage.ts';
 import { findCatalogItem, publicUnitsOfRoot, setItemSourceProvider, type UnitRow } from './deps.ts';
 import { diffRows, rowKey } from '../domain/power-list.ts';
-import { DECISION_KINDS } from '../domain/enforcement.ts';
+import { annualStatistics, DECISION_KINDS, statisticsDue, statisticsYears } from '../domain/enforcement.ts';
+import { shanghaiToday } from '../../../core/clock.ts';
 import { AUDIENCES, THEMES } from '../domain/guide.ts';
 import {
   findDecision,
@@ -17,6 +18,9 @@ import {
   findItem,
   findItemById,
   findProfile,
+  decisionCountsOfUnits,
+  firstDecisionYear,
+  powerTypesOfUnit,
   linksOfPowerItem,
   sourceOfCatalogItem,
   listChanges,
@@ -31,7 +35,7 @@ import {
   unitsWithLists,
 } from '../data/repository.ts';
 import { ChangeLogPage, DiffPage, EditionPage, PowerItemPage, PowersHomePage } from '../views/public-powers.tsx';
-import { DecisionPage, EnforcementHomePage, EnforcementUnitPage } from '../views/public-enforcement.tsx';
+import { DecisionPage, EnforcementHomePage, EnforcementUnitPage, StatisticsPage } from '../views/public-enforcement.tsx';
 import { GuidePage, guidePrintHtml, ServicesHomePage } from '../views/public-services.tsx';
 import { writeListWorkbook } from '../import/write-list.ts';
 import { powersGuides } from '../data/schema.ts';
@@ -185,8 +189,20 @@ export function registerPowersPublicRoutes(app: FastifyInstance, core: Core): vo
     const unit = await siteUnit(core, req);
     const profile = await findProfile(core.db, unit.id);
     if (!profile) throw new NotFoundError('该单位尚未公开行政执法信息。');
-    const [officers, inspections] = await Promise.all([listOfficers(core.db, unit.id), listInspectionItems(core.db, unit.id)]);
-    return send(reply, <EnforcementUnitPage ctx={pageContext(req, reply)} unit={unit} profile={profile} officers={officers} inspections={inspections} />);
+    const [officers, inspections, first] = await Promise.all([listOfficers(core.db, unit.id), listInspectionItems(core.db, unit.id), firstDecisionYear(core.db, unit.id)]);
+    const years = statisticsYears(first, shanghaiToday(core.clock.now()));
+    return send(reply, <EnforcementUnitPage ctx={pageContext(req, reply)} unit={unit} profile={profile} officers={officers} inspections={inspections} statisticsYears={years} />);
+  });
+
+  // 年度执法数据 (国办发〔2018〕118号: 每年1月31日前公开上年度数据): built from the register once the year is over.
+  app.get('/enforcement/:unitSlug/statistics/:year', async (req, reply) => {
+    const unit = await siteUnit(core, req);
+    const { year: yearText } = req.params as { year: string };
+    const today = shanghaiToday(core.clock.now());
+    const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
+    if (!(year >= 2000 && year < Number(today.slice(0, 4)))) throw new NotFoundError('该年度的执法数据尚未生成：年度结束后（次年1月1日起）公开。');
+    const [counts, types] = await Promise.all([decisionCountsOfUnits(core.db, [unit.id], year), powerTypesOfUnit(core.db, unit.id)]);
+    return send(reply, <StatisticsPage ctx={pageContext(req, reply)} unit={unit} year={year} due={statisticsDue(year)} rows={annualStatistics(counts, types)} hasList={types !== null} />);
   });
 
   // ---------------------------------------------------------------- 办事服务
