@@ -141,3 +141,22 @@ export function money(v: string | null): string {
   if (v === null) return '—';
   return `${Number(v).toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 })}元`;
 }
+
+/**
+ * Why a submission was refused when the form it came from is not on the page (the record has moved on,
+ * e.g. a decision withheld by law): the messages, in an alert at the top of the page.
+ */
+export function Refusal({ errors }: { errors: Record<string, string> }) {
+  const messages = [...new Set(Object.values(errors))];
+  if (!messages.length) return null;
+  return (
+    <div class="error-summary" role="alert" tabIndex={-1} aria-labelledby="refusal-title" data-autofocus>
+      <h2 id="refusal-title">未能办理</h2>
+      <ul>
+        {messages.map((m, i) => (
+          <li key={i}>{m}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
