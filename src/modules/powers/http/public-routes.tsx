@@ -6,7 +6,8 @@ import { pageContext } from '../../../core/http/context.ts';
 import { NotFoundError } from '../../../core/http/errors.ts';
 import { renderDocument } from '../../../core/ui/render.ts';
 import { FileNotFoundError, fileStorage } from '../../../core/files/storage.ts';
-import { findCatalogItem, publicUnitsOfRoot, setItemSourceProvider, type UnitRow } from './deps.ts';
+import { addSearchProvider, findCatalogItem, publicUnitsOfRoot, setItemSourceProvider, type UnitRow } from './deps.ts';
+import { repairGuideSearch, searchGuides } from '../data/guide-search.ts';
 import { diffRows, rowKey } from '../domain/power-list.ts';
 import { annualStatistics, DECISION_KINDS, statisticsDue, statisticsYears } from '../domain/enforcement.ts';
 import { shanghaiToday } from '../../../core/clock.ts';
@@ -68,6 +69,18 @@ export function contentDisposition(fileName: string): string {
 }
 
 export function registerPowersPublicRoutes(app: FastifyInstance, core: Core): void {
+  // 办事指南 in the platform search (/search): a service's name finds its guide.
+  addSearchProvider(async (c, rootUnitId, q) => ({
+    heading: '办事指南',
+    hits: (await searchGuides(c.db, rootUnitId, q.tsquery, 10)).map((g) => ({ title: g.name, href: `/services/${g.publicCode}`, meta: `${g.unitName} · ${g.itemType} · 服务对象：${g.audience}` })),
+  }));
+  // Start-up: index published guides that have no search vector yet (e.g. loaded before the index existed).
+  app.addHook('onReady', async () => {
+    void repairGuideSearch(core.db).then(
+      (n) => n && app.log.info({ guides: n }, 'guide search index repaired'),
+      (err: unknown) => app.log.error({ err }, 'guide search index repair failed'),
+    );
+  });
   // The catalog's item page names the 权责事项/服务事项 the item comes from (三(一): 对照权责事项梳理公开事项).
   setItemSourceProvider(async (c, rootUnitId, catalogItemId) => {
     const s = await sourceOfCatalogItem(c.db, catalogItemId);

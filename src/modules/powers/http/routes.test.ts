@@ -218,6 +218,15 @@ describe('办事指南: key elements, forms, public column', () => {
     assert.match(String(dl.headers['content-disposition']), new RegExp(encodeURIComponent('农村宅基地建房审批-农村宅基地和建房（规划许可）申请表-空白表格.docx').replace(/[()]/g, '\\$&')));
     assert.match(textOf((await t.client().get(`/services/${code}/print`)).body), /办理地点 东瓜镇便民服务中心/);
     assert.equal((await t.client().get('/services?theme=不存在')).statusCode, 400);
+    // The platform search finds the guide by its service's name, and loses it when the guide is withdrawn.
+    const found = await t.client().get(`/search?q=${encodeURIComponent('宅基地建房')}`);
+    assert.equal(found.statusCode, 200);
+    assert.match(textOf(found.body), /办事指南 农村宅基地建房审批 楚雄市东瓜镇人民政府 · 行政许可 · 服务对象：个人/);
+    assert.match(found.body, new RegExp(`href="/services/${code}"`));
+    assert.equal((await c.submit(url, `${url}/unpublish`, {})).statusCode, 303);
+    assert.doesNotMatch((await t.client().get(`/search?q=${encodeURIComponent('宅基地建房')}`)).body, new RegExp(`/services/${code}`));
+    assert.equal((await c.submit(url, `${url}/publish`, {})).statusCode, 303);
+    assert.match((await t.client().get(`/search?q=${encodeURIComponent('宅基地')}`)).body, new RegExp(`/services/${code}`));
   });
 });
 
