@@ -4,7 +4,7 @@ import { PublicLayout } from '../../../core/ui/layout.tsx';
 import { Pagination, SelectField } from '../../../core/ui/components.tsx';
 import { DECISION_KINDS, type StatisticsRow } from '../domain/enforcement.ts';
 import type { DecisionRow, InspectionRow, OfficerRow, ProfileRow, PublicDecision } from '../data/repository.ts';
-import { FlowChart, Lines, money, TableRegion } from './shared.tsx';
+import { FlowChart, InspectionTable, Lines, money, TableRegion } from './shared.tsx';
 
 const BASE = { href: '/enforcement', label: '行政执法公示' };
 
@@ -181,36 +181,7 @@ export function EnforcementUnitPage({
       )}
       <h2>随机抽查事项清单</h2>
       {inspections.length ? (
-        <TableRegion label="随机抽查事项清单">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">序号</th>
-                <th scope="col">检查项目</th>
-                <th scope="col">检查子项</th>
-                <th scope="col">检查主体</th>
-                <th scope="col">检查依据</th>
-                <th scope="col">检查方式</th>
-                <th scope="col">检查内容</th>
-                <th scope="col">备注</th>
-              </tr>
-            </thead>
-            <tbody>
-              {inspections.map((i) => (
-                <tr key={i.id}>
-                  <td>{i.seq}</td>
-                  <td>{i.item}</td>
-                  <td>{i.subItem}</td>
-                  <td>{i.inspector}</td>
-                  <td>{i.basis}</td>
-                  <td>{i.method}</td>
-                  <td>{i.content}</td>
-                  <td>{i.note}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+        <InspectionTable rows={inspections} />
       ) : (
         <p>暂无。</p>
       )}
