@@ -67,7 +67,9 @@ export function SearchPage(p: SearchPageProps) {
             </section>
           ))}
           <p role="status">
-            {p.total === 0
+            {p.total === 0 && p.extras?.length
+              ? '主动公开的政府信息中没有找到符合条件的信息。'
+              : p.total === 0
               ? '没有找到符合条件的信息。请检查关键词，或减少关键词、放宽筛选条件后再试。'
               : `找到${p.capped ? '超过 ' : p.approximate ? '约 ' : ' '}${p.total} 条信息${p.pageCount > 1 ? `，第 ${p.page} / ${p.pageCount} 页` : ''}${q ? '，按相关度排序' : '，按发布日期排序'}。`}
           </p>
