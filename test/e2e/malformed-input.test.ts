@@ -103,6 +103,63 @@ describe('malformed input never causes a 500', () => {
     assert.match(bad.body, /value="&lt;script>x&lt;\/script>"|value="&lt;script&gt;x&lt;\/script&gt;"/);
   });
 
+  it('权责清单、执法公示、办事指南 forms: malformed input to every form and action gets a 4xx with a Chinese message, never a silent 400', async () => {
+    const gkb = await t.signIn('gkb');
+    const page = await gkb.get('/staff/powers/donggua/decisions');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const decision = { kind: '行政处罚', partyType: '法人', partyName: '楚雄某某商贸有限公司', uscc: '91532301MA6K12345X', legalRep: '李某', facts: '销售过期食品', basis: '《中华人民共和国食品安全法》第一百二十四条', content: '罚款500元', fineYuan: '500' };
+    const d = await gkb.submit('/staff/powers/donggua/decisions', '/staff/powers/donggua/decisions', { ...decision, docNo: '东瓜罚〔2026〕90号', decidedOn: '2026-01-05' });
+    assert.equal(d.statusCode, 303);
+    const dUrl = String(d.headers.location);
+    const minor = await gkb.submit('/staff/powers/donggua/decisions', '/staff/powers/donggua/decisions', { ...decision, partyType: '自然人', uscc: '', legalRep: '', partyName: '王某', docNo: '东瓜罚〔2026〕91号', decidedOn: '2026-01-05', flags: 'minor' });
+    const minorUrl = String(minor.headers.location);
+    const g = await gkb.submit('/staff/powers/donggua/guides/new', '/staff/powers/donggua/guides', { name: '农村宅基地建房审批', itemType: '行政许可', audience: '个人', theme: '农业农村', slots: '1' });
+    assert.equal(g.statusCode, 303);
+    const gUrl = String(g.headers.location);
+    const urls = [
+      '/staff/powers/donggua/editions',
+      '/staff/powers/donggua/import',
+      '/staff/powers/donggua/import/confirm',
+      '/staff/powers/donggua/changes',
+      '/staff/powers/donggua/enforcement/profile',
+      '/staff/powers/donggua/enforcement/officers',
+      '/staff/powers/donggua/enforcement/inspections',
+      '/staff/powers/donggua/decisions',
+      `${dUrl}/publish`,
+      `${dUrl}/withdraw`,
+      `${minorUrl}/publish`,
+      '/staff/powers/donggua/guides',
+      gUrl,
+      `${gUrl}/publish`,
+      `${gUrl}/forms`,
+    ];
+    const failures: string[] = [];
+    for (const url of urls) {
+      for (const b of BODIES) {
+        const body = b.type.startsWith('application/x-www-form-urlencoded') ? `_csrf=${encodeURIComponent(csrf)}&${b.body}` : b.body;
+        const res = await t.app.inject({ method: 'POST', url, headers: { cookie: cookieOf(gkb), 'content-type': b.type, 'x-csrf-token': csrf }, payload: body });
+        if (res.statusCode >= 500 || res.statusCode < 300) failures.push(`POST ${url} [${b.type}] ${b.body.slice(0, 30)} → ${res.statusCode}`);
+        // Every 400 says why: at the field (error summary), or the platform's page for an unreadable request.
+        else if (res.statusCode === 400 && String(res.headers['content-type']).startsWith('text/html') && !/class="error-summary"[\s\S]*?<li>(?:<a [^>]*>)?[^<]*[\u4e00-\u9fff]|<title>请求有误 - /.test(res.body)) failures.push(`POST ${url} [${b.type}] ${b.body.slice(0, 30)} → 400 without a message`);
+      }
+    }
+    assert.deepEqual(failures, []);
+    // A malformed date: the message at the field, the input kept.
+    const bad = await gkb.submit(dUrl, `${dUrl}/publish`, { publishedOn: '2026-02-30' });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.body, /公开日期/);
+    assert.match(bad.body, /value="2026-02-30"/);
+    // Publishing twice: the second 公开 changes nothing and says so.
+    assert.equal((await gkb.submit(dUrl, `${dUrl}/publish`, { publishedOn: '2026-01-06' })).statusCode, 303);
+    const again = await gkb.submit(dUrl, `${dUrl}/publish`, { publishedOn: '2026-01-07' });
+    assert.equal(again.statusCode, 303);
+    assert.match((await gkb.get(dUrl)).body, /该决定已于 2026-01-06 公开，无需重复公开/);
+    // A minor's case: refused with the reason, though the page has no 公开 form.
+    const withheld = await gkb.submit(minorUrl, `${minorUrl}/publish`, { publishedOn: '2026-01-06' });
+    assert.equal(withheld.statusCode, 400);
+    assert.match(withheld.body, /该决定依法不公开：当事人是未成年人/);
+  });
+
   it('answers an oversized body with 413', async () => {
     const { c, csrf } = clients[1]!;
     const res = await t.app.inject({

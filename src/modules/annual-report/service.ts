@@ -6,7 +6,7 @@ import { writeAudit, type Actor } from '../../core/audit/index.ts';
 import { shanghaiToday } from '../../core/clock.ts';
 import { isUniqueViolation } from '../../core/db/index.ts';
 import { listUnitsOfRoot, type UnitRow } from '../units/index.ts';
-import { ALL_ENTERED, assembleTables, emptyEntered, type Computed, type Entered, type Origins } from './domain/assemble.ts';
+import { ALL_ENTERED, assembleTables, emptyEntered, prefillDecisions, type Computed, type Entered, type Origins } from './domain/assemble.ts';
 import { checkReport, failing, type CheckResult } from './domain/checks.ts';
 import { computeRecordCounts } from './domain/section2.ts';
 import { computeRequestTable, feesPaidInYear, type DataIssue } from './domain/section3.ts';
@@ -74,7 +74,12 @@ export interface Generation {
 export async function computeReport(core: Core, unitIds: number[], year: number): Promise<Generation> {
   const sources = sourcesOf(core);
   const q = { unitIds, year };
-  const [requests, fees, records] = await Promise.all([sources.requests(core.db, q), sources.fees(core.db, q), sources.records(core.db, q)]);
+  const [requests, fees, records, decisions] = await Promise.all([
+    sources.requests(core.db, q),
+    sources.fees(core.db, q),
+    sources.records(core.db, q),
+    sources.decisions ? sources.decisions(core.db, q) : Promise.resolve(null),
+  ]);
   const caseRows = await listCases(core.db, unitIds);
   const unavailable: string[] = [];
   let s3 = null;
@@ -98,6 +103,7 @@ export async function computeReport(core: Core, unitIds: number[], year: number)
       records: !records.available ? 0 : records.facts ? records.facts.length : sumCounts(records.counts),
       cases: caseRows.length,
     },
+    decisions,
   };
   if (issues.length > MAX_ISSUES) computed.issues.push({ requestNo: '', message: `另有${issues.length - MAX_ISSUES}条数据问题未列出` });
   const origins: Origins = { records: records.available ? 'source' : 'entered', requests: requests.available ? 'source' : 'entered', cases: 'source' };
@@ -144,6 +150,8 @@ export async function generateReport(core: Core, actor: Actor, input: GenerateIn
   const entered: Entered = existing?.entered ?? emptyEntered();
   // Parts that could not be computed keep what the unit entered; a part now computed drops it.
   if (gen.origins.requests === 'source') entered.s3 = null;
+  // Table 二's 行政许可、处罚、强制 figures: pre-filled from the 行政执法公示 register, corrections kept.
+  entered.s2.decisions = prefillDecisions(entered.s2.decisions, existing?.computed?.decisions, gen.computed.decisions);
   const tables = assembleTables(gen.origins, gen.computed, entered);
   const prefill = prefillTexts({
     year: input.year,

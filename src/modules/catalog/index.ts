@@ -50,6 +50,9 @@ export async function findCatalogItemByCode(db: DbOrTx, code: string): Promise<C
 /** The publishing module supplies the records shown on an item's public page (法定主动公开内容). */
 export { setItemRecordsProvider, type ItemRecords, type ItemRecordLink } from './http/item-records.ts';
 
+/** The powers module supplies the 权责事项/服务事项 an item comes from, shown on the item's public page. */
+export { setItemSourceProvider, type ItemSourceLink } from './http/item-source.ts';
+
 /** Next-due logic of an item's 公开时限, for the publishing module's timeliness dashboard. */
 export { nextDueDate, isOverdue } from './domain/time-limit.ts';
 export type { TimeLimitRule } from './domain/types.ts';

@@ -4,14 +4,14 @@ import type { DbOrTx } from '../../core/db/index.ts';
 import { registerPowersPublicRoutes } from './http/public-routes.tsx';
 import { registerPowersStaffRoutes } from './http/staff-routes.tsx';
 import { seedPowers } from './seed.ts';
-import { decisionCounts, sourceOfCatalogItem } from './data/repository.ts';
+import { decisionCounts, decisionCountsOfUnits, sourceOfCatalogItem } from './data/repository.ts';
 import { powersWorkQueue } from './work-queue.ts';
 
 /**
  * The 权责事项 or 服务事项 a catalog item comes from (kind, public code, name), or undefined; its public
  * page is `/powers/items/<code>` or `/services/<code>`.
  */
-export async function catalogItemSource(db: DbOrTx, catalogItemId: number): Promise<{ kind: 'power' | 'guide'; publicCode: string; name: string; href: string } | undefined> {
+export async function catalogItemSource(db: DbOrTx, catalogItemId: number): Promise<{ kind: 'power' | 'guide'; publicCode: string; name: string; unitId: number; href: string } | undefined> {
   const s = await sourceOfCatalogItem(db, catalogItemId);
   return s ? { ...s, href: s.kind === 'power' ? `/powers/items/${s.publicCode}` : `/services/${s.publicCode}` } : undefined;
 }
@@ -22,6 +22,19 @@ export async function catalogItemSource(db: DbOrTx, catalogItemId: number): Prom
  */
 export async function enforcementCounts(db: DbOrTx, rootUnitId: number, year: number, unitId?: number): Promise<{ kind: string; n: number; fines: number }[]> {
   return decisionCounts(db, rootUnitId, year, unitId);
+}
+
+/**
+ * 行政执法 decisions of the given units decided in a year, by 执法类别, with fines in yuan: what the annual
+ * report's table 二 (第二十条第（五）（六）项: 行政许可、行政处罚、行政强制 本年处理决定数量) is pre-filled with.
+ */
+export async function enforcementCountsOfUnits(db: DbOrTx, unitIds: readonly number[], year: number): Promise<{ kind: string; n: number; fines: number }[]> {
+  return decisionCountsOfUnits(db, unitIds, year);
+}
+
+/** The public page of a unit's 年度执法数据. */
+export function enforcementStatisticsPath(unitSlug: string, year: number): string {
+  return `/enforcement/${unitSlug}/statistics/${year}`;
 }
 
 /** 管理公开和服务公开: 权责清单 with editions and adjustments, 行政执法公示, 办事指南. */

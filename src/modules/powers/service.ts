@@ -23,6 +23,8 @@ import {
 } from './domain/power-list.ts';
 import { personalDataProblems, publicationDue, withdrawalDue, withholdReason, type DecisionKind, type PartyType, type WithdrawGround } from './domain/enforcement.ts';
 import { formFileName, materialNameProblem, publishProblems, type GuideData } from './domain/guide.ts';
+import { refreshGuideSearch } from './data/guide-search.ts';
+import { publicPagesChanged } from '../publishing/index.ts';
 import {
   powersCatalogLinks,
   powersChanges,
@@ -425,11 +427,13 @@ export async function saveGuide(core: Core, actor: Actor, unit: UnitRow, input: 
       // A published guide stays published only while it still has every key element.
       const stillOk = Object.keys(publishProblems({ ...input, materials })).length === 0;
       await tx.update(powersGuides).set({ ...values, publishedAt: stillOk ? old.publishedAt : null }).where(eq(powersGuides.id, old.id));
+      await refreshGuideSearch(tx, old.id);
     } else {
       await tx.insert(powersGuides).values({ ...values, publicCode: out, unitId: unit.id });
     }
     await writeAudit(tx, actor, { action: 'powers.guide-saved', targetType: 'powers_guide', targetId: out, unitId: unit.id, summary: { note: input.name } }, now);
   });
+  if (old?.publishedAt) publicPagesChanged();
   return { ok: true, code: out };
 }
 
@@ -441,8 +445,10 @@ export async function publishGuide(core: Core, actor: Actor, unit: UnitRow, code
   const now = core.clock.now();
   await core.db.transaction(async (tx) => {
     await tx.update(powersGuides).set({ publishedAt: g.publishedAt ?? now }).where(eq(powersGuides.id, g.id));
+    await refreshGuideSearch(tx, g.id);
     await writeAudit(tx, actor, { action: 'powers.guide-published', targetType: 'powers_guide', targetId: code, unitId: unit.id, summary: { note: g.name } }, now);
   });
+  publicPagesChanged();
   return { ok: true };
 }
 
@@ -451,8 +457,11 @@ export async function unpublishGuide(core: Core, actor: Actor, unit: UnitRow, co
   if (!g || g.unitId !== unit.id) return;
   await core.db.transaction(async (tx) => {
     await tx.update(powersGuides).set({ publishedAt: null }).where(eq(powersGuides.id, g.id));
+    // Withdrawn from the 办事服务 column: out of the search too.
+    await refreshGuideSearch(tx, g.id);
     await writeAudit(tx, actor, { action: 'powers.guide-unpublished', targetType: 'powers_guide', targetId: code, unitId: unit.id, summary: { note: g.name } }, core.clock.now());
   });
+  publicPagesChanged();
 }
 
 /** Attaches a 空白表格 or 示例样表 to a material: checked by content (core/files), named after the guide. */

@@ -20,6 +20,9 @@ export type { StaffActor, PubResult } from './service.ts';
 export { loadHomeSections, type HomeSections, type HomeSection, type HomeLink } from './home.ts';
 export { staffActorOf } from './service.ts';
 export { runSearchRebuild } from './search-cli.ts';
+/** Other modules' pages in the platform search: register a provider; call publicPagesChanged() when its index changes. */
+export { addSearchProvider, type ExtraSearchHit, type ExtraSearchSection } from './http/search-extras.ts';
+export { publicRecordsChanged as publicPagesChanged } from './public-cache.ts';
 
 /** Proactive publishing (主动公开): records, review, interpretation, validity, search and public pages. */
 export const publishingModule: ModuleManifest = {

@@ -6,10 +6,11 @@ import type { Core } from '../../../core/services.ts';
 import type { Db } from '../../../core/db/index.ts';
 import { annualReportRequestCounts, annualReportRequestPage, annualReportFees, type AnnualReportRequest, type AnnualReportCell } from '../../requests/index.ts';
 import { countRecordsForAnnualReport, listRecordsForAnnualReport } from '../../publishing/index.ts';
+import { enforcementCountsOfUnits } from '../../powers/index.ts';
 import type { RequestFact, FeeFact } from '../domain/section3.ts';
 import type { RecordFact } from '../domain/section2.ts';
 import type { S2Table } from '../domain/tables.ts';
-import type { ApplicantType, OutcomeRow, RecordColumn, RecordKind, S3Row } from '../domain/template.ts';
+import type { ApplicantType, DecisionField, OutcomeRow, RecordColumn, RecordKind, S3Row } from '../domain/template.ts';
 
 export type SourceResult<T> = { available: true; facts: T[] } | { available: false; reason: string };
 
@@ -34,6 +35,11 @@ export interface ReportSources {
    * behind a cell of table 三, one fact per request. Without it the drill-down filters requests().
    */
   requestCell?(db: Db, q: SourceQuery, cell: { row: S3Row; column: ApplicantType | 'total' }, page: { offset: number; limit: number }): Promise<{ total: number; facts: RequestFact[] }>;
+  /**
+   * Optional: 行政许可、行政处罚、行政强制 decisions of the year from the 行政执法公示 register (the unit's figures of
+   * table 二 are pre-filled with them). Without it the unit enters them.
+   */
+  decisions?(db: Db, q: SourceQuery): Promise<Record<DecisionField, number>>;
   /** Optional, for sources whose records() only counts: the records behind a cell of table 二. */
   recordCell?(db: Db, q: SourceQuery, cell: { kind: RecordKind; column: RecordColumn }): Promise<RecordFact[]>;
 }
@@ -78,6 +84,9 @@ export const REQUEST_APPLICANT_COLUMNS: Readonly<Record<string, ApplicantType>> 
 
 /** The publishing module's document types → the rows of table 二. */
 export const RECORD_DOC_TYPES: Readonly<Record<string, RecordFact['kind']>> = { regulation: 'regulation', normative: 'normativeDocument' };
+
+/** The register's 执法类别 → the decision rows of table 二. */
+export const DECISION_KIND_FIELDS: Readonly<Record<string, DecisionField>> = { 行政许可: 'licensing', 行政处罚: 'penalty', 行政强制: 'enforcement' };
 
 const OUTCOME_CODES_BY_ROW = new Map(Object.entries(REQUEST_OUTCOME_ROWS).map(([code, row]) => [row, code]));
 const APPLICANT_COLUMNS_BY_TYPE = new Map(Object.entries(REQUEST_APPLICANT_COLUMNS).map(([col, type]) => [type, col]));
@@ -141,6 +150,14 @@ export const moduleSources: ReportSources = {
       }
     }
     return { available: true, facts: null, counts };
+  },
+  async decisions(db, q) {
+    const out: Record<DecisionField, number> = { licensing: 0, penalty: 0, enforcement: 0 };
+    for (const c of await enforcementCountsOfUnits(db, q.unitIds, q.year)) {
+      const f = DECISION_KIND_FIELDS[c.kind];
+      if (f) out[f] += c.n;
+    }
+    return out;
   },
   async recordCell(db, q, cell) {
     const docType = DOC_TYPES_BY_KIND.get(cell.kind)!;

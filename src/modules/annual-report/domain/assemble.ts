@@ -4,7 +4,7 @@
 import { cellName, parseCellId } from './cells.ts';
 import type { DataIssue } from './section3.ts';
 import { emptyS2, normaliseWanYuan, zeroS3, zeroS4, type ReportTables, type S2Table, type S3Table, type S4Table } from './tables.ts';
-import { DECISION_FIELDS, RECORD_COLUMNS, RECORD_KINDS, REMEDY_COLUMNS, REMEDY_GROUPS, S3_COLUMNS, S3_ROWS } from './template.ts';
+import { DECISION_FIELDS, type DecisionField, RECORD_COLUMNS, RECORD_KINDS, REMEDY_COLUMNS, REMEDY_GROUPS, S3_COLUMNS, S3_ROWS } from './template.ts';
 
 /** Where each part of the tables comes from. */
 export interface Origins {
@@ -27,6 +27,11 @@ export interface Computed {
   /** 信息处理费 paid in the year, 分; null when unknown. */
   feesFen: number | null;
   counts: { requests: number; records: number; cases: number };
+  /**
+   * 行政许可、行政处罚、行政强制 decisions of the year in the 行政执法公示 register; what the unit's figures
+   * are pre-filled with (absent in reports generated before the register existed).
+   */
+  decisions?: Record<DecisionField, number> | null;
 }
 
 /** What the unit entered by hand. s2 always holds the decision and fee figures. */
@@ -129,4 +134,19 @@ export function readEntry(
     else s4![c.group][c.column] = n ?? 0;
   }
   return { entered: { s2, s3, s4 }, errors, values };
+}
+
+/**
+ * Table 二's decision figures (第二十条第（五）（六）项) pre-filled from the 行政执法公示 register: a figure the
+ * unit has not entered, or still equal to what the register said at the last generation, takes the
+ * register's new count; a figure the unit corrected stays as entered.
+ */
+export function prefillDecisions(entered: S2Table['decisions'], previous: Record<DecisionField, number> | null | undefined, register: Record<DecisionField, number> | null | undefined): S2Table['decisions'] {
+  if (!register) return entered;
+  const out = { ...entered };
+  for (const f of DECISION_FIELDS) {
+    const v = entered[f];
+    if (v === null || (previous && v === previous[f])) out[f] = register[f];
+  }
+  return out;
 }

@@ -4,7 +4,7 @@ import { computeRecordCounts, recordInCell, type RecordFact } from './section2.t
 import { caseInCell, computeRemedyTable, placeCase, type CaseFact } from './section4.ts';
 import { deadlineState, defaultReportYear, publicationTooEarly, reportDueDate } from './due-dates.ts';
 import { cellNameOf, parseCellId } from './cells.ts';
-import { ALL_ENTERED, assembleTables, emptyEntered, enteredFields, readEntry, type Origins } from './assemble.ts';
+import { ALL_ENTERED, assembleTables, emptyEntered, enteredFields, prefillDecisions, readEntry, type Origins } from './assemble.ts';
 import { prefillTexts } from './prefill.ts';
 import { normaliseWanYuan, zeroS3, zeroS4 } from './tables.ts';
 import { reportAccess } from './access.ts';
@@ -205,5 +205,19 @@ describe('access', () => {
     assert.deepEqual(reportAccess(user(2, ['openness_office']), city), { view: true, edit: true, publish: true });
     assert.deepEqual(reportAccess(user(2, ['openness_office']), finance), { view: true, edit: false, publish: false });
     assert.deepEqual(reportAccess(user(2, ['auditor']), finance), { view: true, edit: false, publish: false });
+  });
+});
+
+describe('table 二 decisions pre-filled from the 行政执法公示 register', () => {
+  const register = { licensing: 12, penalty: 30, enforcement: 0 };
+  it('fills figures not entered', () => {
+    assert.deepEqual(prefillDecisions({ licensing: null, penalty: null, enforcement: null }, null, register), register);
+  });
+  it('keeps a figure the unit corrected, follows the register where the unit did not', () => {
+    // Last generation: register 10 / 28 / 0; the unit changed 许可 to 11 and left the others.
+    assert.deepEqual(prefillDecisions({ licensing: 11, penalty: 28, enforcement: 0 }, { licensing: 10, penalty: 28, enforcement: 0 }, register), { licensing: 11, penalty: 30, enforcement: 0 });
+  });
+  it('leaves the figures alone without a register', () => {
+    assert.deepEqual(prefillDecisions({ licensing: 5, penalty: null, enforcement: null }, null, null), { licensing: 5, penalty: null, enforcement: null });
   });
 });

@@ -277,6 +277,7 @@ export function registerAnnualReportStaffRoutes(app: FastifyInstance, core: Core
         fields={enteredFields(report.origins)}
         values={values}
         errors={errors}
+        register={report.computed?.decisions ?? null}
       />,
       status,
     );

@@ -10,7 +10,7 @@ import type { DataIssue } from '../domain/section3.ts';
 import type { ReportDocumentData } from '../domain/report-view.ts';
 import { section2Layout, section3Layout, section4Layout, type LayoutCell, type LayoutTable } from '../domain/layout.ts';
 import { cellNameOf } from '../domain/cells.ts';
-import { SECTION_HEADINGS, TEXT_SECTIONS, type TextSection } from '../domain/template.ts';
+import { DECISION_FIELDS, DECISION_LABELS, SECTION_HEADINGS, TEXT_SECTIONS, type DecisionField, type TextSection } from '../domain/template.ts';
 import type { Origins } from '../domain/assemble.ts';
 import type { ReportScope, ReportSource, ReportState } from '../data/schema.ts';
 import { ReportDocument } from './report-document.tsx';
@@ -561,6 +561,8 @@ export interface EntryPageProps {
   fields: string[];
   values: Record<string, string>;
   errors: FieldErrors;
+  /** 行政许可、处罚、强制 decisions in the 行政执法公示 register at the last generation (the figures' pre-fill). */
+  register?: Record<DecisionField, number> | null;
 }
 
 export function EntryPage(p: EntryPageProps) {
@@ -573,8 +575,27 @@ export function EntryPage(p: EntryPageProps) {
       <p class="hint">
         {p.manual
           ? '请按已公布的年报逐格录入。表三、表四的空白格按0计；表二的数字留空表示尚未填报，年报不能发布。保存后系统按年报格式的勾稽关系核对。'
-          : '表二的行政许可、行政处罚、行政强制处理决定数量和行政事业性收费金额本平台没有数据来源，请单位填报；留空表示尚未填报，年报不能发布。标有“系统计算”的数字由平台生成，不能在此修改。'}
+          : p.register
+            ? '表二的行政许可、行政处罚、行政强制处理决定数量已按本平台的行政执法决定登记预填，如登记不全请更正；行政事业性收费金额请单位填报。留空表示尚未填报，年报不能发布。标有“系统计算”的数字由平台生成，不能在此修改。'
+            : '表二的行政许可、行政处罚、行政强制处理决定数量和行政事业性收费金额本平台没有数据来源，请单位填报；留空表示尚未填报，年报不能发布。标有“系统计算”的数字由平台生成，不能在此修改。'}
       </p>
+      {p.register && !p.manual ? (
+        <div class="notice" role="note">
+          <p>
+            来源：行政执法公示的执法决定登记（按决定日期计入{p.year}年，生成年报时统计）：
+            {DECISION_FIELDS.map((f) => `${DECISION_LABELS[f]} ${p.register![f]} 件`).join('，')}。
+          </p>
+          {DECISION_FIELDS.some((f) => p.values[`s2.${f}`] !== '' && p.values[`s2.${f}`] !== undefined && p.values[`s2.${f}`] !== String(p.register![f])) ? (
+            <p>
+              已由本单位更正：
+              {DECISION_FIELDS.filter((f) => p.values[`s2.${f}`] !== '' && p.values[`s2.${f}`] !== undefined && p.values[`s2.${f}`] !== String(p.register![f]))
+                .map((f) => `${DECISION_LABELS[f]}（登记 ${p.register![f]} 件，填报 ${p.values[`s2.${f}`]} 件）`)
+                .join('，')}
+              。
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       <ErrorSummary errors={p.errors} />
       <form method="post" action={`${base}/entry`} novalidate>
         <CsrfField token={p.ctx.csrfToken} />

@@ -16,6 +16,7 @@ import { CATALOG_PAGE_ITEMS, CatalogHistoryPage, UnitCatalogPage } from '../view
 import { ItemPage } from '../views/public-item.tsx';
 import { ReadingGuidePage } from '../views/public-reading-guide.tsx';
 import { itemRecords } from './item-records.ts';
+import { itemSources } from './item-source.ts';
 import { sendCatalogExport } from './export.ts';
 
 const HISTORY_PAGE_SIZE = 20;
@@ -65,8 +66,8 @@ export function registerCatalogPublicRoutes(app: FastifyInstance, core: Core): v
     const { code } = req.params as { code: string };
     const view = await loadPublicItem(core, req.site.rootUnitId, code);
     if (!view) throw new NotFoundError('该目录事项不存在。');
-    const records = await itemRecords(core, req.site.rootUnitId, view.item.id, view.item.code);
-    return sendPage(reply, <ItemPage ctx={pageContext(req, reply)} view={view} records={records} />);
+    const [records, sources] = await Promise.all([itemRecords(core, req.site.rootUnitId, view.item.id, view.item.code), itemSources(core, req.site.rootUnitId, view.item.id)]);
+    return sendPage(reply, <ItemPage ctx={pageContext(req, reply)} view={view} records={records} sources={sources} />);
   });
 
   app.get('/openness/:unitSlug', async (req, reply) => {

@@ -8,13 +8,14 @@ import { fieldText, type FieldChange } from '../domain/versions.ts';
 import type { ItemVersionSummary } from '../domain/history.ts';
 import { columnPath, Paragraphs } from './public-shared.tsx';
 import type { ItemRecords } from '../http/item-records.ts';
+import type { ItemSourceLink } from '../http/item-source.ts';
 
 const CHANGE_KIND: Record<ItemVersionSummary['changeKind'], string> = { created: '新增', updated: '修改', retired: '停用' };
 
 /** A column value short enough to quote before and after in the history. */
 const QUOTE_MAX = 60;
 
-export function ItemPage({ ctx, view, records }: { ctx: PageContext; view: PublicItem; records?: ItemRecords }) {
+export function ItemPage({ ctx, view, records, sources = [] }: { ctx: PageContext; view: PublicItem; records?: ItemRecords; sources?: ItemSourceLink[] }) {
   const { item, domain, data, owner, holders, versions, nextDue } = view;
   const channels = [...data.channels, ...data.customChannels];
   const rule = describeTimeLimit(data.timeLimitRule);
@@ -55,6 +56,20 @@ export function ItemPage({ ctx, view, records }: { ctx: PageContext; view: Publi
               <th scope="row">二级事项</th>
               <td>{data.level2}</td>
             </tr>
+            {sources.length ? (
+              <tr>
+                <th scope="row">来源事项</th>
+                <td>
+                  <ul>
+                    {sources.map((s, i) => (
+                      <li key={i}>
+                        {s.kindLabel}：<a href={s.href}>{s.name}</a>（{s.unitName}）
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ) : null}
             <tr>
               <th scope="row">公开内容（要素）</th>
               <td>

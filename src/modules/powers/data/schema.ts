@@ -2,7 +2,9 @@
 // (事前 profile, officers, 随机抽查事项, decisions) and 办事指南 (guides with their materials and forms), and
 // the links from catalog items to the item they come from.
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, customType, date, index, integer, jsonb, numeric, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 import { staffUsers, units } from '../../../core/db/schema.ts';
 import type { DutyStage, PowerRow } from '../domain/power-list.ts';
 
@@ -215,6 +217,10 @@ export const powersDecisions = pgTable(
     uniqueIndex('powers_decisions_public_code_key').on(t.publicCode),
     uniqueIndex('powers_decisions_doc_no_key').on(t.unitId, t.docNo),
     index('powers_decisions_public_idx').on(t.rootUnitId, t.publishedOn.desc(), t.id.desc()).where(sql`${t.publishedOn} is not null`),
+    // The public register filtered by 执法类别, by unit, or both: without these a rare filter walks every published row.
+    index('powers_decisions_public_kind_idx').on(t.rootUnitId, t.kind, t.publishedOn.desc(), t.id.desc()).where(sql`${t.publishedOn} is not null`),
+    index('powers_decisions_public_unit_idx').on(t.unitId, t.publishedOn.desc(), t.id.desc()).where(sql`${t.publishedOn} is not null`),
+    index('powers_decisions_public_unit_kind_idx').on(t.unitId, t.kind, t.publishedOn.desc(), t.id.desc()).where(sql`${t.publishedOn} is not null`),
     index('powers_decisions_unit_idx').on(t.unitId, t.decidedOn.desc()),
   ],
 );
@@ -263,10 +269,16 @@ export const powersGuides = pgTable(
     remedy: text('remedy').notNull().default(''),
     materials: jsonb('materials').$type<StoredMaterial[]>().notNull().default(sql`'[]'::jsonb`),
     publishedAt: timestamp('published_at', { withTimezone: true }),
+    /** The platform search's CJK-bigram vector (name A, type and theme B, the rest C) while published; null otherwise. */
+    searchDocument: tsvector('search_document'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('powers_guides_public_code_key').on(t.publicCode), index('powers_guides_unit_idx').on(t.unitId)],
+  (t) => [
+    uniqueIndex('powers_guides_public_code_key').on(t.publicCode),
+    index('powers_guides_unit_idx').on(t.unitId),
+    index('powers_guides_search_idx').using('gin', t.searchDocument).where(sql`${t.searchDocument} is not null`),
+  ],
 );
 
 /** A catalog item names the 权责事项 or 服务事项 its information comes from (one source per item). */

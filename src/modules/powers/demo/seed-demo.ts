@@ -15,6 +15,7 @@ import { findUnitBySlug, type UnitRow } from '../http/deps.ts';
 import { DEFAULT_POWER_TYPES, type PowerRow, type PowerSource } from '../domain/power-list.ts';
 import { publicationDue, withdrawalDue, type DecisionKind } from '../domain/enforcement.ts';
 import { formFileName } from '../domain/guide.ts';
+import { repairGuideSearch } from '../data/guide-search.ts';
 import { actOnChange, addInspectionItem, addOfficer, newCode, proposeChange, saveProfile, savePreview, confirmImport } from '../service.ts';
 import type { StoredMaterial } from '../data/schema.ts';
 import { publicDecisionsChanged } from '../data/repository.ts';
@@ -265,6 +266,8 @@ async function seedGuides(core: Core, rootId: number): Promise<number> {
     SELECT x.public_code, x.unit_id, x.name, x.item_type, x.audience, x.theme, x.basis, x.conditions, x.process, x.place, x.hours, x.legal_limit_days, x.promised_limit_days, x.fee, x.consult_phone, x.complaint_phone, x.delivery, x.remedy, x.materials, now()
     FROM jsonb_to_recordset(${JSON.stringify(values)}::jsonb) AS x(public_code text, unit_id bigint, name text, item_type text, audience text, theme text, basis text, conditions text, process text, place text, hours text,
       legal_limit_days int, promised_limit_days int, fee text, consult_phone text, complaint_phone text, delivery text, remedy text, materials jsonb)`);
+  // Published: into the platform search.
+  await repairGuideSearch(core.db);
   return values.length;
 }
 

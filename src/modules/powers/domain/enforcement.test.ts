@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { buildCalendar } from '../../../core/calendar/working-days.ts';
 import { withProvisionalNextYear } from '../../../core/calendar/provisional.ts';
 import { OFFICIAL_YEARS } from '../../../core/calendar/official-holidays.ts';
-import { personalDataProblems, publicationDue, timeliness, withdrawalDue, withholdReason, type DecisionKind } from './enforcement.ts';
+import { annualStatistics, personalDataProblems, publicationDue, statisticsDue, statisticsYears, timeliness, withdrawalDue, withholdReason, type DecisionKind } from './enforcement.ts';
 
 const cal = withProvisionalNextYear(buildCalendar(OFFICIAL_YEARS));
 
@@ -70,5 +70,40 @@ describe('personal data in a published decision (regulation-wave2 §2.6)', () =>
   it('never publishes a minor’s case', () => {
     assert.match(withholdReason({ partyIsMinor: true, secret: false })!, /未成年人/);
     assert.equal(withholdReason({ partyIsMinor: false, secret: false }), undefined);
+  });
+});
+
+describe('年度执法数据 (国办发〔2018〕118号, 广东 format)', () => {
+  it('lists the six kinds, 0 where the unit has the power, 无此职权 where it has not, other kinds when used', () => {
+    // Register of 2025: 3 处罚 (fines 500 + 2000 + 0), 1 许可, 2 确认. 权责清单 types: 许可, 处罚, 检查, 确认.
+    const rows = annualStatistics(
+      [
+        { kind: '行政处罚', n: 3, fines: 2500 },
+        { kind: '行政许可', n: 1, fines: 0 },
+        { kind: '行政确认', n: 2, fines: 0 },
+      ],
+      new Set(['行政许可', '行政处罚', '行政检查', '行政确认']),
+    );
+    assert.deepEqual(rows, [
+      { kind: '行政许可', n: 1, fines: null, noPower: false },
+      { kind: '行政处罚', n: 3, fines: 2500, noPower: false },
+      { kind: '行政强制', n: 0, fines: null, noPower: true },
+      { kind: '行政征收', n: 0, fines: null, noPower: true },
+      { kind: '行政征用', n: 0, fines: null, noPower: true },
+      { kind: '行政检查', n: 0, fines: null, noPower: false },
+      { kind: '行政确认', n: 2, fines: null, noPower: false },
+    ]);
+  });
+
+  it('without a 权责清单 shows 0 for every kind (it cannot say the power is missing)', () => {
+    assert.ok(annualStatistics([], null).every((r) => r.n === 0 && !r.noPower));
+  });
+
+  it('is due on 31 January and shown for each finished year', () => {
+    assert.equal(statisticsDue(2025), '2026-01-31');
+    assert.deepEqual(statisticsYears(2024, '2026-11-26'), [2025, 2024]);
+    assert.deepEqual(statisticsYears(2026, '2026-11-26'), []);
+    assert.deepEqual(statisticsYears(2025, '2026-01-01'), [2025]);
+    assert.deepEqual(statisticsYears(null, '2026-11-26'), []);
   });
 });

@@ -112,3 +112,53 @@ export function personalDataProblems(fields: Record<string, { label: string; val
   }
   return out;
 }
+
+// ------------------------------------------------------------------ 年度执法数据
+
+/**
+ * The kinds every 年度执法数据 table lists (regulation-wave2 §2.4, 广东 format: 行政许可、行政处罚、行政强制、行政征收、
+ * 行政征用、行政检查); other kinds appear when the unit decided any.
+ */
+export const STATISTICS_KINDS = ['行政许可', '行政处罚', '行政强制', '行政征收', '行政征用', '行政检查'] as const;
+
+export interface StatisticsRow {
+  kind: string;
+  /** Decisions made in the year (0 when the unit has the power but made none). */
+  n: number;
+  /** 罚没金额 in yuan, for 行政处罚 only. */
+  fines: number | null;
+  /** The unit has no such power in its 权责清单 and made no such decision: "本单位无相关行政执法职责". */
+  noPower: boolean;
+}
+
+/**
+ * One row per kind from the register's counts. 广东 format (§2.4): a body with the power but no cases
+ * fills "0"; a body without the power says so. Without a 权责清单 we cannot tell, so every kind shows 0.
+ */
+export function annualStatistics(counts: readonly { kind: string; n: number; fines: number }[], powerTypes: ReadonlySet<string> | null): StatisticsRow[] {
+  const by = new Map(counts.map((c) => [c.kind, c]));
+  const row = (kind: string): StatisticsRow => {
+    const c = by.get(kind);
+    const n = c?.n ?? 0;
+    return { kind, n, fines: kind === '行政处罚' ? (c?.fines ?? 0) : null, noPower: n === 0 && powerTypes !== null && !powerTypes.has(kind) };
+  };
+  const extra = DECISION_KINDS.filter((k) => !(STATISTICS_KINDS as readonly string[]).includes(k) && (by.get(k)?.n ?? 0) > 0);
+  return [...STATISTICS_KINDS, ...extra].map(row);
+}
+
+/** 国办发〔2018〕118号: 每年1月31日前 公开上年度行政执法数据. */
+export function statisticsDue(year: number): string {
+  return `${year + 1}-01-31`;
+}
+
+/**
+ * The years whose data can be shown on `today`: each year after it ends (the figures are complete from
+ * 1 January), from the first year with a decision; newest first.
+ */
+export function statisticsYears(firstDecisionYear: number | null, today: string): number[] {
+  const last = Number(today.slice(0, 4)) - 1;
+  if (firstDecisionYear === null || firstDecisionYear > last) return [];
+  const out: number[] = [];
+  for (let y = last; y >= firstDecisionYear; y--) out.push(y);
+  return out;
+}

@@ -44,6 +44,8 @@ describe('public 权责清单, 执法公示 and 办事服务 pages in a browser'
       ['enforcement-decision', `/enforcement/decisions/${decision}`],
       ['services', '/services'],
       ['services-guide', `/services/${guide}`],
+      ['enforcement-statistics', '/enforcement/market-regulation/statistics/2025'],
+      ['search-guide', `/search?q=${encodeURIComponent('食品经营许可')}`],
     ];
     for (const [width, tag] of [
       [1280, 'desktop'],

@@ -6,9 +6,11 @@ import { pageContext } from '../../../core/http/context.ts';
 import { NotFoundError } from '../../../core/http/errors.ts';
 import { renderDocument } from '../../../core/ui/render.ts';
 import { FileNotFoundError, fileStorage } from '../../../core/files/storage.ts';
-import { findCatalogItem, publicUnitsOfRoot, type UnitRow } from './deps.ts';
+import { addSearchProvider, findCatalogItem, publicUnitsOfRoot, setItemSourceProvider, type UnitRow } from './deps.ts';
+import { repairGuideSearch, searchGuides } from '../data/guide-search.ts';
 import { diffRows, rowKey } from '../domain/power-list.ts';
-import { DECISION_KINDS } from '../domain/enforcement.ts';
+import { annualStatistics, DECISION_KINDS, statisticsDue, statisticsYears } from '../domain/enforcement.ts';
+import { shanghaiToday } from '../../../core/clock.ts';
 import { AUDIENCES, THEMES } from '../domain/guide.ts';
 import {
   findDecision,
@@ -17,7 +19,11 @@ import {
   findItem,
   findItemById,
   findProfile,
+  decisionCountsOfUnits,
+  firstDecisionYear,
+  powerTypesOfUnit,
   linksOfPowerItem,
+  sourceOfCatalogItem,
   listChanges,
   listEditions,
   listInspectionItems,
@@ -30,7 +36,7 @@ import {
   unitsWithLists,
 } from '../data/repository.ts';
 import { ChangeLogPage, DiffPage, EditionPage, PowerItemPage, PowersHomePage } from '../views/public-powers.tsx';
-import { DecisionPage, EnforcementHomePage, EnforcementUnitPage } from '../views/public-enforcement.tsx';
+import { DecisionPage, EnforcementHomePage, EnforcementUnitPage, StatisticsPage } from '../views/public-enforcement.tsx';
 import { GuidePage, guidePrintHtml, ServicesHomePage } from '../views/public-services.tsx';
 import { writeListWorkbook } from '../import/write-list.ts';
 import { powersGuides } from '../data/schema.ts';
@@ -63,6 +69,25 @@ export function contentDisposition(fileName: string): string {
 }
 
 export function registerPowersPublicRoutes(app: FastifyInstance, core: Core): void {
+  // 办事指南 in the platform search (/search): a service's name finds its guide.
+  addSearchProvider(async (c, rootUnitId, q) => ({
+    heading: '办事指南',
+    hits: (await searchGuides(c.db, rootUnitId, q.tsquery, 10)).map((g) => ({ title: g.name, href: `/services/${g.publicCode}`, meta: `${g.unitName} · ${g.itemType} · 服务对象：${g.audience}` })),
+  }));
+  // Start-up: index published guides that have no search vector yet (e.g. loaded before the index existed).
+  app.addHook('onReady', async () => {
+    void repairGuideSearch(core.db).then(
+      (n) => n && app.log.info({ guides: n }, 'guide search index repaired'),
+      (err: unknown) => app.log.error({ err }, 'guide search index repair failed'),
+    );
+  });
+  // The catalog's item page names the 权责事项/服务事项 the item comes from (三(一): 对照权责事项梳理公开事项).
+  setItemSourceProvider(async (c, rootUnitId, catalogItemId) => {
+    const s = await sourceOfCatalogItem(c.db, catalogItemId);
+    const unit = s ? (await publicUnitsOfRoot(c, rootUnitId)).find((u) => u.id === s.unitId) : undefined;
+    if (!s || !unit) return [];
+    return [{ kindLabel: s.kind === 'power' ? '权责事项' : '服务事项', name: s.name, href: s.kind === 'power' ? `/powers/items/${s.publicCode}` : `/services/${s.publicCode}`, unitName: unit.name }];
+  });
   // ---------------------------------------------------------------- 权责清单
   app.get('/powers', async (req, reply) => send(reply, <PowersHomePage ctx={pageContext(req, reply)} units={await unitsWithLists(core.db, req.site.rootUnitId)} />));
 
@@ -177,8 +202,20 @@ export function registerPowersPublicRoutes(app: FastifyInstance, core: Core): vo
     const unit = await siteUnit(core, req);
     const profile = await findProfile(core.db, unit.id);
     if (!profile) throw new NotFoundError('该单位尚未公开行政执法信息。');
-    const [officers, inspections] = await Promise.all([listOfficers(core.db, unit.id), listInspectionItems(core.db, unit.id)]);
-    return send(reply, <EnforcementUnitPage ctx={pageContext(req, reply)} unit={unit} profile={profile} officers={officers} inspections={inspections} />);
+    const [officers, inspections, first] = await Promise.all([listOfficers(core.db, unit.id), listInspectionItems(core.db, unit.id), firstDecisionYear(core.db, unit.id)]);
+    const years = statisticsYears(first, shanghaiToday(core.clock.now()));
+    return send(reply, <EnforcementUnitPage ctx={pageContext(req, reply)} unit={unit} profile={profile} officers={officers} inspections={inspections} statisticsYears={years} />);
+  });
+
+  // 年度执法数据 (国办发〔2018〕118号: 每年1月31日前公开上年度数据): built from the register once the year is over.
+  app.get('/enforcement/:unitSlug/statistics/:year', async (req, reply) => {
+    const unit = await siteUnit(core, req);
+    const { year: yearText } = req.params as { year: string };
+    const today = shanghaiToday(core.clock.now());
+    const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
+    if (!(year >= 2000 && year < Number(today.slice(0, 4)))) throw new NotFoundError('该年度的执法数据尚未生成：年度结束后（次年1月1日起）公开。');
+    const [counts, types] = await Promise.all([decisionCountsOfUnits(core.db, [unit.id], year), powerTypesOfUnit(core.db, unit.id)]);
+    return send(reply, <StatisticsPage ctx={pageContext(req, reply)} unit={unit} year={year} due={statisticsDue(year)} rows={annualStatistics(counts, types)} hasList={types !== null} />);
   });
 
   // ---------------------------------------------------------------- 办事服务

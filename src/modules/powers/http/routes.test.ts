@@ -218,6 +218,15 @@ describe('办事指南: key elements, forms, public column', () => {
     assert.match(String(dl.headers['content-disposition']), new RegExp(encodeURIComponent('农村宅基地建房审批-农村宅基地和建房（规划许可）申请表-空白表格.docx').replace(/[()]/g, '\\$&')));
     assert.match(textOf((await t.client().get(`/services/${code}/print`)).body), /办理地点 东瓜镇便民服务中心/);
     assert.equal((await t.client().get('/services?theme=不存在')).statusCode, 400);
+    // The platform search finds the guide by its service's name, and loses it when the guide is withdrawn.
+    const found = await t.client().get(`/search?q=${encodeURIComponent('宅基地建房')}`);
+    assert.equal(found.statusCode, 200);
+    assert.match(textOf(found.body), /办事指南 农村宅基地建房审批 楚雄市东瓜镇人民政府 · 行政许可 · 服务对象：个人/);
+    assert.match(found.body, new RegExp(`href="/services/${code}"`));
+    assert.equal((await c.submit(url, `${url}/unpublish`, {})).statusCode, 303);
+    assert.doesNotMatch((await t.client().get(`/search?q=${encodeURIComponent('宅基地建房')}`)).body, new RegExp(`/services/${code}`));
+    assert.equal((await c.submit(url, `${url}/publish`, {})).statusCode, 303);
+    assert.match((await t.client().get(`/search?q=${encodeURIComponent('宅基地')}`)).body, new RegExp(`/services/${code}`));
   });
 });
 
@@ -237,5 +246,41 @@ describe('catalog items name the 权责事项 they come from', () => {
     const pub = textOf((await t.client().get(`/powers/items/${item}`)).body);
     assert.ok(pub.includes(label!.replace(/&amp;/g, '&')), 'the item page lists the openness item it produces');
     assert.equal((await catalogItemSource(t.core.db, Number(catId)))?.href, `/powers/items/${item}`);
+    const catCode = (await t.core.pool.query('SELECT code FROM catalog_items WHERE id = $1', [catId])).rows[0].code;
+    const catPage = await t.client().get(`/openness/items/${catCode}`);
+    assert.equal(catPage.statusCode, 200);
+    assert.match(textOf(catPage.body), /来源事项 权责事项： 对预算执行情况的监督检查 （楚雄市财政局）/);
+    assert.match(catPage.body, new RegExp(`<a href="/powers/items/${item}">对预算执行情况的监督检查</a>`));
+  });
+});
+
+describe('年度执法数据 and the annual report, from the register', () => {
+  const base = { partyType: '法人', partyName: '楚雄某某商贸有限公司', uscc: '91532301MA6K12345X', legalRep: '李某', facts: '经查明的事实', basis: '《中华人民共和国食品安全法》第一百二十四条' };
+  it('counts 2025 decisions by kind (worked by hand) for the public page and pre-fills the 2025 annual report', async () => {
+    const c = await t.signIn('dgz_editor');
+    // 2025 register of 东瓜镇: 处罚 5000 元 + 800 元, one 许可; one 处罚 of 2024 that must not count.
+    const decisions = [
+      { kind: '行政处罚', docNo: '东瓜罚〔2025〕1号', decidedOn: '2025-03-10', content: '罚款5000元', fineYuan: '5000' },
+      { kind: '行政处罚', docNo: '东瓜罚〔2025〕2号', decidedOn: '2025-12-31', content: '罚款800元', fineYuan: '800' },
+      { kind: '行政许可', docNo: '东瓜许〔2025〕1号', decidedOn: '2025-06-02', content: '准予许可', fineYuan: '' },
+      { kind: '行政处罚', docNo: '东瓜罚〔2024〕9号', decidedOn: '2024-12-31', content: '罚款100元', fineYuan: '100' },
+    ];
+    for (const d of decisions) assert.equal((await c.submit('/staff/powers/donggua/decisions', '/staff/powers/donggua/decisions', { ...base, ...d })).statusCode, 303, d.docNo);
+    const page = await t.client().get('/enforcement/donggua/statistics/2025');
+    assert.equal(page.statusCode, 200);
+    const text = textOf(page.body);
+    assert.match(text, /应于 2026-01-31 前公开/);
+    // 东瓜镇's list (imported above) holds 处罚, 检查 and 许可 rows: 检查 shows 0; 强制、征收、征用 are "无相关职责".
+    assert.match(text, /行政许可 1 — 行政处罚 2 5,800 行政强制 本单位无相关行政执法职责 行政征收 本单位无相关行政执法职责 行政征用 本单位无相关行政执法职责 行政检查 0 —/);
+    assert.equal((await t.client().get('/enforcement/donggua/statistics/2026')).statusCode, 404, 'the current year is not over');
+    assert.equal((await t.client().get('/enforcement/donggua/statistics/abcd')).statusCode, 404);
+
+    const gen = await c.submit('/staff/annual-reports/donggua', '/staff/annual-reports/donggua/generate', { year: '2025' });
+    assert.equal(gen.statusCode, 303);
+    const entry = await c.get('/staff/annual-reports/donggua/2025/entry');
+    assert.match(entry.body, /name="s2.licensing"[^>]*value="1"/);
+    assert.match(entry.body, /name="s2.penalty"[^>]*value="2"/);
+    assert.match(entry.body, /name="s2.enforcement"[^>]*value="0"/);
+    assert.match(textOf(entry.body), /来源：行政执法公示的执法决定登记（按决定日期计入2025年，生成年报时统计）：行政许可 1 件，行政处罚 2 件，行政强制 0 件。/);
   });
 });

@@ -200,6 +200,7 @@ export function registerPowersStaffRoutes(app: FastifyInstance, core: Core): voi
     const { unit, a } = await slugUnit(core, req);
     if (!a.canDecide) throw new ForbiddenError('只有政务公开办可以发布权责清单版本。');
     const form = new FormReader(req.body);
+    if (!(await listItems(core.db, unit.id)).length) return listPage(req, reply, { values: form.values, errors: { label: '本单位的权责清单还没有事项，请先导入清单，再发布版本' } }, 400);
     const label = form.text('label', { label: '版本名称', required: true, max: 30, check: editionLabelProblem });
     const publishedOn = form.date('publishedOn', '公布日期');
     const docNo = form.text('docNo', { label: '批准文号', max: 100 });
@@ -517,7 +518,13 @@ export function registerPowersStaffRoutes(app: FastifyInstance, core: Core): voi
   app.get('/staff/powers/decisions/:code', guard, (req, reply) => decisionPage(req, reply));
   app.post('/staff/powers/decisions/:code/publish', guard, async (req, reply) => {
     const { d, unit } = await decisionOf(req);
+    // A repeated 公开 (double click, back button) changes nothing and says so.
+    if (d.publishedOn) {
+      setFlash(reply, `该决定已于 ${d.publishedOn} 公开，无需重复公开。`);
+      return reply.redirect(`/staff/powers/decisions/${d.publicCode}`, 303);
+    }
     const form = new FormReader(req.body);
+    if (d.withheldReason) return decisionPage(req, reply, { publish: { values: form.values, errors: { publishedOn: `该决定依法不公开：${d.withheldReason}` } } }, 400);
     const on = form.date('publishedOn', '公开日期');
     if (!form.ok || !on) return decisionPage(req, reply, { publish: form }, 400);
     const r = await svc.publishDecision(core, actorOf(req), unit, d.publicCode, on);
@@ -527,7 +534,12 @@ export function registerPowersStaffRoutes(app: FastifyInstance, core: Core): voi
   });
   app.post('/staff/powers/decisions/:code/withdraw', guard, async (req, reply) => {
     const { d, unit } = await decisionOf(req);
+    if (d.withdrawnOn) {
+      setFlash(reply, `该决定已于 ${d.withdrawnOn} 撤回，无需重复撤回。`);
+      return reply.redirect(`/staff/powers/decisions/${d.publicCode}`, 303);
+    }
     const form = new FormReader(req.body);
+    if (!d.publishedOn) return decisionPage(req, reply, { withdraw: { values: form.values, errors: { reason: '该决定尚未公开，无需撤回' } } }, 400);
     const ground = form.choice('ground', '撤回原因', WITHDRAW_GROUNDS);
     const eventOn = form.date('eventOn', '变更、撤销或确认的日期');
     const withdrawnOn = form.date('withdrawnOn', '撤回日期');
@@ -599,6 +611,7 @@ export function registerPowersStaffRoutes(app: FastifyInstance, core: Core): voi
   app.post('/staff/powers/guides/:code/forms', guard, async (req, reply) => {
     const { g, unit, a } = await guideOf(req, true);
     const form = new FormReader(req.body);
+    if (!g.materials.length) return guideForm(req, reply, unit, a, g, { values: guideValues(g), errors: {} }, 400, { values: {}, errors: { file: '请先在办事指南中填写申请材料，再上传空白表格或示例样表' } });
     const index = form.choice('material', '材料', g.materials.map((_, i) => String(i)));
     const kind = form.choice('kind', '类别', ['blank', 'sample'] as const);
     const file = uploadedFile(req.body, 'file');

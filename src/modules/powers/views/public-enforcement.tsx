@@ -2,9 +2,9 @@
 import type { PageContext } from '../../../core/ui/context.ts';
 import { PublicLayout } from '../../../core/ui/layout.tsx';
 import { Pagination, SelectField } from '../../../core/ui/components.tsx';
-import { DECISION_KINDS } from '../domain/enforcement.ts';
+import { DECISION_KINDS, type StatisticsRow } from '../domain/enforcement.ts';
 import type { DecisionRow, InspectionRow, OfficerRow, ProfileRow, PublicDecision } from '../data/repository.ts';
-import { FlowChart, Lines, money, TableRegion } from './shared.tsx';
+import { FlowChart, InspectionTable, Lines, money, TableRegion } from './shared.tsx';
 
 const BASE = { href: '/enforcement', label: '行政执法公示' };
 
@@ -105,12 +105,14 @@ export function EnforcementUnitPage({
   profile,
   officers,
   inspections,
+  statisticsYears = [],
 }: {
   ctx: PageContext;
   unit: { slug: string; name: string };
   profile: ProfileRow;
   officers: OfficerRow[];
   inspections: InspectionRow[];
+  statisticsYears?: number[];
 }) {
   const steps = profile.procedure.split('\n').map((s) => s.trim()).filter(Boolean);
   return (
@@ -119,6 +121,17 @@ export function EnforcementUnitPage({
       <p>
         <a href={`/enforcement?unit=${unit.slug}#decisions`}>本机关的执法决定</a> · <a href={`/powers/${unit.slug}`}>本机关的权责清单</a>
       </p>
+      {statisticsYears.length ? (
+        <p>
+          年度执法数据：
+          {statisticsYears.map((y, i) => (
+            <>
+              {i ? '、' : ''}
+              <a href={`/enforcement/${unit.slug}/statistics/${y}`}>{y}年度</a>
+            </>
+          ))}
+        </p>
+      ) : null}
       <dl class="facts">
         <dt>执法主体</dt>
         <dd>{profile.bodyName}</dd>
@@ -168,36 +181,7 @@ export function EnforcementUnitPage({
       )}
       <h2>随机抽查事项清单</h2>
       {inspections.length ? (
-        <TableRegion label="随机抽查事项清单">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">序号</th>
-                <th scope="col">检查项目</th>
-                <th scope="col">检查子项</th>
-                <th scope="col">检查主体</th>
-                <th scope="col">检查依据</th>
-                <th scope="col">检查方式</th>
-                <th scope="col">检查内容</th>
-                <th scope="col">备注</th>
-              </tr>
-            </thead>
-            <tbody>
-              {inspections.map((i) => (
-                <tr key={i.id}>
-                  <td>{i.seq}</td>
-                  <td>{i.item}</td>
-                  <td>{i.subItem}</td>
-                  <td>{i.inspector}</td>
-                  <td>{i.basis}</td>
-                  <td>{i.method}</td>
-                  <td>{i.content}</td>
-                  <td>{i.note}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableRegion>
+        <InspectionTable rows={inspections} />
       ) : (
         <p>暂无。</p>
       )}
@@ -279,6 +263,49 @@ export function DecisionPage({ ctx, d, unitName }: { ctx: PageContext; d: Decisi
           </tbody>
         </table>
       )}
+    </PublicLayout>
+  );
+}
+
+/** 年度执法数据 of a unit (国办发〔2018〕118号; 广东 format: one row per kind, "0" or 无相关职责). */
+export function StatisticsPage({ ctx, unit, year, due, rows, hasList }: { ctx: PageContext; unit: { slug: string; name: string }; year: number; due: string; rows: StatisticsRow[]; hasList: boolean }) {
+  const title = `${unit.name}${year}年度行政执法数据`;
+  return (
+    <PublicLayout ctx={ctx} title={title} breadcrumbs={[BASE, { href: `/enforcement/${unit.slug}`, label: unit.name }, { label: `${year}年度执法数据` }]}>
+      <h1>{title}</h1>
+      <p>
+        根据国办发〔2018〕118号，行政执法机关于每年1月31日前公开上年度行政执法总体情况数据（本年度应于 {due} 前公开）。本页数据由本机关的执法决定登记自动统计，按决定作出日期计入{year}
+        年1月1日至12月31日。
+      </p>
+      <TableRegion label={title}>
+        <table>
+          <caption>{title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">执法类别</th>
+              <th scope="col">本年处理决定数量（件）</th>
+              <th scope="col">罚没金额（元）</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.kind}>
+                <th scope="row">{r.kind}</th>
+                {r.noPower ? <td colSpan={2}>本单位无相关行政执法职责</td> : (
+                  <>
+                    <td>{r.n}</td>
+                    <td>{r.fines === null ? "—" : r.fines.toLocaleString("zh-CN", { maximumFractionDigits: 2 })}</td>
+                  </>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableRegion>
+      {hasList ? <p class="hint">“本单位无相关行政执法职责”：本机关现行权责清单中没有该类职权，且本年度没有该类执法决定。</p> : <p class="hint">本机关尚未公布权责清单，没有执法决定的类别按“0”列出。</p>}
+      <p>
+        <a href={`/enforcement?unit=${unit.slug}#decisions`}>查看本机关公开的执法决定</a>
+      </p>
     </PublicLayout>
   );
 }

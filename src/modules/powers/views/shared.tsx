@@ -141,3 +141,58 @@ export function money(v: string | null): string {
   if (v === null) return '—';
   return `${Number(v).toLocaleString('zh-CN', { minimumFractionDigits: 0, maximumFractionDigits: 2 })}元`;
 }
+
+/**
+ * Why a submission was refused when the form it came from is not on the page (the record has moved on,
+ * e.g. a decision withheld by law): the messages, in an alert at the top of the page.
+ */
+export function Refusal({ errors }: { errors: Record<string, string> }) {
+  const messages = [...new Set(Object.values(errors))];
+  if (!messages.length) return null;
+  return (
+    <div class="error-summary" role="alert" tabIndex={-1} aria-labelledby="refusal-title" data-autofocus>
+      <h2 id="refusal-title">未能办理</h2>
+      <ul>
+        {messages.map((m, i) => (
+          <li key={i}>{m}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** 随机抽查事项清单 with the columns of regulation-wave2 §2.1, the same on the public and the staff page. */
+export function InspectionTable({ rows }: { rows: { id: number; seq: number; item: string; subItem: string; inspector: string; basis: string; method: string; content: string; note: string }[] }) {
+  return (
+    <TableRegion label="随机抽查事项清单">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">序号</th>
+            <th scope="col">检查项目</th>
+            <th scope="col">检查子项</th>
+            <th scope="col">检查主体</th>
+            <th scope="col">检查依据</th>
+            <th scope="col">检查方式</th>
+            <th scope="col">检查内容</th>
+            <th scope="col">备注</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((i) => (
+            <tr key={i.id}>
+              <td>{i.seq}</td>
+              <td>{i.item}</td>
+              <td>{i.subItem}</td>
+              <td>{i.inspector}</td>
+              <td>{i.basis}</td>
+              <td>{i.method}</td>
+              <td>{i.content}</td>
+              <td>{i.note}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}

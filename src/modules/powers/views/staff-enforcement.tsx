@@ -6,7 +6,7 @@ import { DECISION_KINDS, PARTY_TYPES, TIMELINESS_LABELS, WITHDRAW_GROUNDS, type 
 import { AUDIENCES, GUIDE_LABELS, SERVICE_ITEM_TYPES, THEMES } from '../domain/guide.ts';
 import type { DecisionRow, GuideRow, InspectionRow, ItemRow, OfficerRow } from '../data/repository.ts';
 import { rowOf } from '../data/repository.ts';
-import { money, RowElements, TableRegion } from './shared.tsx';
+import { InspectionTable, money, Refusal, RowElements, TableRegion } from './shared.tsx';
 import { UnitFrame, type StaffUnit } from './staff-powers.tsx';
 
 type Form = { values: Record<string, string>; errors: FieldErrors };
@@ -92,28 +92,7 @@ export function ProfilePage({
         </form>
       ) : null}
       <h2>随机抽查事项清单</h2>
-      <TableRegion label="随机抽查事项清单">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">序号</th>
-              <th scope="col">检查项目</th>
-              <th scope="col">检查主体</th>
-              <th scope="col">检查方式</th>
-            </tr>
-          </thead>
-          <tbody>
-            {inspections.map((i) => (
-              <tr key={i.id}>
-                <td>{i.seq}</td>
-                <td>{i.item}</td>
-                <td>{i.inspector}</td>
-                <td>{i.method}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableRegion>
+      {inspections.length ? <InspectionTable rows={inspections} /> : <p>暂无。</p>}
       {unit.canEdit ? (
         <form method="post" action={`/staff/powers/${unit.slug}/enforcement/inspections`} class="action-box" noValidate>
           <h3>增加抽查事项</h3>
@@ -279,6 +258,8 @@ export function DecisionStaffPage({ ctx, unit, d, timeliness, publish = empty, w
           </>
         ) : null}
       </dl>
+      {!(unit.canEdit && !d.publishedOn && !d.withheldReason) ? <Refusal errors={publish.errors} /> : null}
+      {!(unit.canEdit && d.publishedOn && !d.withdrawnOn) ? <Refusal errors={withdraw.errors} /> : null}
       {unit.canEdit && !d.publishedOn && !d.withheldReason ? (
         <form method="post" action={`/staff/powers/decisions/${d.publicCode}/publish`} class="action-box" noValidate>
           <h2>公开</h2>
@@ -416,6 +397,7 @@ export function GuideFormPage({
             <CsrfField token={ctx.csrfToken} />
             <button type="submit">{guide.publishedAt ? '撤下' : '发布'}</button>
           </form>
+          {!guide.materials.length ? <Refusal errors={upload.errors} /> : null}
           {guide.materials.length ? (
             <form method="post" action={`/staff/powers/guides/${guide.publicCode}/forms`} encType="multipart/form-data" class="action-box" noValidate>
               <h2>上传空白表格、示例样表</h2>

@@ -7,7 +7,7 @@ import type { FieldErrors } from '../../../core/http/form.ts';
 import { CHANGE_ACTION_LABELS, CHANGE_KINDS, composition, POWER_SOURCES, type ChangeAction, type ChangeState, type PowerSource } from '../domain/power-list.ts';
 import type { ChangeRow, ItemRow } from '../data/repository.ts';
 import type { ListProblem } from '../import/parse-list.ts';
-import { ChangeStateTag, RowElements, TableRegion } from './shared.tsx';
+import { ChangeStateTag, Refusal, RowElements, TableRegion } from './shared.tsx';
 
 export interface StaffUnit {
   slug: string;
@@ -170,6 +170,7 @@ export function StaffListPage({
       ) : (
         <p>尚无版本。</p>
       )}
+      {unit.canDecide && !items.length ? <Refusal errors={edition.errors} /> : null}
       {unit.canDecide && items.length ? (
         <form method="post" action={`/staff/powers/${unit.slug}/editions`} class="action-box" noValidate>
           <h3>把现行清单发布为新版本</h3>
@@ -425,6 +426,7 @@ export function ChangePage({ ctx, unit, change, values, errors }: { ctx: PageCon
           </li>
         ))}
       </ol>
+      {!(next && unit.canDecide) ? <Refusal errors={errors} /> : null}
       {next && unit.canDecide ? (
         <form method="post" action={`/staff/powers/changes/${change.publicCode}`} class="action-box" noValidate>
           <h2>{CHANGE_ACTION_LABELS[next]}</h2>

@@ -20,6 +20,8 @@ import {
   type PublicFilters,
 } from '../data/public-queries.ts';
 import { publicPages, type CachedPage } from '../public-cache.ts';
+import { extraSearchSections } from './search-extras.ts';
+import { parseQuery } from '../../../core/search/bigram.ts';
 import { GENERAL_COLUMN_LABELS, GENERAL_COLUMNS } from '../domain/vocab.ts';
 import { RecordPage, RecordPrintPage, contentOffered, type RecordView } from '../views/public-record.tsx';
 import { RecordListPage } from '../views/public-lists.tsx';
@@ -222,6 +224,8 @@ export function registerPublishingPublicRoutes(app: FastifyInstance, core: Core)
       const ok = Object.keys(read.errors).length === 0;
       const asked = ok && (read.q !== '' || Object.keys(read.filters).length > 0);
       const out = asked ? await searchPublic(core.db, rootId, read.q, read.filters, read.page) : undefined;
+      // Other modules' pages (办事指南 …) on the first page of a plain keyword search.
+      const extras = ok && read.q && read.page === 1 && Object.keys(read.filters).length === 0 ? await extraSearchSections(core, rootId, parseQuery(read.q)) : [];
       const pageCount = Math.max(1, Math.ceil((out?.total ?? 0) / SEARCH_PAGE_SIZE));
       if (out && read.page > pageCount) throw new NotFoundError('该页不存在。');
       return html(
@@ -238,6 +242,7 @@ export function registerPublishingPublicRoutes(app: FastifyInstance, core: Core)
           page={read.page}
           pageCount={pageCount}
           hrefFor={(p) => pageHref('/search', read.values, p)}
+          extras={extras}
         />,
         ok ? 200 : 400,
       );

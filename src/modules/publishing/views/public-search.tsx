@@ -5,6 +5,7 @@ import { PublicLayout } from '../../../core/ui/layout.tsx';
 import { Pagination } from '../../../core/ui/components.tsx';
 import type { Segment } from '../../../core/search/snippet.ts';
 import type { RecordListItem } from '../data/public-queries.ts';
+import type { ExtraSearchSection } from '../http/search-extras.ts';
 import { FilterForm, kindLabel, Marked, RecordHome, recordPath, validityText, type FilterField } from './public-shared.tsx';
 
 export interface SearchHitView {
@@ -31,6 +32,8 @@ export interface SearchPageProps {
   page: number;
   pageCount: number;
   hrefFor: (page: number) => string;
+  /** Other modules' pages found (办事指南 …), shown before the records. */
+  extras?: ExtraSearchSection[];
 }
 
 export function SearchPage(p: SearchPageProps) {
@@ -51,8 +54,22 @@ export function SearchPage(p: SearchPageProps) {
         <p role="status">请输入关键词，或选择筛选条件。</p>
       ) : (
         <>
+          {(p.extras ?? []).map((s) => (
+            <section key={s.heading} class="search-extras" aria-labelledby={`extra-${s.heading}`}>
+              <h2 id={`extra-${s.heading}`}>{s.heading}</h2>
+              <ul>
+                {s.hits.map((h) => (
+                  <li key={h.href}>
+                    <a href={h.href}>{h.title}</a> <span class="hint">{h.meta}</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ))}
           <p role="status">
-            {p.total === 0
+            {p.total === 0 && p.extras?.length
+              ? '主动公开的政府信息中没有找到符合条件的信息。'
+              : p.total === 0
               ? '没有找到符合条件的信息。请检查关键词，或减少关键词、放宽筛选条件后再试。'
               : `找到${p.capped ? '超过 ' : p.approximate ? '约 ' : ' '}${p.total} 条信息${p.pageCount > 1 ? `，第 ${p.page} / ${p.pageCount} 页` : ''}${q ? '，按相关度排序' : '，按发布日期排序'}。`}
           </p>

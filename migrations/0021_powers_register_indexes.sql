@@ -1,0 +1,3 @@
+CREATE INDEX "powers_decisions_public_kind_idx" ON "powers_decisions" USING btree ("root_unit_id","kind","published_on" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "powers_decisions"."published_on" is not null;--> statement-breakpoint
+CREATE INDEX "powers_decisions_public_unit_idx" ON "powers_decisions" USING btree ("unit_id","published_on" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "powers_decisions"."published_on" is not null;--> statement-breakpoint
+CREATE INDEX "powers_decisions_public_unit_kind_idx" ON "powers_decisions" USING btree ("unit_id","kind","published_on" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE "powers_decisions"."published_on" is not null;

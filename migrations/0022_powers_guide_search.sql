@@ -1,0 +1,2 @@
+ALTER TABLE "powers_guides" ADD COLUMN "search_document" "tsvector";--> statement-breakpoint
+CREATE INDEX "powers_guides_search_idx" ON "powers_guides" USING gin ("search_document") WHERE "powers_guides"."search_document" is not null;
