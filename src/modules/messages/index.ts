@@ -3,6 +3,7 @@ import { registerMessagesPublicRoutes } from './http/public-routes.tsx';
 import { registerMessagesStaffRoutes } from './http/staff-routes.tsx';
 import { seedMessages } from './seed.ts';
 import { startMessageJobs } from './jobs.ts';
+import { indexPublishedMessages } from './service.ts';
 import type { PeriodicJob } from '../../core/jobs/periodic.ts';
 
 export { runMessageReminders } from './jobs.ts';
@@ -34,6 +35,7 @@ export const messagesModule: ModuleManifest = {
     registerMessagesStaffRoutes(app, core);
     let jobs: PeriodicJob | null = null;
     app.addHook('onReady', async () => {
+      await indexPublishedMessages(core);
       jobs = startMessageJobs(core, { onError: (err) => app.log.error({ err }, 'message reminders failed') });
     });
     app.addHook('onClose', async () => jobs?.stop());

@@ -9,6 +9,7 @@ import { addCalendarDays, addWorkingDays, isWorkingDay, type WorkCalendar } from
 import { msgEvents, msgHistory, msgItems, msgSequences } from './data/schema.ts';
 import { DEFAULT_LIMITS, limitKeyOf, type Channel, type Kind } from './domain/kinds.ts';
 import { formatItemNo } from './domain/intake.ts';
+import { messageSearchDocument } from './search-document.ts';
 import { maskForPublication } from './domain/masking.ts';
 import { workingDaysTaken, type ClockEvent } from './domain/clock.ts';
 import type { MessageState, Satisfaction } from './domain/states.ts';
@@ -178,7 +179,7 @@ export async function seedMessages(core: Core, opts: SeedOptions, count = 360): 
         if (state === 'closed') {
           Object.assign(item, { satisfaction: sat, closedOn, redone: sat === 'unsatisfied' && rand() < 0.5 });
           step('record_visit', 'visiting', 'closed', closedOn, '政务公开办', `回访评价：${{ satisfied: '满意', basically: '基本满意', unsatisfied: '不满意' }[sat]}`);
-          if (allowPublication && rand() < 0.6) Object.assign(item, { publishedAt: at(closedOn, '17:00'), publicTitle: title, publicContent: maskForPublication(item.content, [name]), publicReply: reply });
+          if (allowPublication && rand() < 0.6) Object.assign(item, { publishedAt: at(closedOn, '17:00'), publicTitle: title, publicContent: maskForPublication(item.content, [name]), publicReply: reply, searchDocument: messageSearchDocument(title, maskForPublication(item.content, [name]), reply) });
         }
       }
       const open = !['closed', 'terminated', 'refused', 'visiting', 'replied'].includes(state);

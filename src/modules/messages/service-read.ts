@@ -4,6 +4,7 @@ import type { Core } from '../../core/services.ts';
 import type { CurrentUser } from '../../core/ui/context.ts';
 import { addCalendarDays } from '../../core/calendar/working-days.ts';
 import { TtlCache } from '../../core/cache.ts';
+import { parseQuery } from '../../core/search/bigram.ts';
 import { isDispatcher } from './service.ts';
 import { OPEN_STATES, type MessageState } from './domain/states.ts';
 import type { Channel, Kind } from './domain/kinds.ts';
@@ -103,21 +104,41 @@ export interface PublishedRow {
   unitName: string;
 }
 
-export async function publishedItems(core: Core, rootUnitId: number, opts: { q: string; unitId?: number; page: number }): Promise<{ rows: PublishedRow[]; total: number }> {
+/** Search results are counted up to this many (the page then says "1000 多条"). */
+export const MAX_COUNTED = 1000;
+
+// The number of published items per site (and answering unit), kept a minute; publishing clears it.
+const publishedCountCache = new TtlCache<number>(60_000);
+
+export function forgetPublishedCounts(): void {
+  publishedCountCache.clear();
+}
+
+/**
+ * The public column: newest published first (an index on published_at, WHERE published), searched
+ * through the CJK-bigram document of the masked text (core/search): the unordered query narrows on
+ * the GIN index, the phrase is checked on what it finds. Counts of a search stop at MAX_COUNTED + 1.
+ */
+export async function publishedItems(core: Core, rootUnitId: number, opts: { q: string; unitId?: number; page: number }): Promise<{ rows: PublishedRow[]; total: number; capped: boolean }> {
   const where: SQL[] = [sql`i.root_unit_id = ${rootUnitId}`, sql`i.published_at IS NOT NULL`];
   if (opts.unitId) where.push(sql`i.reply_unit_id = ${opts.unitId}`);
-  if (opts.q) {
-    const like = '%' + opts.q.replace(/[%_\\]/g, (c) => '\\' + c) + '%';
-    where.push(sql`(i.public_title ILIKE ${like} OR i.public_content ILIKE ${like} OR i.public_reply ILIKE ${like})`);
+  const parsed = opts.q ? parseQuery(opts.q) : null;
+  if (parsed) {
+    // Nothing searchable (only punctuation): no results rather than everything.
+    if (!parsed.tsquery) return { rows: [], total: 0, capped: false };
+    where.push(sql`i.search_document @@ ${parsed.allLexemes ?? parsed.tsquery}::tsquery`);
+    if ((parsed.allLexemes ?? parsed.tsquery) !== parsed.tsquery) where.push(sql`ts_match_vq(i.search_document, ${parsed.tsquery}::tsquery)`);
   }
   const w = sql.join(where, sql` AND `);
-  const [rows, count] = await Promise.all([
-    core.db.execute(sql`SELECT i.item_no, i.public_title, i.channel, i.kind, i.received_at, i.replied_on::text, coalesce(u.name, '') AS unit_name
-      FROM msg_items i LEFT JOIN units u ON u.id = i.reply_unit_id WHERE ${w} ORDER BY i.published_at DESC, i.id DESC LIMIT ${PAGE_SIZE} OFFSET ${(opts.page - 1) * PAGE_SIZE}`),
-    core.db.execute(sql`SELECT count(*)::int AS n FROM msg_items i WHERE ${w}`),
-  ]);
+  const list = core.db.execute(sql`SELECT i.item_no, i.public_title, i.channel, i.kind, i.received_at, i.replied_on::text, coalesce(u.name, '') AS unit_name
+      FROM msg_items i LEFT JOIN units u ON u.id = i.reply_unit_id WHERE ${w} ORDER BY i.published_at DESC, i.id DESC LIMIT ${PAGE_SIZE} OFFSET ${(opts.page - 1) * PAGE_SIZE}`);
+  const count = parsed
+    ? core.db.execute(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM msg_items i WHERE ${w} LIMIT ${MAX_COUNTED + 1}) x`).then((r) => Number((r.rows[0] as { n: number }).n))
+    : publishedCountCache.get(`${rootUnitId}:${opts.unitId ?? ''}`, async () => Number(((await core.db.execute(sql`SELECT count(*)::int AS n FROM msg_items i WHERE ${w}`)).rows[0] as { n: number }).n));
+  const [rows, n] = await Promise.all([list, count]);
   return {
-    total: Number((count.rows[0] as { n: number }).n),
+    total: Math.min(n, MAX_COUNTED),
+    capped: n > MAX_COUNTED,
     rows: rows.rows.map((r: Record<string, unknown>) => ({ itemNo: r.item_no as string, title: r.public_title as string, channel: r.channel as Channel, kind: r.kind as Kind, receivedAt: new Date(r.received_at as string), repliedOn: r.replied_on as string | null, unitName: r.unit_name as string })),
   };
 }
@@ -157,17 +178,14 @@ export function unitStatistics(core: Core, rootUnitId: number, fromDay: string):
   return statsCache.get(`${rootUnitId}:${fromDay}`, () => loadUnitStatistics(core, rootUnitId, fromDay));
 }
 
+/** Sums the rows msg_unit_stats keeps (a trigger on msg_items, migration 0021) since fromDay. */
 async function loadUnitStatistics(core: Core, rootUnitId: number, fromDay: string): Promise<UnitStat[]> {
-  const r = await core.db.execute(sql`SELECT u.id, u.name, count(*)::int AS received,
-      count(*) FILTER (WHERE i.state = 'closed')::int AS closed,
-      count(*) FILTER (WHERE i.replied_on_time)::int AS on_time,
-      count(*) FILTER (WHERE i.replied_on IS NOT NULL)::int AS replied,
-      count(*) FILTER (WHERE i.satisfaction IS NOT NULL)::int AS rated,
-      count(*) FILTER (WHERE i.satisfaction IN ('satisfied', 'basically'))::int AS satisfied,
-      avg(i.working_days_taken) AS avg_days
-    FROM msg_items i JOIN units u ON u.id = i.unit_id
-    WHERE i.root_unit_id = ${rootUnitId} AND i.received_on >= ${fromDay}
-    GROUP BY u.id, u.name, u.sort_order ORDER BY received DESC, u.sort_order, u.id`);
+  const r = await core.db.execute(sql`SELECT u.id, u.name, s.received, s.closed, s.on_time, s.replied, s.rated, s.satisfied, s.days_sum, s.days_n
+    FROM (SELECT unit_id, sum(received)::int AS received, sum(closed)::int AS closed, sum(on_time)::int AS on_time, sum(replied)::int AS replied,
+            sum(rated)::int AS rated, sum(satisfied)::int AS satisfied, sum(days_sum)::int AS days_sum, sum(days_n)::int AS days_n
+          FROM msg_unit_stats WHERE root_unit_id = ${rootUnitId} AND received_on >= ${fromDay} GROUP BY unit_id) s
+    JOIN units u ON u.id = s.unit_id WHERE s.received > 0
+    ORDER BY s.received DESC, u.sort_order, u.id`);
   return r.rows.map((x: Record<string, unknown>) => ({
     unitId: Number(x.id),
     unitName: x.name as string,
@@ -177,7 +195,7 @@ async function loadUnitStatistics(core: Core, rootUnitId: number, fromDay: strin
     replied: x.replied as number,
     rated: x.rated as number,
     satisfied: x.satisfied as number,
-    avgDays: x.avg_days === null ? null : Math.round(Number(x.avg_days) * 10) / 10,
+    avgDays: (x.days_n as number) ? Math.round(((x.days_sum as number) / (x.days_n as number)) * 10) / 10 : null,
   }));
 }
 

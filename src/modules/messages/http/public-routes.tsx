@@ -61,7 +61,7 @@ export function registerMessagesPublicRoutes(app: FastifyInstance, core: Core): 
     const page = pageParam((req.query as Record<string, unknown>).page);
     const since = addCalendarDays(today(core), -364);
     const [list, stats] = await Promise.all([publishedItems(core, req.site.rootUnitId, { q, page }), unitStatistics(core, req.site.rootUnitId, since)]);
-    return reply.type(HTML).send(renderDocument(<MessagesHomePage ctx={pageContext(req, reply)} rows={list.rows} total={list.total} page={page} q={q} stats={stats} since={since} />));
+    return reply.type(HTML).send(renderDocument(<MessagesHomePage ctx={pageContext(req, reply)} rows={list.rows} total={list.total} capped={list.capped} page={page} q={q} stats={stats} since={since} />));
   });
 
   app.get('/messages/item/:no', async (req, reply) => {

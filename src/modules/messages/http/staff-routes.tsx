@@ -15,7 +15,7 @@ import { dueStatus } from '../domain/clock.ts';
 import { ACTIONS, ACTION_LABELS, MESSAGE_STATES, SATISFACTION_LABELS, STATE_LABELS, availableActions, type Action, type Satisfaction } from '../domain/states.ts';
 import { REFUSAL_REASONS, type RefusalReason } from '../domain/refusals.ts';
 import { act, canViewItem, clockSteps, findItemByNo, getLimits, isDispatcher, messageCalendar, partiesOf, seesCallerIdentity, submitMessage, today, updateLimits, type ItemRow, type MessageActor } from '../service.ts';
-import { dashboard, historyOf, listItems, unitStatistics, type ListFilter } from '../service-read.ts';
+import { dashboard, forgetPublishedCounts, historyOf, listItems, unitStatistics, type ListFilter } from '../service-read.ts';
 import { ACTION_FIELDS, DashboardPage, HotlineFormPage, ItemPage, RegisteredPage, SettingsPage, StaffListPage, type FailedAction } from '../views/staff.tsx';
 import { HTML, newKey, ordered, pageParam, queryText, readMessageForm } from './public-routes.tsx';
 
@@ -229,6 +229,7 @@ export function registerMessagesStaffRoutes(app: FastifyInstance, core: Core): v
       const hasFields = Object.keys(fieldErrors).length > 0;
       return renderItem(req, reply, row, { action: a, errors: fieldErrors, reasons: hasFields ? [] : result.reasons, values }, hasFields ? 400 : 409);
     }
+    if (a === 'publish') forgetPublishedCounts();
     setFlash(reply, `已完成：${ACTION_LABELS[a]}。当前状态：${STATE_LABELS[result.state]}。`);
     return reply.redirect(`/staff/messages/${row.itemNo}`, 303);
   });

@@ -26,7 +26,7 @@ const CHANNEL_HINTS: Record<Channel, string> = {
   hotline: '',
 };
 
-export function MessagesHomePage({ ctx, rows, total, page, q, stats, since }: { ctx: PageContext; rows: PublishedRow[]; total: number; page: number; q: string; stats: UnitStat[]; since: string }) {
+export function MessagesHomePage({ ctx, rows, total, capped = false, page, q, stats, since }: { ctx: PageContext; rows: PublishedRow[]; total: number; capped?: boolean; page: number; q: string; stats: UnitStat[]; since: string }) {
   return (
     <PublicLayout ctx={ctx} title="互动交流" breadcrumbs={[{ label: '互动交流' }]}>
       <h1>互动交流</h1>
@@ -53,7 +53,7 @@ export function MessagesHomePage({ ctx, rows, total, page, q, stats, since }: { 
         <div class="table-wrap" role="region" tabIndex={0} aria-label="公开选登的留言">
           <table>
             <caption>
-              {q ? `含“${q}”的` : ''}公开选登留言共 {total} 件
+              {q ? `含“${q}”的` : ''}公开选登留言{capped ? `超过 ${total} 件，请加关键词缩小范围` : `共 ${total} 件`}
             </caption>
             <thead>
               <tr>
