@@ -104,8 +104,8 @@ export interface PublishedRow {
   unitName: string;
 }
 
-/** Search results are counted up to this many (the page then says "1000 多条"). */
-export const MAX_COUNTED = 1000;
+/** Search results are counted up to this many (the page then says "超过 500 件"). */
+export const MAX_COUNTED = 500;
 
 // The number of published items per site (and answering unit), kept a minute; publishing clears it.
 const publishedCountCache = new TtlCache<number>(60_000);
@@ -114,33 +114,58 @@ export function forgetPublishedCounts(): void {
   publishedCountCache.clear();
 }
 
+const PUBLISHED_COLUMNS = sql`i.item_no, i.public_title, i.channel, i.kind, i.received_at, i.replied_on::text, coalesce(u.name, '') AS unit_name`;
+
+function publishedRow(r: Record<string, unknown>): PublishedRow {
+  return { itemNo: r.item_no as string, title: r.public_title as string, channel: r.channel as Channel, kind: r.kind as Kind, receivedAt: new Date(r.received_at as string), repliedOn: r.replied_on as string | null, unitName: r.unit_name as string };
+}
+
 /**
- * The public column: newest published first (an index on published_at, WHERE published), searched
- * through the CJK-bigram document of the masked text (core/search): the unordered query narrows on
- * the GIN index, the phrase is checked on what it finds. Counts of a search stop at MAX_COUNTED + 1.
+ * The public column: newest published first (an index on published_at, WHERE published). A search
+ * uses the CJK-bigram document of the masked text (core/search): the unordered query narrows on the
+ * GIN index and the phrase is checked on what it finds. Up to MAX_COUNTED matches are collected at
+ * once (that is also the count); beyond that the words are common, and walking the date index finds
+ * a page of matches after a few rows, so the page is read that way.
  */
 export async function publishedItems(core: Core, rootUnitId: number, opts: { q: string; unitId?: number; page: number }): Promise<{ rows: PublishedRow[]; total: number; capped: boolean }> {
   const where: SQL[] = [sql`i.root_unit_id = ${rootUnitId}`, sql`i.published_at IS NOT NULL`];
   if (opts.unitId) where.push(sql`i.reply_unit_id = ${opts.unitId}`);
+  const offset = (opts.page - 1) * PAGE_SIZE;
   const parsed = opts.q ? parseQuery(opts.q) : null;
-  if (parsed) {
-    // Nothing searchable (only punctuation): no results rather than everything.
-    if (!parsed.tsquery) return { rows: [], total: 0, capped: false };
-    where.push(sql`i.search_document @@ ${parsed.allLexemes ?? parsed.tsquery}::tsquery`);
-    if ((parsed.allLexemes ?? parsed.tsquery) !== parsed.tsquery) where.push(sql`ts_match_vq(i.search_document, ${parsed.tsquery}::tsquery)`);
+  if (!parsed) {
+    const w = sql.join(where, sql` AND `);
+    const [rows, n] = await Promise.all([
+      core.db.execute(sql`SELECT ${PUBLISHED_COLUMNS} FROM msg_items i LEFT JOIN units u ON u.id = i.reply_unit_id WHERE ${w} ORDER BY i.published_at DESC, i.id DESC LIMIT ${PAGE_SIZE} OFFSET ${offset}`),
+      publishedCountCache.get(`${rootUnitId}:${opts.unitId ?? ''}`, async () => Number(((await core.db.execute(sql`SELECT count(*)::int AS n FROM msg_items i WHERE ${w}`)).rows[0] as { n: number }).n)),
+    ]);
+    return { rows: rows.rows.map(publishedRow), total: n, capped: false };
   }
+  // Nothing searchable (only punctuation): no results rather than everything.
+  if (!parsed.tsquery) return { rows: [], total: 0, capped: false };
+  const filter = parsed.allLexemes ?? parsed.tsquery;
+  where.push(sql`i.search_document @@ ${filter}::tsquery`);
+  if (filter !== parsed.tsquery) where.push(sql`ts_match_vq(i.search_document, ${parsed.tsquery}::tsquery)`);
   const w = sql.join(where, sql` AND `);
-  const list = core.db.execute(sql`SELECT i.item_no, i.public_title, i.channel, i.kind, i.received_at, i.replied_on::text, coalesce(u.name, '') AS unit_name
-      FROM msg_items i LEFT JOIN units u ON u.id = i.reply_unit_id WHERE ${w} ORDER BY i.published_at DESC, i.id DESC LIMIT ${PAGE_SIZE} OFFSET ${(opts.page - 1) * PAGE_SIZE}`);
-  const count = parsed
-    ? core.db.execute(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM msg_items i WHERE ${w} LIMIT ${MAX_COUNTED + 1}) x`).then((r) => Number((r.rows[0] as { n: number }).n))
-    : publishedCountCache.get(`${rootUnitId}:${opts.unitId ?? ''}`, async () => Number(((await core.db.execute(sql`SELECT count(*)::int AS n FROM msg_items i WHERE ${w}`)).rows[0] as { n: number }).n));
-  const [rows, n] = await Promise.all([list, count]);
-  return {
-    total: Math.min(n, MAX_COUNTED),
-    capped: n > MAX_COUNTED,
-    rows: rows.rows.map((r: Record<string, unknown>) => ({ itemNo: r.item_no as string, title: r.public_title as string, channel: r.channel as Channel, kind: r.kind as Kind, receivedAt: new Date(r.received_at as string), repliedOn: r.replied_on as string | null, unitName: r.unit_name as string })),
-  };
+  const found = await core.db.execute(sql`SELECT i.id, i.published_at FROM msg_items i WHERE ${w} LIMIT ${MAX_COUNTED + 1}`);
+  const capped = found.rows.length > MAX_COUNTED;
+  let rows: Record<string, unknown>[];
+  if (!capped) {
+    const page = (found.rows as { id: string | number; published_at: string | Date }[])
+      .map((r) => ({ id: Number(r.id), at: new Date(r.published_at).getTime() }))
+      .sort((x, y) => y.at - x.at || y.id - x.id)
+      .slice(offset, offset + PAGE_SIZE);
+    if (!page.length) return { rows: [], total: found.rows.length, capped };
+    const order = new Map(page.map((r, k) => [r.id, k]));
+    const r = await core.db.execute(sql`SELECT i.id, ${PUBLISHED_COLUMNS} FROM msg_items i LEFT JOIN units u ON u.id = i.reply_unit_id WHERE i.id IN (${sql.join(page.map((x) => sql`${x.id}`), sql`, `)})`);
+    rows = (r.rows as Record<string, unknown>[]).sort((x, y) => order.get(Number(x.id))! - order.get(Number(y.id))!);
+  } else {
+    // Common words: newest first along the date index, checking each row until the page is full.
+    rows = await core.db.transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL enable_bitmapscan = off`);
+      return (await tx.execute(sql`SELECT ${PUBLISHED_COLUMNS} FROM msg_items i LEFT JOIN units u ON u.id = i.reply_unit_id WHERE ${w} ORDER BY i.published_at DESC, i.id DESC LIMIT ${PAGE_SIZE} OFFSET ${offset}`)).rows as Record<string, unknown>[];
+    });
+  }
+  return { rows: rows.map(publishedRow), total: Math.min(found.rows.length, MAX_COUNTED), capped };
 }
 
 export interface PublishedItem extends PublishedRow {
@@ -225,10 +250,10 @@ async function loadDashboard(core: Core, rootUnitId: number, today: string, days
   const [perDay, byUnit, totals, sat] = await Promise.all([
     core.db.execute(sql`SELECT received_on::text AS day, count(*)::int AS n FROM msg_items WHERE root_unit_id = ${rootUnitId} AND received_on BETWEEN ${from} AND ${today} GROUP BY received_on`),
     core.db.execute(sql`SELECT i.unit_id, coalesce(u.name, '未派单') AS name, count(*)::int AS open, count(*) FILTER (WHERE i.replied_on IS NULL AND i.due_on < ${today})::int AS overdue
-      FROM msg_items i LEFT JOIN units u ON u.id = i.unit_id WHERE i.root_unit_id = ${rootUnitId} AND i.state IN ${OPEN_SQL} GROUP BY i.unit_id, u.name ORDER BY open DESC, name`),
+      FROM msg_items i LEFT JOIN units u ON u.id = i.unit_id WHERE i.root_unit_id = ${rootUnitId} AND i.state IN ${OPEN_SQL} AND i.merged_into IS NULL GROUP BY i.unit_id, u.name ORDER BY open DESC, name`),
     core.db.execute(sql`SELECT count(*)::int AS open, count(*) FILTER (WHERE replied_on IS NULL AND due_on < ${today})::int AS overdue,
       count(*) FILTER (WHERE supervised)::int AS supervised, count(*) FILTER (WHERE flagged)::int AS flagged, count(*) FILTER (WHERE state = 'received')::int AS awaiting
-      FROM msg_items WHERE root_unit_id = ${rootUnitId} AND state IN ${OPEN_SQL}`),
+      FROM msg_items WHERE root_unit_id = ${rootUnitId} AND state IN ${OPEN_SQL} AND merged_into IS NULL`),
     core.db.execute(sql`SELECT satisfaction AS key, count(*)::int AS n FROM msg_items WHERE root_unit_id = ${rootUnitId} AND satisfaction IS NOT NULL AND closed_on BETWEEN ${from} AND ${today} GROUP BY satisfaction`),
   ]);
   const counts = new Map(perDay.rows.map((r: Record<string, unknown>) => [r.day as string, r.n as number]));

@@ -236,6 +236,8 @@ export interface ActInput {
   refusalReason?: RefusalReason;
   /** supervise: 挂牌督办. */
   flag?: boolean;
+  /** answer_now: the 知识库 entry the answer comes from. */
+  knowledgeId?: number;
 }
 
 /** Labels for history rows shown to the caller: the unit, never a staff member's name. */
@@ -262,6 +264,11 @@ export async function act(core: Core, actor: MessageActor, itemId: number, actio
   const result = await core.db.transaction(async (tx): Promise<Result<{ state: MessageState }>> => {
     const row = (await tx.select().from(msgItems).where(eq(msgItems.id, itemId)).for('update').limit(1))[0];
     if (!row) return fail({}, ['没有找到该诉求']);
+    // 并单: a merged item is handled, answered and visited through its main item.
+    if (row.mergedInto !== null) {
+      const main = (await tx.select({ itemNo: msgItems.itemNo }).from(msgItems).where(eq(msgItems.id, row.mergedInto)).limit(1))[0];
+      return fail({}, [`该诉求已并入 ${main?.itemNo ?? '其他诉求'}，请在主件上办理`]);
+    }
     const names = await unitNames(tx, row.rootUnitId);
     const limits = await getLimits(tx, row.rootUnitId);
     const parties = partiesOf(actor, row);
@@ -291,7 +298,8 @@ export async function act(core: Core, actor: MessageActor, itemId: number, actio
     let historyNote = note;
     switch (action) {
       case 'answer_now':
-        Object.assign(set, { replyText: note, repliedOn: t, repliedOnTime: true, workingDaysTaken: 0, closedOn: t });
+        Object.assign(set, { replyText: note, repliedOn: t, repliedOnTime: true, workingDaysTaken: 0, closedOn: t, knowledgeId: input.knowledgeId ?? null });
+        if (input.knowledgeId) historyNote = `即时答复（知识库）：${note}`;
         break;
       case 'refuse':
         historyNote = refusalNotice(input.refusalReason!, note);

@@ -97,6 +97,8 @@ export const msgItems = pgTable(
     searchDocument: tsvector('search_document'),
     /** 依申请公开 受理编号 this item came from or was routed to. */
     linkedRequestNo: text('linked_request_no').notNull().default(''),
+    /** 即时答复 from the 知识库: the entry the answer came from. */
+    knowledgeId: bigint('knowledge_id', { mode: 'number' }),
     /** 并单: the item this one was merged into. */
     mergedInto: bigint('merged_into', { mode: 'number' }),
     createdBy: bigint('created_by', { mode: 'number' }).references(() => staffUsers.id),
@@ -113,7 +115,8 @@ export const msgItems = pgTable(
     index('msg_items_search_gin').using('gin', t.searchDocument).where(sql`search_document IS NOT NULL`),
     // The staff list (newest first) and the dashboard's open, overdue and satisfaction figures.
     index('msg_items_recent_idx').on(t.rootUnitId, t.receivedAt, t.id),
-    index('msg_items_open_idx').on(t.rootUnitId, t.unitId, t.dueOn).where(OPEN_IN),
+    // Covers every column the dashboard's open-item counts read, so they are index-only scans.
+    index('msg_items_open_idx').on(t.rootUnitId, t.unitId, t.dueOn, t.repliedOn, t.mergedInto, t.supervised, t.flagged, t.state).where(OPEN_IN),
     index('msg_items_rated_idx').on(t.rootUnitId, t.closedOn).where(sql`satisfaction IS NOT NULL`),
     index('msg_items_merged_idx').on(t.mergedInto).where(sql`merged_into IS NOT NULL`),
   ],
@@ -188,4 +191,36 @@ export const msgUnitStats = pgTable(
     daysN: integer('days_n').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.rootUnitId, t.unitId, t.receivedOn] }), index('msg_unit_stats_day_idx').on(t.rootUnitId, t.receivedOn)],
+);
+
+/**
+ * 知识库: answers kept by units for questions that come again, so a call-taker (or the public form)
+ * can answer at once (即时答复). Each entry has a date until which it is known to be valid; past it,
+ * it is flagged for review. Entries are retired, never deleted (items keep pointing at them).
+ */
+export const msgKnowledge = pgTable(
+  'msg_knowledge',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    rootUnitId: bigint('root_unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    /** The unit that keeps the answer current. */
+    unitId: bigint('unit_id', { mode: 'number' }).references(() => units.id),
+    question: text('question').notNull(),
+    answer: text('answer').notNull(),
+    subject: text('subject').notNull().default(''),
+    /** 依据: the rule or document the answer rests on. */
+    basis: text('basis').notNull().default(''),
+    /** Valid until (review date): past it, the entry is flagged and not offered to the public. */
+    validUntil: date('valid_until', { mode: 'string' }).notNull(),
+    /** The item whose reply it was saved from. */
+    sourceItemId: bigint('source_item_id', { mode: 'number' }).references(() => msgItems.id),
+    searchDocument: tsvector('search_document').notNull(),
+    createdBy: bigint('created_by', { mode: 'number' }).references(() => staffUsers.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+  },
+  (t) => [index('msg_knowledge_search_gin').using('gin', t.searchDocument).where(sql`retired_at IS NULL`), index('msg_knowledge_root_idx').on(t.rootUnitId, t.validUntil)],
 );

@@ -13,6 +13,7 @@ import { KIND_LABELS, type Channel } from '../domain/kinds.ts';
 import { parseItemNo } from '../domain/intake.ts';
 import { SATISFACTION_LABELS, type Satisfaction } from '../domain/states.ts';
 import { act, submitMessage, today, verifyCaller, type ItemRow, type MessageActor } from '../service.ts';
+import { mainItemOf } from '../service-merge.ts';
 import { historyOf, publishedItem, publishedItems, unitStatistics } from '../service-read.ts';
 import { CHANNEL_SLUGS, LookupFormPage, LookupResultPage, MessagesHomePage, PublishedItemPage, SubmittedPage, WriteFormPage, type CallerView } from '../views/public.tsx';
 
@@ -137,21 +138,25 @@ export function registerMessagesPublicRoutes(app: FastifyInstance, core: Core): 
 
   async function renderResult(req: FastifyRequest, reply: FastifyReply, row: ItemRow, code: string, errors: FieldErrors = {}, values: Record<string, string> = {}, status = 200) {
     const names = new Map((await units(req)).map((u) => [u.id, u.name]));
+    // 并单: the caller of a merged item sees the main item's progress and reply.
+    const main = await mainItemOf(core.db, row);
+    const shown = main ?? row;
     const view: CallerView = {
       itemNo: row.itemNo,
       title: row.title,
       content: row.content,
       channel: row.channel,
       kindLabel: KIND_LABELS[row.kind],
-      state: row.state,
+      state: shown.state,
       receivedAt: row.receivedAt,
-      dueOn: row.dueOn,
-      unitName: row.unitId ? (names.get(row.unitId) ?? '') : '',
-      replyText: row.replyText,
-      repliedOn: row.repliedOn,
+      dueOn: shown.dueOn,
+      unitName: shown.unitId ? (names.get(shown.unitId) ?? '') : '',
+      replyText: shown.replyText,
+      repliedOn: shown.repliedOn,
       satisfaction: row.satisfaction ? SATISFACTION_LABELS[row.satisfaction] : null,
-      canRate: row.state === 'visiting',
-      canRedo: row.state === 'visiting' && !row.redone,
+      canRate: !main && row.state === 'visiting',
+      canRedo: !main && row.state === 'visiting' && !row.redone,
+      mergedInto: main?.itemNo,
     };
     const history = await historyOf(core, row.id);
     return reply

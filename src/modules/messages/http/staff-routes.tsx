@@ -15,8 +15,10 @@ import { dueStatus } from '../domain/clock.ts';
 import { ACTIONS, ACTION_LABELS, MESSAGE_STATES, SATISFACTION_LABELS, STATE_LABELS, availableActions, type Action, type Satisfaction } from '../domain/states.ts';
 import { REFUSAL_REASONS, type RefusalReason } from '../domain/refusals.ts';
 import { act, canViewItem, clockSteps, findItemByNo, getLimits, isDispatcher, messageCalendar, partiesOf, seesCallerIdentity, submitMessage, today, updateLimits, type ItemRow, type MessageActor } from '../service.ts';
+import { duplicatesOf, mainItemOf, mergeItem, mergedItemsOf, unmergeItem } from '../service-merge.ts';
+import { MERGEABLE_STATES } from '../domain/merge.ts';
 import { dashboard, forgetPublishedCounts, historyOf, listItems, unitStatistics, type ListFilter } from '../service-read.ts';
-import { ACTION_FIELDS, DashboardPage, HotlineFormPage, ItemPage, RegisteredPage, SettingsPage, StaffListPage, type FailedAction } from '../views/staff.tsx';
+import { ACTION_FIELDS, DashboardPage, type MergeView, HotlineFormPage, ItemPage, RegisteredPage, SettingsPage, StaffListPage, type FailedAction } from '../views/staff.tsx';
 import { HTML, newKey, ordered, pageParam, queryText, readMessageForm } from './public-routes.tsx';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -160,11 +162,27 @@ export function registerMessagesStaffRoutes(app: FastifyInstance, core: Core): v
     return row;
   }
 
-  async function renderItem(req: FastifyRequest, reply: FastifyReply, row: ItemRow, failed: FailedAction | null = null, status = 200) {
+  async function mergeView(req: FastifyRequest, row: ItemRow, values: Record<string, string> = {}, errors: FieldErrors = {}): Promise<MergeView> {
+    const dispatcher = isDispatcher(req.user!);
+    const [main, merged] = await Promise.all([mainItemOf(core.db, row), mergedItemsOf(core.db, row.id)]);
+    const canMerge = dispatcher && !main && !merged.length && MERGEABLE_STATES.includes(row.state) && !row.repliedOn;
+    return {
+      main: main ? { itemNo: main.itemNo, state: main.state, dueOn: main.dueOn, repliedOn: main.repliedOn } : null,
+      merged,
+      duplicates: canMerge ? await duplicatesOf(core, row) : [],
+      canMerge,
+      canUnmerge: dispatcher && !!main && !main.repliedOn && MERGEABLE_STATES.includes(main.state),
+      values,
+      errors,
+    };
+  }
+
+  async function renderItem(req: FastifyRequest, reply: FastifyReply, row: ItemRow, failed: FailedAction | null = null, status = 200, merge?: MergeView) {
     const user = req.user!;
-    const [units, history, steps, limits, cal] = await Promise.all([unitsOf(req), historyOf(core, row.id), clockSteps(core, row), getLimits(core.db, row.rootUnitId), messageCalendar(core)]);
+    const [units, history, steps, limits, cal, mv] = await Promise.all([unitsOf(req), historyOf(core, row.id), clockSteps(core, row), getLimits(core.db, row.rootUnitId), messageCalendar(core), merge ?? mergeView(req, row)]);
     const names = new Map(units.map((u) => [u.id, u.name]));
-    const actions = availableActions(row.state, partiesOf(staffActor(req), row)).filter((a) => a !== 'publish' || (row.allowPublication && !row.publishedAt));
+    // A merged item is handled through its main item: no actions of its own.
+    const actions = row.mergedInto !== null ? [] : availableActions(row.state, partiesOf(staffActor(req), row)).filter((a) => a !== 'publish' || (row.allowPublication && !row.publishedAt));
     return reply
       .code(status)
       .type(HTML)
@@ -183,12 +201,39 @@ export function registerMessagesStaffRoutes(app: FastifyInstance, core: Core): v
             showIdentity={seesCallerIdentity(user, row)}
             dueStatus={dueStatus(row.dueOn, today(core), row.repliedOn, limits.remindBeforeDays, cal)}
             maxExtensionDays={limits.maxExtensionDays}
+            merge={mv}
           />,
         ),
       );
   }
 
   app.get('/staff/messages/:no', guard, async (req, reply) => renderItem(req, reply, await itemOf(req)));
+
+  // 并单 and its undoing (the openness office).
+  app.post('/staff/messages/:no/merge', dispatchGuard, async (req, reply) => {
+    const row = await itemOf(req);
+    const form = new FormReader(req.body);
+    const values = { mainNo: form.raw('mainNo').trim().slice(0, 30), note: normaliseText(form.raw('note')).slice(0, 600) };
+    const mainNo = parseItemNo(values.mainNo);
+    const r = !values.mainNo
+      ? { ok: false as const, errors: { mainNo: '请填写主件编号' }, reasons: [] }
+      : !mainNo
+        ? { ok: false as const, errors: { mainNo: '编号格式不正确，如 HD-2026-000123' }, reasons: [] }
+        : await mergeItem(core, staffActor(req), row.id, mainNo, values.note);
+    if (!r.ok) return renderItem(req, reply, row, null, 400, await mergeView(req, row, values, r.errors));
+    setFlash(reply, `已并入 ${mainNo}。`);
+    return reply.redirect(`/staff/messages/${row.itemNo}`, 303);
+  });
+
+  app.post('/staff/messages/:no/unmerge', dispatchGuard, async (req, reply) => {
+    const row = await itemOf(req);
+    const form = new FormReader(req.body);
+    const values = { unmergeNote: normaliseText(form.raw('unmergeNote')).slice(0, 600) };
+    const r = await unmergeItem(core, staffActor(req), row.id, values.unmergeNote);
+    if (!r.ok) return renderItem(req, reply, row, null, 400, await mergeView(req, row, values, r.errors));
+    setFlash(reply, '已撤销并单，本件恢复单独办理。');
+    return reply.redirect(`/staff/messages/${row.itemNo}`, 303);
+  });
 
   app.post('/staff/messages/:no/do/:action', guard, async (req, reply) => {
     const { action } = req.params as { action: string };

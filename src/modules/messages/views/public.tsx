@@ -204,12 +204,19 @@ export interface CallerView {
   satisfaction: string | null;
   canRate: boolean;
   canRedo: boolean;
+  /** 并单: the main item this one follows (its state, time limit and reply are shown). */
+  mergedInto?: string;
 }
 
 export function LookupResultPage({ ctx, item, history, code, errors, values }: { ctx: PageContext; item: CallerView; history: HistoryRow[]; code: string; errors: FieldErrors; values: Record<string, string> }) {
   return (
     <PublicLayout ctx={ctx} title={`办理进度 ${item.itemNo}`} breadcrumbs={[CRUMB, { href: `${BASE}/lookup`, label: '查询办理进度' }, { label: item.itemNo }]}>
       <h1>办理进度</h1>
+      {item.mergedInto ? (
+        <p class="flash" id="merged-notice">
+          您反映的问题与 {item.mergedInto} 相同，已并入该件合并办理（并单）：下面的状态、期限和答复即该件的办理情况。
+        </p>
+      ) : null}
       <dl class="facts">
         <dt>编号</dt>
         <dd>{item.itemNo}</dd>
@@ -224,6 +231,7 @@ export function LookupResultPage({ ctx, item, history, code, errors, values }: {
         <dt>当前状态</dt>
         <dd>
           <strong>{STATE_LABELS[item.state]}</strong>
+          {item.mergedInto ? `（已并入 ${item.mergedInto}）` : ''}
         </dd>
         <dt>应办结日期</dt>
         <dd>{item.dueOn}</dd>

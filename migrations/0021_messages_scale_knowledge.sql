@@ -1,3 +1,20 @@
+CREATE TABLE "msg_knowledge" (
+	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "msg_knowledge_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
+	"root_unit_id" bigint NOT NULL,
+	"unit_id" bigint,
+	"question" text NOT NULL,
+	"answer" text NOT NULL,
+	"subject" text DEFAULT '' NOT NULL,
+	"basis" text DEFAULT '' NOT NULL,
+	"valid_until" date NOT NULL,
+	"source_item_id" bigint,
+	"search_document" "tsvector" NOT NULL,
+	"created_by" bigint,
+	"created_at" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	"retired_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "msg_unit_stats" (
 	"root_unit_id" bigint NOT NULL,
 	"unit_id" bigint NOT NULL,
@@ -15,12 +32,19 @@ CREATE TABLE "msg_unit_stats" (
 --> statement-breakpoint
 DROP INDEX "msg_items_published_idx";--> statement-breakpoint
 ALTER TABLE "msg_items" ADD COLUMN "search_document" "tsvector";--> statement-breakpoint
+ALTER TABLE "msg_items" ADD COLUMN "knowledge_id" bigint;--> statement-breakpoint
+ALTER TABLE "msg_knowledge" ADD CONSTRAINT "msg_knowledge_root_unit_id_units_id_fk" FOREIGN KEY ("root_unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "msg_knowledge" ADD CONSTRAINT "msg_knowledge_unit_id_units_id_fk" FOREIGN KEY ("unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "msg_knowledge" ADD CONSTRAINT "msg_knowledge_source_item_id_msg_items_id_fk" FOREIGN KEY ("source_item_id") REFERENCES "public"."msg_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "msg_knowledge" ADD CONSTRAINT "msg_knowledge_created_by_staff_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."staff_users"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "msg_knowledge_search_gin" ON "msg_knowledge" USING gin ("search_document") WHERE retired_at IS NULL;--> statement-breakpoint
+CREATE INDEX "msg_knowledge_root_idx" ON "msg_knowledge" USING btree ("root_unit_id","valid_until");--> statement-breakpoint
 CREATE INDEX "msg_unit_stats_day_idx" ON "msg_unit_stats" USING btree ("root_unit_id","received_on");--> statement-breakpoint
 CREATE INDEX "msg_items_public_idx" ON "msg_items" USING btree ("root_unit_id","published_at","id") WHERE published_at IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "msg_items_public_unit_idx" ON "msg_items" USING btree ("reply_unit_id","published_at","id") WHERE published_at IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "msg_items_search_gin" ON "msg_items" USING gin ("search_document") WHERE search_document IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "msg_items_recent_idx" ON "msg_items" USING btree ("root_unit_id","received_at","id");--> statement-breakpoint
-CREATE INDEX "msg_items_open_idx" ON "msg_items" USING btree ("root_unit_id","unit_id","due_on") WHERE state IN ('received', 'dispatched', 'handling', 'return_requested', 'termination_requested', 'replied', 'visiting');--> statement-breakpoint
+CREATE INDEX "msg_items_open_idx" ON "msg_items" USING btree ("root_unit_id","unit_id","due_on","replied_on","merged_into","supervised","flagged","state") WHERE state IN ('received', 'dispatched', 'handling', 'return_requested', 'termination_requested', 'replied', 'visiting');--> statement-breakpoint
 CREATE INDEX "msg_items_rated_idx" ON "msg_items" USING btree ("root_unit_id","closed_on") WHERE satisfaction IS NOT NULL;--> statement-breakpoint
 CREATE INDEX "msg_items_merged_idx" ON "msg_items" USING btree ("merged_into") WHERE merged_into IS NOT NULL;--> statement-breakpoint
 -- Per-unit statistics kept by the database: every insert, update or delete of an item moves its
