@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../core/services.ts';
 import { registerMessagesPublicRoutes } from './http/public-routes.tsx';
 import { registerMessagesStaffRoutes } from './http/staff-routes.tsx';
+import { registerMessagesKnowledgeRoutes } from './http/knowledge-routes.tsx';
 import { seedMessages } from './seed.ts';
 import { startMessageJobs } from './jobs.ts';
 import { indexPublishedMessages } from './service.ts';
@@ -33,6 +34,7 @@ export const messagesModule: ModuleManifest = {
   register(app, core) {
     registerMessagesPublicRoutes(app, core);
     registerMessagesStaffRoutes(app, core);
+    registerMessagesKnowledgeRoutes(app, core);
     let jobs: PeriodicJob | null = null;
     app.addHook('onReady', async () => {
       await indexPublishedMessages(core);

@@ -3,10 +3,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Core } from '../../core/services.ts';
 import { writeAudit } from '../../core/audit/index.ts';
-import { parseQuery } from '../../core/search/bigram.ts';
+import { parseQuery, tokenize } from '../../core/search/bigram.ts';
 import { msgItems, msgKnowledge } from './data/schema.ts';
 import { knowledgeStatus, validateKnowledge, type KnowledgeInput, type KnowledgeStatus } from './domain/knowledge.ts';
 import { messageSearchDocument } from './search-document.ts';
+import { similarity } from './domain/merge.ts';
 import { act, isDispatcher, submitMessage, today, type MessageActor, type Result, type SubmitInput } from './service.ts';
 
 export interface KnowledgeEntry {
@@ -114,4 +115,38 @@ export async function submitAnsweredNow(core: Core, input: SubmitInput & { staff
 export async function knowledgeOfItem(core: Core, itemId: number): Promise<{ id: number; question: string } | null> {
   const r = await core.db.select({ id: msgKnowledge.id, question: msgKnowledge.question }).from(msgKnowledge).innerJoin(msgItems, eq(msgItems.knowledgeId, msgKnowledge.id)).where(eq(msgItems.id, itemId)).limit(1);
   return r[0] ?? null;
+}
+
+/** Least similarity of a typed title to an entry's question for the entry to be suggested. */
+const SUGGEST_SIMILARITY = 0.25;
+
+/**
+ * Entries whose question resembles what a caller typed (the 「先查看常见问题」 step, the call-taker's
+ * look-up): any shared character pair narrows on the index, then the question's similarity decides.
+ */
+export async function suggestKnowledge(core: Core, rootUnitId: number, text: string, opts: { validOnly: boolean; limit?: number }): Promise<KnowledgeEntry[]> {
+  const lexemes = [...new Set(tokenize(text.slice(0, 200)).filter((l) => [...l].length > 1))].slice(0, 60);
+  if (!lexemes.length) return [];
+  const any = lexemes.map((l) => `'${l.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' | ');
+  const t = today(core);
+  const r = await core.db.execute(sql`SELECT k.id, k.question, k.answer, k.subject, k.basis, k.valid_until::text, coalesce(u.name, '政务公开办') AS unit_name, coalesce(i.item_no, '') AS item_no
+    FROM msg_knowledge k LEFT JOIN units u ON u.id = k.unit_id LEFT JOIN msg_items i ON i.id = k.source_item_id
+    WHERE k.root_unit_id = ${rootUnitId} AND k.retired_at IS NULL AND k.search_document @@ ${any}::tsquery ${opts.validOnly ? sql`AND k.valid_until >= ${t}` : sql``}
+    ORDER BY ts_rank_cd(k.search_document, ${any}::tsquery) DESC, k.id DESC LIMIT 50`);
+  return (r.rows as Record<string, unknown>[])
+    .map((x) => ({ x, score: similarity(text, x.question as string) }))
+    .filter((c) => c.score >= SUGGEST_SIMILARITY)
+    .sort((a, b) => b.score - a.score)
+    .slice(0, opts.limit ?? 5)
+    .map(({ x }) => ({
+      id: Number(x.id),
+      question: x.question as string,
+      answer: x.answer as string,
+      subject: x.subject as string,
+      basis: x.basis as string,
+      validUntil: x.valid_until as string,
+      unitName: x.unit_name as string,
+      status: knowledgeStatus(x.valid_until as string, t),
+      sourceItemNo: x.item_no as string,
+    }));
 }

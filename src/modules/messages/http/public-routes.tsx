@@ -14,6 +14,7 @@ import { parseItemNo } from '../domain/intake.ts';
 import { SATISFACTION_LABELS, type Satisfaction } from '../domain/states.ts';
 import { act, submitMessage, today, verifyCaller, type ItemRow, type MessageActor } from '../service.ts';
 import { mainItemOf } from '../service-merge.ts';
+import { suggestKnowledge, type KnowledgeEntry } from '../service-knowledge.ts';
 import { historyOf, publishedItem, publishedItems, unitStatistics } from '../service-read.ts';
 import { CHANNEL_SLUGS, LookupFormPage, LookupResultPage, MessagesHomePage, PublishedItemPage, SubmittedPage, WriteFormPage, type CallerView } from '../views/public.tsx';
 
@@ -82,14 +83,14 @@ export function registerMessagesPublicRoutes(app: FastifyInstance, core: Core): 
     return c;
   }
 
-  async function renderForm(req: FastifyRequest, reply: FastifyReply, channel: Channel, values: Record<string, string>, errors: FieldErrors, status = 200) {
+  async function renderForm(req: FastifyRequest, reply: FastifyReply, channel: Channel, values: Record<string, string>, errors: FieldErrors, status = 200, faq?: KnowledgeEntry[]) {
     const list = await units(req);
     const key = /^[A-Za-z0-9_-]{16,100}$/.test(values.idempotencyKey ?? '') ? values.idempotencyKey! : newKey();
     return reply
       .code(status)
       .type(HTML)
       .header('cache-control', 'no-store')
-      .send(renderDocument(<WriteFormPage ctx={pageContext(req, reply)} channel={channel} units={list.map((u) => ({ slug: u.slug, name: u.name }))} values={values} errors={ordered(errors)} idempotencyKey={key} action={req.url.split('?')[0]!} />));
+      .send(renderDocument(<WriteFormPage ctx={pageContext(req, reply)} channel={channel} units={list.map((u) => ({ slug: u.slug, name: u.name }))} values={values} errors={ordered(errors)} idempotencyKey={key} action={req.url.split('?')[0]!} faq={faq} />));
   }
 
   app.get('/messages/write/:channel', async (req, reply) => {
@@ -101,6 +102,11 @@ export function registerMessagesPublicRoutes(app: FastifyInstance, core: Core): 
   app.post('/messages/write/:channel', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req, reply) => {
     const channel = channelOf(req);
     const f = readMessageForm(req.body);
+    // 「先查看常见问题」: current 知识库 answers resembling the title are shown once before the message is sent.
+    if (new FormReader(req.body).raw('faqSeen') !== '1' && f.values.title) {
+      const faq = await suggestKnowledge(core, req.site.rootUnitId, f.values.title, { validOnly: true });
+      if (faq.length) return renderForm(req, reply, channel, f.values, {}, 200, faq);
+    }
     const r = await submitMessage(core, {
       rootUnitId: req.site.rootUnitId,
       channel,

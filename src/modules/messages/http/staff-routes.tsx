@@ -15,6 +15,7 @@ import { dueStatus } from '../domain/clock.ts';
 import { ACTIONS, ACTION_LABELS, MESSAGE_STATES, SATISFACTION_LABELS, STATE_LABELS, availableActions, type Action, type Satisfaction } from '../domain/states.ts';
 import { REFUSAL_REASONS, type RefusalReason } from '../domain/refusals.ts';
 import { act, canViewItem, clockSteps, findItemByNo, getLimits, isDispatcher, messageCalendar, partiesOf, seesCallerIdentity, submitMessage, today, updateLimits, type ItemRow, type MessageActor } from '../service.ts';
+import { submitAnsweredNow, suggestKnowledge, type KnowledgeEntry } from '../service-knowledge.ts';
 import { duplicatesOf, mainItemOf, mergeItem, mergedItemsOf, unmergeItem } from '../service-merge.ts';
 import { MERGEABLE_STATES } from '../domain/merge.ts';
 import { dashboard, forgetPublishedCounts, historyOf, listItems, unitStatistics, type ListFilter } from '../service-read.ts';
@@ -68,25 +69,44 @@ export function registerMessagesStaffRoutes(app: FastifyInstance, core: Core): v
   // ------------------------------------------------------------------------------------------
   // 96128: the call-taker's registration form
 
-  const renderHotline = (req: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: FieldErrors, status = 200) => {
+  const renderHotline = (req: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: FieldErrors, status = 200, knowledge?: KnowledgeEntry[]) => {
     const key = /^[A-Za-z0-9_-]{16,100}$/.test(values.idempotencyKey ?? '') ? values.idempotencyKey! : newKey();
-    return reply.code(status).type(HTML).header('cache-control', 'no-store').send(renderDocument(<HotlineFormPage ctx={pageContext(req, reply)} values={values} errors={ordered(errors)} idempotencyKey={key} />));
+    return reply.code(status).type(HTML).header('cache-control', 'no-store').send(renderDocument(<HotlineFormPage ctx={pageContext(req, reply)} values={values} errors={ordered(errors)} idempotencyKey={key} knowledge={knowledge} />));
   };
 
   app.get('/staff/messages/hotline', dispatchGuard, async (req, reply) => renderHotline(req, reply, {}, {}));
 
+  // Three buttons: register; look the call up in the 知识库 (the form comes back with the entries);
+  // register and answer at once from the chosen entry (即时答复, closed on the spot).
   app.post('/staff/messages/hotline', dispatchGuard, async (req, reply) => {
     const f = readMessageForm(req.body);
-    const r = await submitMessage(core, {
+    const form = new FormReader(req.body);
+    const intent = form.raw('intent');
+    const knowledgeRaw = form.raw('knowledgeId').trim().slice(0, 12);
+    f.values.knowledgeId = knowledgeRaw;
+    const lookFor = `${f.values.title ?? ''} ${f.values.content ?? ''}`.trim();
+    const suggestions = () => suggestKnowledge(core, req.user!.rootUnitId, f.values.title || lookFor, { validOnly: false });
+    if (intent === 'find') {
+      if (!lookFor) return renderHotline(req, reply, f.values, { title: '请先填写来电事由，再查找知识库' }, 400);
+      return renderHotline(req, reply, f.values, {}, 200, await suggestions());
+    }
+    const input = {
       rootUnitId: req.user!.rootUnitId,
-      channel: 'hotline',
+      channel: 'hotline' as const,
       fields: { kind: f.values.kind!, title: f.values.title!, content: f.values.content!, callerName: f.values.callerName!, callerPhone: f.values.callerPhone!, callerEmail: '', mailboxUnit: '' },
       keepIdentity: f.keepIdentity,
       allowPublication: f.allowPublication,
       idempotencyKey: f.idempotencyKey,
       audit: actorOf(req),
       staff: req.user!,
-    });
+    };
+    if (intent === 'answer') {
+      if (!/^\d{1,12}$/.test(knowledgeRaw)) return renderHotline(req, reply, f.values, { knowledgeId: '请选择用于即时答复的知识库条目' }, 400, await suggestions());
+      const r = await submitAnsweredNow(core, { ...input, staffActor: staffActor(req), knowledgeId: Number(knowledgeRaw) });
+      if (!r.ok) return renderHotline(req, reply, f.values, Object.keys(r.errors).length ? r.errors : { knowledgeId: r.reasons.join('；') }, 400, await suggestions());
+      return reply.type(HTML).header('cache-control', 'no-store').send(renderDocument(<RegisteredPage ctx={pageContext(req, reply)} itemNo={r.itemNo} lookupCode={r.lookupCode} answeredNow />));
+    }
+    const r = await submitMessage(core, input);
     if (!r.ok) return renderHotline(req, reply, f.values, r.errors, 400);
     return reply.type(HTML).header('cache-control', 'no-store').send(renderDocument(<RegisteredPage ctx={pageContext(req, reply)} itemNo={r.itemNo} lookupCode={r.lookupCode} />));
   });

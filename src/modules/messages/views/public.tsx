@@ -1,6 +1,8 @@
 // Public pages of 互动交流: the column (published items, search, per-unit statistics), a write form per
 // channel, the confirmation with 编号 and 查询码, the lookup with the full history and the rating.
 // Personal data is never shown here except what the caller typed on the form being filled in.
+import { KnowledgeList } from './knowledge.tsx';
+import type { KnowledgeEntry } from '../service-knowledge.ts';
 import type { PageContext } from '../../../core/ui/context.ts';
 import { PublicLayout } from '../../../core/ui/layout.tsx';
 import { CsrfField, ErrorSummary, Pagination, RadioGroup, SelectField, TextArea, TextField } from '../../../core/ui/components.tsx';
@@ -94,17 +96,27 @@ export interface UnitOption {
   name: string;
 }
 
-export function WriteFormPage({ ctx, channel, units, values, errors, idempotencyKey, action }: { ctx: PageContext; channel: Channel; units: UnitOption[]; values: Record<string, string>; errors: FieldErrors; idempotencyKey: string; action: string }) {
+export function WriteFormPage({ ctx, channel, units, values, errors, idempotencyKey, action, faq }: { ctx: PageContext; channel: Channel; units: UnitOption[]; values: Record<string, string>; errors: FieldErrors; idempotencyKey: string; action: string; faq?: KnowledgeEntry[] }) {
   const title = CHANNEL_LABELS[channel];
   return (
     <PublicLayout ctx={ctx} title={Object.keys(errors).length ? `错误：${title}` : title} breadcrumbs={[CRUMB, { label: title }]}>
       <h1>{title}</h1>
       <p>{CHANNEL_HINTS[channel]}。提交后将得到编号和查询码，凭此查询办理进度和答复。</p>
       <p class="hint">依法应当通过诉讼、仲裁、行政复议、信访等程序解决的事项，以及申请获取政府信息，请走相应渠道（获取政府信息请 <a href="/requests/apply">提出政府信息公开申请</a>）。紧急情况请拨打110、119、120。</p>
+      {faq?.length ? (
+        <section aria-labelledby="faq-title" id="faq">
+          <h2 id="faq-title" tabIndex={-1} data-autofocus>
+            先查看常见问题
+          </h2>
+          <p>您的问题可能已有答复。看过后如果仍需留言，请在下方点“仍要提交”（已填写的内容都保留着）。</p>
+          <KnowledgeList entries={faq} />
+        </section>
+      ) : null}
       <ErrorSummary errors={errors} />
       <form method="post" action={action} novalidate>
         <CsrfField token={ctx.csrfToken} />
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+        {faq ? <input type="hidden" name="faqSeen" value="1" /> : null}
         {channel === 'unit_mailbox' ? <SelectField name="mailboxUnit" label="写信给" value={values.mailboxUnit} error={errors.mailboxUnit} required placeholder="请选择部门或乡镇" options={units.map((u) => ({ value: u.slug, label: u.name }))} /> : null}
         {channel !== 'site_error' ? (
           <RadioGroup name="kind" legend="诉求类型" value={values.kind ?? ''} error={errors.kind} required inline options={KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} />
@@ -139,7 +151,7 @@ export function WriteFormPage({ ctx, channel, units, values, errors, idempotency
           </label>
         </div>
         <button type="submit" class="button">
-          提交
+          {faq ? '仍要提交' : '提交'}
         </button>
       </form>
     </PublicLayout>

@@ -15,6 +15,8 @@ import { PAGE_SIZE, type Dashboard, type HistoryRow, type ListFilter, type ListR
 import type { ItemRow } from '../service.ts';
 import type { DuplicateRow } from '../service-merge.ts';
 import { HistoryTable, UnitStatsTable } from './parts.tsx';
+import { KnowledgePicker } from './knowledge.tsx';
+import type { KnowledgeEntry } from '../service-knowledge.ts';
 import { ChartWithTable } from './charts.tsx';
 
 const BASE = '/staff/messages';
@@ -44,9 +46,10 @@ export function StaffListPage({ ctx, rows, total, filter, today, isDispatcher, u
         </a>{' '}
         {isDispatcher ? (
           <>
-            <a href={`${BASE}/dashboard`}>督办看板</a> · <a href={`${BASE}/settings`}>办理时限设置</a>
+            <a href={`${BASE}/dashboard`}>督办看板</a> · <a href={`${BASE}/settings`}>办理时限设置</a> ·{' '}
           </>
         ) : null}
+        <a href={`${BASE}/knowledge`}>知识库</a>
       </p>
       <form method="get" action={BASE} class="filters" aria-label="筛选">
         <SelectField name="state" label="状态" value={filter.state ?? ''} placeholder="全部" options={[{ value: 'open', label: '未办结（全部）' }, ...MESSAGE_STATES.map((s) => ({ value: s, label: STATE_LABELS[s] }))]} />
@@ -102,7 +105,7 @@ export function StaffListPage({ ctx, rows, total, filter, today, isDispatcher, u
   );
 }
 
-export function HotlineFormPage({ ctx, values, errors, idempotencyKey }: { ctx: PageContext; values: Record<string, string>; errors: FieldErrors; idempotencyKey: string }) {
+export function HotlineFormPage({ ctx, values, errors, idempotencyKey, knowledge }: { ctx: PageContext; values: Record<string, string>; errors: FieldErrors; idempotencyKey: string; knowledge?: KnowledgeEntry[] }) {
   return (
     <StaffLayout ctx={ctx} title={Object.keys(errors).length ? '错误：登记96128来电' : '登记96128来电'} breadcrumbs={[CRUMB, { label: '登记96128来电' }]}>
       <h1>登记96128来电</h1>
@@ -130,18 +133,30 @@ export function HotlineFormPage({ ctx, values, errors, idempotencyKey }: { ctx: 
             <input type="checkbox" name="keepIdentity" id="f-keepIdentity" checked={values.keepIdentity === 'on'} /> 来电人要求对承办单位保密身份
           </label>
         </div>
-        <button type="submit" class="button">
-          登记并生成编号
-        </button>
+        {knowledge ? <KnowledgePicker entries={knowledge} value={values.knowledgeId ?? ''} error={errors.knowledgeId} /> : null}
+        <p class="record-actions">
+          <button type="submit" class="button">
+            登记并生成编号
+          </button>{' '}
+          <button type="submit" class="button secondary" name="intent" value="find">
+            按来电事由查找知识库
+          </button>{' '}
+          {knowledge?.length ? (
+            <button type="submit" class="button secondary" name="intent" value="answer">
+              登记并即时答复（办结）
+            </button>
+          ) : null}
+        </p>
       </form>
     </StaffLayout>
   );
 }
 
-export function RegisteredPage({ ctx, itemNo, lookupCode }: { ctx: PageContext; itemNo: string; lookupCode: string }) {
+export function RegisteredPage({ ctx, itemNo, lookupCode, answeredNow = false }: { ctx: PageContext; itemNo: string; lookupCode: string; answeredNow?: boolean }) {
   return (
     <StaffLayout ctx={ctx} title="来电已登记" breadcrumbs={[CRUMB, { label: '来电已登记' }]}>
-      <h1>来电已登记</h1>
+      <h1>{answeredNow ? '来电已登记并即时答复' : '来电已登记'}</h1>
+      {answeredNow ? <p id="answered-now">已用知识库的答复即时答复并办结，按时办结。</p> : null}
       <p>请向来电人读出编号和查询码（查询码只显示这一次）：</p>
       <dl class="facts">
         <dt>编号</dt>
@@ -426,6 +441,12 @@ export function ItemPage(p: ItemPageProps) {
             <p key={k}>{l}</p>
           ))}
         </>
+      ) : null}
+      {i.replyText && !p.merge?.main ? (
+        <p>
+          {i.knowledgeId ? '本件为即时答复（答复取自知识库）。' : ''}
+          <a href={`${BASE}/knowledge?from=${i.itemNo}#add`}>把这条答复存入知识库</a>
+        </p>
       ) : null}
       {p.merge ? <MergeSection ctx={p.ctx} no={i.itemNo} m={p.merge} /> : null}
       {p.actions.length ? (
