@@ -104,8 +104,8 @@ export interface PublishedRow {
   unitName: string;
 }
 
-/** Search results are counted up to this many (the page then says "超过 500 件"). */
-export const MAX_COUNTED = 500;
+/** Search candidates are collected up to this many (the page then says "超过 2000 件"). */
+export const MAX_CANDIDATES = 2000;
 
 // The number of published items per site (and answering unit), kept a minute; publishing clears it.
 const publishedCountCache = new TtlCache<number>(60_000);
@@ -122,10 +122,10 @@ function publishedRow(r: Record<string, unknown>): PublishedRow {
 
 /**
  * The public column: newest published first (an index on published_at, WHERE published). A search
- * uses the CJK-bigram document of the masked text (core/search): the unordered query narrows on the
- * GIN index and the phrase is checked on what it finds. Up to MAX_COUNTED matches are collected at
- * once (that is also the count); beyond that the words are common, and walking the date index finds
- * a page of matches after a few rows, so the page is read that way.
+ * uses the CJK-bigram document of the masked text (core/search): the unordered query gives the ids and
+ * dates of up to MAX_CANDIDATES candidates from the GIN index without reading any document; they are
+ * sorted by date and, when the words must stand together, checked a window at a time until the page
+ * is full. Beyond the cap the words are common, and walking the date index finds a page at once.
  */
 export async function publishedItems(core: Core, rootUnitId: number, opts: { q: string; unitId?: number; page: number }): Promise<{ rows: PublishedRow[]; total: number; capped: boolean }> {
   const where: SQL[] = [sql`i.root_unit_id = ${rootUnitId}`, sql`i.published_at IS NOT NULL`];
@@ -143,29 +143,49 @@ export async function publishedItems(core: Core, rootUnitId: number, opts: { q: 
   // Nothing searchable (only punctuation): no results rather than everything.
   if (!parsed.tsquery) return { rows: [], total: 0, capped: false };
   const filter = parsed.allLexemes ?? parsed.tsquery;
-  where.push(sql`i.search_document @@ ${filter}::tsquery`);
-  if (filter !== parsed.tsquery) where.push(sql`ts_match_vq(i.search_document, ${parsed.tsquery}::tsquery)`);
-  const w = sql.join(where, sql` AND `);
-  const found = await core.db.execute(sql`SELECT i.id, i.published_at FROM msg_items i WHERE ${w} LIMIT ${MAX_COUNTED + 1}`);
-  const capped = found.rows.length > MAX_COUNTED;
-  let rows: Record<string, unknown>[];
-  if (!capped) {
-    const page = (found.rows as { id: string | number; published_at: string | Date }[])
-      .map((r) => ({ id: Number(r.id), at: new Date(r.published_at).getTime() }))
-      .sort((x, y) => y.at - x.at || y.id - x.id)
-      .slice(offset, offset + PAGE_SIZE);
-    if (!page.length) return { rows: [], total: found.rows.length, capped };
-    const order = new Map(page.map((r, k) => [r.id, k]));
-    const r = await core.db.execute(sql`SELECT i.id, ${PUBLISHED_COLUMNS} FROM msg_items i LEFT JOIN units u ON u.id = i.reply_unit_id WHERE i.id IN (${sql.join(page.map((x) => sql`${x.id}`), sql`, `)})`);
-    rows = (r.rows as Record<string, unknown>[]).sort((x, y) => order.get(Number(x.id))! - order.get(Number(y.id))!);
-  } else {
-    // Common words: newest first along the date index, checking each row until the page is full.
-    rows = await core.db.transaction(async (tx) => {
+  const phrase = filter !== parsed.tsquery;
+  // The unordered query is answered by the GIN index and the row's date, without reading any search
+  // document (they are large and stored apart): ids and dates of every candidate, up to a cap.
+  const w = sql.join([...where, sql`i.search_document @@ ${filter}::tsquery`], sql` AND `);
+  const found = await core.db.execute(sql`SELECT i.id, i.published_at FROM msg_items i WHERE ${w} LIMIT ${MAX_CANDIDATES + 1}`);
+  const byDate = (found.rows as { id: string | number; published_at: string | Date }[])
+    .map((r) => ({ id: Number(r.id), at: new Date(r.published_at).getTime() }))
+    .sort((x, y) => y.at - x.at || y.id - x.id);
+  const capped = byDate.length > MAX_CANDIDATES;
+  let ids: number[];
+  if (capped) {
+    // Very common words: newest first along the date index, checking each row until the page is full.
+    const walk = await core.db.transaction(async (tx) => {
       await tx.execute(sql`SET LOCAL enable_bitmapscan = off`);
-      return (await tx.execute(sql`SELECT ${PUBLISHED_COLUMNS} FROM msg_items i LEFT JOIN units u ON u.id = i.reply_unit_id WHERE ${w} ORDER BY i.published_at DESC, i.id DESC LIMIT ${PAGE_SIZE} OFFSET ${offset}`)).rows as Record<string, unknown>[];
+      const extra = phrase ? sql` AND ts_match_vq(i.search_document, ${parsed.tsquery}::tsquery)` : sql``;
+      return tx.execute(sql`SELECT i.id FROM msg_items i WHERE ${w}${extra} ORDER BY i.published_at DESC, i.id DESC LIMIT ${PAGE_SIZE} OFFSET ${offset}`);
     });
+    ids = walk.rows.map((r) => Number((r as { id: unknown }).id));
+  } else if (!phrase) {
+    ids = byDate.slice(offset, offset + PAGE_SIZE).map((r) => r.id);
+  } else {
+    // The words must stand together: check the candidates newest first, a window at a time, until
+    // the page is full (reading only the documents a page needs).
+    ids = [];
+    let hits = 0;
+    for (let from = 0; from < byDate.length && ids.length < PAGE_SIZE; ) {
+      const size = Math.min(byDate.length - from, PAGE_SIZE + 10);
+      const window = byDate.slice(from, from + size);
+      from += size;
+      const ok = await core.db.execute(sql`SELECT i.id FROM msg_items i WHERE i.id IN (${sql.join(window.map((x) => sql`${x.id}`), sql`, `)}) AND ts_match_vq(i.search_document, ${parsed.tsquery}::tsquery)`);
+      const pass = new Set(ok.rows.map((r) => Number((r as { id: unknown }).id)));
+      for (const x of window) {
+        if (!pass.has(x.id)) continue;
+        if (hits++ >= offset && ids.length < PAGE_SIZE) ids.push(x.id);
+      }
+    }
   }
-  return { rows: rows.map(publishedRow), total: Math.min(found.rows.length, MAX_COUNTED), capped };
+  if (!ids.length) return { rows: [], total: capped ? MAX_CANDIDATES : byDate.length, capped };
+  const order = new Map(ids.map((id, k) => [id, k]));
+  const r = await core.db.execute(sql`SELECT i.id, ${PUBLISHED_COLUMNS} FROM msg_items i LEFT JOIN units u ON u.id = i.reply_unit_id WHERE i.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+  const rows = (r.rows as Record<string, unknown>[]).sort((x, y) => order.get(Number(x.id))! - order.get(Number(y.id))!);
+  // With a phrase, the count is of the items holding every word (the phrase is checked per page).
+  return { rows: rows.map(publishedRow), total: capped ? MAX_CANDIDATES : byDate.length, capped };
 }
 
 export interface PublishedItem extends PublishedRow {
