@@ -155,8 +155,11 @@ export async function publishedItems(core: Core, rootUnitId: number, opts: { q: 
   let ids: number[];
   if (capped) {
     // Very common words: newest first along the date index, checking each row until the page is full.
+    // The planner misjudges how many rows a phrase matches: keep it on the date index.
     const walk = await core.db.transaction(async (tx) => {
       await tx.execute(sql`SET LOCAL enable_bitmapscan = off`);
+      await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+      await tx.execute(sql`SET LOCAL enable_sort = off`);
       const extra = phrase ? sql` AND ts_match_vq(i.search_document, ${parsed.tsquery}::tsquery)` : sql``;
       return tx.execute(sql`SELECT i.id FROM msg_items i WHERE ${w}${extra} ORDER BY i.published_at DESC, i.id DESC LIMIT ${PAGE_SIZE} OFFSET ${offset}`);
     });
