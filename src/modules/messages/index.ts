@@ -1,8 +1,10 @@
 import type { ModuleManifest } from '../../core/services.ts';
 import { registerMessagesPublicRoutes } from './http/public-routes.tsx';
 import { registerMessagesStaffRoutes } from './http/staff-routes.tsx';
+import { registerMessagesKnowledgeRoutes } from './http/knowledge-routes.tsx';
 import { seedMessages } from './seed.ts';
 import { startMessageJobs } from './jobs.ts';
+import { indexPublishedMessages } from './service.ts';
 import type { PeriodicJob } from '../../core/jobs/periodic.ts';
 import { messagesWorkQueue } from './work-queue.ts';
 
@@ -34,8 +36,10 @@ export const messagesModule: ModuleManifest = {
   register(app, core) {
     registerMessagesPublicRoutes(app, core);
     registerMessagesStaffRoutes(app, core);
+    registerMessagesKnowledgeRoutes(app, core);
     let jobs: PeriodicJob | null = null;
     app.addHook('onReady', async () => {
+      await indexPublishedMessages(core);
       jobs = startMessageJobs(core, { onError: (err) => app.log.error({ err }, 'message reminders failed') });
     });
     app.addHook('onClose', async () => jobs?.stop());

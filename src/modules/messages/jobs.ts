@@ -46,7 +46,7 @@ export async function runMessageReminders(core: Core): Promise<MessageReminderRu
     const limits = await getLimits(core.db, root);
     const soonTo = addWorkingDays(t, limits.remindBeforeDays, cal);
     const rows = await core.db.execute(sql`SELECT id, unit_id, item_no, title, state, due_on::text, sign_by::text, signed_on FROM msg_items
-      WHERE root_unit_id = ${root} AND state IN ('dispatched', 'handling') AND unit_id IS NOT NULL AND (due_on <= ${soonTo} OR (signed_on IS NULL AND sign_by < ${t}))`);
+      WHERE root_unit_id = ${root} AND state IN ('dispatched', 'handling') AND unit_id IS NOT NULL AND merged_into IS NULL AND (due_on <= ${soonTo} OR (signed_on IS NULL AND sign_by < ${t}))`);
     for (const r of rows.rows as Record<string, unknown>[]) {
       const item = { id: Number(r.id), unitId: Number(r.unit_id), itemNo: r.item_no as string };
       const due = r.due_on as string;

@@ -9,6 +9,8 @@ import { addCalendarDays, addWorkingDays, isWorkingDay, type WorkCalendar } from
 import { msgEvents, msgHistory, msgItems, msgSequences } from './data/schema.ts';
 import { DEFAULT_LIMITS, limitKeyOf, type Channel, type Kind } from './domain/kinds.ts';
 import { formatItemNo } from './domain/intake.ts';
+import { messageSearchDocument } from './search-document.ts';
+import { msgKnowledge } from './data/schema.ts';
 import { maskForPublication } from './domain/masking.ts';
 import { workingDaysTaken, type ClockEvent } from './domain/clock.ts';
 import type { MessageState, Satisfaction } from './domain/states.ts';
@@ -178,7 +180,7 @@ export async function seedMessages(core: Core, opts: SeedOptions, count = 360): 
         if (state === 'closed') {
           Object.assign(item, { satisfaction: sat, closedOn, redone: sat === 'unsatisfied' && rand() < 0.5 });
           step('record_visit', 'visiting', 'closed', closedOn, '政务公开办', `回访评价：${{ satisfied: '满意', basically: '基本满意', unsatisfied: '不满意' }[sat]}`);
-          if (allowPublication && rand() < 0.6) Object.assign(item, { publishedAt: at(closedOn, '17:00'), publicTitle: title, publicContent: maskForPublication(item.content, [name]), publicReply: reply });
+          if (allowPublication && rand() < 0.6) Object.assign(item, { publishedAt: at(closedOn, '17:00'), publicTitle: title, publicContent: maskForPublication(item.content, [name]), publicReply: reply, searchDocument: messageSearchDocument(title, maskForPublication(item.content, [name]), reply) });
         }
       }
       const open = !['closed', 'terminated', 'refused', 'visiting', 'replied'].includes(state);
@@ -208,6 +210,17 @@ export async function seedMessages(core: Core, opts: SeedOptions, count = 360): 
     for (let k = 0; k < hist.length; k += 1000) await tx.insert(msgHistory).values(hist.slice(k, k + 1000));
     await tx.insert(msgEvents).values(plans.flatMap((p) => p.events.map((event) => ({ itemId: idOf.get(p.item.itemNo)!, event, at: now }))));
     for (const [year, last] of seqs) await tx.insert(msgSequences).values({ rootUnitId: root.id, year, lastSeq: last }).onConflictDoUpdate({ target: [msgSequences.rootUnitId, msgSequences.year], set: { lastSeq: sql`greatest(${msgSequences.lastSeq}, ${last})` } });
+    // 知识库: a few answers the call-takers give every week; one past its review date (flagged).
+    const kb: [string, string, string, string, string][] = [
+      ['灵活就业人员怎样缴纳养老保险', '灵活就业人员可通过“云南人社”小程序或到楚雄市社会保险中心窗口办理参保登记，在年度缴费基数的60%至300%之间自选档次按月或按年缴费。', '社会保障', '《云南省灵活就业人员参加企业职工基本养老保险办法》', addCalendarDays(today, 300)],
+      ['城乡居民医保在州外住院怎样报销', '州外住院需先通过国家医保服务平台或“云南医保”办理异地就医备案；备案后在定点医院直接结算，未备案的按规定降低报销比例。', '医疗保障', '《楚雄州城乡居民基本医疗保险实施办法》', addCalendarDays(today, 200)],
+      ['不动产登记二手房过户要多长时间', '资料齐全的二手房转移登记在楚雄市政务服务中心不动产窗口5个工作日内办结，可通过“一部手机办事通”预约。', '自然资源', '《不动产登记暂行条例》', addCalendarDays(today, 180)],
+      ['小学招生学区怎样划分', '楚雄市城区小学按“相对就近入学”划分学区，每年5月在市教育体育局网站公布当年招生方案和学区范围。', '教育', '《中华人民共和国义务教育法》第十二条', addCalendarDays(today, 150)],
+      ['停水停电怎样查询', '计划停水由供水公司提前24小时在其公众号公告，可拨打96128转供水公司查询；停电请拨打95598。', '城市管理', '', addCalendarDays(today, -10)],
+    ];
+    await tx.insert(msgKnowledge).values(
+      kb.map(([question, answer, subject, basis, validUntil]) => ({ rootUnitId: root.id, question, answer, subject, basis, validUntil, searchDocument: messageSearchDocument(question, `${subject} ${answer}`, ''), createdAt: now, updatedAt: now })),
+    );
     await writeAudit(tx, systemActor, { action: 'seed.messages', targetType: 'message', targetId: 'demo', unitId: root.id, summary: { count: plans.length } }, now);
   });
   opts.log(`互动交流：已载入 ${plans.length} 条演示诉求。`);

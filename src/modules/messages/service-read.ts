@@ -4,6 +4,7 @@ import type { Core } from '../../core/services.ts';
 import type { CurrentUser } from '../../core/ui/context.ts';
 import { addCalendarDays } from '../../core/calendar/working-days.ts';
 import { TtlCache } from '../../core/cache.ts';
+import { parseQuery } from '../../core/search/bigram.ts';
 import { isDispatcher } from './service.ts';
 import { OPEN_STATES, type MessageState } from './domain/states.ts';
 import type { Channel, Kind } from './domain/kinds.ts';
@@ -103,23 +104,91 @@ export interface PublishedRow {
   unitName: string;
 }
 
-export async function publishedItems(core: Core, rootUnitId: number, opts: { q: string; unitId?: number; page: number }): Promise<{ rows: PublishedRow[]; total: number }> {
+/** Search candidates are collected up to this many (the page then says "超过 2000 件"). */
+export const MAX_CANDIDATES = 2000;
+
+// The number of published items per site (and answering unit), kept a minute; publishing clears it.
+const publishedCountCache = new TtlCache<number>(60_000);
+
+export function forgetPublishedCounts(): void {
+  publishedCountCache.clear();
+}
+
+const PUBLISHED_COLUMNS = sql`i.item_no, i.public_title, i.channel, i.kind, i.received_at, i.replied_on::text, coalesce(u.name, '') AS unit_name`;
+
+function publishedRow(r: Record<string, unknown>): PublishedRow {
+  return { itemNo: r.item_no as string, title: r.public_title as string, channel: r.channel as Channel, kind: r.kind as Kind, receivedAt: new Date(r.received_at as string), repliedOn: r.replied_on as string | null, unitName: r.unit_name as string };
+}
+
+/**
+ * The public column: newest published first (an index on published_at, WHERE published). A search
+ * uses the CJK-bigram document of the masked text (core/search): the unordered query gives the ids and
+ * dates of up to MAX_CANDIDATES candidates from the GIN index without reading any document; they are
+ * sorted by date and, when the words must stand together, checked a window at a time until the page
+ * is full. Beyond the cap the words are common, and walking the date index finds a page at once.
+ */
+export async function publishedItems(core: Core, rootUnitId: number, opts: { q: string; unitId?: number; page: number }): Promise<{ rows: PublishedRow[]; total: number; capped: boolean }> {
   const where: SQL[] = [sql`i.root_unit_id = ${rootUnitId}`, sql`i.published_at IS NOT NULL`];
   if (opts.unitId) where.push(sql`i.reply_unit_id = ${opts.unitId}`);
-  if (opts.q) {
-    const like = '%' + opts.q.replace(/[%_\\]/g, (c) => '\\' + c) + '%';
-    where.push(sql`(i.public_title ILIKE ${like} OR i.public_content ILIKE ${like} OR i.public_reply ILIKE ${like})`);
+  const offset = (opts.page - 1) * PAGE_SIZE;
+  const parsed = opts.q ? parseQuery(opts.q) : null;
+  if (!parsed) {
+    const w = sql.join(where, sql` AND `);
+    const [rows, n] = await Promise.all([
+      core.db.execute(sql`SELECT ${PUBLISHED_COLUMNS} FROM msg_items i LEFT JOIN units u ON u.id = i.reply_unit_id WHERE ${w} ORDER BY i.published_at DESC, i.id DESC LIMIT ${PAGE_SIZE} OFFSET ${offset}`),
+      publishedCountCache.get(`${rootUnitId}:${opts.unitId ?? ''}`, async () => Number(((await core.db.execute(sql`SELECT count(*)::int AS n FROM msg_items i WHERE ${w}`)).rows[0] as { n: number }).n)),
+    ]);
+    return { rows: rows.rows.map(publishedRow), total: n, capped: false };
   }
-  const w = sql.join(where, sql` AND `);
-  const [rows, count] = await Promise.all([
-    core.db.execute(sql`SELECT i.item_no, i.public_title, i.channel, i.kind, i.received_at, i.replied_on::text, coalesce(u.name, '') AS unit_name
-      FROM msg_items i LEFT JOIN units u ON u.id = i.reply_unit_id WHERE ${w} ORDER BY i.published_at DESC, i.id DESC LIMIT ${PAGE_SIZE} OFFSET ${(opts.page - 1) * PAGE_SIZE}`),
-    core.db.execute(sql`SELECT count(*)::int AS n FROM msg_items i WHERE ${w}`),
-  ]);
-  return {
-    total: Number((count.rows[0] as { n: number }).n),
-    rows: rows.rows.map((r: Record<string, unknown>) => ({ itemNo: r.item_no as string, title: r.public_title as string, channel: r.channel as Channel, kind: r.kind as Kind, receivedAt: new Date(r.received_at as string), repliedOn: r.replied_on as string | null, unitName: r.unit_name as string })),
-  };
+  // Nothing searchable (only punctuation): no results rather than everything.
+  if (!parsed.tsquery) return { rows: [], total: 0, capped: false };
+  const filter = parsed.allLexemes ?? parsed.tsquery;
+  const phrase = filter !== parsed.tsquery;
+  // The unordered query is answered by the GIN index and the row's date, without reading any search
+  // document (they are large and stored apart): ids and dates of every candidate, up to a cap.
+  const w = sql.join([...where, sql`i.search_document @@ ${filter}::tsquery`], sql` AND `);
+  const found = await core.db.execute(sql`SELECT i.id, i.published_at FROM msg_items i WHERE ${w} LIMIT ${MAX_CANDIDATES + 1}`);
+  const byDate = (found.rows as { id: string | number; published_at: string | Date }[])
+    .map((r) => ({ id: Number(r.id), at: new Date(r.published_at).getTime() }))
+    .sort((x, y) => y.at - x.at || y.id - x.id);
+  const capped = byDate.length > MAX_CANDIDATES;
+  let ids: number[];
+  if (capped) {
+    // Very common words: newest first along the date index, checking each row until the page is full.
+    // The planner misjudges how many rows a phrase matches: keep it on the date index.
+    const walk = await core.db.transaction(async (tx) => {
+      await tx.execute(sql`SET LOCAL enable_bitmapscan = off`);
+      await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+      await tx.execute(sql`SET LOCAL enable_sort = off`);
+      const extra = phrase ? sql` AND ts_match_vq(i.search_document, ${parsed.tsquery}::tsquery)` : sql``;
+      return tx.execute(sql`SELECT i.id FROM msg_items i WHERE ${w}${extra} ORDER BY i.published_at DESC, i.id DESC LIMIT ${PAGE_SIZE} OFFSET ${offset}`);
+    });
+    ids = walk.rows.map((r) => Number((r as { id: unknown }).id));
+  } else if (!phrase) {
+    ids = byDate.slice(offset, offset + PAGE_SIZE).map((r) => r.id);
+  } else {
+    // The words must stand together: check the candidates newest first, a window at a time, until
+    // the page is full (reading only the documents a page needs).
+    ids = [];
+    let hits = 0;
+    for (let from = 0; from < byDate.length && ids.length < PAGE_SIZE; ) {
+      const size = Math.min(byDate.length - from, PAGE_SIZE + 10);
+      const window = byDate.slice(from, from + size);
+      from += size;
+      const ok = await core.db.execute(sql`SELECT i.id FROM msg_items i WHERE i.id IN (${sql.join(window.map((x) => sql`${x.id}`), sql`, `)}) AND ts_match_vq(i.search_document, ${parsed.tsquery}::tsquery)`);
+      const pass = new Set(ok.rows.map((r) => Number((r as { id: unknown }).id)));
+      for (const x of window) {
+        if (!pass.has(x.id)) continue;
+        if (hits++ >= offset && ids.length < PAGE_SIZE) ids.push(x.id);
+      }
+    }
+  }
+  if (!ids.length) return { rows: [], total: capped ? MAX_CANDIDATES : byDate.length, capped };
+  const order = new Map(ids.map((id, k) => [id, k]));
+  const r = await core.db.execute(sql`SELECT i.id, ${PUBLISHED_COLUMNS} FROM msg_items i LEFT JOIN units u ON u.id = i.reply_unit_id WHERE i.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+  const rows = (r.rows as Record<string, unknown>[]).sort((x, y) => order.get(Number(x.id))! - order.get(Number(y.id))!);
+  // With a phrase, the count is of the items holding every word (the phrase is checked per page).
+  return { rows: rows.map(publishedRow), total: capped ? MAX_CANDIDATES : byDate.length, capped };
 }
 
 export interface PublishedItem extends PublishedRow {
@@ -157,17 +226,14 @@ export function unitStatistics(core: Core, rootUnitId: number, fromDay: string):
   return statsCache.get(`${rootUnitId}:${fromDay}`, () => loadUnitStatistics(core, rootUnitId, fromDay));
 }
 
+/** Sums the rows msg_unit_stats keeps (a trigger on msg_items, migration 0021) since fromDay. */
 async function loadUnitStatistics(core: Core, rootUnitId: number, fromDay: string): Promise<UnitStat[]> {
-  const r = await core.db.execute(sql`SELECT u.id, u.name, count(*)::int AS received,
-      count(*) FILTER (WHERE i.state = 'closed')::int AS closed,
-      count(*) FILTER (WHERE i.replied_on_time)::int AS on_time,
-      count(*) FILTER (WHERE i.replied_on IS NOT NULL)::int AS replied,
-      count(*) FILTER (WHERE i.satisfaction IS NOT NULL)::int AS rated,
-      count(*) FILTER (WHERE i.satisfaction IN ('satisfied', 'basically'))::int AS satisfied,
-      avg(i.working_days_taken) AS avg_days
-    FROM msg_items i JOIN units u ON u.id = i.unit_id
-    WHERE i.root_unit_id = ${rootUnitId} AND i.received_on >= ${fromDay}
-    GROUP BY u.id, u.name, u.sort_order ORDER BY received DESC, u.sort_order, u.id`);
+  const r = await core.db.execute(sql`SELECT u.id, u.name, s.received, s.closed, s.on_time, s.replied, s.rated, s.satisfied, s.days_sum, s.days_n
+    FROM (SELECT unit_id, sum(received)::int AS received, sum(closed)::int AS closed, sum(on_time)::int AS on_time, sum(replied)::int AS replied,
+            sum(rated)::int AS rated, sum(satisfied)::int AS satisfied, sum(days_sum)::int AS days_sum, sum(days_n)::int AS days_n
+          FROM msg_unit_stats WHERE root_unit_id = ${rootUnitId} AND received_on >= ${fromDay} GROUP BY unit_id) s
+    JOIN units u ON u.id = s.unit_id WHERE s.received > 0
+    ORDER BY s.received DESC, u.sort_order, u.id`);
   return r.rows.map((x: Record<string, unknown>) => ({
     unitId: Number(x.id),
     unitName: x.name as string,
@@ -177,7 +243,7 @@ async function loadUnitStatistics(core: Core, rootUnitId: number, fromDay: strin
     replied: x.replied as number,
     rated: x.rated as number,
     satisfied: x.satisfied as number,
-    avgDays: x.avg_days === null ? null : Math.round(Number(x.avg_days) * 10) / 10,
+    avgDays: (x.days_n as number) ? Math.round(((x.days_sum as number) / (x.days_n as number)) * 10) / 10 : null,
   }));
 }
 
@@ -207,10 +273,10 @@ async function loadDashboard(core: Core, rootUnitId: number, today: string, days
   const [perDay, byUnit, totals, sat] = await Promise.all([
     core.db.execute(sql`SELECT received_on::text AS day, count(*)::int AS n FROM msg_items WHERE root_unit_id = ${rootUnitId} AND received_on BETWEEN ${from} AND ${today} GROUP BY received_on`),
     core.db.execute(sql`SELECT i.unit_id, coalesce(u.name, '未派单') AS name, count(*)::int AS open, count(*) FILTER (WHERE i.replied_on IS NULL AND i.due_on < ${today})::int AS overdue
-      FROM msg_items i LEFT JOIN units u ON u.id = i.unit_id WHERE i.root_unit_id = ${rootUnitId} AND i.state IN ${OPEN_SQL} GROUP BY i.unit_id, u.name ORDER BY open DESC, name`),
+      FROM msg_items i LEFT JOIN units u ON u.id = i.unit_id WHERE i.root_unit_id = ${rootUnitId} AND i.state IN ${OPEN_SQL} AND i.merged_into IS NULL GROUP BY i.unit_id, u.name ORDER BY open DESC, name`),
     core.db.execute(sql`SELECT count(*)::int AS open, count(*) FILTER (WHERE replied_on IS NULL AND due_on < ${today})::int AS overdue,
       count(*) FILTER (WHERE supervised)::int AS supervised, count(*) FILTER (WHERE flagged)::int AS flagged, count(*) FILTER (WHERE state = 'received')::int AS awaiting
-      FROM msg_items WHERE root_unit_id = ${rootUnitId} AND state IN ${OPEN_SQL}`),
+      FROM msg_items WHERE root_unit_id = ${rootUnitId} AND state IN ${OPEN_SQL} AND merged_into IS NULL`),
     core.db.execute(sql`SELECT satisfaction AS key, count(*)::int AS n FROM msg_items WHERE root_unit_id = ${rootUnitId} AND satisfaction IS NOT NULL AND closed_on BETWEEN ${from} AND ${today} GROUP BY satisfaction`),
   ]);
   const counts = new Map(perDay.rows.map((r: Record<string, unknown>) => [r.day as string, r.n as number]));

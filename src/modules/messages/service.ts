@@ -17,6 +17,7 @@ import { computeClock, repliedOnTime, workingDaysTaken, type ClockEvent } from '
 import { formatItemNo, validateIntake, type IntakeInput } from './domain/intake.ts';
 import { REFUSAL_REASONS, refusalNotice, type RefusalReason } from './domain/refusals.ts';
 import { maskForPublication } from './domain/masking.ts';
+import { messageSearchDocument } from './search-document.ts';
 import { checkTransition, type Action, type MessageState, type Party, type Satisfaction, type TransitionFacts } from './domain/states.ts';
 
 export type ItemRow = typeof msgItems.$inferSelect;
@@ -235,6 +236,8 @@ export interface ActInput {
   refusalReason?: RefusalReason;
   /** supervise: 挂牌督办. */
   flag?: boolean;
+  /** answer_now: the 知识库 entry the answer comes from. */
+  knowledgeId?: number;
 }
 
 /** Labels for history rows shown to the caller: the unit, never a staff member's name. */
@@ -261,6 +264,11 @@ export async function act(core: Core, actor: MessageActor, itemId: number, actio
   const result = await core.db.transaction(async (tx): Promise<Result<{ state: MessageState }>> => {
     const row = (await tx.select().from(msgItems).where(eq(msgItems.id, itemId)).for('update').limit(1))[0];
     if (!row) return fail({}, ['没有找到该诉求']);
+    // 并单: a merged item is handled, answered and visited through its main item.
+    if (row.mergedInto !== null) {
+      const main = (await tx.select({ itemNo: msgItems.itemNo }).from(msgItems).where(eq(msgItems.id, row.mergedInto)).limit(1))[0];
+      return fail({}, [`该诉求已并入 ${main?.itemNo ?? '其他诉求'}，请在主件上办理`]);
+    }
     const names = await unitNames(tx, row.rootUnitId);
     const limits = await getLimits(tx, row.rootUnitId);
     const parties = partiesOf(actor, row);
@@ -290,7 +298,8 @@ export async function act(core: Core, actor: MessageActor, itemId: number, actio
     let historyNote = note;
     switch (action) {
       case 'answer_now':
-        Object.assign(set, { replyText: note, repliedOn: t, repliedOnTime: true, workingDaysTaken: 0, closedOn: t });
+        Object.assign(set, { replyText: note, repliedOn: t, repliedOnTime: true, workingDaysTaken: 0, closedOn: t, knowledgeId: input.knowledgeId ?? null });
+        if (input.knowledgeId) historyNote = `即时答复（知识库）：${note}`;
         break;
       case 'refuse':
         historyNote = refusalNotice(input.refusalReason!, note);
@@ -341,14 +350,11 @@ export async function act(core: Core, actor: MessageActor, itemId: number, actio
         Object.assign(set, { supervised: true, flagged: row.flagged || !!input.flag });
         historyNote = `${input.flag ? '挂牌督办' : '督办'}：${note}`;
         break;
-      case 'publish':
-        Object.assign(set, {
-          publishedAt: now,
-          publicTitle: maskForPublication(row.title, [row.callerName]),
-          publicContent: maskForPublication(row.content, [row.callerName]),
-          publicReply: maskForPublication(row.replyText, [row.callerName]),
-        });
+      case 'publish': {
+        const pub = { publicTitle: maskForPublication(row.title, [row.callerName]), publicContent: maskForPublication(row.content, [row.callerName]), publicReply: maskForPublication(row.replyText, [row.callerName]) };
+        Object.assign(set, pub, { publishedAt: now, searchDocument: messageSearchDocument(pub.publicTitle, pub.publicContent, pub.publicReply) });
         break;
+      }
       default:
         break;
     }
@@ -376,4 +382,22 @@ export async function clockSteps(core: Core, row: ItemRow): Promise<string[]> {
   const events = (await core.db.select({ event: msgEvents.event }).from(msgEvents).where(eq(msgEvents.itemId, row.id)).orderBy(asc(msgEvents.id))).map((e) => e.event);
   const limits = await getLimits(core.db, row.rootUnitId);
   return computeClock(events, row.limitDays, limits.signDays, await messageCalendar(core)).steps;
+}
+
+/**
+ * Builds the search document of published items that have none (items published before the search
+ * index existed). Run at start-up; a no-op once done. Returns how many were indexed.
+ */
+export async function indexPublishedMessages(core: Pick<Core, 'db'>): Promise<number> {
+  let n = 0;
+  for (;;) {
+    const rows = await core.db
+      .select({ id: msgItems.id, t: msgItems.publicTitle, c: msgItems.publicContent, r: msgItems.publicReply })
+      .from(msgItems)
+      .where(sql`published_at IS NOT NULL AND search_document IS NULL`)
+      .limit(500);
+    if (!rows.length) return n;
+    for (const x of rows) await core.db.update(msgItems).set({ searchDocument: messageSearchDocument(x.t, x.c, x.r) }).where(eq(msgItems.id, x.id));
+    n += rows.length;
+  }
 }

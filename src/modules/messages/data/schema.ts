@@ -1,11 +1,15 @@
 // Tables of the messages module (互动交流: 信箱, 咨询, 找错, 96128), all prefixed msg_.
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { staffUsers, units } from '../../../core/db/schema.ts';
 import type { ClockEvent } from '../domain/clock.ts';
 import type { Channel, Kind, TimeLimits } from '../domain/kinds.ts';
 import type { RefusalReason } from '../domain/refusals.ts';
 import type { MessageState, Satisfaction } from '../domain/states.ts';
+import { OPEN_STATES } from '../domain/states.ts';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const OPEN_IN = sql.raw(`state IN (${OPEN_STATES.map((s) => `'${s}'`).join(', ')})`);
 
 /** 编号 counters: one row per site (root unit) and year. */
 export const msgSequences = pgTable(
@@ -89,8 +93,12 @@ export const msgItems = pgTable(
     publicTitle: text('public_title').notNull().default(''),
     publicContent: text('public_content').notNull().default(''),
     publicReply: text('public_reply').notNull().default(''),
+    /** CJK-bigram search document of the published (masked) text (core/search); null while unpublished. */
+    searchDocument: tsvector('search_document'),
     /** 依申请公开 受理编号 this item came from or was routed to. */
     linkedRequestNo: text('linked_request_no').notNull().default(''),
+    /** 即时答复 from the 知识库: the entry the answer came from. */
+    knowledgeId: bigint('knowledge_id', { mode: 'number' }),
     /** 并单: the item this one was merged into. */
     mergedInto: bigint('merged_into', { mode: 'number' }),
     createdBy: bigint('created_by', { mode: 'number' }).references(() => staffUsers.id),
@@ -101,7 +109,16 @@ export const msgItems = pgTable(
     index('msg_items_state_idx').on(t.rootUnitId, t.state, t.dueOn),
     index('msg_items_unit_idx').on(t.unitId, t.state),
     index('msg_items_received_idx').on(t.rootUnitId, t.receivedOn),
-    index('msg_items_published_idx').on(t.rootUnitId, t.publishedAt),
+    // The public column: newest published first, per site or per answering unit, and its search.
+    index('msg_items_public_idx').on(t.rootUnitId, t.publishedAt, t.id).where(sql`published_at IS NOT NULL`),
+    index('msg_items_public_unit_idx').on(t.replyUnitId, t.publishedAt, t.id).where(sql`published_at IS NOT NULL`),
+    index('msg_items_search_gin').using('gin', t.searchDocument).where(sql`search_document IS NOT NULL`),
+    // The staff list (newest first) and the dashboard's open, overdue and satisfaction figures.
+    index('msg_items_recent_idx').on(t.rootUnitId, t.receivedAt, t.id),
+    // Covers every column the dashboard's open-item counts read, so they are index-only scans.
+    index('msg_items_open_idx').on(t.rootUnitId, t.unitId, t.dueOn, t.repliedOn, t.mergedInto, t.supervised, t.flagged, t.state).where(OPEN_IN),
+    index('msg_items_rated_idx').on(t.rootUnitId, t.closedOn).where(sql`satisfaction IS NOT NULL`),
+    index('msg_items_merged_idx').on(t.mergedInto).where(sql`merged_into IS NOT NULL`),
   ],
 );
 
@@ -151,4 +168,59 @@ export const msgReminders = pgTable(
     on: date('on', { mode: 'string' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.itemId, t.kind, t.on] })],
+);
+
+/**
+ * Per-unit statistics kept by a trigger on msg_items (migration 0021): one row per site, 主办单位 and
+ * day of receipt, so the public statistics and the dashboard sum a few thousand rows instead of
+ * scanning a year of items. Items merged into another (并单) count with their main item only.
+ */
+export const msgUnitStats = pgTable(
+  'msg_unit_stats',
+  {
+    rootUnitId: bigint('root_unit_id', { mode: 'number' }).notNull(),
+    unitId: bigint('unit_id', { mode: 'number' }).notNull(),
+    receivedOn: date('received_on', { mode: 'string' }).notNull(),
+    received: integer('received').notNull().default(0),
+    closed: integer('closed').notNull().default(0),
+    onTime: integer('on_time').notNull().default(0),
+    replied: integer('replied').notNull().default(0),
+    rated: integer('rated').notNull().default(0),
+    satisfied: integer('satisfied').notNull().default(0),
+    daysSum: integer('days_sum').notNull().default(0),
+    daysN: integer('days_n').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.rootUnitId, t.unitId, t.receivedOn] }), index('msg_unit_stats_day_idx').on(t.rootUnitId, t.receivedOn)],
+);
+
+/**
+ * 知识库: answers kept by units for questions that come again, so a call-taker (or the public form)
+ * can answer at once (即时答复). Each entry has a date until which it is known to be valid; past it,
+ * it is flagged for review. Entries are retired, never deleted (items keep pointing at them).
+ */
+export const msgKnowledge = pgTable(
+  'msg_knowledge',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    rootUnitId: bigint('root_unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    /** The unit that keeps the answer current. */
+    unitId: bigint('unit_id', { mode: 'number' }).references(() => units.id),
+    question: text('question').notNull(),
+    answer: text('answer').notNull(),
+    subject: text('subject').notNull().default(''),
+    /** 依据: the rule or document the answer rests on. */
+    basis: text('basis').notNull().default(''),
+    /** Valid until (review date): past it, the entry is flagged and not offered to the public. */
+    validUntil: date('valid_until', { mode: 'string' }).notNull(),
+    /** The item whose reply it was saved from. */
+    sourceItemId: bigint('source_item_id', { mode: 'number' }).references(() => msgItems.id),
+    searchDocument: tsvector('search_document').notNull(),
+    createdBy: bigint('created_by', { mode: 'number' }).references(() => staffUsers.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+  },
+  (t) => [index('msg_knowledge_search_gin').using('gin', t.searchDocument).where(sql`retired_at IS NULL`), index('msg_knowledge_root_idx').on(t.rootUnitId, t.validUntil)],
 );

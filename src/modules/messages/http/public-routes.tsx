@@ -13,6 +13,8 @@ import { KIND_LABELS, type Channel } from '../domain/kinds.ts';
 import { parseItemNo } from '../domain/intake.ts';
 import { SATISFACTION_LABELS, type Satisfaction } from '../domain/states.ts';
 import { act, submitMessage, today, verifyCaller, type ItemRow, type MessageActor } from '../service.ts';
+import { mainItemOf } from '../service-merge.ts';
+import { suggestKnowledge, type KnowledgeEntry } from '../service-knowledge.ts';
 import { historyOf, publishedItem, publishedItems, unitStatistics } from '../service-read.ts';
 import { CHANNEL_SLUGS, LookupFormPage, LookupResultPage, MessagesHomePage, PublishedItemPage, SubmittedPage, WriteFormPage, type CallerView } from '../views/public.tsx';
 
@@ -61,7 +63,7 @@ export function registerMessagesPublicRoutes(app: FastifyInstance, core: Core): 
     const page = pageParam((req.query as Record<string, unknown>).page);
     const since = addCalendarDays(today(core), -364);
     const [list, stats] = await Promise.all([publishedItems(core, req.site.rootUnitId, { q, page }), unitStatistics(core, req.site.rootUnitId, since)]);
-    return reply.type(HTML).send(renderDocument(<MessagesHomePage ctx={pageContext(req, reply)} rows={list.rows} total={list.total} page={page} q={q} stats={stats} since={since} />));
+    return reply.type(HTML).send(renderDocument(<MessagesHomePage ctx={pageContext(req, reply)} rows={list.rows} total={list.total} capped={list.capped} page={page} q={q} stats={stats} since={since} />));
   });
 
   app.get('/messages/item/:no', async (req, reply) => {
@@ -81,14 +83,14 @@ export function registerMessagesPublicRoutes(app: FastifyInstance, core: Core): 
     return c;
   }
 
-  async function renderForm(req: FastifyRequest, reply: FastifyReply, channel: Channel, values: Record<string, string>, errors: FieldErrors, status = 200) {
+  async function renderForm(req: FastifyRequest, reply: FastifyReply, channel: Channel, values: Record<string, string>, errors: FieldErrors, status = 200, faq?: KnowledgeEntry[]) {
     const list = await units(req);
     const key = /^[A-Za-z0-9_-]{16,100}$/.test(values.idempotencyKey ?? '') ? values.idempotencyKey! : newKey();
     return reply
       .code(status)
       .type(HTML)
       .header('cache-control', 'no-store')
-      .send(renderDocument(<WriteFormPage ctx={pageContext(req, reply)} channel={channel} units={list.map((u) => ({ slug: u.slug, name: u.name }))} values={values} errors={ordered(errors)} idempotencyKey={key} action={req.url.split('?')[0]!} />));
+      .send(renderDocument(<WriteFormPage ctx={pageContext(req, reply)} channel={channel} units={list.map((u) => ({ slug: u.slug, name: u.name }))} values={values} errors={ordered(errors)} idempotencyKey={key} action={req.url.split('?')[0]!} faq={faq} />));
   }
 
   app.get('/messages/write/:channel', async (req, reply) => {
@@ -100,6 +102,11 @@ export function registerMessagesPublicRoutes(app: FastifyInstance, core: Core): 
   app.post('/messages/write/:channel', { config: { rateLimit: { max: 30, timeWindow: '1 minute' } } }, async (req, reply) => {
     const channel = channelOf(req);
     const f = readMessageForm(req.body);
+    // 「先查看常见问题」: current 知识库 answers resembling the title are shown once before the message is sent.
+    if (new FormReader(req.body).raw('faqSeen') !== '1' && f.values.title) {
+      const faq = await suggestKnowledge(core, req.site.rootUnitId, f.values.title, { validOnly: true });
+      if (faq.length) return renderForm(req, reply, channel, f.values, {}, 200, faq);
+    }
     const r = await submitMessage(core, {
       rootUnitId: req.site.rootUnitId,
       channel,
@@ -137,21 +144,25 @@ export function registerMessagesPublicRoutes(app: FastifyInstance, core: Core): 
 
   async function renderResult(req: FastifyRequest, reply: FastifyReply, row: ItemRow, code: string, errors: FieldErrors = {}, values: Record<string, string> = {}, status = 200) {
     const names = new Map((await units(req)).map((u) => [u.id, u.name]));
+    // 并单: the caller of a merged item sees the main item's progress and reply.
+    const main = await mainItemOf(core.db, row);
+    const shown = main ?? row;
     const view: CallerView = {
       itemNo: row.itemNo,
       title: row.title,
       content: row.content,
       channel: row.channel,
       kindLabel: KIND_LABELS[row.kind],
-      state: row.state,
+      state: shown.state,
       receivedAt: row.receivedAt,
-      dueOn: row.dueOn,
-      unitName: row.unitId ? (names.get(row.unitId) ?? '') : '',
-      replyText: row.replyText,
-      repliedOn: row.repliedOn,
+      dueOn: shown.dueOn,
+      unitName: shown.unitId ? (names.get(shown.unitId) ?? '') : '',
+      replyText: shown.replyText,
+      repliedOn: shown.repliedOn,
       satisfaction: row.satisfaction ? SATISFACTION_LABELS[row.satisfaction] : null,
-      canRate: row.state === 'visiting',
-      canRedo: row.state === 'visiting' && !row.redone,
+      canRate: !main && row.state === 'visiting',
+      canRedo: !main && row.state === 'visiting' && !row.redone,
+      mergedInto: main?.itemNo,
     };
     const history = await historyOf(core, row.id);
     return reply

@@ -161,13 +161,23 @@ describe('互动交流 pages, end to end through HTTP and the database', () => {
   it('demo data: a few hundred items over twelve months in every state, loaded once', async () => {
     const n = await seedMessages(t.core, { demo: true, volume: 'full', log: () => {} }, 300);
     assert.equal(n, 0, 'not loaded into a site that already has messages');
-    await t.core.pool.query('TRUNCATE msg_history, msg_events, msg_reminders, msg_items, msg_sequences');
+    await t.core.pool.query('TRUNCATE msg_history, msg_events, msg_reminders, msg_knowledge, msg_items, msg_sequences, msg_unit_stats');
     assert.equal(await seedMessages(t.core, { demo: true, volume: 'full', log: () => {} }, 300), 300);
     const states = (await t.core.pool.query('SELECT DISTINCT state FROM msg_items')).rows.map((r) => r.state).sort();
     assert.deepEqual(states, [...MESSAGE_STATES].sort());
     const span = (await t.core.pool.query('SELECT min(received_on)::text AS a, max(received_on)::text AS b FROM msg_items')).rows[0];
     assert.ok(span.a <= '2025-11-01' && span.b === '2026-09-29', JSON.stringify(span));
+    // The kept per-unit statistics equal a count over the items (the trigger followed every insert).
+    const kept = (await t.core.pool.query('SELECT sum(received)::int AS n, sum(closed)::int AS c FROM msg_unit_stats')).rows[0];
+    const counted = (await t.core.pool.query("SELECT count(*)::int AS n, count(*) FILTER (WHERE state = 'closed')::int AS c FROM msg_items WHERE unit_id IS NOT NULL AND merged_into IS NULL")).rows[0];
+    assert.deepEqual(kept, counted);
+    assert.equal(Number((await t.core.pool.query('SELECT count(*) FROM msg_knowledge')).rows[0].count), 5);
     const col = await t.client().get('/messages');
     assert.equal(col.statusCode, 200);
+    // Search over the published items' bigram index: a word of a published title finds it.
+    const one = (await t.core.pool.query('SELECT public_title FROM msg_items WHERE published_at IS NOT NULL ORDER BY id LIMIT 1')).rows[0].public_title as string;
+    const found = await t.client().get(`/messages?q=${encodeURIComponent(one.slice(0, 4))}`);
+    assert.equal(found.statusCode, 200);
+    assert.ok(textOf(found.body).includes(one), `search for ${one.slice(0, 4)} lists ${one}`);
   });
 });

@@ -15,8 +15,11 @@ import { dueStatus } from '../domain/clock.ts';
 import { ACTIONS, ACTION_LABELS, MESSAGE_STATES, SATISFACTION_LABELS, STATE_LABELS, availableActions, type Action, type Satisfaction } from '../domain/states.ts';
 import { REFUSAL_REASONS, type RefusalReason } from '../domain/refusals.ts';
 import { act, canViewItem, clockSteps, findItemByNo, getLimits, isDispatcher, messageCalendar, partiesOf, seesCallerIdentity, submitMessage, today, updateLimits, type ItemRow, type MessageActor } from '../service.ts';
-import { dashboard, historyOf, listItems, unitStatistics, type ListFilter } from '../service-read.ts';
-import { ACTION_FIELDS, DashboardPage, HotlineFormPage, ItemPage, RegisteredPage, SettingsPage, StaffListPage, type FailedAction } from '../views/staff.tsx';
+import { submitAnsweredNow, suggestKnowledge, type KnowledgeEntry } from '../service-knowledge.ts';
+import { duplicatesOf, mainItemOf, mergeItem, mergedItemsOf, unmergeItem } from '../service-merge.ts';
+import { MERGEABLE_STATES } from '../domain/merge.ts';
+import { dashboard, forgetPublishedCounts, historyOf, listItems, unitStatistics, type ListFilter } from '../service-read.ts';
+import { ACTION_FIELDS, DashboardPage, type MergeView, HotlineFormPage, ItemPage, RegisteredPage, SettingsPage, StaffListPage, type FailedAction } from '../views/staff.tsx';
 import { HTML, newKey, ordered, pageParam, queryText, readMessageForm } from './public-routes.tsx';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -66,25 +69,44 @@ export function registerMessagesStaffRoutes(app: FastifyInstance, core: Core): v
   // ------------------------------------------------------------------------------------------
   // 96128: the call-taker's registration form
 
-  const renderHotline = (req: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: FieldErrors, status = 200) => {
+  const renderHotline = (req: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: FieldErrors, status = 200, knowledge?: KnowledgeEntry[]) => {
     const key = /^[A-Za-z0-9_-]{16,100}$/.test(values.idempotencyKey ?? '') ? values.idempotencyKey! : newKey();
-    return reply.code(status).type(HTML).header('cache-control', 'no-store').send(renderDocument(<HotlineFormPage ctx={pageContext(req, reply)} values={values} errors={ordered(errors)} idempotencyKey={key} />));
+    return reply.code(status).type(HTML).header('cache-control', 'no-store').send(renderDocument(<HotlineFormPage ctx={pageContext(req, reply)} values={values} errors={ordered(errors)} idempotencyKey={key} knowledge={knowledge} />));
   };
 
   app.get('/staff/messages/hotline', dispatchGuard, async (req, reply) => renderHotline(req, reply, {}, {}));
 
+  // Three buttons: register; look the call up in the 知识库 (the form comes back with the entries);
+  // register and answer at once from the chosen entry (即时答复, closed on the spot).
   app.post('/staff/messages/hotline', dispatchGuard, async (req, reply) => {
     const f = readMessageForm(req.body);
-    const r = await submitMessage(core, {
+    const form = new FormReader(req.body);
+    const intent = form.raw('intent');
+    const knowledgeRaw = form.raw('knowledgeId').trim().slice(0, 12);
+    f.values.knowledgeId = knowledgeRaw;
+    const lookFor = `${f.values.title ?? ''} ${f.values.content ?? ''}`.trim();
+    const suggestions = () => suggestKnowledge(core, req.user!.rootUnitId, f.values.title || lookFor, { validOnly: false });
+    if (intent === 'find') {
+      if (!lookFor) return renderHotline(req, reply, f.values, { title: '请先填写来电事由，再查找知识库' }, 400);
+      return renderHotline(req, reply, f.values, {}, 200, await suggestions());
+    }
+    const input = {
       rootUnitId: req.user!.rootUnitId,
-      channel: 'hotline',
+      channel: 'hotline' as const,
       fields: { kind: f.values.kind!, title: f.values.title!, content: f.values.content!, callerName: f.values.callerName!, callerPhone: f.values.callerPhone!, callerEmail: '', mailboxUnit: '' },
       keepIdentity: f.keepIdentity,
       allowPublication: f.allowPublication,
       idempotencyKey: f.idempotencyKey,
       audit: actorOf(req),
       staff: req.user!,
-    });
+    };
+    if (intent === 'answer') {
+      if (!/^\d{1,12}$/.test(knowledgeRaw)) return renderHotline(req, reply, f.values, { knowledgeId: '请选择用于即时答复的知识库条目' }, 400, await suggestions());
+      const r = await submitAnsweredNow(core, { ...input, staffActor: staffActor(req), knowledgeId: Number(knowledgeRaw) });
+      if (!r.ok) return renderHotline(req, reply, f.values, Object.keys(r.errors).length ? r.errors : { knowledgeId: r.reasons.join('；') }, 400, await suggestions());
+      return reply.type(HTML).header('cache-control', 'no-store').send(renderDocument(<RegisteredPage ctx={pageContext(req, reply)} itemNo={r.itemNo} lookupCode={r.lookupCode} answeredNow />));
+    }
+    const r = await submitMessage(core, input);
     if (!r.ok) return renderHotline(req, reply, f.values, r.errors, 400);
     return reply.type(HTML).header('cache-control', 'no-store').send(renderDocument(<RegisteredPage ctx={pageContext(req, reply)} itemNo={r.itemNo} lookupCode={r.lookupCode} />));
   });
@@ -160,11 +182,27 @@ export function registerMessagesStaffRoutes(app: FastifyInstance, core: Core): v
     return row;
   }
 
-  async function renderItem(req: FastifyRequest, reply: FastifyReply, row: ItemRow, failed: FailedAction | null = null, status = 200) {
+  async function mergeView(req: FastifyRequest, row: ItemRow, values: Record<string, string> = {}, errors: FieldErrors = {}): Promise<MergeView> {
+    const dispatcher = isDispatcher(req.user!);
+    const [main, merged] = await Promise.all([mainItemOf(core.db, row), mergedItemsOf(core.db, row.id)]);
+    const canMerge = dispatcher && !main && !merged.length && MERGEABLE_STATES.includes(row.state) && !row.repliedOn;
+    return {
+      main: main ? { itemNo: main.itemNo, state: main.state, dueOn: main.dueOn, repliedOn: main.repliedOn } : null,
+      merged,
+      duplicates: canMerge ? await duplicatesOf(core, row) : [],
+      canMerge,
+      canUnmerge: dispatcher && !!main && !main.repliedOn && MERGEABLE_STATES.includes(main.state),
+      values,
+      errors,
+    };
+  }
+
+  async function renderItem(req: FastifyRequest, reply: FastifyReply, row: ItemRow, failed: FailedAction | null = null, status = 200, merge?: MergeView) {
     const user = req.user!;
-    const [units, history, steps, limits, cal] = await Promise.all([unitsOf(req), historyOf(core, row.id), clockSteps(core, row), getLimits(core.db, row.rootUnitId), messageCalendar(core)]);
+    const [units, history, steps, limits, cal, mv] = await Promise.all([unitsOf(req), historyOf(core, row.id), clockSteps(core, row), getLimits(core.db, row.rootUnitId), messageCalendar(core), merge ?? mergeView(req, row)]);
     const names = new Map(units.map((u) => [u.id, u.name]));
-    const actions = availableActions(row.state, partiesOf(staffActor(req), row)).filter((a) => a !== 'publish' || (row.allowPublication && !row.publishedAt));
+    // A merged item is handled through its main item: no actions of its own.
+    const actions = row.mergedInto !== null ? [] : availableActions(row.state, partiesOf(staffActor(req), row)).filter((a) => a !== 'publish' || (row.allowPublication && !row.publishedAt));
     return reply
       .code(status)
       .type(HTML)
@@ -183,12 +221,39 @@ export function registerMessagesStaffRoutes(app: FastifyInstance, core: Core): v
             showIdentity={seesCallerIdentity(user, row)}
             dueStatus={dueStatus(row.dueOn, today(core), row.repliedOn, limits.remindBeforeDays, cal)}
             maxExtensionDays={limits.maxExtensionDays}
+            merge={mv}
           />,
         ),
       );
   }
 
   app.get('/staff/messages/:no', guard, async (req, reply) => renderItem(req, reply, await itemOf(req)));
+
+  // 并单 and its undoing (the openness office).
+  app.post('/staff/messages/:no/merge', dispatchGuard, async (req, reply) => {
+    const row = await itemOf(req);
+    const form = new FormReader(req.body);
+    const values = { mainNo: form.raw('mainNo').trim().slice(0, 30), note: normaliseText(form.raw('note')).slice(0, 600) };
+    const mainNo = parseItemNo(values.mainNo);
+    const r = !values.mainNo
+      ? { ok: false as const, errors: { mainNo: '请填写主件编号' }, reasons: [] }
+      : !mainNo
+        ? { ok: false as const, errors: { mainNo: '编号格式不正确，如 HD-2026-000123' }, reasons: [] }
+        : await mergeItem(core, staffActor(req), row.id, mainNo, values.note);
+    if (!r.ok) return renderItem(req, reply, row, null, 400, await mergeView(req, row, values, r.errors));
+    setFlash(reply, `已并入 ${mainNo}。`);
+    return reply.redirect(`/staff/messages/${row.itemNo}`, 303);
+  });
+
+  app.post('/staff/messages/:no/unmerge', dispatchGuard, async (req, reply) => {
+    const row = await itemOf(req);
+    const form = new FormReader(req.body);
+    const values = { unmergeNote: normaliseText(form.raw('unmergeNote')).slice(0, 600) };
+    const r = await unmergeItem(core, staffActor(req), row.id, values.unmergeNote);
+    if (!r.ok) return renderItem(req, reply, row, null, 400, await mergeView(req, row, values, r.errors));
+    setFlash(reply, '已撤销并单，本件恢复单独办理。');
+    return reply.redirect(`/staff/messages/${row.itemNo}`, 303);
+  });
 
   app.post('/staff/messages/:no/do/:action', guard, async (req, reply) => {
     const { action } = req.params as { action: string };
@@ -229,6 +294,7 @@ export function registerMessagesStaffRoutes(app: FastifyInstance, core: Core): v
       const hasFields = Object.keys(fieldErrors).length > 0;
       return renderItem(req, reply, row, { action: a, errors: fieldErrors, reasons: hasFields ? [] : result.reasons, values }, hasFields ? 400 : 409);
     }
+    if (a === 'publish') forgetPublishedCounts();
     setFlash(reply, `已完成：${ACTION_LABELS[a]}。当前状态：${STATE_LABELS[result.state]}。`);
     return reply.redirect(`/staff/messages/${row.itemNo}`, 303);
   });

@@ -1,6 +1,8 @@
 // Public pages of 互动交流: the column (published items, search, per-unit statistics), a write form per
 // channel, the confirmation with 编号 and 查询码, the lookup with the full history and the rating.
 // Personal data is never shown here except what the caller typed on the form being filled in.
+import { KnowledgeList } from './knowledge.tsx';
+import type { KnowledgeEntry } from '../service-knowledge.ts';
 import type { PageContext } from '../../../core/ui/context.ts';
 import { PublicLayout } from '../../../core/ui/layout.tsx';
 import { CsrfField, ErrorSummary, Pagination, RadioGroup, SelectField, TextArea, TextField } from '../../../core/ui/components.tsx';
@@ -26,7 +28,7 @@ const CHANNEL_HINTS: Record<Channel, string> = {
   hotline: '',
 };
 
-export function MessagesHomePage({ ctx, rows, total, page, q, stats, since }: { ctx: PageContext; rows: PublishedRow[]; total: number; page: number; q: string; stats: UnitStat[]; since: string }) {
+export function MessagesHomePage({ ctx, rows, total, capped = false, page, q, stats, since }: { ctx: PageContext; rows: PublishedRow[]; total: number; capped?: boolean; page: number; q: string; stats: UnitStat[]; since: string }) {
   return (
     <PublicLayout ctx={ctx} title="互动交流" breadcrumbs={[{ label: '互动交流' }]}>
       <h1>互动交流</h1>
@@ -53,7 +55,7 @@ export function MessagesHomePage({ ctx, rows, total, page, q, stats, since }: { 
         <div class="table-wrap" role="region" tabIndex={0} aria-label="公开选登的留言">
           <table>
             <caption>
-              {q ? `含“${q}”的` : ''}公开选登留言共 {total} 件
+              {q ? `含“${q}”的` : ''}公开选登留言{capped ? `超过 ${total} 件，请加关键词缩小范围` : `共 ${total} 件`}
             </caption>
             <thead>
               <tr>
@@ -94,17 +96,27 @@ export interface UnitOption {
   name: string;
 }
 
-export function WriteFormPage({ ctx, channel, units, values, errors, idempotencyKey, action }: { ctx: PageContext; channel: Channel; units: UnitOption[]; values: Record<string, string>; errors: FieldErrors; idempotencyKey: string; action: string }) {
+export function WriteFormPage({ ctx, channel, units, values, errors, idempotencyKey, action, faq }: { ctx: PageContext; channel: Channel; units: UnitOption[]; values: Record<string, string>; errors: FieldErrors; idempotencyKey: string; action: string; faq?: KnowledgeEntry[] }) {
   const title = CHANNEL_LABELS[channel];
   return (
     <PublicLayout ctx={ctx} title={Object.keys(errors).length ? `错误：${title}` : title} breadcrumbs={[CRUMB, { label: title }]}>
       <h1>{title}</h1>
       <p>{CHANNEL_HINTS[channel]}。提交后将得到编号和查询码，凭此查询办理进度和答复。</p>
       <p class="hint">依法应当通过诉讼、仲裁、行政复议、信访等程序解决的事项，以及申请获取政府信息，请走相应渠道（获取政府信息请 <a href="/requests/apply">提出政府信息公开申请</a>）。紧急情况请拨打110、119、120。</p>
+      {faq?.length ? (
+        <section aria-labelledby="faq-title" id="faq">
+          <h2 id="faq-title" tabIndex={-1} data-autofocus>
+            先查看常见问题
+          </h2>
+          <p>您的问题可能已有答复。看过后如果仍需留言，请在下方点“仍要提交”（已填写的内容都保留着）。</p>
+          <KnowledgeList entries={faq} />
+        </section>
+      ) : null}
       <ErrorSummary errors={errors} />
       <form method="post" action={action} novalidate>
         <CsrfField token={ctx.csrfToken} />
         <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+        {faq ? <input type="hidden" name="faqSeen" value="1" /> : null}
         {channel === 'unit_mailbox' ? <SelectField name="mailboxUnit" label="写信给" value={values.mailboxUnit} error={errors.mailboxUnit} required placeholder="请选择部门或乡镇" options={units.map((u) => ({ value: u.slug, label: u.name }))} /> : null}
         {channel !== 'site_error' ? (
           <RadioGroup name="kind" legend="诉求类型" value={values.kind ?? ''} error={errors.kind} required inline options={KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} />
@@ -139,7 +151,7 @@ export function WriteFormPage({ ctx, channel, units, values, errors, idempotency
           </label>
         </div>
         <button type="submit" class="button">
-          提交
+          {faq ? '仍要提交' : '提交'}
         </button>
       </form>
     </PublicLayout>
@@ -204,12 +216,19 @@ export interface CallerView {
   satisfaction: string | null;
   canRate: boolean;
   canRedo: boolean;
+  /** 并单: the main item this one follows (its state, time limit and reply are shown). */
+  mergedInto?: string;
 }
 
 export function LookupResultPage({ ctx, item, history, code, errors, values }: { ctx: PageContext; item: CallerView; history: HistoryRow[]; code: string; errors: FieldErrors; values: Record<string, string> }) {
   return (
     <PublicLayout ctx={ctx} title={`办理进度 ${item.itemNo}`} breadcrumbs={[CRUMB, { href: `${BASE}/lookup`, label: '查询办理进度' }, { label: item.itemNo }]}>
       <h1>办理进度</h1>
+      {item.mergedInto ? (
+        <p class="flash" id="merged-notice">
+          您反映的问题与 {item.mergedInto} 相同，已并入该件合并办理（并单）：下面的状态、期限和答复即该件的办理情况。
+        </p>
+      ) : null}
       <dl class="facts">
         <dt>编号</dt>
         <dd>{item.itemNo}</dd>
@@ -224,6 +243,7 @@ export function LookupResultPage({ ctx, item, history, code, errors, values }: {
         <dt>当前状态</dt>
         <dd>
           <strong>{STATE_LABELS[item.state]}</strong>
+          {item.mergedInto ? `（已并入 ${item.mergedInto}）` : ''}
         </dd>
         <dt>应办结日期</dt>
         <dd>{item.dueOn}</dd>

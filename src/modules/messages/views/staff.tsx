@@ -7,13 +7,16 @@ import { CheckboxGroup, CsrfField, ErrorSummary, Pagination, RadioGroup, SelectF
 import type { FieldErrors } from '../../../core/http/form.ts';
 import { formatInstant } from '../../../core/clock.ts';
 import { CHANNEL_LABELS, KIND_LABELS, KINDS, LIMIT_KEYS, LIMIT_KEY_LABELS, LIMIT_SOURCES, type TimeLimits } from '../domain/kinds.ts';
-import { ACTION_LABELS, SATISFACTION_LABELS, STATE_LABELS, MESSAGE_STATES, type Action, type Satisfaction } from '../domain/states.ts';
+import { ACTION_LABELS, SATISFACTION_LABELS, STATE_LABELS, MESSAGE_STATES, type Action, type MessageState, type Satisfaction } from '../domain/states.ts';
 import { REFUSALS, REFUSAL_REASONS } from '../domain/refusals.ts';
 import { DUE_STATUS_LABELS, type DueStatus } from '../domain/clock.ts';
 import { maskForPublication, maskName, maskPhone } from '../domain/masking.ts';
 import { PAGE_SIZE, type Dashboard, type HistoryRow, type ListFilter, type ListRow, type UnitStat } from '../service-read.ts';
 import type { ItemRow } from '../service.ts';
+import type { DuplicateRow } from '../service-merge.ts';
 import { HistoryTable, UnitStatsTable } from './parts.tsx';
+import { KnowledgePicker } from './knowledge.tsx';
+import type { KnowledgeEntry } from '../service-knowledge.ts';
 import { ChartWithTable } from './charts.tsx';
 
 const BASE = '/staff/messages';
@@ -43,9 +46,10 @@ export function StaffListPage({ ctx, rows, total, filter, today, isDispatcher, u
         </a>{' '}
         {isDispatcher ? (
           <>
-            <a href={`${BASE}/dashboard`}>督办看板</a> · <a href={`${BASE}/settings`}>办理时限设置</a>
+            <a href={`${BASE}/dashboard`}>督办看板</a> · <a href={`${BASE}/settings`}>办理时限设置</a> ·{' '}
           </>
         ) : null}
+        <a href={`${BASE}/knowledge`}>知识库</a>
       </p>
       <form method="get" action={BASE} class="filters" aria-label="筛选">
         <SelectField name="state" label="状态" value={filter.state ?? ''} placeholder="全部" options={[{ value: 'open', label: '未办结（全部）' }, ...MESSAGE_STATES.map((s) => ({ value: s, label: STATE_LABELS[s] }))]} />
@@ -101,7 +105,7 @@ export function StaffListPage({ ctx, rows, total, filter, today, isDispatcher, u
   );
 }
 
-export function HotlineFormPage({ ctx, values, errors, idempotencyKey }: { ctx: PageContext; values: Record<string, string>; errors: FieldErrors; idempotencyKey: string }) {
+export function HotlineFormPage({ ctx, values, errors, idempotencyKey, knowledge }: { ctx: PageContext; values: Record<string, string>; errors: FieldErrors; idempotencyKey: string; knowledge?: KnowledgeEntry[] }) {
   return (
     <StaffLayout ctx={ctx} title={Object.keys(errors).length ? '错误：登记96128来电' : '登记96128来电'} breadcrumbs={[CRUMB, { label: '登记96128来电' }]}>
       <h1>登记96128来电</h1>
@@ -129,18 +133,30 @@ export function HotlineFormPage({ ctx, values, errors, idempotencyKey }: { ctx: 
             <input type="checkbox" name="keepIdentity" id="f-keepIdentity" checked={values.keepIdentity === 'on'} /> 来电人要求对承办单位保密身份
           </label>
         </div>
-        <button type="submit" class="button">
-          登记并生成编号
-        </button>
+        {knowledge ? <KnowledgePicker entries={knowledge} value={values.knowledgeId ?? ''} error={errors.knowledgeId} /> : null}
+        <p class="record-actions">
+          <button type="submit" class="button">
+            登记并生成编号
+          </button>{' '}
+          <button type="submit" class="button secondary" name="intent" value="find">
+            按来电事由查找知识库
+          </button>{' '}
+          {knowledge?.length ? (
+            <button type="submit" class="button secondary" name="intent" value="answer">
+              登记并即时答复（办结）
+            </button>
+          ) : null}
+        </p>
       </form>
     </StaffLayout>
   );
 }
 
-export function RegisteredPage({ ctx, itemNo, lookupCode }: { ctx: PageContext; itemNo: string; lookupCode: string }) {
+export function RegisteredPage({ ctx, itemNo, lookupCode, answeredNow = false }: { ctx: PageContext; itemNo: string; lookupCode: string; answeredNow?: boolean }) {
   return (
     <StaffLayout ctx={ctx} title="来电已登记" breadcrumbs={[CRUMB, { label: '来电已登记' }]}>
-      <h1>来电已登记</h1>
+      <h1>{answeredNow ? '来电已登记并即时答复' : '来电已登记'}</h1>
+      {answeredNow ? <p id="answered-now">已用知识库的答复即时答复并办结，按时办结。</p> : null}
       <p>请向来电人读出编号和查询码（查询码只显示这一次）：</p>
       <dl class="facts">
         <dt>编号</dt>
@@ -204,6 +220,101 @@ export interface ItemPageProps {
   showIdentity: boolean;
   dueStatus: DueStatus;
   maxExtensionDays: number;
+  merge?: MergeView;
+}
+
+/** 并单 on the item page: the main item, the items merged into this one, probable repeats. */
+export interface MergeView {
+  main: { itemNo: string; state: MessageState; dueOn: string; repliedOn: string | null } | null;
+  merged: { itemNo: string; title: string; receivedOn: string }[];
+  duplicates: DuplicateRow[];
+  /** The viewer may merge this item (the openness office, before any reply). */
+  canMerge: boolean;
+  canUnmerge: boolean;
+  values: Record<string, string>;
+  errors: FieldErrors;
+}
+
+function MergeSection({ ctx, no, m }: { ctx: PageContext; no: string; m: MergeView }) {
+  if (!m.main && !m.merged.length && !m.canMerge) return null;
+  return (
+    <section aria-labelledby="merge-title" id="merge">
+      <h2 id="merge-title">并单</h2>
+      {m.main ? (
+        <p>
+          <strong>已并入 <a href={`${BASE}/${m.main.itemNo}`}>{m.main.itemNo}</a></strong>：按主件办理、答复和回访（主件{STATE_LABELS[m.main.state]}，应于 {m.main.dueOn} 前办结），本件不单独计数。
+        </p>
+      ) : null}
+      {m.merged.length ? (
+        <>
+          <p>以下诉求已并入本件，本件的答复同时答复这些诉求人：</p>
+          <ul>
+            {m.merged.map((x) => (
+              <li key={x.itemNo}>
+                <a href={`${BASE}/${x.itemNo}`}>{x.itemNo}</a> {x.title}（{x.receivedOn} 受理）
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {m.canUnmerge ? (
+        <div class={m.errors.unmergeNote ? 'action-box action-failed' : 'action-box'}>
+          <h3>撤销并单</h3>
+          <ErrorSummary errors={m.errors.unmergeNote ? { unmergeNote: m.errors.unmergeNote } : {}} />
+          <form method="post" action={`${BASE}/${no}/unmerge`} novalidate>
+            <CsrfField token={ctx.csrfToken} />
+            <TextArea name="unmergeNote" label="撤销理由" value={m.values.unmergeNote ?? ''} error={m.errors.unmergeNote} required rows={2} hint="主件答复前可以撤销，撤销后本件按原期限单独办理" />
+            <button type="submit" class="button">撤销并单</button>
+          </form>
+        </div>
+      ) : null}
+      {m.canMerge ? (
+        <div class={m.errors.mainNo || m.errors.note ? 'action-box action-failed' : 'action-box'}>
+          <h3>并入其他诉求</h3>
+          {m.duplicates.length ? (
+            <div class="table-wrap" role="region" tabIndex={0} aria-label="可能重复的诉求">
+              <table>
+                <caption>可能重复的诉求（近90天，同一来电人或内容相近）</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">编号</th>
+                    <th scope="col">标题</th>
+                    <th scope="col">受理日期</th>
+                    <th scope="col">状态</th>
+                    <th scope="col">相似度</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {m.duplicates.map((d) => (
+                    <tr key={d.itemNo}>
+                      <th scope="row">
+                        <a href={`${BASE}/${d.itemNo}`}>{d.itemNo}</a>
+                      </th>
+                      <td>{d.title}</td>
+                      <td class="nowrap">{d.receivedOn}</td>
+                      <td>{STATE_LABELS[d.state]}</td>
+                      <td>
+                        {Math.round(d.score * 100)}%{d.sameCaller ? '（同一来电人）' : ''}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          ) : (
+            <p class="hint">没有发现近90天内同一来电人或内容相近的诉求。</p>
+          )}
+          <ErrorSummary errors={m.errors.mainNo || m.errors.note ? Object.fromEntries(Object.entries(m.errors).filter(([k]) => k !== 'unmergeNote')) : {}} />
+          <form method="post" action={`${BASE}/${no}/merge`} novalidate>
+            <CsrfField token={ctx.csrfToken} />
+            <TextField name="mainNo" label="主件编号" value={m.values.mainNo ?? m.duplicates[0]?.itemNo ?? ''} error={m.errors.mainNo} required maxLength={30} hint="如 HD-2026-000123；并入后按主件办理和答复，诉求人仍用自己的编号查询" />
+            <TextArea name="note" label="说明（选填）" value={m.values.note ?? ''} error={m.errors.note} rows={2} />
+            <button type="submit" class="button">并入主件</button>
+          </form>
+        </div>
+      ) : null}
+    </section>
+  );
 }
 
 function ActionBox({ ctx, no, action, failed, units, maxExtensionDays, children }: { ctx: PageContext; no: string; action: Action; failed: FailedAction | null; units: { id: number; name: string }[]; maxExtensionDays: number; children?: ComponentChildren }) {
@@ -331,6 +442,13 @@ export function ItemPage(p: ItemPageProps) {
           ))}
         </>
       ) : null}
+      {i.replyText && !p.merge?.main ? (
+        <p>
+          {i.knowledgeId ? '本件为即时答复（答复取自知识库）。' : ''}
+          <a href={`${BASE}/knowledge?from=${i.itemNo}#add`}>把这条答复存入知识库</a>
+        </p>
+      ) : null}
+      {p.merge ? <MergeSection ctx={p.ctx} no={i.itemNo} m={p.merge} /> : null}
       {p.actions.length ? (
         <section aria-labelledby="actions-title">
           <h2 id="actions-title">您现在可以</h2>
