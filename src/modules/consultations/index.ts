@@ -22,6 +22,7 @@ export {
 export type { ConsultationSubject } from './data/schema.ts';
 export {
   commentCounts,
+  countUnanswered as countUnansweredOf,
   findComment,
   findConsultationByCode,
   findConsultationById,
@@ -32,5 +33,5 @@ export {
   type ConsultationListRow,
   type ConsultationRow,
 } from './data/queries.ts';
-export { answerComment, closeConsultation, createConsultation, newSubmissionKey, recordContactViewed, submitComment, type Outcome } from './service.ts';
+export { answerComment, closeConsultation, createConsultation, importConsultation, newSubmissionKey, recordContactViewed, submitComment, type Outcome } from './service.ts';
 export { CommentBlock, CommentForm, PublishedAnswers, StatusText, type PublishedComment } from './views/components.tsx';

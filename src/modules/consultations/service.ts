@@ -239,3 +239,21 @@ export async function recordContactViewed(core: Core, actor: Actor, consultation
     );
   });
 }
+
+/**
+ * Stores a past comment period with its comments and answers as they happened (demo data, or an import
+ * of periods held before this platform). No rule is checked: the dates are history.
+ */
+export async function importConsultation(
+  tx: Tx,
+  c: { subject: ConsultationSubject; unitId: number; title: string; description: string; startsOn: string; endsOn: string; urgentReason?: string | null; closedAt: Date | null; createdAt: Date },
+  comments: { name: string; contact: string; body: string; submittedAt: Date; answer?: Answer; reason?: string; answeredByName?: string }[],
+): Promise<ConsultationRow> {
+  const row = await insertConsultation(tx, { code: newConsultationCode(), subject: c.subject, unitId: c.unitId, title: c.title, description: c.description, startsOn: c.startsOn, endsOn: c.endsOn, urgentReason: c.urgentReason ?? null }, c.createdAt);
+  if (c.closedAt) await markClosed(tx, row.id, c.closedAt, null);
+  for (const m of comments) {
+    const comment = await insertCommentOnce(tx, { consultationId: row.id, submissionKey: newSubmissionKey(), name: m.name, contact: m.contact, body: m.body, submittedAt: m.submittedAt });
+    if (comment && m.answer) await updateAnswer(tx, comment.id, { answer: m.answer, answerReason: m.reason ?? '', answeredAt: m.submittedAt, answeredByName: m.answeredByName ?? '' });
+  }
+  return { ...row, closedAt: c.closedAt };
+}

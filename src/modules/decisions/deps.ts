@@ -1,0 +1,28 @@
+// What this module uses from other modules, each through its index.ts.
+export {
+  CommentBlock,
+  CommentForm,
+  PublishedAnswers,
+  StatusText,
+  DECISION_PERIOD_RULE,
+  answerComment,
+  closeConsultation,
+  consultationStatus,
+  countUnansweredOf,
+  createConsultation,
+  importConsultation,
+  findComment,
+  findConsultationById,
+  isShortened,
+  listComments,
+  newSubmissionKey,
+  recordContactViewed,
+  submitComment,
+  type Answer,
+  type CommentRow,
+  type ConsultationInput,
+  type ConsultationRow,
+  type ConsultationStatus,
+  type PublishedComment,
+} from '../consultations/index.ts';
+export { findUnitById, publicUnitsOfRoot, listUnitsOfRoot, type UnitRow } from '../units/index.ts';
