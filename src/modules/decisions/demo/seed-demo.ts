@@ -8,8 +8,8 @@ import { units } from '../../../core/db/schema.ts';
 import { importConsultation, type Answer } from '../deps.ts';
 import { addDays } from '../domain/dates.ts';
 import { decisionStatus, type Step } from '../domain/steps.ts';
-import { decisionsItems } from '../data/schema.ts';
-import { insertCatalogVersion, insertDecision, insertProgressOnce, insertStep, insertTask, listSteps, updateDecision } from '../data/repository.ts';
+import { decisionsTasks } from '../data/schema.ts';
+import { nextCatalogVersion, insertCatalogVersion, insertDecision, insertProgressOnce, insertStep, insertTask, listSteps, updateDecision } from '../data/repository.ts';
 import { newCode, toRecords } from '../service.ts';
 import type { StepDetails } from '../data/schema.ts';
 
@@ -248,9 +248,9 @@ const TASKS: TaskSeed[] = [
   },
 ];
 
-/** Loads the demo once per city (skipped when the city already has decisions). */
+/** Loads the demo once per city (skipped when the city already has key tasks, i.e. it was loaded). */
 export async function seedDecisionsDemo(core: Core, rootUnitId: number, today: string, log: (line: string) => void = () => {}): Promise<void> {
-  const existing = await core.db.select({ id: decisionsItems.id }).from(decisionsItems).where(eq(decisionsItems.rootUnitId, rootUnitId)).limit(1);
+  const existing = await core.db.select({ id: decisionsTasks.id }).from(decisionsTasks).where(eq(decisionsTasks.rootUnitId, rootUnitId)).limit(1);
   if (existing.length) return;
   const unitRows = await core.db.select({ id: units.id, slug: units.slug, name: units.name, rootId: units.rootId }).from(units);
   const inCity = unitRows.filter((u) => u.id === rootUnitId || u.rootId === rootUnitId);
@@ -305,9 +305,9 @@ export async function seedDecisionsDemo(core: Core, rootUnitId: number, today: s
         status: decisionStatus(toRecords(steps.filter((x) => x.decisionId === m.id && x.doneOn !== null && x.doneOn <= asOf)), false),
       }));
     };
-    await insertCatalogVersion(tx, { rootUnitId, year: 2025, version: 1, entries: await entriesAt(2025, '2025-02-01'), reason: '首次发布', publishedOn: '2025-02-01', publishedByName: '市政务公开办', publishedAt: at('2025-02-01') });
-    await insertCatalogVersion(tx, { rootUnitId, year: 2026, version: 1, entries: await entriesAt(2026, '2026-03-15'), reason: '首次发布（经市人民政府第21次常务会议审定）', publishedOn: '2026-03-15', publishedByName: '市政务公开办', publishedAt: at('2026-03-15') });
-    await insertCatalogVersion(tx, { rootUnitId, year: 2026, version: 2, entries: await entriesAt(2026, '2026-10-25'), reason: '新增“楚雄市‘十五五’教育事业发展规划”“楚雄市农村集体经营性建设用地入市试点实施方案”两项', publishedOn: '2026-10-25', publishedByName: '市政务公开办', publishedAt: at('2026-10-25') });
+    await insertCatalogVersion(tx, { rootUnitId, year: 2025, version: await nextCatalogVersion(tx, rootUnitId, 2025), entries: await entriesAt(2025, '2025-02-01'), reason: '首次发布', publishedOn: '2025-02-01', publishedByName: '市政务公开办', publishedAt: at('2025-02-01') });
+    await insertCatalogVersion(tx, { rootUnitId, year: 2026, version: await nextCatalogVersion(tx, rootUnitId, 2026), entries: await entriesAt(2026, '2026-03-15'), reason: '首次发布（经市人民政府第21次常务会议审定）', publishedOn: '2026-03-15', publishedByName: '市政务公开办', publishedAt: at('2026-03-15') });
+    await insertCatalogVersion(tx, { rootUnitId, year: 2026, version: await nextCatalogVersion(tx, rootUnitId, 2026), entries: await entriesAt(2026, '2026-10-25'), reason: '新增“楚雄市‘十五五’教育事业发展规划”“楚雄市农村集体经营性建设用地入市试点实施方案”两项', publishedOn: '2026-10-25', publishedByName: '市政务公开办', publishedAt: at('2026-10-25') });
     await seedTasks(tx, rootUnitId, unitId, today);
   });
   log('决策公开演示数据：2026年重大行政决策事项目录（2个版本）、7项决策、重点工作及月度进展。');
