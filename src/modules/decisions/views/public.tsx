@@ -279,6 +279,9 @@ export function DossierPage({ ctx, view: v, publishedComments, form, refusal }: 
   );
 }
 
+/** The chart's axis has room for about nine characters; the table beside it has the full names. */
+const shortLabel = (title: string) => ([...title].length > 9 ? `${[...title].slice(0, 8).join('')}…` : title);
+
 function TaskTable({ rows, caption }: { rows: TaskView[]; caption: string }) {
   return (
     <table>
@@ -325,8 +328,26 @@ export function WorkPage({ ctx, year, years, rows }: { ctx: PageContext; year: n
       </p>
       {rows.length ? (
         <>
-          <ChartWithTable id="work-chart" title="各项重点工作完成进度" spec={{ type: 'bar', horizontal: true, labels: top.map((r) => r.task.title), values: top.map((r) => r.percent), height: 60 + top.length * 34 }}>
-            <TaskTable rows={top} caption="各项重点工作完成进度（%）" />
+          <ChartWithTable id="work-chart" title="各项重点工作完成进度" spec={{ type: 'bar', horizontal: true, labels: top.map((r) => shortLabel(r.task.title)), values: top.map((r) => r.percent), height: 60 + top.length * 34 }}>
+            <table>
+              <caption>各项重点工作完成进度（%）</caption>
+              <thead>
+                <tr>
+                  <th scope="col">重点工作</th>
+                  <th scope="col">完成进度</th>
+                </tr>
+              </thead>
+              <tbody>
+                {top.map((r) => (
+                  <tr key={r.task.publicCode}>
+                    <td>
+                      <a href={`/decisions/work/tasks/${r.task.publicCode}`}>{r.task.title}</a>
+                    </td>
+                    <td>{r.percent}%</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
           </ChartWithTable>
           <h2>全部任务（含子任务）</h2>
           <div class="table-wrap" role="region" tabIndex={0} aria-label="全部任务">
