@@ -12,6 +12,7 @@ import { benchRequests } from './requests.ts';
 import { benchAnnualReport } from './annual-report.ts';
 import { benchPublishing } from './publishing.ts';
 import { benchPowers } from './powers.ts';
+import { benchDecisions } from './decisions.ts';
 import { embeddedUrl, startTemporaryPostgres } from '../src/core/db/embedded.ts';
 import { createTestApp, type TestApp, type TestClient } from '../src/core/testing/index.ts';
 import { buildLargeCatalogWorkbook } from '../src/modules/catalog/testing/fixture.ts';
@@ -228,6 +229,8 @@ async function main(): Promise<void> {
     for (const l of await benchAnnualReport()) line(...l);
     // 权责清单 import and the 执法决定 register (bench/powers.ts), on its own database.
     for (const l of await benchPowers()) line(...l);
+    // 决策公开: a dossier and the results page with 1,000 decisions and 10,000 progress reports (bench/decisions.ts).
+    for (const l of await benchDecisions()) line(...l);
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

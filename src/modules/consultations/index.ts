@@ -28,7 +28,7 @@ export {
   findConsultationById,
   listComments,
   listConsultations,
-  openAmong,
+  consultationsByIds,
   type CommentRow,
   type ConsultationListRow,
   type ConsultationRow,

@@ -8,6 +8,7 @@ export {
   answerComment,
   closeConsultation,
   consultationStatus,
+  consultationsByIds,
   countUnansweredOf,
   createConsultation,
   importConsultation,

@@ -1,7 +1,7 @@
 // What the public and staff pages show, assembled from the tables and the pure rules: a dossier with
 // its timeline, a year's key tasks with computed progress and flags.
 import type { Core } from '../../core/services.ts';
-import { consultationStatus, findConsultationById, listComments, publicUnitsOfRoot, type ConsultationRow, type ConsultationStatus, type CommentRow } from './deps.ts';
+import { consultationStatus, consultationsByIds, findConsultationById, listComments, publicUnitsOfRoot, type ConsultationRow, type ConsultationStatus, type CommentRow } from './deps.ts';
 import { decisionStatus, isPastPlan, stepStates, type DecisionStatus, type StepView } from './domain/steps.ts';
 import { nextReportDue, parentPercent, taskFlag, type TaskFlag } from './domain/progress.ts';
 import { latestPublishedProgress, listDecisions, listSteps, listTasks, type DecisionRow, type ProgressRow, type StepRow, type TaskRow } from './data/repository.ts';
@@ -54,10 +54,13 @@ export async function yearDecisions(core: Core, rootUnitId: number, year: number
   const decisions = await listDecisions(core.db, rootUnitId, year);
   const steps = await listSteps(core.db, decisions.map((d) => d.id));
   const names = await unitNames(core, rootUnitId);
+  const periods = new Map((await consultationsByIds(core.db, decisions.flatMap((d) => (d.consultationId ? [d.consultationId] : [])))).map((c) => [c.id, c]));
+  const stepsOf = new Map<number, typeof steps>();
+  for (const s of steps) stepsOf.set(s.decisionId, [...(stepsOf.get(s.decisionId) ?? []), s]);
   const out: CatalogRow[] = [];
   for (const d of decisions) {
-    const records = toRecords(steps.filter((s) => s.decisionId === d.id));
-    const c = d.consultationId ? ((await findConsultationById(core.db, d.consultationId)) ?? null) : null;
+    const records = toRecords(stepsOf.get(d.id) ?? []);
+    const c = d.consultationId ? (periods.get(d.consultationId) ?? null) : null;
     const open = !!c && consultationStatus(c, today) === 'open';
     out.push({ decision: d, leadUnit: names.get(d.leadUnitId) ?? '', status: decisionStatus(records, open), pastPlan: isPastPlan(d.plannedOn, records, today), consultationOpen: open, consultation: c });
   }
@@ -85,8 +88,9 @@ export async function yearTasks(core: Core, rootUnitId: number, year: number, to
   const latest = new Map((await latestPublishedProgress(core.db, rootUnitId, year)).map((p) => [p.taskId, p]));
   const names = await unitNames(core, rootUnitId);
   const children = new Map<number | null, TaskRow[]>();
+  const ids = new Set(tasks.map((t) => t.id));
   for (const t of tasks) {
-    const k = t.parentId && tasks.some((p) => p.id === t.parentId) ? t.parentId : null;
+    const k = t.parentId && ids.has(t.parentId) ? t.parentId : null;
     children.set(k, [...(children.get(k) ?? []), t]);
   }
   const out: TaskView[] = [];

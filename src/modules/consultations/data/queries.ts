@@ -1,5 +1,5 @@
 // SQL for comment periods (意见征集) and their comments. No rules here.
-import { and, asc, count, desc, eq, gte, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx, Tx } from '../../../core/db/index.ts';
 import { consultationComments, consultations, type ConsultationSubject } from './schema.ts';
 
@@ -83,14 +83,10 @@ export async function countUnanswered(db: DbOrTx, consultationId: number): Promi
   return Number(row?.n ?? 0);
 }
 
-/** Periods of one kind of draft open on `today` among the given ids (a site's, say). */
-export async function openAmong(db: DbOrTx, ids: number[], today: string): Promise<ConsultationRow[]> {
+/** The periods with these ids, in one query. */
+export async function consultationsByIds(db: DbOrTx, ids: number[]): Promise<ConsultationRow[]> {
   if (!ids.length) return [];
-  return db
-    .select()
-    .from(consultations)
-    .where(and(sql`${consultations.id} = any(${ids})`, lte(consultations.startsOn, today), gte(consultations.endsOn, today), isNull(consultations.closedAt)))
-    .orderBy(asc(consultations.endsOn));
+  return db.select().from(consultations).where(inArray(consultations.id, ids));
 }
 
 /** Comment counts per consultation id. */
@@ -104,7 +100,7 @@ export async function commentCounts(db: DbOrTx, ids: number[]): Promise<Map<numb
       unanswered: sql<number>`count(*) filter (where ${consultationComments.answer} is null)`,
     })
     .from(consultationComments)
-    .where(sql`${consultationComments.consultationId} = any(${ids})`)
+    .where(inArray(consultationComments.consultationId, ids))
     .groupBy(consultationComments.consultationId);
   for (const r of rows) out.set(r.id, { total: Number(r.total), unanswered: Number(r.unanswered) });
   return out;

@@ -1,5 +1,5 @@
 // SQL for decisions, their steps, catalog versions, key tasks and progress reports. No rules here.
-import { and, asc, desc, eq, inArray, max } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNotNull, max } from 'drizzle-orm';
 import type { DbOrTx } from '../../../core/db/index.ts';
 import { decisionsCatalogVersions, decisionsItems, decisionsProgress, decisionsSteps, decisionsTasks } from './schema.ts';
 
@@ -146,3 +146,23 @@ export async function pendingProgress(db: DbOrTx, rootUnitId: number): Promise<(
   return rows.map((r) => ({ ...r.p, taskCode: r.taskCode, taskTitle: r.taskTitle }));
 }
 
+
+/** The year's decisions that have a done 决策后评估, with that step. */
+export async function evaluationsOfYear(db: DbOrTx, rootUnitId: number, year: number): Promise<{ decision: Pick<DecisionRow, 'publicCode' | 'title'>; step: StepRow }[]> {
+  const rows = await db
+    .select({ code: decisionsItems.publicCode, title: decisionsItems.title, step: decisionsSteps })
+    .from(decisionsSteps)
+    .innerJoin(decisionsItems, eq(decisionsItems.id, decisionsSteps.decisionId))
+    .where(and(eq(decisionsItems.rootUnitId, rootUnitId), eq(decisionsItems.year, year), eq(decisionsSteps.step, 'evaluation'), eq(decisionsSteps.state, 'done')))
+    .orderBy(asc(decisionsSteps.doneOn));
+  return rows.map((r) => ({ decision: { publicCode: r.code, title: r.title }, step: r.step }));
+}
+
+/** The year's published decisions, oldest first. */
+export async function publishedOfYear(db: DbOrTx, rootUnitId: number, year: number): Promise<Pick<DecisionRow, 'publicCode' | 'title' | 'publishedOn' | 'docNo'>[]> {
+  return db
+    .select({ publicCode: decisionsItems.publicCode, title: decisionsItems.title, publishedOn: decisionsItems.publishedOn, docNo: decisionsItems.docNo })
+    .from(decisionsItems)
+    .where(and(eq(decisionsItems.rootUnitId, rootUnitId), eq(decisionsItems.year, year), isNotNull(decisionsItems.publishedOn)))
+    .orderBy(asc(decisionsItems.publishedOn));
+}

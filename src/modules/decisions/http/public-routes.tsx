@@ -12,7 +12,7 @@ import { atom } from '../../publishing/index.ts';
 import { findConsultationById, newSubmissionKey, submitComment, type Answer } from '../deps.ts';
 import { DECISION_STATUS_LABELS, STEP_INFO } from '../domain/steps.ts';
 import { TASK_FLAG_LABELS } from '../domain/progress.ts';
-import { decisionYears, findDecisionByCode, findTaskByCode, latestCatalogVersion, listCatalogVersions, listDecisions, listProgress, listSteps, taskYears, type DecisionRow } from '../data/repository.ts';
+import { decisionYears, evaluationsOfYear, findDecisionByCode, findTaskByCode, latestCatalogVersion, listCatalogVersions, listProgress, listSteps, publishedOfYear, taskYears, type DecisionRow } from '../data/repository.ts';
 import { dossier, yearDecisions, yearTasks } from '../service-read.ts';
 import { CatalogVersionsPage, DecisionsHomePage, DossierPage, ResultsPage, TaskPage, WorkPage } from '../views/public.tsx';
 
@@ -119,13 +119,8 @@ export function registerDecisionsPublicRoutes(app: FastifyInstance, core: Core):
     const year = yearParam(req);
     const root = req.site.rootUnitId;
     const rows = await yearTasks(core, root, year, today());
-    const decisions = await listDecisions(core.db, root, year);
-    const steps = await listSteps(core.db, decisions.map((d) => d.id));
-    const evaluations = decisions.flatMap((d) => {
-      const e = steps.find((s) => s.decisionId === d.id && s.step === 'evaluation' && s.state === 'done');
-      return e ? [{ code: d.publicCode, title: d.title, evaluatedOn: e.doneOn!, actor: e.actor, summary: e.summary, documents: e.documents }] : [];
-    });
-    const published = decisions.filter((d) => d.publishedOn).map((d) => ({ code: d.publicCode, title: d.title, publishedOn: d.publishedOn!, docNo: d.docNo }));
+    const evaluations = (await evaluationsOfYear(core.db, root, year)).map(({ decision: d, step: e }) => ({ code: d.publicCode, title: d.title, evaluatedOn: e.doneOn!, actor: e.actor, summary: e.summary, documents: e.documents }));
+    const published = (await publishedOfYear(core.db, root, year)).map((d) => ({ code: d.publicCode, title: d.title, publishedOn: d.publishedOn!, docNo: d.docNo }));
     const ys = [...new Set([...(await years(root, 'tasks')), ...(await years(root, 'decisions'))])].sort((a, b) => b - a);
     return send(reply, <ResultsPage ctx={pageContext(req, reply)} year={year} years={ys} rows={rows} evaluations={evaluations} published={published} />);
   });
