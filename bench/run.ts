@@ -13,6 +13,7 @@ import { benchAnnualReport } from './annual-report.ts';
 import { benchPublishing } from './publishing.ts';
 import { benchPowers } from './powers.ts';
 import { benchMessages } from './messages.ts';
+import { benchDecisions } from './decisions.ts';
 import { embeddedUrl, startTemporaryPostgres } from '../src/core/db/embedded.ts';
 import { createTestApp, type TestApp, type TestClient } from '../src/core/testing/index.ts';
 import { buildLargeCatalogWorkbook } from '../src/modules/catalog/testing/fixture.ts';
@@ -231,6 +232,8 @@ async function main(): Promise<void> {
     for (const l of await benchPowers()) line(...l);
     // 互动交流 (bench/messages.ts): 100,000 items, the public column, the dashboard and the public form, on an app of its own.
     for (const l of await benchMessages(DURATION_S)) line(...l);
+    // 决策公开: a dossier and the results page with 1,000 decisions and 10,000 progress reports (bench/decisions.ts).
+    for (const l of await benchDecisions()) line(...l);
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

@@ -241,3 +241,18 @@ export function Flash({ message }: { message: string | undefined }) {
     </div>
   );
 }
+
+/** Plain text from staff shown as paragraphs, one per non-empty line. */
+export function Paragraphs({ text }: { text: string }) {
+  return (
+    <>
+      {text
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .map((line, i) => (
+          <p key={i}>{line}</p>
+        ))}
+    </>
+  );
+}

@@ -20,7 +20,9 @@ describe('catalog audit actions', () => {
   it('has a label for each action written', () => {
     const actions = new Set<string>();
     for (const file of sources(here)) for (const m of fs.readFileSync(file, 'utf8').matchAll(/action: '(catalog\.[a-z-]+)'/g)) actions.add(m[1]!);
-    assert.equal(actions.size, 12);
+    // The comment-period actions (catalog.consultation-…, catalog.comment-…) are written by the shared
+    // consultations module under the catalog's prefix: see its audit test.
+    assert.equal(actions.size, 7);
     assert.deepEqual([...actions].filter((a) => !ACTION_LABELS[a]), []);
     assert.equal(ACTION_LABELS['catalog.imported'], '导入目录事项');
   });

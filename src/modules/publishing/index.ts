@@ -219,3 +219,4 @@ export async function createRecordFromRequestReply(core: Core, actor: StaffActor
   );
   return r.ok ? { ok: true, record: r.record } : r;
 }
+export { atom, type FeedEntry, type FeedInfo } from './http/feeds-xml.ts';

@@ -1,5 +1,5 @@
 // SQL for the catalog. Rows ↔ CatalogItemData mapping lives here; rules do not.
-import { and, asc, desc, eq, inArray, isNull, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, max, or, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../core/db/index.ts';
 import type { CatalogItemData, StandardChannel } from '../domain/types.ts';
 import {
@@ -308,4 +308,10 @@ export async function unitCatalogSnapshot(db: DbOrTx, unitId: number, isRoot: bo
     .where(catalogMembership(db, unitId, isRoot))
     .orderBy(asc(catalogItems.domainId), asc(catalogItems.sortOrder), asc(catalogItems.id));
   return rows;
+}
+
+/** The newest version number of a unit's catalog, or null when it has none. */
+export async function latestCatalogVersion(db: DbOrTx, unitId: number): Promise<number | null> {
+  const [row] = await db.select({ v: max(catalogVersions.version) }).from(catalogVersions).where(eq(catalogVersions.unitId, unitId));
+  return row?.v ?? null;
 }

@@ -1,5 +1,5 @@
 // Tables of the standard catalog (标准目录): domains, items with their versions, what each unit's
-// catalog holds and its versions, public comment periods, and the 政府信息公开指南 of each unit.
+// catalog holds and its versions, and the 政府信息公开指南 of each unit.
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, check, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { staffUsers, units } from '../../../core/db/schema.ts';
@@ -120,49 +120,6 @@ export const catalogVersions = pgTable(
     changedAt: timestamp('changed_at', { withTimezone: true }).notNull(),
   },
   (t) => [uniqueIndex('catalog_versions_key').on(t.unitId, t.version)],
-);
-
-/** A public comment period (意见征集) on a draft catalog. */
-export const catalogConsultations = pgTable(
-  'catalog_consultations',
-  {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    code: text('code').notNull(),
-    unitId: bigint('unit_id', { mode: 'number' })
-      .notNull()
-      .references(() => units.id),
-    title: text('title').notNull(),
-    description: text('description').notNull(),
-    startsOn: date('starts_on', { mode: 'string' }).notNull(),
-    endsOn: date('ends_on', { mode: 'string' }).notNull(),
-    /** The catalog version adopted when the period closed, published with the answers. */
-    adoptedVersion: integer('adopted_version'),
-    closedAt: timestamp('closed_at', { withTimezone: true }),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [uniqueIndex('catalog_consultations_code_key').on(t.code), check('catalog_consultations_dates', sql`${t.endsOn} >= ${t.startsOn}`)],
-);
-
-export const catalogComments = pgTable(
-  'catalog_comments',
-  {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    consultationId: bigint('consultation_id', { mode: 'number' })
-      .notNull()
-      .references(() => catalogConsultations.id),
-    /** Set by the form: a retried or double-clicked submit stores one comment. */
-    submissionKey: text('submission_key').notNull(),
-    name: text('name').notNull().default(''),
-    /** Personal data: never published. */
-    contact: text('contact').notNull(),
-    body: text('body').notNull(),
-    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
-    answer: text('answer').$type<'adopted' | 'partly_adopted' | 'not_adopted'>(),
-    answerReason: text('answer_reason'),
-    answeredAt: timestamp('answered_at', { withTimezone: true }),
-    answeredByName: text('answered_by_name'),
-  },
-  (t) => [uniqueIndex('catalog_comments_submission_key').on(t.submissionKey), index('catalog_comments_consultation_idx').on(t.consultationId)],
 );
 
 export interface GuideSection {

@@ -22,7 +22,7 @@ describe('意见征集 on a draft catalog', () => {
   let open = '';
   let upcoming = '';
   const comments = (code: string) =>
-    t.core.pool.query('SELECT c.* FROM catalog_comments c JOIN catalog_consultations k ON k.id = c.consultation_id WHERE k.code = $1 ORDER BY c.id', [code]);
+    t.core.pool.query('SELECT c.* FROM consultation_comments c JOIN consultations k ON k.id = c.consultation_id WHERE k.code = $1 ORDER BY c.id', [code]);
 
   before(async () => {
     t = await createTestApp({ now: '2026-11-26T02:00:00Z' });
@@ -180,7 +180,7 @@ describe('意见征集 on a draft catalog', () => {
     const closed = await office.submit(url, `${url}/close`, {});
     assert.equal(closed.statusCode, 303);
     assert.match(textOf((await office.get(url)).body), /已结束征集并公布采纳情况，采纳的目录为第2版/);
-    const row = (await t.core.pool.query('SELECT adopted_version, closed_at FROM catalog_consultations WHERE code = $1', [open])).rows[0];
+    const row = (await t.core.pool.query('SELECT adopted_version, closed_at FROM consultations WHERE code = $1', [open])).rows[0];
     assert.equal(row.adopted_version, 2);
     assert.equal(row.closed_at.toISOString(), '2026-12-03T02:00:00.000Z');
 

@@ -9,9 +9,23 @@ import { ForbiddenError, NotFoundError } from '../../../core/http/errors.ts';
 import { renderDocument } from '../../../core/ui/render.ts';
 import { formatInstant, shanghaiToday } from '../../../core/clock.ts';
 import { findUnitById, findUnitBySlug, type UnitRow } from '../../units/index.ts';
-import { canManageConsultations, consultationStatus, type Answer } from '../domain/consultation.ts';
-import { findComment, findConsultationByCode, listComments, listConsultations, type ConsultationRow } from '../data/consultation-queries.ts';
-import { answerComment, closeConsultation, createConsultation, newSubmissionKey, recordContactViewed, submitComment } from '../service-consultation.ts';
+import {
+  answerComment,
+  canManageConsultations,
+  closeConsultation,
+  consultationStatus,
+  createConsultation,
+  findComment,
+  findConsultationByCode,
+  listComments,
+  listConsultations,
+  newSubmissionKey,
+  recordContactViewed,
+  submitComment,
+  type Answer,
+  type ConsultationRow,
+} from '../../consultations/index.ts';
+import { latestCatalogVersion } from '../data/repository.ts';
 import { PublicConsultationListPage, PublicConsultationPage } from '../views/consultation-public.tsx';
 import { CommentContactPage, NewConsultationPage, StaffConsultationListPage, StaffConsultationPage, type StaffConsultationProps } from '../views/consultation-staff.tsx';
 
@@ -28,7 +42,9 @@ export function registerConsultationRoutes(app: FastifyInstance, core: Core): vo
   /** A consultation of this site and its unit, or 404. */
   async function publicConsultation(req: FastifyRequest): Promise<{ consultation: ConsultationRow; unit: UnitRow }> {
     const { code } = req.params as { code: string };
-    const consultation = CODE.test(code) ? await findConsultationByCode(core.db, code) : undefined;
+    const found = CODE.test(code) ? await findConsultationByCode(core.db, code) : undefined;
+    // Decisions' periods have their own pages.
+    const consultation = found?.subject === 'catalog' ? found : undefined;
     const unit = consultation ? await findUnitById(core.db, consultation.unitId) : undefined;
     if (!consultation || !inSite(req, unit)) throw new NotFoundError('该意见征集不存在。');
     return { consultation, unit };
@@ -118,7 +134,7 @@ export function registerConsultationRoutes(app: FastifyInstance, core: Core): vo
     const unit = await managedUnit(req);
     const { code } = req.params as { code: string };
     const consultation = CODE.test(code) ? await findConsultationByCode(core.db, code) : undefined;
-    if (!consultation || consultation.unitId !== unit.id) throw new NotFoundError('该意见征集不存在。');
+    if (!consultation || consultation.unitId !== unit.id || consultation.subject !== 'catalog') throw new NotFoundError('该意见征集不存在。');
     return { unit, consultation };
   }
 
@@ -225,7 +241,7 @@ export function registerConsultationRoutes(app: FastifyInstance, core: Core): vo
 
   app.post('/staff/catalog/:unitSlug/consultations/:code/close', staff, async (req, reply) => {
     const { unit, consultation } = await managedConsultation(req);
-    const result = await closeConsultation(core, actorOf(req), consultation);
+    const result = await closeConsultation(core, actorOf(req), consultation, (tx, c) => latestCatalogVersion(tx, c.unitId));
     if (!result.ok) return renderStaff(req, reply, unit, consultation.code, 409, { refusals: result.refusals ?? [] });
     setFlash(
       reply,

@@ -6,7 +6,7 @@ import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../core/testin
 import { assertAccessible, launchBrowser, listen } from '../../../core/testing/browser.ts';
 import { systemActor } from '../../../core/audit/index.ts';
 import { findUnitBySlug } from '../../units/index.ts';
-import { answerComment, closeConsultation, createConsultation, submitComment } from '../service-consultation.ts';
+import { answerComment, closeConsultation, createConsultation, submitComment } from '../../consultations/index.ts';
 
 describe('指南 and 意见征集 pages in a browser', { timeout: 120_000 }, () => {
   let t: TestApp;
@@ -83,7 +83,7 @@ describe('指南 and 意见征集 pages in a browser', { timeout: 120_000 }, () 
       await page.getByLabel('意见内容').fill('建议把“三公”经费单列为二级事项。');
       await page.getByRole('button', { name: '提交意见' }).click();
       assert.match(await page.locator('.flash').innerText(), /您的意见已收到/);
-      const n = await t.core.pool.query("SELECT count(*)::int AS n FROM catalog_comments WHERE contact = 'someone@example.com'");
+      const n = await t.core.pool.query("SELECT count(*)::int AS n FROM consultation_comments WHERE contact = 'someone@example.com'");
       assert.equal(n.rows[0].n, 1);
     } finally {
       await context.close();

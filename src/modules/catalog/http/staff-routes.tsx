@@ -16,7 +16,7 @@ import { diffItemData, diffSnapshots, type FieldChange } from '../domain/version
 import { countByDomain, groupCatalog } from '../domain/catalog-groups.ts';
 import { catalogAccess, isCatalogManager } from '../domain/staff-access.ts';
 import { canEditGuide } from '../domain/guide.ts';
-import { canManageConsultations } from '../domain/consultation.ts';
+import { canManageConsultations } from '../../consultations/index.ts';
 import {
   emptyItemForm,
   formValuesOf,

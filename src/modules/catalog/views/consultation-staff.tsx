@@ -1,19 +1,18 @@
 import type { PageContext } from '../../../core/ui/context.ts';
 import type { FieldErrors } from '../../../core/http/form.ts';
 import { StaffLayout } from '../../../core/ui/layout.tsx';
-import { CsrfField, ErrorSummary, TextArea, TextField, fieldId } from '../../../core/ui/components.tsx';
+import { CsrfField, ErrorSummary, Paragraphs, TextArea, TextField } from '../../../core/ui/components.tsx';
 import { formatInstant } from '../../../core/clock.ts';
 import {
-  ANSWERS,
-  ANSWER_LABELS,
   CONSULTATION_LIMITS,
+  CommentBlock,
   MIN_CONSULTATION_DAYS,
   STATUS_LABELS,
-  maskContact,
+  type CommentRow,
+  type ConsultationListRow,
+  type ConsultationRow,
   type ConsultationStatus,
-} from '../domain/consultation.ts';
-import type { CommentRow, ConsultationListRow, ConsultationRow } from '../data/consultation-queries.ts';
-import { Paragraphs } from './guide-public.tsx';
+} from '../../consultations/index.ts';
 
 interface UnitRef {
   slug: string;
@@ -206,90 +205,6 @@ export function StaffConsultationPage({ ctx, unit, consultation: c, status, comm
         <p>尚未收到意见。</p>
       )}
     </StaffLayout>
-  );
-}
-
-function CommentBlock({
-  index,
-  comment: m,
-  here,
-  ctx,
-  closed,
-  form,
-}: {
-  index: number;
-  comment: CommentRow;
-  here: string;
-  ctx: PageContext;
-  closed: boolean;
-  form?: { values: Record<string, string>; errors: FieldErrors };
-}) {
-  const answerName = `answer_${m.id}`;
-  const reasonName = `reason_${m.id}`;
-  const values = form?.values ?? { [answerName]: m.answer ?? '', [reasonName]: m.answerReason ?? '' };
-  const errors = form?.errors ?? {};
-  const answerId = fieldId(answerName);
-  return (
-    <article aria-labelledby={`comment-${m.id}`}>
-      <h3 id={`comment-${m.id}`}>
-        第{index}条意见 <span class="hint">（{formatInstant(m.submittedAt)}）</span>
-      </h3>
-      <dl class="facts">
-        <dt>提交人</dt>
-        <dd>{m.name || '未留姓名'}</dd>
-        <dt>联系方式</dt>
-        <dd>
-          {maskContact(m.contact)}{' '}
-          <a href={`${here}/comments/${m.id}`}>
-            查看完整联系方式<span class="visually-hidden">（第{index}条意见）</span>
-          </a>
-        </dd>
-        <dt>处理结果</dt>
-        <dd>
-          {m.answer ? (
-            <>
-              {ANSWER_LABELS[m.answer]}
-              {m.answerReason ? `：${m.answerReason}` : ''}（{m.answeredByName}，{m.answeredAt ? formatInstant(m.answeredAt) : ''}）
-            </>
-          ) : (
-            <span class="status-bad">待答复</span>
-          )}
-        </dd>
-      </dl>
-      <blockquote>
-        <Paragraphs text={m.body} />
-      </blockquote>
-      {closed ? null : (
-        <form method="post" action={`${here}/comments/${m.id}/answer`}>
-          <CsrfField token={ctx.csrfToken} />
-          <fieldset class={errors[answerName] ? 'field field-error' : 'field'} id={answerId} aria-describedby={errors[answerName] ? `${answerId}-error` : undefined}>
-            <legend>对第{index}条意见的处理结果</legend>
-            {errors[answerName] ? (
-              <p class="field-message" id={`${answerId}-error`}>
-                <span class="visually-hidden">错误：</span>
-                {errors[answerName]}
-              </p>
-            ) : null}
-            {ANSWERS.map((a) => (
-              <label key={a} class="checkbox">
-                <input type="radio" name={answerName} value={a} checked={values[answerName] === a} /> {ANSWER_LABELS[a]}
-              </label>
-            ))}
-          </fieldset>
-          <TextArea
-            name={reasonName}
-            label={`第${index}条意见的处理理由`}
-            hint="选择“部分采纳”或“不采纳”时必须填写，将随意见公开。"
-            value={values[reasonName]}
-            error={errors[reasonName]}
-            rows={3}
-          />
-          <button type="submit" class="button secondary">
-            {m.answer ? '修改答复' : '保存答复'}
-          </button>
-        </form>
-      )}
-    </article>
   );
 }
 

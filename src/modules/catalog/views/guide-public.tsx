@@ -3,19 +3,9 @@ import { PublicLayout } from '../../../core/ui/layout.tsx';
 import type { GuideSectionText } from '../domain/guide.ts';
 
 /** Plain text as paragraphs, one per line (text is escaped by Preact). */
-export function Paragraphs({ text }: { text: string }) {
-  return (
-    <>
-      {text
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean)
-        .map((line, i) => (
-          <p key={i}>{line}</p>
-        ))}
-    </>
-  );
-}
+import { Paragraphs } from '../../../core/ui/components.tsx';
+
+export { Paragraphs };
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二'];
 

@@ -1,8 +1,10 @@
-// Comment periods (意见征集) on a draft catalog: open one, take public comments (idempotent per
-// submission key), answer each, then close and publish the answers with the adopted catalog version.
-// Every state change is one transaction with its audit row.
+// Comment periods (意见征集) on a draft (a catalog, a major decision): open one, take public comments
+// (idempotent per submission key), answer each, then close and publish the answers. Every state
+// change is one transaction with its audit row, named after the kind of draft (`catalog.…`,
+// `decisions.…`) so each module's audit labels stay its own.
 import crypto from 'node:crypto';
 import type { Core } from '../../core/services.ts';
+import type { Tx } from '../../core/db/index.ts';
 import { writeAudit, type Actor } from '../../core/audit/index.ts';
 import { shanghaiToday } from '../../core/clock.ts';
 import type { UnitRow } from '../units/index.ts';
@@ -14,6 +16,9 @@ import {
   validateAnswer,
   validateComment,
   validateConsultation,
+  CATALOG_PERIOD_RULE,
+  DECISION_PERIOD_RULE,
+  type PeriodRule,
   type Answer,
   type CommentInput,
   type ConsultationInput,
@@ -25,12 +30,12 @@ import {
   findConsultationByCode,
   insertCommentOnce,
   insertConsultation,
-  latestCatalogVersion,
   markClosed,
   updateAnswer,
   type CommentRow,
   type ConsultationRow,
-} from './data/consultation-queries.ts';
+} from './data/queries.ts';
+import type { ConsultationSubject } from './data/schema.ts';
 
 export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; errors: Record<string, string>; refusals?: undefined } | { ok: false; refusals: string[]; errors?: undefined };
 
@@ -46,21 +51,46 @@ export function newSubmissionKey(): string {
 
 const today = (core: Core) => shanghaiToday(core.clock.now());
 
-export async function createConsultation(core: Core, actor: Actor, unit: UnitRow, input: ConsultationInput): Promise<Outcome<{ consultation: ConsultationRow }>> {
-  const errors = validateConsultation(input, today(core));
+/** The rule for each kind of draft, and the prefix of its audit actions and targets. */
+const SUBJECTS: Record<ConsultationSubject, { rule: PeriodRule; audit: string; target: string }> = {
+  catalog: { rule: CATALOG_PERIOD_RULE, audit: 'catalog', target: 'catalog' },
+  decision: { rule: DECISION_PERIOD_RULE, audit: 'decisions', target: 'decision' },
+};
+const subjectOf = (c: { subject: ConsultationSubject }) => SUBJECTS[c.subject] ?? SUBJECTS.catalog;
+
+/**
+ * Opens a comment period on a draft of the given kind (catalog by default). `inTx` runs in the same
+ * transaction, e.g. to link the period to a decision's dossier.
+ */
+export async function createConsultation(
+  core: Core,
+  actor: Actor,
+  unit: Pick<UnitRow, 'id'>,
+  input: ConsultationInput,
+  subject: ConsultationSubject = 'catalog',
+  inTx?: (tx: Tx, consultation: ConsultationRow) => Promise<void>,
+): Promise<Outcome<{ consultation: ConsultationRow }>> {
+  const s = SUBJECTS[subject];
+  const errors = validateConsultation(input, today(core), s.rule);
   if (Object.keys(errors).length) return { ok: false, errors };
+  const urgentReason = input.urgentReason?.trim() || null;
   return core.db.transaction(async (tx) => {
     const now = core.clock.now();
-    const consultation = await insertConsultation(tx, { code: newConsultationCode(), unitId: unit.id, ...input }, now);
+    const consultation = await insertConsultation(
+      tx,
+      { code: newConsultationCode(), subject, unitId: unit.id, title: input.title, description: input.description, startsOn: input.startsOn, endsOn: input.endsOn, urgentReason },
+      now,
+    );
+    if (inTx) await inTx(tx, consultation);
     await writeAudit(
       tx,
       actor,
       {
-        action: 'catalog.consultation-created',
-        targetType: 'catalog_consultation',
+        action: `${s.audit}.consultation-created`,
+        targetType: `${s.target}_consultation`,
         targetId: consultation.code,
         unitId: unit.id,
-        summary: { after: { title: input.title, startsOn: input.startsOn, endsOn: input.endsOn } },
+        summary: { after: { title: input.title, startsOn: input.startsOn, endsOn: input.endsOn, ...(urgentReason ? { urgentReason } : {}) } },
       },
       now,
     );
@@ -107,8 +137,8 @@ export async function submitComment(
       tx,
       actor,
       {
-        action: 'catalog.comment-submitted',
-        targetType: 'catalog_comment',
+        action: `${subjectOf(consultation).audit}.comment-submitted`,
+        targetType: `${subjectOf(consultation).target}_comment`,
         targetId: comment.id,
         unitId: consultation.unitId,
         // No personal data in the log: only what and how long.
@@ -149,8 +179,8 @@ export async function answerComment(
       tx,
       actor,
       {
-        action: 'catalog.comment-answered',
-        targetType: 'catalog_comment',
+        action: `${subjectOf(locked).audit}.comment-answered`,
+        targetType: `${subjectOf(locked).target}_comment`,
         targetId: comment.id,
         unitId: locked.unitId,
         summary: { consultation: locked.code, before: { answer: comment.answer, reason: comment.answerReason }, after: { answer: input.answer, reason } },
@@ -161,21 +191,29 @@ export async function answerComment(
   });
 }
 
-/** Ends the period and publishes the answers with the unit's current catalog version (or none). */
-export async function closeConsultation(core: Core, actor: Actor, consultation: ConsultationRow): Promise<Outcome<{ adoptedVersion: number | null }>> {
+/**
+ * Ends the period and publishes the answers. `adoptedVersion` (catalogs: the unit's current catalog
+ * version, or null) is read inside the transaction and published with the answers.
+ */
+export async function closeConsultation(
+  core: Core,
+  actor: Actor,
+  consultation: ConsultationRow,
+  adoptedVersionOf: (tx: Tx, c: ConsultationRow) => Promise<number | null> = async () => null,
+): Promise<Outcome<{ adoptedVersion: number | null }>> {
   return core.db.transaction(async (tx) => {
     const locked = (await findConsultationByCode(tx, consultation.code, true))!;
     const refusals = closeRefusals(locked, await countUnanswered(tx, locked.id), today(core));
     if (refusals.length) return { ok: false as const, refusals };
     const now = core.clock.now();
-    const adoptedVersion = await latestCatalogVersion(tx, locked.unitId);
+    const adoptedVersion = await adoptedVersionOf(tx, locked);
     await markClosed(tx, locked.id, now, adoptedVersion);
     await writeAudit(
       tx,
       actor,
       {
-        action: 'catalog.consultation-closed',
-        targetType: 'catalog_consultation',
+        action: `${subjectOf(locked).audit}.consultation-closed`,
+        targetType: `${subjectOf(locked).target}_consultation`,
         targetId: locked.code,
         unitId: locked.unitId,
         summary: { before: { closed: false }, after: { closed: true, adoptedVersion } },
@@ -192,8 +230,30 @@ export async function recordContactViewed(core: Core, actor: Actor, consultation
     await writeAudit(
       tx,
       actor,
-      { action: 'catalog.comment-contact-viewed', targetType: 'catalog_comment', targetId: comment.id, unitId: consultation.unitId, summary: { consultation: consultation.code } },
+      {
+        action: `${subjectOf(consultation).audit}.comment-contact-viewed`,
+        targetType: `${subjectOf(consultation).target}_comment`, targetId: comment.id, unitId: consultation.unitId,
+        summary: { consultation: consultation.code },
+      },
       core.clock.now(),
     );
   });
+}
+
+/**
+ * Stores a past comment period with its comments and answers as they happened (demo data, or an import
+ * of periods held before this platform). No rule is checked: the dates are history.
+ */
+export async function importConsultation(
+  tx: Tx,
+  c: { subject: ConsultationSubject; unitId: number; title: string; description: string; startsOn: string; endsOn: string; urgentReason?: string | null; closedAt: Date | null; createdAt: Date },
+  comments: { name: string; contact: string; body: string; submittedAt: Date; answer?: Answer; reason?: string; answeredByName?: string }[],
+): Promise<ConsultationRow> {
+  const row = await insertConsultation(tx, { code: newConsultationCode(), subject: c.subject, unitId: c.unitId, title: c.title, description: c.description, startsOn: c.startsOn, endsOn: c.endsOn, urgentReason: c.urgentReason ?? null }, c.createdAt);
+  if (c.closedAt) await markClosed(tx, row.id, c.closedAt, null);
+  for (const m of comments) {
+    const comment = await insertCommentOnce(tx, { consultationId: row.id, submissionKey: newSubmissionKey(), name: m.name, contact: m.contact, body: m.body, submittedAt: m.submittedAt });
+    if (comment && m.answer) await updateAnswer(tx, comment.id, { answer: m.answer, answerReason: m.reason ?? '', answeredAt: m.submittedAt, answeredByName: m.answeredByName ?? '' });
+  }
+  return { ...row, closedAt: c.closedAt };
 }

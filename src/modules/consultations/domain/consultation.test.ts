@@ -1,8 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import {
+  CATALOG_PERIOD_RULE,
+  DECISION_PERIOD_RULE,
   closeRefusals,
   commentRefusal,
+  isShortened,
+  periodErrors,
   consultationStatus,
   maskContact,
   periodDays,
@@ -82,5 +86,32 @@ describe('comments', () => {
     ]);
     assert.deepEqual(closeRefusals(period, 0, '2026-12-03'), []);
     assert.deepEqual(closeRefusals({ ...period, closedAt: new Date() }, 0, '2026-12-03'), ['本次意见征集已经结束并公布了采纳情况。']);
+  });
+});
+
+describe('period rules', () => {
+  const rule = DECISION_PERIOD_RULE;
+
+  it('asks 30 days for a major decision, holidays counted (第十五条: 日, not 工作日)', () => {
+    // 2026-09-20 … 09-30 is 11 days, 10-01 … 10-19 is 19: 30 days across the National Day holidays.
+    assert.deepEqual(periodErrors('2026-09-20', '2026-10-19', rule), {});
+    assert.equal(periodDays('2026-09-20', '2026-10-19'), 30);
+    assert.deepEqual(periodErrors('2026-09-20', '2026-10-18', rule), {
+      endsOn: '依照《重大行政决策程序暂行条例》第十五条，征集期至少30天（含首尾两天），截止日期最早为2026-10-19；因情况紧急需要缩短的，请在“缩短征集期的理由”中说明',
+    });
+    assert.equal(isShortened('2026-09-20', '2026-10-19', rule), false);
+  });
+
+  it('allows a shorter period for a decision only with a stated urgent reason', () => {
+    assert.deepEqual(periodErrors('2026-09-20', '2026-09-30', rule, '汛期前须完成河道清障，情况紧急'), {});
+    assert.equal(isShortened('2026-09-20', '2026-09-30', rule), true);
+    assert.match(periodErrors('2026-09-20', '2026-09-30', rule, '  ').endsOn!, /截止日期最早为2026-10-19/);
+  });
+
+  it('keeps the 7-day catalog rule without an urgent exception', () => {
+    assert.deepEqual(periodErrors('2026-11-26', '2026-12-01', CATALOG_PERIOD_RULE, '紧急'), { endsOn: '征集期至少7天（含首尾两天），截止日期最早为2026-12-02' });
+    const draft = { title: '关于《楚雄市老旧小区改造实施方案（征求意见稿）》公开征求意见', description: '说明', startsOn: '2026-09-20', endsOn: '2026-10-10' };
+    assert.match(validateConsultation(draft, '2026-09-20', rule).endsOn!, /至少30天/);
+    assert.deepEqual(validateConsultation({ ...draft, urgentReason: '省级试点申报截止，须在10月中旬前定稿' }, '2026-09-20', rule), {});
   });
 });

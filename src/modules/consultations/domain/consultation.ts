@@ -1,5 +1,6 @@
-// Public comment periods (意见征集) on a draft catalog: dates, status, comment checks, answers and
-// when a period may be closed. Pure: `today` is an argument.
+// Public comment periods (意见征集) on a draft (a catalog, a major decision): dates, status, the
+// shortest period each kind of draft needs, comment checks, answers and when a period may be closed.
+// Pure: `today` is an argument.
 import type { CurrentUser } from '../../../core/ui/context.ts';
 import { hasRole } from '../../../core/auth/roles.ts';
 import { addCalendarDays, isValidIsoDate } from '../../../core/calendar/working-days.ts';
@@ -11,6 +12,48 @@ import { validateEmail, validateMobileOrPhone } from '../../../core/validation/i
  * and it is about 规范性文件, not catalogs); re-check the text before tightening this.
  */
 export const MIN_CONSULTATION_DAYS = 7;
+
+/** How long a comment period must run for one kind of draft, and whether an urgent reason may shorten it. */
+export interface PeriodRule {
+  minDays: number;
+  /** The legal source, named in the message when the period is too short. */
+  basis?: string;
+  /** true: a shorter period is allowed when a reason is stated (and then published with the draft). */
+  urgentShorterAllowed?: boolean;
+}
+
+/** Drafts of catalogs: the configurable 7-day default above. */
+export const CATALOG_PERIOD_RULE: PeriodRule = { minDays: MIN_CONSULTATION_DAYS };
+
+/**
+ * Drafts of major administrative decisions: 《重大行政决策程序暂行条例》第十五条 — 公开征求意见的期限一般不少于30日;
+ * 因情况紧急等原因需要缩短期限的，公开征求意见时应当予以说明.
+ */
+export const DECISION_PERIOD_RULE: PeriodRule = { minDays: 30, basis: '《重大行政决策程序暂行条例》第十五条', urgentShorterAllowed: true };
+
+/**
+ * Field errors of a period's dates under a rule: the end on or after the start, and at least
+ * `minDays` calendar days (both ends included) unless the rule allows a shorter period with a stated
+ * urgent reason. 2026-09-20 … 2026-10-19 is 30 days (National Day holidays count: the rule is in 日,
+ * not 工作日).
+ */
+export function periodErrors(startsOn: string, endsOn: string, rule: PeriodRule, urgentReason = ''): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!isValidIsoDate(startsOn) || !isValidIsoDate(endsOn)) return errors;
+  if (endsOn < startsOn) errors.endsOn = '截止日期不能早于开始日期';
+  else if (periodDays(startsOn, endsOn) < rule.minDays) {
+    const shortest = `征集期至少${rule.minDays}天（含首尾两天），截止日期最早为${addCalendarDays(startsOn, rule.minDays - 1)}`;
+    if (!rule.urgentShorterAllowed) errors.endsOn = shortest;
+    else if (!urgentReason.trim()) errors.endsOn = `${rule.basis ? `依照${rule.basis}，` : ''}${shortest}；因情况紧急需要缩短的，请在“缩短征集期的理由”中说明`;
+  }
+  if ([...urgentReason].length > CONSULTATION_LIMITS.reason) errors.urgentReason = `理由不能超过${CONSULTATION_LIMITS.reason}个字`;
+  return errors;
+}
+
+/** true when the period is shorter than the rule's minimum (and so needs its stated reason published). */
+export function isShortened(startsOn: string, endsOn: string, rule: PeriodRule): boolean {
+  return isValidIsoDate(startsOn) && isValidIsoDate(endsOn) && periodDays(startsOn, endsOn) < rule.minDays;
+}
 
 export const CONSULTATION_LIMITS = { title: 200, description: 20_000, commentBody: 5_000, name: 50, contact: 254, reason: 2_000 } as const;
 
@@ -56,10 +99,12 @@ export interface ConsultationInput {
   description: string;
   startsOn: string;
   endsOn: string;
+  /** Why the period is shorter than the rule's minimum (only where the rule allows it). */
+  urgentReason?: string;
 }
 
 /** Field errors of a new comment period. */
-export function validateConsultation(input: ConsultationInput, today: string): Record<string, string> {
+export function validateConsultation(input: ConsultationInput, today: string, rule: PeriodRule = CATALOG_PERIOD_RULE): Record<string, string> {
   const errors: Record<string, string> = {};
   if (!input.title.trim()) errors.title = '请填写标题';
   else if ([...input.title].length > CONSULTATION_LIMITS.title) errors.title = `标题不能超过${CONSULTATION_LIMITS.title}个字`;
@@ -72,10 +117,7 @@ export function validateConsultation(input: ConsultationInput, today: string): R
   else if (input.startsOn < today) errors.startsOn = `开始日期不能早于今天（${today}）`;
   if (!input.endsOn) errors.endsOn = '请填写截止日期';
   else if (!endOk) errors.endsOn = '截止日期应为有效日期，格式如 2026-12-02';
-  else if (startOk && input.endsOn < input.startsOn) errors.endsOn = '截止日期不能早于开始日期';
-  else if (startOk && periodDays(input.startsOn, input.endsOn) < MIN_CONSULTATION_DAYS) {
-    errors.endsOn = `征集期至少${MIN_CONSULTATION_DAYS}天（含首尾两天），截止日期最早为${addCalendarDays(input.startsOn, MIN_CONSULTATION_DAYS - 1)}`;
-  }
+  else if (startOk) Object.assign(errors, periodErrors(input.startsOn, input.endsOn, rule, input.urgentReason ?? ''));
   return errors;
 }
 
@@ -154,7 +196,7 @@ export function answerRefusal(c: ConsultationDates): string | undefined {
 }
 
 /**
- * Who runs comment periods on a unit's catalog: the openness office or a system admin for any unit
+ * Who runs comment periods on a unit's drafts: the openness office or a system admin for any unit
  * of their city (the city's standard catalog included), a unit admin for their own unit.
  */
 export function canManageConsultations(user: CurrentUser, unit: { id: number; rootId: number | null }): boolean {

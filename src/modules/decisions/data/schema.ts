@@ -1,0 +1,159 @@
+// Tables of 决策公开 and 执行公开: major decisions (dossiers) with their recorded steps, the published
+// versions of each year's 重大行政决策事项目录, key tasks (重点工作) and their progress reports.
+import { sql } from 'drizzle-orm';
+import { bigint, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { units } from '../../../core/db/schema.ts';
+
+/** A major administrative decision (重大行政决策事项) of a government, from 启动 to 后评估. */
+export const decisionsItems = pgTable(
+  'decisions_items',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    /** Stable public identifier (URL). */
+    publicCode: text('public_code').notNull(),
+    rootUnitId: bigint('root_unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    /** 承办单位. */
+    leadUnitId: bigint('lead_unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    /** 决策依据 (laws, plans, the 政府工作报告). */
+    basis: text('basis').notNull(),
+    /** 计划完成时间. */
+    plannedOn: date('planned_on', { mode: 'string' }),
+    /** 决策草案 and 起草说明, published with the comment period. */
+    draft: text('draft').notNull().default(''),
+    /** The draft's comment period (a row of the consultations module's table; no foreign key across modules). */
+    consultationId: bigint('consultation_id', { mode: 'number' }),
+    /** 决策公布: the decision's 文号, text and how public and expert opinions were used. */
+    docNo: text('doc_no'),
+    decisionText: text('decision_text'),
+    adoptionExplanation: text('adoption_explanation'),
+    publishedOn: date('published_on', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('decisions_items_code_key').on(t.publicCode), index('decisions_items_year_idx').on(t.rootUnitId, t.year)],
+);
+
+export interface StepDetails {
+  /** 听证: the hearing's dates and participants. */
+  hearing?: { noticeOn: string; participantsPublishedOn: string; materialsSentOn: string; heldOn: string; participants: string };
+  /** 集体讨论决定: which meeting, 议题, who attended as 列席. */
+  meeting?: { name: string; topic: string; attendees: string };
+}
+
+/** One step of a decision as it was carried out (or skipped, with the reason). */
+export const decisionsSteps = pgTable(
+  'decisions_steps',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    decisionId: bigint('decision_id', { mode: 'number' })
+      .notNull()
+      .references(() => decisionsItems.id),
+    step: text('step').notNull(),
+    state: text('state').$type<'done' | 'skipped'>().notNull(),
+    doneOn: date('done_on', { mode: 'string' }),
+    /** Who did it: 承办单位, 司法局, the expert panel … */
+    actor: text('actor').notNull().default(''),
+    summary: text('summary').notNull().default(''),
+    /** Documents, one a line. */
+    documents: text('documents').notNull().default(''),
+    skipReason: text('skip_reason'),
+    details: jsonb('details').$type<StepDetails>().notNull().default({}),
+    recordedByName: text('recorded_by_name').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('decisions_steps_key').on(t.decisionId, t.step),
+    check('decisions_steps_state', sql`(${t.state} = 'done' and ${t.doneOn} is not null) or (${t.state} = 'skipped' and ${t.skipReason} is not null)`),
+  ],
+);
+
+export interface CatalogEntry {
+  code: string;
+  title: string;
+  leadUnit: string;
+  basis: string;
+  plannedOn: string | null;
+  status: string;
+}
+
+/** A published version of a government's 重大行政决策事项目录 for a year. */
+export const decisionsCatalogVersions = pgTable(
+  'decisions_catalog_versions',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    rootUnitId: bigint('root_unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    year: integer('year').notNull(),
+    version: integer('version').notNull(),
+    entries: jsonb('entries').$type<CatalogEntry[]>().notNull(),
+    reason: text('reason').notNull(),
+    publishedOn: date('published_on', { mode: 'string' }).notNull(),
+    publishedByName: text('published_by_name').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('decisions_catalog_versions_key').on(t.rootUnitId, t.year, t.version)],
+);
+
+/** A key task (重点工作) of a year, from the 政府工作报告 or a decision; tasks nest. */
+export const decisionsTasks = pgTable(
+  'decisions_tasks',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    publicCode: text('public_code').notNull(),
+    rootUnitId: bigint('root_unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    year: integer('year').notNull(),
+    parentId: bigint('parent_id', { mode: 'number' }),
+    decisionId: bigint('decision_id', { mode: 'number' }).references(() => decisionsItems.id),
+    /** 政府工作报告, or the decision's title. */
+    source: text('source').notNull(),
+    title: text('title').notNull(),
+    /** 实施步骤, one a line. */
+    steps: text('steps').notNull().default(''),
+    leadUnitId: bigint('lead_unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    /** 配合单位, names separated by 、. */
+    supportingUnits: text('supporting_units').notNull().default(''),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    reportEveryDays: integer('report_every_days').notNull().default(30),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [uniqueIndex('decisions_tasks_code_key').on(t.publicCode), index('decisions_tasks_year_idx').on(t.rootUnitId, t.year), index('decisions_tasks_parent_idx').on(t.parentId)],
+);
+
+/** A dated progress report: written by the responsible unit, published after the openness office's review. */
+export const decisionsProgress = pgTable(
+  'decisions_progress',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    taskId: bigint('task_id', { mode: 'number' })
+      .notNull()
+      .references(() => decisionsTasks.id),
+    submissionKey: text('submission_key').notNull(),
+    reportedOn: date('reported_on', { mode: 'string' }).notNull(),
+    percent: integer('percent').notNull(),
+    done: text('done').notNull(),
+    problems: text('problems').notNull().default(''),
+    nextSteps: text('next_steps').notNull().default(''),
+    state: text('state').$type<'submitted' | 'published' | 'returned'>().notNull().default('submitted'),
+    reviewNote: text('review_note'),
+    submittedByName: text('submitted_by_name').notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+    reviewedByName: text('reviewed_by_name'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('decisions_progress_submission_key').on(t.submissionKey),
+    index('decisions_progress_task_idx').on(t.taskId, t.reportedOn),
+    check('decisions_progress_percent', sql`${t.percent} between 0 and 100`),
+  ],
+);

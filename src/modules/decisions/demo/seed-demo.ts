@@ -1,0 +1,361 @@
+// Demo data for 楚雄市: the 2026 重大行政决策事项目录 (decisions at different steps, one with a
+// hearing, one open for comment around `today`), a 2025 decision with its 决策后评估, and the 2026
+// 政府工作报告's key tasks with monthly progress reports. Invented, plausible; loaded once.
+import { eq } from 'drizzle-orm';
+import type { Core } from '../../../core/services.ts';
+import type { Tx } from '../../../core/db/index.ts';
+import { units } from '../../../core/db/schema.ts';
+import { importConsultation, type Answer } from '../deps.ts';
+import { addDays } from '../domain/dates.ts';
+import { decisionStatus, type Step } from '../domain/steps.ts';
+import { decisionsTasks } from '../data/schema.ts';
+import { nextCatalogVersion, insertCatalogVersion, insertDecision, insertProgressOnce, insertStep, insertTask, listSteps, updateDecision } from '../data/repository.ts';
+import { newCode, toRecords } from '../service.ts';
+import type { StepDetails } from '../data/schema.ts';
+
+type StepSeed = [Step, string | null, string, string, string?, StepDetails?];
+
+interface DecisionSeed {
+  year: number;
+  title: string;
+  lead: string;
+  basis: string;
+  plannedOn: string;
+  draft: string;
+  /** Days before `today` the comment period started; open if it is still running. */
+  consultation?: { title: string; description: string; startsOn: string; endsOn: string; comments: [string, Answer | null, string][] };
+  steps: StepSeed[];
+  published?: { docNo: string; on: string; text: string; explanation: string };
+}
+
+const at = (iso: string) => new Date(`${iso}T02:00:00Z`);
+
+function decisions(today: string): DecisionSeed[] {
+  const openFrom = addDays(today, -12);
+  return [
+    {
+      year: 2026,
+      title: '楚雄市城市公共交通票价调整方案',
+      lead: 'transport',
+      basis: '《中华人民共和国价格法》；《政府制定价格听证办法》；《云南省定价目录》',
+      plannedOn: '2026-06-30',
+      draft: '一、城区公交普通线路票价由1元调整为1.5元；二、空调线路票价维持2元；三、老年人、残疾人、现役军人免费乘车政策不变；四、学生乘车实行5折优惠。',
+      consultation: {
+        title: '关于《楚雄市城市公共交通票价调整方案（征求意见稿）》公开征求意见的公告',
+        description: '为保障城市公共交通可持续运营，市交通运输局会同市发展和改革局起草了票价调整方案。现公开征求社会公众意见，征集期30日。',
+        startsOn: '2026-03-02',
+        endsOn: '2026-03-31',
+        comments: [
+          ['建议学生优惠扩大到职业院校学生。', 'adopted', ''],
+          ['票价上涨幅度过大，建议调整为1.2元。', 'not_adopted', '经成本监审，1.2元不能覆盖运营成本缺口，且调整后仍低于州内同类城市水平。'],
+          ['建议同步增加早晚高峰班次。', 'partly_adopted', '已要求公交公司在3条客流最大线路高峰时段加密班次，其余线路视客流评估后调整。'],
+        ],
+      },
+      steps: [
+        ['launch', '2026-01-15', '市交通运输局', '经市人民政府同意，列入2026年重大行政决策事项目录，由市交通运输局承办。'],
+        ['participation', '2026-03-02', '市交通运输局', '在市政府门户网站公开征求意见30日，收到意见3条，已逐条答复并公布采纳情况。'],
+        ['expert', '2026-04-08', '市政府法律顾问、交通运输专家5名', '专家论证认为调价方案测算依据充分，建议同步完善低收入群体优惠。', '专家论证意见书'],
+        ['risk', '2026-04-15', '市委政法委、市交通运输局', '社会稳定风险评估等级为低风险。', '社会稳定风险评估报告'],
+        [
+          'hearing',
+          '2026-05-12',
+          '市发展和改革局',
+          '听证会在市政务服务中心举行，消费者代表、经营者代表、专家学者等15名参加人发表意见，多数赞成调价方案。',
+          '听证会公告\n听证会笔录\n听证报告',
+          { hearing: { noticeOn: '2026-04-20', participantsPublishedOn: '2026-04-30', materialsSentOn: '2026-05-02', heldOn: '2026-05-12', participants: '消费者代表7名（含学生家长2名、老年人代表1名）、经营者代表2名、专家学者2名、人大代表和政协委员各1名、政府部门代表2名' } },
+        ],
+        ['legality', '2026-05-25', '市司法局', '经审查，方案制定主体、程序和内容符合法律法规规定。', '合法性审查意见书'],
+        ['collective', '2026-06-10', '市人民政府', '经市人民政府第28次常务会议讨论通过。', '会议纪要', { meeting: { name: '市人民政府第28次常务会议', topic: '研究城市公共交通票价调整方案', attendees: '市民代表2名、市政府法律顾问1名' } }],
+      ],
+      published: {
+        docNo: '楚市政发〔2026〕18号',
+        on: '2026-06-20',
+        text: '自2026年8月1日起，城区公交普通线路票价调整为1.5元，空调线路维持2元；老年人、残疾人、现役军人继续免费乘车；全日制在校学生（含职业院校学生）乘车5折优惠。',
+        explanation: '公开征求意见收到意见3条，采纳1条（学生优惠扩大到职业院校），部分采纳1条（高峰加密班次），不采纳1条并说明了理由；专家论证提出的完善低收入群体优惠的建议已采纳，对持低保证人员实行免费乘车。',
+      },
+    },
+    {
+      year: 2026,
+      title: '楚雄市城区老旧小区改造三年行动方案（2026—2028年）',
+      lead: 'housing-construction',
+      basis: '《国务院办公厅关于全面推进城镇老旧小区改造工作的指导意见》；2026年市政府工作报告',
+      plannedOn: '2026-05-31',
+      draft: '三年改造城区2000年底前建成的老旧小区126个、涉及居民1.2万户，改造内容分基础类、完善类和提升类。',
+      consultation: {
+        title: '关于《楚雄市城区老旧小区改造三年行动方案（征求意见稿）》公开征求意见的公告',
+        description: '市住房和城乡建设局起草了行动方案，现公开征求意见。',
+        startsOn: '2026-02-10',
+        endsOn: '2026-03-11',
+        comments: [
+          ['建议把加装电梯纳入完善类改造内容。', 'adopted', ''],
+          ['改造期间请公示施工单位和投诉电话。', 'adopted', ''],
+        ],
+      },
+      steps: [
+        ['launch', '2026-01-08', '市住房和城乡建设局', '列入目录，由市住房和城乡建设局承办。'],
+        ['participation', '2026-02-10', '市住房和城乡建设局', '公开征求意见30日，收到意见2条，均采纳。'],
+        ['expert', '2026-03-20', '规划、建筑专家4名', '专家论证通过。'],
+        ['risk', '2026-03-25', '市住房和城乡建设局', '风险评估为低风险。'],
+        ['hearing', null, '', '', undefined],
+        ['legality', '2026-04-10', '市司法局', '经审查，合法。'],
+        ['collective', '2026-04-22', '市人民政府', '经市人民政府第25次常务会议讨论通过。', '', { meeting: { name: '市人民政府第25次常务会议', topic: '研究城区老旧小区改造三年行动方案', attendees: '社区居民代表2名' } }],
+        ['implementation', '2026-05-10', '市住房和城乡建设局', '2026年度改造42个小区，已纳入重点工作，进展按月公开。'],
+      ],
+      published: {
+        docNo: '楚市政发〔2026〕12号',
+        on: '2026-04-30',
+        text: '2026—2028年改造城区老旧小区126个，2026年完成42个。',
+        explanation: '公众意见2条均已采纳：加装电梯纳入完善类改造内容；施工期间在小区公示施工单位和投诉电话。',
+      },
+    },
+    {
+      year: 2026,
+      title: '楚雄市“十五五”教育事业发展规划',
+      lead: 'education-sports',
+      basis: '《教育强国建设规划纲要（2024—2035年）》；《云南省“十五五”教育事业发展规划》编制要求',
+      plannedOn: '2027-01-31',
+      draft: '到2030年，学前教育普惠率达到92%以上，义务教育优质均衡发展，新建改扩建中小学校12所。',
+      consultation: {
+        title: '关于《楚雄市“十五五”教育事业发展规划（征求意见稿）》公开征求意见的公告',
+        description: '市教育体育局起草了规划征求意见稿，现公开征求社会各界意见，征集期30日。欢迎通过本页提出意见。',
+        startsOn: openFrom,
+        endsOn: addDays(openFrom, 29),
+        comments: [['建议在城东片区规划一所九年一贯制学校。', null, '']],
+      },
+      steps: [['launch', '2026-09-01', '市教育体育局', '列入目录（第2版新增），由市教育体育局承办。']],
+    },
+    {
+      year: 2026,
+      title: '楚雄市生活垃圾分类管理实施办法',
+      lead: 'housing-construction',
+      basis: '《中华人民共和国固体废物污染环境防治法》；《云南省生活垃圾分类管理办法》',
+      plannedOn: '2026-12-31',
+      draft: '城区实行可回收物、有害垃圾、厨余垃圾、其他垃圾四分类，机关事业单位率先实行强制分类。',
+      consultation: {
+        title: '关于《楚雄市生活垃圾分类管理实施办法（征求意见稿）》公开征求意见的公告',
+        description: '现公开征求意见。',
+        startsOn: '2026-09-15',
+        endsOn: '2026-10-14',
+        comments: [
+          ['建议小区厨余垃圾定时定点投放时间延长到晚上9点。', 'adopted', ''],
+          ['建议对不分类投放的先教育后处罚。', null, ''],
+          ['请明确物业服务企业的分类责任。', null, ''],
+        ],
+      },
+      steps: [
+        ['launch', '2026-07-01', '市住房和城乡建设局', '列入目录，由市住房和城乡建设局承办。'],
+        ['participation', '2026-09-15', '市住房和城乡建设局', '公开征求意见30日（跨国庆假期），正在逐条研究答复。'],
+      ],
+    },
+    {
+      year: 2026,
+      title: '楚雄市龙川江流域水环境综合治理方案',
+      lead: 'water',
+      basis: '《中华人民共和国水污染防治法》；《云南省河湖长制条例》',
+      plannedOn: '2026-10-31',
+      draft: '',
+      steps: [
+        ['launch', '2026-03-10', '市水务局', '列入目录，由市水务局承办。'],
+        ['participation', null, '', '', '方案涉及的工程项目已分别依法公开征求意见，本方案为工作部署，经市政府同意不再单独公开征求意见。'],
+        ['expert', '2026-06-18', '水利、环境专家6名', '论证认为治理目标可行，建议增加面源污染治理内容。'],
+        ['risk', '2026-07-02', '市水务局', '风险评估为低风险。'],
+        ['hearing', null, '', '', '不涉及特定群体重大利益，不举行听证。'],
+      ],
+    },
+    {
+      year: 2026,
+      title: '楚雄市农村集体经营性建设用地入市试点实施方案',
+      lead: 'natural-resources',
+      basis: '《中华人民共和国土地管理法》第六十三条',
+      plannedOn: '2026-12-31',
+      draft: '',
+      steps: [['launch', '2026-10-20', '市自然资源局', '经市人民政府同意列入目录（第2版新增）。']],
+    },
+    {
+      year: 2025,
+      title: '楚雄市城区停车设施建设和管理办法',
+      lead: 'transport',
+      basis: '《云南省机动车停车场管理条例》',
+      plannedOn: '2025-06-30',
+      draft: '',
+      steps: [
+        ['launch', '2025-01-10', '市交通运输局', '列入2025年目录。'],
+        ['participation', null, '', '', '（历史数据：本平台上线前已在市政府网站公开征求意见，采纳情况见当时公告。）'],
+        ['expert', '2025-03-01', '交通专家3名', '论证通过。'],
+        ['risk', '2025-03-05', '市交通运输局', '低风险。'],
+        ['hearing', null, '', '', '不涉及价格调整，不举行听证。'],
+        ['legality', '2025-04-01', '市司法局', '合法。'],
+        ['collective', '2025-04-18', '市人民政府', '经市人民政府第9次常务会议讨论通过。', '', { meeting: { name: '市人民政府第9次常务会议', topic: '研究城区停车设施建设和管理办法', attendees: '' } }],
+        ['implementation', '2025-06-01', '市交通运输局', '办法自2025年6月1日起施行。'],
+        ['evaluation', '2026-06-15', '云南民族大学公共管理学院（第三方）', '评估认为办法施行一年来新增公共停车泊位3200个，城区占道停车投诉下降41%；建议完善错时共享停车和收费标准动态调整机制。评估同时开展了社情民意调查，收回有效问卷1260份，满意和基本满意率为86.5%。', '决策后评估报告\n专家意见汇总\n社情民意调查结果'],
+      ],
+      published: { docNo: '楚市政发〔2025〕9号', on: '2025-04-25', text: '《楚雄市城区停车设施建设和管理办法》自2025年6月1日起施行。', explanation: '本决策在平台上线前完成公众参与，意见采纳情况已随征求意见公告公布。' },
+    },
+  ];
+}
+
+interface TaskSeed {
+  title: string;
+  lead: string;
+  supporting?: string;
+  steps?: string;
+  dueOn: string;
+  /** Percent at the end of each month from February, published; the last may be left waiting for review. */
+  monthly?: number[];
+  pendingLast?: boolean;
+  children?: TaskSeed[];
+}
+
+const TASKS: TaskSeed[] = [
+  {
+    title: '推进城市更新，提升城市品质',
+    lead: 'housing-construction',
+    dueOn: '2026-12-31',
+    children: [
+      { title: '完成城区42个老旧小区改造', lead: 'housing-construction', supporting: '市财政局、各街道办事处', steps: '3月底前完成项目立项\n6月底前全部开工\n12月底前完成竣工验收', dueOn: '2026-12-31', monthly: [5, 12, 20, 32, 45, 58, 66, 74, 80, 86] },
+      { title: '新增城市公共停车泊位1500个', lead: 'transport', supporting: '市自然资源局', dueOn: '2026-11-30', monthly: [8, 15, 25, 38, 50, 62, 75, 85, 92], pendingLast: true },
+      { title: '建成城市生活垃圾分类示范片区5个', lead: 'housing-construction', dueOn: '2026-12-31', monthly: [0, 5, 10, 15, 20] },
+    ],
+  },
+  {
+    title: '办好教育民生实事',
+    lead: 'education-sports',
+    dueOn: '2026-12-31',
+    children: [
+      { title: '新增公办幼儿园学位1200个', lead: 'education-sports', dueOn: '2026-09-01', monthly: [10, 25, 40, 55, 70, 85, 100] },
+      { title: '完成12所农村学校校舍改造', lead: 'education-sports', supporting: '市财政局', dueOn: '2026-12-31', monthly: [5, 10, 20, 30, 45, 60, 70, 78, 85, 90] },
+    ],
+  },
+  {
+    title: '龙川江水质稳定达到Ⅲ类',
+    lead: 'water',
+    supporting: '市生态环境局、沿江各乡镇',
+    steps: '实施截污纳管工程\n开展河道清淤\n建设人工湿地3处',
+    dueOn: '2026-12-31',
+    monthly: [10, 18, 25, 33, 40, 48, 55, 60, 62],
+  },
+  {
+    title: '城镇新增就业8000人',
+    lead: 'human-resources',
+    dueOn: '2026-12-31',
+    monthly: [9, 18, 27, 36, 46, 55, 64, 73, 82, 90],
+  },
+  {
+    title: '建成“一网通办”政务服务事项全覆盖',
+    lead: 'government-services',
+    dueOn: '2026-06-30',
+    monthly: [20, 35, 50, 62, 75],
+  },
+];
+
+/** Loads the demo once per city (skipped when the city already has key tasks, i.e. it was loaded). */
+export async function seedDecisionsDemo(core: Core, rootUnitId: number, today: string, log: (line: string) => void = () => {}): Promise<void> {
+  const existing = await core.db.select({ id: decisionsTasks.id }).from(decisionsTasks).where(eq(decisionsTasks.rootUnitId, rootUnitId)).limit(1);
+  if (existing.length) return;
+  const unitRows = await core.db.select({ id: units.id, slug: units.slug, name: units.name, rootId: units.rootId }).from(units);
+  const inCity = unitRows.filter((u) => u.id === rootUnitId || u.rootId === rootUnitId);
+  const unitId = (slug: string) => inCity.find((u) => u.slug === slug)?.id ?? rootUnitId;
+  const unitName = (id: number) => inCity.find((u) => u.id === id)?.name ?? '';
+  await core.db.transaction(async (tx) => {
+    const made: { code: string; id: number; year: number; title: string; lead: number; basis: string; plannedOn: string; launched: string }[] = [];
+    for (const s of decisions(today)) {
+      const d = await insertDecision(tx, { publicCode: newCode('jc'), rootUnitId, year: s.year, title: s.title, leadUnitId: unitId(s.lead), basis: s.basis, plannedOn: s.plannedOn, draft: s.draft, createdAt: at(s.steps[0]![1]!) });
+      if (s.consultation) {
+        const c = s.consultation;
+        const closed = c.comments.every((m) => m[1]) && c.endsOn < today;
+        const row = await importConsultation(
+          tx,
+          { subject: 'decision', unitId: d.leadUnitId, title: c.title, description: c.description, startsOn: c.startsOn, endsOn: c.endsOn, closedAt: closed ? at(addDays(c.endsOn, 5)) : null, createdAt: at(c.startsOn) },
+          c.comments.map(([body, answer, reason], i) => ({ name: '', contact: `1388780${String(1000 + i)}`, body, submittedAt: at(addDays(c.startsOn, 3 + i * 4)), answer: answer ?? undefined, reason, answeredByName: '市政务公开办' })),
+        );
+        await updateDecision(tx, d.id, { consultationId: row.id });
+      }
+      for (const [step, on, actor, summary, docsOrReason, details] of s.steps) {
+        await insertStep(tx, {
+          decisionId: d.id,
+          step,
+          state: on ? 'done' : 'skipped',
+          doneOn: on,
+          actor,
+          summary,
+          documents: on ? (docsOrReason ?? '') : '',
+          skipReason: on ? null : (docsOrReason ?? '不适用'),
+          details: details ?? {},
+          recordedByName: '市政务公开办',
+          recordedAt: at(on ?? s.steps[0]![1]!),
+        });
+      }
+      if (s.published) {
+        const p = s.published;
+        await updateDecision(tx, d.id, { docNo: p.docNo, decisionText: p.text, adoptionExplanation: p.explanation, publishedOn: p.on });
+        await insertStep(tx, { decisionId: d.id, step: 'publication', state: 'done', doneOn: p.on, actor: '市人民政府', summary: `通过市政府门户网站和《楚雄市人民政府公报》公布（${p.docNo}）。`, documents: '', details: {}, recordedByName: '市政务公开办', recordedAt: at(p.on) });
+      }
+      made.push({ code: d.publicCode, id: d.id, year: s.year, title: s.title, lead: d.leadUnitId, basis: s.basis, plannedOn: s.plannedOn, launched: s.steps[0]![1]! });
+    }
+    // The 2026 catalog: version 1 in March, version 2 in October adding two items.
+    const entriesAt = async (year: number, asOf: string) => {
+      const list = made.filter((m) => m.year === year && m.launched <= asOf);
+      const steps = await listSteps(tx, list.map((m) => m.id));
+      return list.map((m) => ({
+        code: m.code,
+        title: m.title,
+        leadUnit: unitName(m.lead),
+        basis: m.basis,
+        plannedOn: m.plannedOn,
+        status: decisionStatus(toRecords(steps.filter((x) => x.decisionId === m.id && x.doneOn !== null && x.doneOn <= asOf)), false),
+      }));
+    };
+    await insertCatalogVersion(tx, { rootUnitId, year: 2025, version: await nextCatalogVersion(tx, rootUnitId, 2025), entries: await entriesAt(2025, '2025-02-01'), reason: '首次发布', publishedOn: '2025-02-01', publishedByName: '市政务公开办', publishedAt: at('2025-02-01') });
+    await insertCatalogVersion(tx, { rootUnitId, year: 2026, version: await nextCatalogVersion(tx, rootUnitId, 2026), entries: await entriesAt(2026, '2026-03-15'), reason: '首次发布（经市人民政府第21次常务会议审定）', publishedOn: '2026-03-15', publishedByName: '市政务公开办', publishedAt: at('2026-03-15') });
+    await insertCatalogVersion(tx, { rootUnitId, year: 2026, version: await nextCatalogVersion(tx, rootUnitId, 2026), entries: await entriesAt(2026, '2026-10-25'), reason: '新增“楚雄市‘十五五’教育事业发展规划”“楚雄市农村集体经营性建设用地入市试点实施方案”两项', publishedOn: '2026-10-25', publishedByName: '市政务公开办', publishedAt: at('2026-10-25') });
+    await seedTasks(tx, rootUnitId, unitId, today);
+  });
+  log('决策公开演示数据：2026年重大行政决策事项目录（2个版本）、7项决策、重点工作及月度进展。');
+}
+
+async function seedTasks(tx: Tx, rootUnitId: number, unitId: (slug: string) => number, today: string) {
+  let order = 0;
+  const add = async (t: TaskSeed, parentId: number | null) => {
+    const row = await insertTask(tx, {
+      publicCode: newCode('zd'),
+      rootUnitId,
+      year: 2026,
+      parentId,
+      source: '2026年市政府工作报告',
+      title: t.title,
+      steps: t.steps ?? '',
+      leadUnitId: unitId(t.lead),
+      supportingUnits: t.supporting ?? '',
+      startsOn: '2026-02-01',
+      dueOn: t.dueOn,
+      sortOrder: order++,
+    });
+    const monthly = t.monthly ?? [];
+    for (let i = 0; i < monthly.length; i++) {
+      const reportedOn = monthEnd(2026, 2 + i);
+      if (reportedOn > today) break;
+      const pending = t.pendingLast && i === monthly.length - 1;
+      await insertProgressOnce(tx, {
+        taskId: row.id,
+        submissionKey: `demo-${row.publicCode}-${i}`,
+        reportedOn,
+        percent: monthly[i]!,
+        done: `截至${reportedOn}，${t.title}累计完成${monthly[i]}%。`,
+        problems: monthly[i]! - (monthly[i - 1] ?? 0) < 5 ? '进度滞后，主要是资金拨付和施工组织衔接不够。' : '',
+        nextSteps: monthly[i]! >= 100 ? '' : '下月继续按计划推进。',
+        state: pending ? 'submitted' : 'published',
+        submittedByName: '责任单位信息员',
+        submittedAt: at(reportedOn),
+        reviewedByName: pending ? null : '市政务公开办',
+        reviewedAt: pending ? null : at(addDays(reportedOn, 3)),
+      });
+    }
+    for (const c of t.children ?? []) await add(c, row.id);
+  };
+  for (const t of TASKS) await add(t, null);
+}
+
+function monthEnd(year: number, month: number): string {
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}
+

@@ -1,0 +1,27 @@
+import type { ModuleManifest } from '../../core/services.ts';
+import { hasRole } from '../../core/auth/roles.ts';
+import { registerDecisionsPublicRoutes } from './http/public-routes.tsx';
+import { registerDecisionsStaffRoutes } from './http/staff-routes.tsx';
+import { seedDecisions } from './seed.ts';
+
+/** 决策公开、执行公开、结果公开: major decisions from draft to evaluation, key tasks and their progress. */
+export const decisionsModule: ModuleManifest = {
+  name: 'decisions',
+  publicNav: [{ href: '/decisions', label: '决策公开' }],
+  staffNav: [{ href: '/staff/decisions', label: '决策和执行公开', visible: (u) => hasRole(u, 'openness_office', 'system_admin', 'unit_admin', 'editor') }],
+  sitemap: [
+    {
+      title: '决策、执行和结果公开',
+      links: [
+        { href: '/decisions', label: '决策公开（重大行政决策事项目录、征求意见）' },
+        { href: '/decisions/work', label: '执行公开（重点工作进展）' },
+        { href: '/decisions/results', label: '结果公开' },
+      ],
+    },
+  ],
+  register(app, core) {
+    registerDecisionsPublicRoutes(app, core);
+    registerDecisionsStaffRoutes(app, core);
+  },
+  seed: async (core, opts) => seedDecisions(core, opts),
+};

@@ -1,0 +1,122 @@
+// What the public and staff pages show, assembled from the tables and the pure rules: a dossier with
+// its timeline, a year's key tasks with computed progress and flags.
+import type { Core } from '../../core/services.ts';
+import { consultationStatus, consultationsByIds, findConsultationById, listComments, publicUnitsOfRoot, type ConsultationRow, type ConsultationStatus, type CommentRow } from './deps.ts';
+import { decisionStatus, isPastPlan, stepStates, type DecisionStatus, type StepView } from './domain/steps.ts';
+import { nextReportDue, parentPercent, taskFlag, type TaskFlag } from './domain/progress.ts';
+import { latestPublishedProgress, listDecisions, listSteps, listTasks, type DecisionRow, type ProgressRow, type StepRow, type TaskRow } from './data/repository.ts';
+import { toRecords } from './service.ts';
+
+export async function unitNames(core: Core, rootUnitId: number): Promise<Map<number, string>> {
+  return new Map((await publicUnitsOfRoot(core, rootUnitId)).map((u) => [u.id, u.name]));
+}
+
+export interface DossierView {
+  decision: DecisionRow;
+  leadUnit: string;
+  steps: StepRow[];
+  views: StepView[];
+  status: DecisionStatus;
+  pastPlan: boolean;
+  consultation: (ConsultationRow & { state: ConsultationStatus }) | null;
+  comments: CommentRow[];
+}
+
+export async function dossier(core: Core, decision: DecisionRow, today: string): Promise<DossierView> {
+  const steps = await listSteps(core.db, [decision.id]);
+  const records = toRecords(steps);
+  const c = decision.consultationId ? await findConsultationById(core.db, decision.consultationId) : undefined;
+  const consultation = c ? { ...c, state: consultationStatus(c, today) } : null;
+  const names = await unitNames(core, decision.rootUnitId);
+  return {
+    decision,
+    leadUnit: names.get(decision.leadUnitId) ?? '',
+    steps,
+    views: stepStates(records),
+    status: decisionStatus(records, consultation?.state === 'open'),
+    pastPlan: isPastPlan(decision.plannedOn, records, today),
+    consultation,
+    comments: c ? await listComments(core.db, c.id) : [],
+  };
+}
+
+export interface CatalogRow {
+  decision: DecisionRow;
+  leadUnit: string;
+  status: DecisionStatus;
+  pastPlan: boolean;
+  consultationOpen: boolean;
+  consultation: ConsultationRow | null;
+}
+
+/** The year's decisions as the catalog shows them, with open comment periods. */
+export async function yearDecisions(core: Core, rootUnitId: number, year: number, today: string): Promise<CatalogRow[]> {
+  const decisions = await listDecisions(core.db, rootUnitId, year);
+  const steps = await listSteps(core.db, decisions.map((d) => d.id));
+  const names = await unitNames(core, rootUnitId);
+  const periods = new Map((await consultationsByIds(core.db, decisions.flatMap((d) => (d.consultationId ? [d.consultationId] : [])))).map((c) => [c.id, c]));
+  const stepsOf = new Map<number, typeof steps>();
+  for (const s of steps) stepsOf.set(s.decisionId, [...(stepsOf.get(s.decisionId) ?? []), s]);
+  const out: CatalogRow[] = [];
+  for (const d of decisions) {
+    const records = toRecords(stepsOf.get(d.id) ?? []);
+    const c = d.consultationId ? (periods.get(d.consultationId) ?? null) : null;
+    const open = !!c && consultationStatus(c, today) === 'open';
+    out.push({ decision: d, leadUnit: names.get(d.leadUnitId) ?? '', status: decisionStatus(records, open), pastPlan: isPastPlan(d.plannedOn, records, today), consultationOpen: open, consultation: c });
+  }
+  return out;
+}
+
+export interface TaskView {
+  task: TaskRow;
+  depth: number;
+  leadUnit: string;
+  percent: number;
+  /** The percent is the average of the children's. */
+  computed: boolean;
+  latest: ProgressRow | null;
+  flag: TaskFlag;
+  nextReportOn: string;
+}
+
+/**
+ * A year's key tasks in tree order (parents before their children). A leaf's percent is its latest
+ * published report's; a parent's is the plain average of its children's (domain/progress.ts).
+ */
+export async function yearTasks(core: Core, rootUnitId: number, year: number, today: string): Promise<TaskView[]> {
+  const tasks = await listTasks(core.db, rootUnitId, year);
+  const latest = new Map((await latestPublishedProgress(core.db, rootUnitId, year)).map((p) => [p.taskId, p]));
+  const names = await unitNames(core, rootUnitId);
+  const children = new Map<number | null, TaskRow[]>();
+  const ids = new Set(tasks.map((t) => t.id));
+  for (const t of tasks) {
+    const k = t.parentId && ids.has(t.parentId) ? t.parentId : null;
+    children.set(k, [...(children.get(k) ?? []), t]);
+  }
+  const out: TaskView[] = [];
+  const percentOf = (t: TaskRow): number => {
+    const kids = children.get(t.id) ?? [];
+    return kids.length ? parentPercent(kids.map(percentOf)) : (latest.get(t.id)?.percent ?? 0);
+  };
+  const walk = (parent: number | null, depth: number) => {
+    for (const t of children.get(parent) ?? []) {
+      const kids = children.get(t.id) ?? [];
+      const l = latest.get(t.id) ?? null;
+      const percent = percentOf(t);
+      const flagLatest = kids.length ? { reportedOn: l?.reportedOn ?? today, percent } : l ? { reportedOn: l.reportedOn, percent: l.percent } : null;
+      out.push({
+        task: t,
+        depth,
+        leadUnit: names.get(t.leadUnitId) ?? '',
+        percent,
+        computed: kids.length > 0,
+        latest: l,
+        flag: taskFlag(t, flagLatest, today),
+        nextReportOn: nextReportDue(t.startsOn, l?.reportedOn ?? null, t.reportEveryDays),
+      });
+      walk(t.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+  return out;
+}
