@@ -96,6 +96,9 @@ describe('remedy bodies in letters, per unit', () => {
     const guide = textOf((await t.client().get('/openness/finance/guide')).body);
     assert.match(guide, /向楚雄市人民政府申请行政复议/);
     assert.match(guide, /向禄丰市人民法院提起行政诉讼/);
+    // The 指南 editor says which bodies the unit's letters name.
+    const editor = textOf((await c.get('/staff/catalog/finance/guide')).body);
+    assert.match(editor, /本单位的行政复议机关：楚雄市人民政府；人民法院：禄丰市人民法院（依申请公开告知书写明同样的机关/);
   });
 
   it('keeps the default of its kind over the city-wide value of the request settings', async () => {
