@@ -37,6 +37,10 @@ export const units = pgTable(
     email: text('email').notNull().default(''),
     opennessContact: text('openness_contact').notNull().default(''),
     functions: text('functions').notNull().default(''),
+    /** 行政复议机关 named in this unit's remedy notices and 指南 ('' = the default of its kind). */
+    reviewBody: text('review_body').notNull().default(''),
+    /** 人民法院 named in this unit's remedy notices and 指南 ('' = the default of its kind). */
+    court: text('court').notNull().default(''),
     sortOrder: integer('sort_order').notNull().default(0),
     archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -78,6 +82,12 @@ export const siteSettings = pgTable('site_settings', {
   hostUnitName: text('host_unit_name').notNull().default(''),
   /** A notice shown at the top of every page (e.g. that the site holds demo data); '' = none. */
   demoNotice: text('demo_notice').notNull().default(''),
+  /** 上一级人民政府 (e.g. 楚雄彝族自治州人民政府) for remedy defaults; '' = from the city's address. */
+  superiorGovernment: text('superior_government').notNull().default(''),
+  /** The 基层人民法院 for remedy defaults; '' = the city's name + 人民法院. */
+  basicCourt: text('basic_court').notNull().default(''),
+  /** The 中级人民法院 for the city government's own decisions; '' = from the 上一级人民政府's area. */
+  intermediateCourt: text('intermediate_court').notNull().default(''),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -8,7 +8,7 @@ import type { Core } from '../../core/services.ts';
 import { units } from '../../core/db/schema.ts';
 import { systemActor, writeAudit, type Actor } from '../../core/audit/index.ts';
 import { shanghaiToday } from '../../core/clock.ts';
-import { findUnitBySlug } from '../units/index.ts';
+import { findUnitBySlug, unitRemedies } from '../units/index.ts';
 import { parseTimeLimit } from './domain/time-limit.ts';
 import { itemKey } from './domain/item-rules.ts';
 import { parseCatalog } from './import/parse-catalog.ts';
@@ -112,7 +112,7 @@ export async function seedFullDemoCatalog(core: Core, rootUnitId: number, log: (
 /** Full demo: a published 指南 (version 1) for every unit of the city that has none, in one statement. */
 export async function seedDemoGuides(core: Core, rootUnitId: number, log: (message: string) => void = () => {}): Promise<void> {
   const rows = await core.db
-    .select({ id: units.id, slug: units.slug, type: units.type, parentId: units.parentId, name: units.name, address: units.address, officeHours: units.officeHours, phone: units.phone, fax: units.fax, email: units.email, opennessContact: units.opennessContact })
+    .select({ id: units.id, slug: units.slug, type: units.type, parentId: units.parentId, rootId: units.rootId, reviewBody: units.reviewBody, court: units.court, name: units.name, address: units.address, officeHours: units.officeHours, phone: units.phone, fax: units.fax, email: units.email, opennessContact: units.opennessContact })
     .from(units)
     .where(and(eq(units.rootId, rootUnitId), isNull(units.archivedAt), sql`NOT EXISTS (SELECT 1 FROM catalog_guides g WHERE g.unit_id = ${units.id})`));
   if (!rows.length) return;
@@ -120,9 +120,10 @@ export async function seedDemoGuides(core: Core, rootUnitId: number, log: (messa
   const now = core.clock.now();
   const today = shanghaiToday(now);
   const reason = '载入演示数据：依据《政府信息公开条例》第十二条编制本机关政府信息公开指南';
+  const bodies = await Promise.all(rows.map((u) => unitRemedies(core.db, u)));
   await core.db.transaction(async (tx) => {
     await tx.insert(catalogGuides).values(
-      rows.map((u) => ({ unitId: u.id, version: 1, sections: demoGuideSections({ ...u, isRoot: u.parentId === null }, city, today), reason, changedByName: DEMO_ACTOR.name, changedAt: now })),
+      rows.map((u, i) => ({ unitId: u.id, version: 1, sections: demoGuideSections({ ...u, isRoot: u.parentId === null }, city, today, bodies[i]!), reason, changedByName: DEMO_ACTOR.name, changedAt: now })),
     );
     await writeAudit(tx, DEMO_ACTOR, { action: 'catalog.guide-saved', targetType: 'catalog_guide', targetId: 'demo', unitId: rootUnitId, summary: { note: reason, units: rows.length, after: { version: 1 } } }, now);
   });

@@ -4,7 +4,7 @@ import type { Core } from '../../core/services.ts';
 import type { DbOrTx } from '../../core/db/index.ts';
 import { writeAudit, type Actor } from '../../core/audit/index.ts';
 import { formatInstant, shanghaiToday } from '../../core/clock.ts';
-import { findUnitById, type UnitRow } from '../units/index.ts';
+import { findUnitById, unitRemedies, type UnitRow } from '../units/index.ts';
 import {
   GUIDE_SECTION_KEYS,
   GUIDE_SECTION_TITLES,
@@ -19,13 +19,17 @@ import {
 import { guideElementErrors } from './domain/guide-elements.ts';
 import { currentGuide, findGuideVersion, insertGuideVersion, lockGuide, type GuideRow } from './data/guide-queries.ts';
 
-/** Where complaints about this unit go: its parent, and the city government's office (条例 第三条、第五十一条). */
+/**
+ * Where complaints about this unit go: its parent, and the city government's office (条例 第三条、第五十一条);
+ * the 行政复议机关 and 人民法院 the unit's letters name too (units module: its setting, else its kind's default).
+ */
 export async function guideSupervisors(db: DbOrTx, unit: UnitRow): Promise<GuideSupervisors> {
-  const [parent, root] = await Promise.all([
+  const [parent, root, remedies] = await Promise.all([
     unit.parentId ? findUnitById(db, unit.parentId) : undefined,
     unit.rootId && unit.rootId !== unit.id ? findUnitById(db, unit.rootId) : undefined,
+    unitRemedies(db, unit),
   ]);
-  return { superiorName: parent?.name, competentOfficeName: root ? `${root.name}办公室` : undefined };
+  return { superiorName: parent?.name, competentOfficeName: root ? `${root.name}办公室` : undefined, reviewBody: remedies.reviewBody, court: remedies.court };
 }
 
 /** The 指南 generated from the unit's current data, dated today (Asia/Shanghai). */

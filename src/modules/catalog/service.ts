@@ -327,8 +327,8 @@ export async function importItems(
       const found = byKey.get(key);
       const std = found ? undefined : standardByKey.get(key);
       if (std) {
-        if (!sameItemData(std.data, data)) {
-          const columns = [...new Set(diffItemData(std.data, data).map((c) => c.label))].join('、');
+        if (!sameItemData(std.data, data, 'meaning')) {
+          const columns = [...new Set(diffItemData(std.data, data, 'meaning').map((c) => c.label))].join('、');
           return fail({ items: `第${i + 1}条（${data.level1} / ${data.level2}）：${STANDARD_ITEM_CHANGED.replace('{columns}', columns)}` });
         }
         if (adopted.has(std.id) || toAdopt.has(std.id)) result.unchanged++;

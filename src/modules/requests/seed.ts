@@ -14,14 +14,14 @@ import { shanghaiToday } from '../../core/clock.ts';
 import { demoResidentId, demoUscc } from './domain/demo-identities.ts';
 import { appendClockEvent, computeClock, DEFAULT_CLOCK_OPTIONS, type ClockEvent, type ClockResult } from './domain/clock.ts';
 import { validateApplication, type ApplicationInput } from './domain/applicant.ts';
-import { remedyNotice, suggestedBasis, WITHDRAWN_BASIS, type OutcomeCode } from './domain/outcomes.ts';
+import { suggestedBasis, WITHDRAWN_BASIS, type OutcomeCode } from './domain/outcomes.ts';
 import { computeFee, describeFee } from './domain/fees.ts';
 import { formatRequestNo, lookupCodeFromBytes } from './domain/numbering.ts';
 import { extractDocNo, normaliseDescription } from './domain/similarity.ts';
 import { RECEIPT_BASIS, type Channel } from './domain/receipt.ts';
 import type { RequestState } from './domain/states.ts';
 import { workdayIndex, dayNumber, fromDayNumber } from './domain/workdays.ts';
-import { lookupHash } from './service.ts';
+import { lookupHash, remedyFor } from './service.ts';
 import { appendEvent, insertClarification, insertConsultation, insertExtension, insertFeeNotice, insertRequest, insertTransition, nextRequestSeq } from './data/repository.ts';
 import { reqRequests } from './data/schema.ts';
 
@@ -349,7 +349,7 @@ export async function seedRequests(core: Core, opts?: SeedOptions): Promise<numb
         redirectChannel: reply?.extra?.redirectChannel ?? '',
         responsibleAgency: reply?.extra?.responsibleAgency ?? '',
         replyText: reply?.text ?? '',
-        remedyText: reply ? remedyNotice({ reviewBody: s.unit === 'city-government' ? '上一级人民政府' : '楚雄市人民政府' }) : '',
+        remedyText: reply ? await remedyFor({ db: tx }, { rootUnitId: root.id, unitId: p.unitId }) : '',
         repliedOn: clock.closedBy === 'replied' ? clock.closedOn : null,
         closedOn: clock.closedOn,
         receivedOn: clock.receivedOn,

@@ -347,7 +347,7 @@ describe('requests service', () => {
     assert.equal(ok.request.outcome, 'partial');
     assert.equal(ok.request.repliedOnTime, true);
     assert.equal(ok.request.workingDaysTaken, 18);
-    assert.equal(ok.remedyText, '如对本答复不服，可以自收到本告知书之日起60日内向楚雄市人民政府申请行政复议，或者自收到本告知书之日起6个月内向有管辖权的人民法院提起行政诉讼。');
+    assert.equal(ok.remedyText, '如对本答复不服，可以自收到本告知书之日起60日内向楚雄市人民政府申请行政复议，或者自收到本告知书之日起6个月内向楚雄市人民法院提起行政诉讼。');
     const again = await withdrawRequest(t.core, staff('czj_editor'), id, { note: '电话撤回' });
     assert.deepEqual(!again.ok && again.reasons, ['申请当前处于“答复”状态，不能撤回申请（仅限：登记、审核、办理、补正中、征求意见中、待缴费）']);
   });

@@ -15,6 +15,7 @@ import { checkUpload } from '../../core/files/sniff.ts';
 import { fileStorage } from '../../core/files/storage.ts';
 import { and, eq, isNull } from 'drizzle-orm';
 import { createRecordFromRequestReply, staffActorOf } from '../publishing/index.ts';
+import { findUnitById, unitRemedies } from '../units/index.ts';
 import { reqRequests } from './data/schema.ts';
 import {
   checkClockEvent,
@@ -893,17 +894,20 @@ export interface ReplyRequestInput extends ReplyInput {
   repliedOn?: string;
 }
 
-/** The remedy notice for a unit: 复议机关 from settings, else the unit's people's government. */
+/**
+ * The 行政复议机关 and 人民法院 of the unit's remedy notices: the unit's own setting, else the default of its
+ * kind (行政复议法 2023 第二十四条、第二十七条; units module), else the city-wide value of the request settings.
+ */
+export async function remedyBodiesFor(core: Core | { db: DbOrTx }, row: Pick<RequestRow, 'rootUnitId' | 'unitId'>): Promise<{ reviewBody: string; court: string }> {
+  const [s, unit] = await Promise.all([findSettings(core.db, row.rootUnitId), findUnitById(core.db, row.unitId)]);
+  if (!unit) return { reviewBody: s?.reviewBody?.trim() || '上一级人民政府', court: s?.court ?? '' };
+  const r = await unitRemedies(core.db, unit, { reviewBody: s?.reviewBody, court: s?.court });
+  return { reviewBody: r.reviewBody, court: r.court };
+}
+
+/** The remedy notice of a unit's replies (条例 第五十一条). */
 export async function remedyFor(core: Core | { db: DbOrTx }, row: Pick<RequestRow, 'rootUnitId' | 'unitId'>): Promise<string> {
-  const s = await findSettings(core.db, row.rootUnitId);
-  let reviewBody = s?.reviewBody?.trim() ?? '';
-  if (!reviewBody) {
-    // 行政复议法（2023）第二十四条: 县级以上地方人民政府管辖对本级人民政府工作部门（及下一级人民政府）的行政行为的复议.
-    const unit = await findUnitBrief(core.db, row.unitId);
-    const root = await findUnitBrief(core.db, row.rootUnitId);
-    reviewBody = unit && unit.id !== row.rootUnitId && root ? root.name : '上一级人民政府';
-  }
-  return remedyNotice({ reviewBody, court: s?.court ?? '' });
+  return remedyNotice(await remedyBodiesFor(core, row));
 }
 
 /** 答复: outcome in the annual report's categories + legal basis + remedy notice (第三十六条–第三十九条). */

@@ -23,6 +23,10 @@ export const DEMO_SITE = {
   icpNo: '滇ICP备18003271号-1',
   psbNo: '滇公网安备 53230102000318号',
   /** Shown on every page while the demo data is loaded (site setting 演示数据提示). */
+  /** The bodies above the city for remedy defaults (行政复议法 第二十四条; 行政诉讼法 第十五条). */
+  superiorGovernment: '楚雄彝族自治州人民政府',
+  basicCourt: '楚雄市人民法院',
+  intermediateCourt: '楚雄彝族自治州中级人民法院',
   demoNotice: '演示站点：本网站所列单位的人员、电话、电子邮箱、文件和数据均为虚构的演示数据，不是楚雄市人民政府发布的真实信息。',
 } as const;
 

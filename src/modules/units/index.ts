@@ -9,6 +9,8 @@ export { publicUnitsOfRoot, unitsChanged } from './public-cache.ts';
 
 export { findUnitBySlug, findUnitById, listUnitsOfRoot, listLeaders, type UnitRow } from './data/repository.ts';
 export { UNIT_TYPE_LABELS, UNIT_TYPE_GROUPS } from './domain/unit-types.ts';
+/** The 行政复议机关 and 人民法院 a unit's letters and 指南 name (per-unit setting, else the default of its kind). */
+export { unitRemedies, type UnitRemedies } from './remedies.ts';
 /** The demo city's units (for the other modules' demo data and its tests). */
 export { DEMO_UNITS } from './demo-data.ts';
 

@@ -30,6 +30,9 @@ export async function seedUnits(core: Core): Promise<boolean> {
       hostName: '',
       hostUnitName: `${root.name}办公室`,
       demoNotice: DEMO_SITE.demoNotice,
+      superiorGovernment: DEMO_SITE.superiorGovernment,
+      basicCourt: DEMO_SITE.basicCourt,
+      intermediateCourt: DEMO_SITE.intermediateCourt,
     });
     const leaders = DEMO_UNITS.flatMap((u) => u.leaders.map((l, i) => ({ unitId: idByKey.get(u.key)!, name: l.name, title: l.title, duties: l.duties, sortOrder: i })));
     await tx.insert(unitLeaders).values(leaders);

@@ -226,7 +226,18 @@ export async function updateSiteSettings(core: Core, user: CurrentUser, actor: A
   const rootUnitId = user.rootUnitId;
   const current = await findSiteSettings(core.db, rootUnitId);
   const before: Record<string, unknown> = current
-    ? { siteName: current.siteName, siteCode: current.siteCode, icpNo: current.icpNo, psbNo: current.psbNo, hostName: current.hostName, hostUnitName: current.hostUnitName, demoNotice: current.demoNotice }
+    ? {
+        siteName: current.siteName,
+        siteCode: current.siteCode,
+        icpNo: current.icpNo,
+        psbNo: current.psbNo,
+        hostName: current.hostName,
+        hostUnitName: current.hostUnitName,
+        demoNotice: current.demoNotice,
+        superiorGovernment: current.superiorGovernment,
+        basicCourt: current.basicCourt,
+        intermediateCourt: current.intermediateCourt,
+      }
     : {};
   const diff = changedFields(before, v.value as unknown as Record<string, unknown>);
   if (current && !Object.keys(diff.after).length) return { ok: true, changed: false };

@@ -12,6 +12,7 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'data.exported': '导出含个人信息的清单',
   'calendar.year-corrected': '更正年度节假日安排',
   'seed.units': '载入演示单位',
+  'units.remedies-saved': '修改行政复议机关和人民法院',
   'annual-report.generated': '生成政府信息公开年报',
   'annual-report.regenerated': '重新生成政府信息公开年报',
   'annual-report.manual-created': '补录往年政府信息公开年报',

@@ -23,11 +23,13 @@ export function itemData(row: ItemRow, domainName: string): CatalogItemData {
     level2: row.level2,
     content: row.content,
     basis: row.basis,
+    basisText: row.basisText,
     timeLimitText: row.timeLimitText,
     timeLimitRule: row.timeLimitRule,
     publisherText: row.publisherText,
     channels: row.channels as StandardChannel[],
     customChannels: row.customChannels,
+    channelsText: row.channelsText,
     audience: { society: row.audienceSociety, specificGroup: row.audienceSpecific },
     mode: { proactive: row.modeProactive, onRequest: row.modeOnRequest },
     level: { county: row.levelCounty, township: row.levelTownship },
@@ -41,11 +43,13 @@ export function itemColumns(d: CatalogItemData) {
     level2: d.level2,
     content: d.content,
     basis: d.basis,
+    basisText: d.basisText ?? '',
     timeLimitText: d.timeLimitText,
     timeLimitRule: d.timeLimitRule,
     publisherText: d.publisherText,
     channels: d.channels as string[],
     customChannels: d.customChannels,
+    channelsText: d.channelsText ?? '',
     audienceSociety: d.audience.society,
     audienceSpecific: d.audience.specificGroup,
     modeProactive: d.mode.proactive,
@@ -169,11 +173,13 @@ function itemRecord(d: CatalogItemData) {
     level2: c.level2,
     content: c.content,
     basis: c.basis,
+    basis_text: c.basisText,
     time_limit_text: c.timeLimitText,
     time_limit_rule: c.timeLimitRule,
     publisher_text: c.publisherText,
     channels: c.channels,
     custom_channels: c.customChannels,
+    channels_text: c.channelsText,
     audience_society: c.audienceSociety,
     audience_specific: c.audienceSpecific,
     mode_proactive: c.modeProactive,
@@ -184,8 +190,8 @@ function itemRecord(d: CatalogItemData) {
 }
 
 const ITEM_RECORD_COLUMNS = sql.raw(
-  `level1 text, level2 text, content text, basis text[], time_limit_text text, time_limit_rule jsonb, publisher_text text,
-   channels text[], custom_channels text[], audience_society boolean, audience_specific boolean, mode_proactive boolean,
+  `level1 text, level2 text, content text, basis text[], basis_text text, time_limit_text text, time_limit_rule jsonb, publisher_text text,
+   channels text[], custom_channels text[], channels_text text, audience_society boolean, audience_specific boolean, mode_proactive boolean,
    mode_on_request boolean, level_county boolean, level_township boolean, publisher_unit_ids bigint[]`,
 );
 
@@ -214,12 +220,12 @@ export async function insertItemsBulk(
   for (const part of chunks(rows)) {
     const json = JSON.stringify(part.map((r, ord) => ({ ord, code: r.code, domain_id: r.domainId, sort_order: r.sortOrder, version: r.version, ...itemRecord(r.data), publisher_unit_ids: r.publisherUnitIds ?? [] })));
     const res = await tx.execute<{ id: string | number; code: string }>(sql`
-      INSERT INTO catalog_items (code, root_unit_id, domain_id, owner_unit_id, level1, level2, content, basis, time_limit_text,
-        time_limit_rule, publisher_text, channels, custom_channels, audience_society, audience_specific, mode_proactive,
+      INSERT INTO catalog_items (code, root_unit_id, domain_id, owner_unit_id, level1, level2, content, basis, basis_text, time_limit_text,
+        time_limit_rule, publisher_text, channels, custom_channels, channels_text, audience_society, audience_specific, mode_proactive,
         mode_on_request, level_county, level_township, publisher_unit_ids, sort_order, version, created_at, updated_at)
       SELECT x.code, ${common.rootUnitId}::bigint, x.domain_id, ${common.ownerUnitId}::bigint, x.level1, x.level2, x.content,
-        coalesce(x.basis, '{}'), x.time_limit_text, x.time_limit_rule, x.publisher_text, coalesce(x.channels, '{}'),
-        coalesce(x.custom_channels, '{}'), x.audience_society, x.audience_specific, x.mode_proactive, x.mode_on_request,
+        coalesce(x.basis, '{}'), coalesce(x.basis_text, ''), x.time_limit_text, x.time_limit_rule, x.publisher_text, coalesce(x.channels, '{}'),
+        coalesce(x.custom_channels, '{}'), coalesce(x.channels_text, ''), x.audience_society, x.audience_specific, x.mode_proactive, x.mode_on_request,
         x.level_county, x.level_township, coalesce(x.publisher_unit_ids, '{}'), x.sort_order, x.version, ${now}::timestamptz, ${now}::timestamptz
       FROM jsonb_to_recordset(${json}::jsonb) AS x(ord int, code text, domain_id bigint, sort_order int, version int, ${ITEM_RECORD_COLUMNS})
       ORDER BY x.ord
@@ -246,6 +252,7 @@ export async function updateItemsBulk(tx: DbOrTx, now: Date, rows: readonly Chan
     await tx.execute(sql`
       UPDATE catalog_items AS c SET
         domain_id = x.domain_id, level1 = x.level1, level2 = x.level2, content = x.content, basis = coalesce(x.basis, '{}'),
+        basis_text = coalesce(x.basis_text, ''), channels_text = coalesce(x.channels_text, ''),
         time_limit_text = x.time_limit_text, time_limit_rule = x.time_limit_rule, publisher_text = x.publisher_text,
         channels = coalesce(x.channels, '{}'), custom_channels = coalesce(x.custom_channels, '{}'),
         audience_society = x.audience_society, audience_specific = x.audience_specific, mode_proactive = x.mode_proactive,

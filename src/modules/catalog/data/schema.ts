@@ -40,6 +40,8 @@ export const catalogItems = pgTable(
     level2: text('level2').notNull(),
     content: text('content').notNull(),
     basis: text('basis').array().notNull().default(sql`'{}'::text[]`),
+    /** 公开依据 exactly as written; `basis` is its parsed form. */
+    basisText: text('basis_text').notNull().default(''),
     timeLimitText: text('time_limit_text').notNull(),
     timeLimitRule: jsonb('time_limit_rule').$type<TimeLimitRule>().notNull(),
     publisherText: text('publisher_text').notNull(),
@@ -47,6 +49,8 @@ export const catalogItems = pgTable(
     publisherUnitIds: bigint('publisher_unit_ids', { mode: 'number' }).array().notNull().default(sql`'{}'::bigint[]`),
     channels: text('channels').array().notNull().default(sql`'{}'::text[]`),
     customChannels: text('custom_channels').array().notNull().default(sql`'{}'::text[]`),
+    /** 公开渠道和载体 exactly as written (the unit's own words and order); `channels` is what it stands for. */
+    channelsText: text('channels_text').notNull().default(''),
     audienceSociety: boolean('audience_society').notNull(),
     audienceSpecific: boolean('audience_specific').notNull(),
     modeProactive: boolean('mode_proactive').notNull(),

@@ -21,24 +21,17 @@ export interface Remedies {
 const STATE = '楚雄彝族自治州';
 
 /**
- * Who reviews and who hears a case about each demo unit (行政复议法 2023 第二十四条、第二十七条; 行政诉讼法
- * 第十四条、第十五条): the city government's decisions go to the 自治州人民政府 and its 中级人民法院; a
- * department's or township's to the city government and the city's 人民法院; the tax bureau's (垂直管理) to
- * the next tax authority. The ecology branch is a 派出机构 of a 州 department: reviewed by the 州人民政府
- * (our reading of 第二十四条第三款, UNVERIFIED for a 自治州).
+ * Where a complaint about each demo unit goes; the 行政复议机关 and court are the unit's (units module: its
+ * setting, else the default of its kind — the 自治州人民政府 and its 中级人民法院 for the city government, the
+ * city government and the city's 人民法院 for departments and townships, the next tax authority for 税务, the
+ * 州人民政府 for the ecology branch, a 派出机构 of a 州 department), so letters and 指南 name the same bodies.
  */
-export function demoRemedies(unit: DemoGuideUnit, cityName: string): Remedies {
+export function demoRemedies(unit: DemoGuideUnit, cityName: string, bodies: { reviewBody: string; court: string }): Remedies {
   const cityOffice = `${cityName}办公室`;
-  if (unit.isRoot) {
-    return { complaintTo: `${STATE}人民政府`, competentOffice: `${STATE}人民政府办公室`, reviewBody: `${STATE}人民政府`, court: `${STATE}中级人民法院` };
-  }
-  if (unit.slug === 'taxation') {
-    return { complaintTo: `国家税务总局${STATE}税务局`, competentOffice: `国家税务总局${STATE}税务局办公室`, reviewBody: `国家税务总局${STATE}税务局`, court: '楚雄市人民法院' };
-  }
-  if (unit.slug === 'ecology-environment') {
-    return { complaintTo: `${STATE}生态环境局`, competentOffice: cityOffice, reviewBody: `${STATE}人民政府`, court: '楚雄市人民法院' };
-  }
-  return { complaintTo: cityName, competentOffice: cityOffice, reviewBody: cityName, court: '楚雄市人民法院' };
+  if (unit.isRoot) return { complaintTo: `${STATE}人民政府`, competentOffice: `${STATE}人民政府办公室`, ...bodies };
+  if (unit.slug === 'taxation') return { complaintTo: `国家税务总局${STATE}税务局`, competentOffice: `国家税务总局${STATE}税务局办公室`, ...bodies };
+  if (unit.slug === 'ecology-environment') return { complaintTo: `${STATE}生态环境局`, competentOffice: cityOffice, ...bodies };
+  return { complaintTo: cityName, competentOffice: cityOffice, ...bodies };
 }
 
 export function demoSupervisionText(r: Remedies): string {
@@ -51,8 +44,8 @@ export function demoSupervisionText(r: Remedies): string {
 }
 
 /** The demo 指南 of one unit, dated `today`. */
-export function demoGuideSections(unit: DemoGuideUnit, cityName: string, today: string): GuideSectionText[] {
-  const r = demoRemedies(unit, cityName);
+export function demoGuideSections(unit: DemoGuideUnit, cityName: string, today: string, bodies: { reviewBody: string; court: string }): GuideSectionText[] {
+  const r = demoRemedies(unit, cityName, bodies);
   const sections = defaultGuideSections(unit, today, { superiorName: unit.isRoot ? `${STATE}人民政府` : cityName, competentOfficeName: r.competentOffice });
   return sections.map((s) => (s.key === 'supervision' ? { ...s, body: demoSupervisionText(r) } : s));
 }

@@ -25,6 +25,10 @@ export interface GuideSupervisors {
   superiorName?: string;
   /** 政府信息公开工作主管部门 (条例 第三条: 县级以上地方人民政府办公厅（室）). */
   competentOfficeName?: string;
+  /** The unit's 行政复议机关 (its setting, or the default of its kind: 行政复议法 第二十四条、第二十七条). */
+  reviewBody?: string;
+  /** The unit's 人民法院. */
+  court?: string;
 }
 
 export const GUIDE_SECTION_KEYS = ['overview', 'classification', 'proactive', 'on_request', 'office', 'supervision'] as const;
@@ -105,8 +109,8 @@ export function defaultGuideSections(unit: GuideUnitInfo, today: string, supervi
     supervision: [
       `公民、法人或者其他组织认为本机关在政府信息公开工作中侵犯其合法权益的，可以通过以下方式维护自身权益（《条例》第五十一条）：`,
       `（一）投诉、举报。可以向${complainTo}投诉、举报。认为本机关未按照要求主动公开政府信息或者对政府信息公开申请不依法答复处理的，可以提请${competent}督促整改（《条例》第四十七条）。`,
-      '（二）行政复议。可以自知道或者应当知道该行政行为之日起60日内，依照《中华人民共和国行政复议法》向有管辖权的行政复议机关申请行政复议。',
-      '（三）行政诉讼。可以自知道或者应当知道作出行政行为之日起6个月内，依照《中华人民共和国行政诉讼法》向有管辖权的人民法院提起行政诉讼。',
+      `（二）行政复议。可以自知道或者应当知道该行政行为之日起60日内，依照《中华人民共和国行政复议法》向${supervisors.reviewBody?.trim() || '有管辖权的行政复议机关'}申请行政复议。`,
+      `（三）行政诉讼。可以自知道或者应当知道作出行政行为之日起6个月内，依照《中华人民共和国行政诉讼法》向${supervisors.court?.trim() || '有管辖权的人民法院'}提起行政诉讼。`,
     ].join('\n'),
   };
   return GUIDE_SECTION_KEYS.map((key) => ({ key, title: GUIDE_SECTION_TITLES[key], body: body[key] }));

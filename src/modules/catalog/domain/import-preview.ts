@@ -99,8 +99,8 @@ export function planImport(
     const found = byKey.get(itemKey(data));
     const std = found ? undefined : standardByKey.get(itemKey(data));
     if (std) {
-      if (!sameItemData(std, data)) {
-        const columns = [...new Set(diffItemData(std, data).map((c) => c.label))].join('、');
+      if (!sameItemData(std, data, 'meaning')) {
+        const columns = [...new Set(diffItemData(std, data, 'meaning').map((c) => c.label))].join('、');
         plan.problems.push({ row: sourceRow, column: '', message: STANDARD_ITEM_CHANGED.replace('{columns}', columns), severity: 'error', ...sheet });
         plan.refused.push({ sourceRow, ...sheet });
         continue;

@@ -1,5 +1,6 @@
 // The item form of the back office: form values ↔ CatalogItemData, and how 公开时限 was understood.
-import { STANDARD_CHANNELS, type CatalogItemData, type StandardChannel } from './types.ts';
+import type { CatalogItemData, StandardChannel } from './types.ts';
+import { channelsFromForm, normaliseWritten, ownChannelNames, splitBasis, writtenBasis, writtenChannels } from './written.ts';
 import { describeTimeLimit, parseTimeLimit } from './time-limit.ts';
 
 export const AUDIENCE_OPTIONS = [
@@ -21,13 +22,15 @@ export interface ItemFormValues {
   level1: string;
   level2: string;
   content: string;
-  /** One legal source per line. */
+  /** 公开依据 as written (any separators; one source per line when typed here). */
   basis: string;
   timeLimitText: string;
   publisherText: string;
   channels: string[];
-  /** Other channels separated by 、 */
+  /** Channels in the unit's own words (公示栏, 部门网站 …) separated by 、 */
   customChannels: string;
+  /** 公开渠道和载体 as written before this edit (a hidden field), kept while it still says the same. */
+  channelsText: string;
   audience: string[];
   mode: string[];
   level: string[];
@@ -45,6 +48,7 @@ export function emptyItemForm(domainName = ''): ItemFormValues {
     publisherText: '',
     channels: [],
     customChannels: '',
+    channelsText: '',
     audience: [],
     mode: [],
     level: [],
@@ -58,11 +62,12 @@ export function formValuesOf(d: CatalogItemData): ItemFormValues {
     level1: d.level1,
     level2: d.level2,
     content: d.content,
-    basis: d.basis.join('\n'),
+    basis: writtenBasis(d),
     timeLimitText: d.timeLimitText,
     publisherText: d.publisherText,
     channels: [...d.channels],
-    customChannels: d.customChannels.join('、'),
+    customChannels: ownChannelNames(writtenChannels(d)).join('、'),
+    channelsText: writtenChannels(d),
     audience: [d.audience.society ? 'society' : '', d.audience.specificGroup ? 'specificGroup' : ''].filter(Boolean),
     mode: [d.mode.proactive ? 'proactive' : '', d.mode.onRequest ? 'onRequest' : ''].filter(Boolean),
     level: [d.level.county ? 'county' : '', d.level.township ? 'township' : ''].filter(Boolean),
@@ -70,44 +75,31 @@ export function formValuesOf(d: CatalogItemData): ItemFormValues {
   };
 }
 
-/** 公开依据 lines: trimmed, empty lines dropped, duplicates kept once. */
-export function basisLines(text: string): string[] {
-  return [...new Set(text.split('\n').map((l) => l.trim()).filter(Boolean))];
-}
-
 /**
- * Other channels typed as "部门网站、信用中国网站": split on 、，,；; and line breaks. A name that is
- * one of the standard channels is ticked as that channel instead.
+ * Other channels typed as "部门网站、公示栏": split on 、，,；; and line breaks. A name that is (or stands
+ * for) a standard channel ticks that channel; names are kept as typed in the item's channel text.
  */
-export function splitCustomChannels(text: string, ticked: readonly string[]): { channels: StandardChannel[]; customChannels: string[] } {
-  const parts = [...new Set(text.split(/[、，,；;\n]+/).map((p) => p.trim()).filter(Boolean))];
-  const standard = new Set<string>(ticked.filter((c) => (STANDARD_CHANNELS as readonly string[]).includes(c)));
-  const custom: string[] = [];
-  for (const p of parts) {
-    if ((STANDARD_CHANNELS as readonly string[]).includes(p)) standard.add(p);
-    else custom.push(p);
-  }
-  return {
-    // In checklist order, as catalogs print them.
-    channels: STANDARD_CHANNELS.filter((c) => standard.has(c)),
-    customChannels: custom,
-  };
+export function splitCustomChannels(text: string, ticked: readonly string[], previous = ''): { channels: StandardChannel[]; customChannels: string[]; channelsText: string } {
+  return channelsFromForm(previous, ticked, text.split(/[、，,；;\n]+/));
 }
 
 /** The item the values describe; the time-limit rule is derived from its text (never rejected). */
 export function itemDataOf(v: ItemFormValues): CatalogItemData {
-  const { channels, customChannels } = splitCustomChannels(v.customChannels, v.channels);
+  const { channels, customChannels, channelsText } = splitCustomChannels(v.customChannels, v.channels, v.channelsText);
+  const basisText = normaliseWritten(v.basis).trim();
   return {
     domainName: v.domainName,
     level1: v.level1,
     level2: v.level2,
     content: v.content,
-    basis: basisLines(v.basis),
+    basis: splitBasis(basisText),
+    basisText,
     timeLimitText: v.timeLimitText,
     timeLimitRule: parseTimeLimit(v.timeLimitText).rule,
     publisherText: v.publisherText,
     channels,
     customChannels,
+    channelsText,
     audience: { society: v.audience.includes('society'), specificGroup: v.audience.includes('specificGroup') },
     mode: { proactive: v.mode.includes('proactive'), onRequest: v.mode.includes('onRequest') },
     level: { county: v.level.includes('county'), township: v.level.includes('township') },

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import type { CurrentUser } from '../../../core/ui/context.ts';
 import type { Role } from '../../../core/db/schema.ts';
 import { catalogAccess } from './staff-access.ts';
-import { basisLines, emptyItemForm, formValuesOf, itemDataOf, marksText, shorten, splitCustomChannels, understandTimeLimit } from './item-form.ts';
+import { emptyItemForm, formValuesOf, itemDataOf, marksText, shorten, splitCustomChannels, understandTimeLimit } from './item-form.ts';
 import { planImport } from './import-preview.ts';
 import { contentDisposition, exportFileNames } from './export-names.ts';
 import { countByDomain, groupCatalog } from './catalog-groups.ts';
@@ -59,10 +59,17 @@ describe('catalog access', () => {
 
 describe('item form', () => {
   it('round-trips an item through the form values', () => {
-    const d = item('政府预算', { basis: ['《预算法》', '《条例》'], channels: ['政府网站', '政府公报'], customChannels: ['部门网站'] });
+    const d = item('政府预算', {
+      basis: ['《预算法》', '《条例》'],
+      basisText: '《预算法》《条例》',
+      channels: ['政府网站', '政府公报', '社区/企事业单位/村公示栏（电子屏）'],
+      customChannels: ['部门网站'],
+      channelsText: '村务公开栏、政府网站、部门网站、政府公报',
+    });
     const v = formValuesOf(d);
-    assert.equal(v.basis, '《预算法》\n《条例》');
-    assert.equal(v.customChannels, '部门网站');
+    assert.equal(v.basis, '《预算法》《条例》');
+    assert.equal(v.customChannels, '村务公开栏、部门网站');
+    assert.deepEqual(v.channels, ['政府网站', '政府公报', '社区/企事业单位/村公示栏（电子屏）']);
     assert.deepEqual(v.audience, ['society']);
     assert.deepEqual(itemDataOf(v), d);
   });
@@ -71,8 +78,28 @@ describe('item form', () => {
     assert.deepEqual(splitCustomChannels('信用中国网站，政府网站；部门网站、信用中国网站', ['政务服务中心']), {
       channels: ['政府网站', '政务服务中心'],
       customChannels: ['信用中国网站', '部门网站'],
+      channelsText: '信用中国网站、部门网站、政府网站、政务服务中心',
     });
-    assert.deepEqual(basisLines(' 《预算法》 \n\n《条例》\n《预算法》'), ['《预算法》', '《条例》']);
+  });
+
+  it('keeps 公开依据 as typed and parses the sources beside it', () => {
+    const d = itemDataOf({ ...emptyItemForm(), basis: ' 1.《预算法》；\r\n2.《条例》第二十条 ' });
+    assert.equal(d.basisText, '1.《预算法》；\n2.《条例》第二十条');
+    assert.deepEqual(d.basis, ['1.《预算法》', '2.《条例》第二十条']);
+  });
+
+  it('keeps the channel text while the form says the same, and otherwise the words still written', () => {
+    const v = (over: Partial<ReturnType<typeof emptyItemForm>>) => itemDataOf({ ...emptyItemForm(), ...over });
+    const written = '■政府网站 □政府公报 ■公示栏';
+    const same = v({ channelsText: written, channels: ['政府网站', '社区/企事业单位/村公示栏（电子屏）'], customChannels: '公示栏' });
+    assert.equal(same.channelsText, written);
+    // A channel ticked: the unit's words stay, the new channel is added after them.
+    const more = v({ channelsText: written, channels: ['政府网站', '社区/企事业单位/村公示栏（电子屏）', '政务服务中心'], customChannels: '公示栏' });
+    assert.equal(more.channelsText, '政府网站、公示栏、政务服务中心');
+    // The own word removed and its channel unticked: it goes.
+    const fewer = v({ channelsText: written, channels: ['政府网站'], customChannels: '' });
+    assert.equal(fewer.channelsText, '政府网站');
+    assert.deepEqual(fewer.channels, ['政府网站']);
   });
 
   it('derives the time-limit rule from the text and never rejects it', () => {

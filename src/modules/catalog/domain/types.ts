@@ -41,14 +41,20 @@ export interface CatalogItemData {
   level1: string;
   level2: string;
   content: string;
-  /** 公开依据: one legal source per entry. */
+  /** 公开依据: one legal source per entry (parsed from `basisText`). */
   basis: string[];
+  /** 公开依据 exactly as written (separators, numbering, 《》 titles); '' or absent: saved before it was kept. */
+  basisText?: string;
   timeLimitText: string;
   timeLimitRule: TimeLimitRule;
   /** 公开主体 as written (unit names or unit types such as 各乡镇人民政府). */
   publisherText: string;
+  /** The standard channels recognised in `channelsText` (for filters and statistics). */
   channels: StandardChannel[];
+  /** Names in `channelsText` behind which no standard channel is recognised. */
   customChannels: string[];
+  /** 公开渠道和载体 exactly as written, in the unit's words and order; '' or absent: saved before it was kept. */
+  channelsText?: string;
   audience: { society: boolean; specificGroup: boolean };
   mode: { proactive: boolean; onRequest: boolean };
   level: { county: boolean; township: boolean };

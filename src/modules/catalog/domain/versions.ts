@@ -1,5 +1,6 @@
 // Comparing catalog versions (动态调整: every change is a version staff can diff).
 import type { CatalogItemData } from './types.ts';
+import { writtenBasis, writtenChannels } from './written.ts';
 
 export const ITEM_FIELD_LABELS: Record<keyof CatalogItemData, string> = {
   domainName: '领域',
@@ -12,6 +13,8 @@ export const ITEM_FIELD_LABELS: Record<keyof CatalogItemData, string> = {
   publisherText: '公开主体',
   channels: '公开渠道和载体',
   customChannels: '其他渠道',
+  basisText: '公开依据（原文）',
+  channelsText: '公开渠道和载体（原文）',
   audience: '公开对象',
   mode: '公开方式',
   level: '公开层级',
@@ -27,12 +30,14 @@ export interface FieldChange {
 /** A readable text of one column's value, as the catalog prints it. */
 export function fieldText(data: CatalogItemData, field: keyof CatalogItemData): string {
   switch (field) {
+    // As written: the text the unit wrote, in its separators, numbering and words.
     case 'basis':
-      return data.basis.join('；');
+    case 'basisText':
+      return writtenBasis(data);
     case 'channels':
-      return data.channels.join('、');
+    case 'channelsText':
     case 'customChannels':
-      return data.customChannels.join('、');
+      return writtenChannels(data);
     case 'audience':
       return [data.audience.society ? '全社会' : '', data.audience.specificGroup ? '特定群体' : ''].filter(Boolean).join('、');
     case 'mode':
@@ -42,16 +47,34 @@ export function fieldText(data: CatalogItemData, field: keyof CatalogItemData): 
     case 'timeLimitRule':
       return stableJson(data.timeLimitRule);
     default:
-      return data[field];
+      return data[field] ?? '';
   }
 }
 
+/** The columns compared, in catalog order (公开依据 and 公开渠道和载体 once each, as written). */
+const DIFF_FIELDS: (keyof CatalogItemData)[] = ['domainName', 'level1', 'level2', 'content', 'basis', 'timeLimitText', 'timeLimitRule', 'publisherText', 'channels', 'audience', 'mode', 'level'];
+
+/**
+ * How 公开依据 and 公开渠道和载体 are compared: `written`, the text as written (versions, updates);
+ * `meaning`, the legal sources and the channels they stand for (whether a unit's row is a standard item:
+ * "；" for "、", or 公示栏 for the checklist's name, changes nothing).
+ */
+export type CompareMode = 'written' | 'meaning';
+
+function compared(data: CatalogItemData, field: keyof CatalogItemData, mode: CompareMode): string {
+  if (mode === 'meaning' && field === 'basis') return data.basis.join('\n');
+  if (mode === 'meaning' && field === 'channels') return [...data.channels, ...data.customChannels].join('\n');
+  return fieldText(data, field);
+}
+
 /** The columns that differ between two versions of an item, in catalog column order. */
-export function diffItemData(before: CatalogItemData, after: CatalogItemData): FieldChange[] {
-  const fields = Object.keys(ITEM_FIELD_LABELS) as (keyof CatalogItemData)[];
-  return fields
-    .map((field) => ({ field, label: ITEM_FIELD_LABELS[field], before: fieldText(before, field), after: fieldText(after, field) }))
-    .filter((c) => c.before !== c.after);
+export function diffItemData(before: CatalogItemData, after: CatalogItemData, mode: CompareMode = 'written'): FieldChange[] {
+  return DIFF_FIELDS.filter((field) => compared(before, field, mode) !== compared(after, field, mode)).map((field) => ({
+    field,
+    label: ITEM_FIELD_LABELS[field],
+    before: fieldText(before, field),
+    after: fieldText(after, field),
+  }));
 }
 
 export interface SnapshotEntry {
@@ -77,8 +100,8 @@ export function diffSnapshots(
 }
 
 /** True when nothing a reader sees differs (used to skip no-op saves). */
-export function sameItemData(a: CatalogItemData, b: CatalogItemData): boolean {
-  return diffItemData(a, b).length === 0;
+export function sameItemData(a: CatalogItemData, b: CatalogItemData, mode: CompareMode = 'written'): boolean {
+  return diffItemData(a, b, mode).length === 0;
 }
 
 /** JSON with sorted keys: jsonb from PostgreSQL does not keep key order. */

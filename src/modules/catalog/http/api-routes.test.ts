@@ -90,6 +90,7 @@ describe('catalog JSON API', () => {
       level2: '政府预算',
       content: '政府预算的收支表和说明',
       basis: ['《中华人民共和国预算法》', '《中华人民共和国政府信息公开条例》'],
+      basisText: '《中华人民共和国预算法》、《中华人民共和国政府信息公开条例》',
       timeLimit: {
         text: '本级人民代表大会或其常务委员会批准后20日内',
         rule: { kind: 'calendar_days_after_event', days: 20, event: '本级人民代表大会或其常务委员会批准' },
@@ -98,6 +99,7 @@ describe('catalog JSON API', () => {
       publisher: '楚雄市财政局',
       channels: ['政府网站', '政府公报'],
       customChannels: ['楚雄市财政局微信公众号'],
+      channelsText: '政府网站、政府公报、楚雄市财政局微信公众号',
       audience: { society: true, specificGroup: false },
       mode: { proactive: true, onRequest: false },
       level: { county: true, township: true },

@@ -8,6 +8,7 @@ import { shanghaiToday } from '../../../core/clock.ts';
 import { itemData, type DomainRow, type ItemRow } from '../data/repository.ts';
 import { listDomainsWithCounts } from '../data/public-queries.ts';
 import { describeTimeLimit } from '../domain/time-limit.ts';
+import { writtenBasis, writtenChannels } from '../domain/written.ts';
 import { findPublicUnit, loadCatalogHistory, loadPublicItem, loadUnitCatalog } from './public-data.ts';
 
 const ApiError = Type.Object({
@@ -61,7 +62,8 @@ const ItemFields = {
   level1: Type.String({ description: '一级事项' }),
   level2: Type.String({ description: '二级事项' }),
   content: Type.String({ description: '公开内容（要素）' }),
-  basis: Type.Array(Type.String(), { description: '公开依据' }),
+  basis: Type.Array(Type.String(), { description: '公开依据（逐条）' }),
+  basisText: Type.String({ description: '公开依据（原文，分隔符和编号照录）' }),
   timeLimit: Type.Object({
     text: Type.String({ description: '公开时限（原文）' }),
     rule: TimeLimitRule,
@@ -69,7 +71,8 @@ const ItemFields = {
   }),
   publisher: Type.String({ description: '公开主体' }),
   channels: Type.Array(Type.String(), { description: '公开渠道和载体（标准渠道）' }),
-  customChannels: Type.Array(Type.String(), { description: '其他公开渠道' }),
+  customChannels: Type.Array(Type.String(), { description: '其他公开渠道（未能对应标准渠道的名称）' }),
+  channelsText: Type.String({ description: '公开渠道和载体（原文，按单位的叫法和顺序）' }),
   audience: Type.Object({ society: Type.Boolean({ description: '全社会' }), specificGroup: Type.Boolean({ description: '特定群体' }) }),
   mode: Type.Object({ proactive: Type.Boolean({ description: '主动' }), onRequest: Type.Boolean({ description: '依申请' }) }),
   level: Type.Object({ county: Type.Boolean({ description: '县级' }), township: Type.Boolean({ description: '乡级' }) }),
@@ -126,10 +129,12 @@ function itemJson(item: ItemRow, domain: DomainRow, ownerSlug: string): Static<t
     level2: d.level2,
     content: d.content,
     basis: d.basis,
+    basisText: writtenBasis(d),
     timeLimit: { text: d.timeLimitText, rule: d.timeLimitRule, description: describeTimeLimit(d.timeLimitRule) },
     publisher: d.publisherText,
     channels: d.channels,
     customChannels: d.customChannels,
+    channelsText: writtenChannels(d),
     audience: d.audience,
     mode: d.mode,
     level: d.level,

@@ -8,7 +8,7 @@ import { requireStaff } from '../../../core/http/guards.ts';
 import { ForbiddenError, NotFoundError } from '../../../core/http/errors.ts';
 import { renderDocument } from '../../../core/ui/render.ts';
 import { shanghaiToday } from '../../../core/clock.ts';
-import { findUnitBySlug, type UnitRow } from '../../units/index.ts';
+import { findUnitBySlug, unitRemedies, type UnitRow } from '../../units/index.ts';
 import { GUIDE_SECTION_KEYS, canEditGuide, missingUnitFields, type GuideSectionKey, type GuideSectionText } from '../domain/guide.ts';
 import { currentGuide, listGuideVersions } from '../data/guide-queries.ts';
 import { currentGuideDocument, generatedGuide, guideVersionDocument, saveGuide } from '../service-guide.ts';
@@ -70,7 +70,7 @@ export function registerGuideRoutes(app: FastifyInstance, core: Core): void {
     errors: FieldErrors = {},
     regenerated = false,
   ) {
-    const [current, versions] = await Promise.all([currentGuide(core.db, unit.id), listGuideVersions(core.db, unit.id)]);
+    const [current, versions, remedies] = await Promise.all([currentGuide(core.db, unit.id), listGuideVersions(core.db, unit.id), unitRemedies(core.db, unit)]);
     return reply
       .code(status)
       .type(HTML)
@@ -85,6 +85,7 @@ export function registerGuideRoutes(app: FastifyInstance, core: Core): void {
             versions={versions}
             missing={missingUnitFields(unit)}
             regenerated={regenerated}
+            remedies={remedies}
           />,
         ),
       );

@@ -5,7 +5,7 @@ import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import type { LightMyRequestResponse } from 'fastify';
 import { createTestApp, textOf, type TestApp, type TestClient } from '../../../core/testing/index.ts';
-import { buildCatalogFixture, buildLargeCatalogWorkbook, buildMultiSheetCatalog, catalogSheet, FIXTURE_ROWS } from '../testing/fixture.ts';
+import { buildCatalogFixture, buildLargeCatalogWorkbook, buildMultiSheetCatalog, buildWrittenTextCatalog, catalogSheet, FIXTURE_ROWS, WRITTEN_TEXT_ROWS } from '../testing/fixture.ts';
 import { withoutDemoCatalog } from '../testing/no-demo-catalog.ts';
 import { waitForImportRun } from '../service-import-run.ts';
 
@@ -439,5 +439,79 @@ describe('catalog import', () => {
     assert.deepEqual((ws.getRow(121).values as unknown[]).slice(2, 6), [123, 'G', '提示', '公开主体不是本市单位']);
     const bad = await gkb.post('/staff/catalog/city-government/import/problems.xlsx', { _csrf: csrfOf(res2.body), problems: 'not-valid' });
     assert.equal(bad.statusCode, 400);
+  });
+  it('exports 公开依据 and 公开渠道和载体 exactly as written: import → export, every cell equal', async () => {
+    const res = await upload(t, gkb, 'city-government', { reason: '导入原文目录' }, { name: '原文.xlsx', bytes: await buildWrittenTextCatalog() });
+    assert.equal(res.statusCode, 200, textOf(res.body));
+    assert.match(await confirmImport(gkb, 'city-government', sealedOf(res.body)), new RegExp(`导入完成：新增${WRITTEN_TEXT_ROWS.length}项`));
+
+    // The whole exported sheet: find each written row by its 二级事项 and compare every cell after 序号.
+    const xlsx = await gkb.get('/staff/catalog/city-government/export.xlsx');
+    assert.equal(xlsx.statusCode, 200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    const cellText = (v: ExcelJS.CellValue) => (v === null || v === undefined ? '' : String(v));
+    const exported = new Map<string, string[]>();
+    ws.eachRow((row) => {
+      // seq, 领域, 一级, 二级, …: the row without 序号 and 领域, keyed by 二级事项.
+      const cells = Array.from({ length: 15 }, (_, i) => cellText(row.getCell(i + 1).master.value));
+      exported.set(`${cells[2]}|${cells[3]}`, cells.slice(2));
+    });
+    for (const row of WRITTEN_TEXT_ROWS) {
+      const got = exported.get(`${row[1]}|${row[2]}`);
+      assert.ok(got, `row ${row[2]} exported`);
+      assert.deepEqual(got, row.slice(1), `row ${row[2]}: every cell as written`);
+    }
+    // The CSV says the same.
+    const csv = (await gkb.get('/staff/catalog/city-government/export.csv')).body;
+    for (const row of WRITTEN_TEXT_ROWS) assert.ok(csv.includes(row[4]!.includes('\n') || row[4]!.includes(',') ? `"${row[4]}"` : row[4]!), `basis of ${row[2]} in the CSV`);
+
+    // The standard channel behind a unit's own words is recognised; the item page shows the text as written.
+    const stored = await t.core.pool.query(
+      "SELECT code, level2, basis, basis_text, channels, custom_channels, channels_text FROM catalog_items WHERE level2 LIKE '%（原文）' ORDER BY id",
+    );
+    const by = new Map(stored.rows.map((r) => [r.level2 as string, r]));
+    assert.deepEqual(by.get('政府预算（原文）')!.basis, ['《中华人民共和国预算法》', '《中华人民共和国政府信息公开条例》']);
+    assert.deepEqual(by.get('政府预算（原文）')!.channels, ['政府网站', '社区/企事业单位/村公示栏（电子屏）']);
+    assert.deepEqual(by.get('预算调整（原文）')!.channels, ['两微一端', '政务服务中心']);
+    assert.deepEqual(by.get('部门预算（原文）')!.custom_channels, ['部门网站']);
+    assert.deepEqual(by.get('"三公"经费预算（原文）')!.channels, ['政府网站', '便民服务站', '社区/企事业单位/村公示栏（电子屏）']);
+    const page = textOf((await t.client().get(`/openness/items/${by.get('政府预算（原文）')!.code}`)).body);
+    assert.match(page, /公开依据 《中华人民共和国预算法》《中华人民共和国政府信息公开条例》 公开时限/);
+    assert.match(page, /公开渠道和载体 政府网站、公示栏 对应标准渠道：公示栏→社区\/企事业单位\/村公示栏（电子屏）/);
+    const dept = textOf((await t.client().get(`/openness/items/${by.get('部门决算（原文）')!.code}`)).body);
+    assert.match(dept, /（一）《中华人民共和国预算法》；（二）《政府信息公开条例》，（三）财预〔2016〕143号/);
+    assert.match(dept, /公开渠道和载体 政府网站、公示栏 /, 'a checklist shows its ticked names');
+
+    // Saved again on the form unchanged: the text stays as written; the history quotes it as written.
+    const code = by.get('政府预算（原文）')!.code as string;
+    const form = await gkb.get(`/staff/catalog/items/${code}/edit`);
+    assert.equal(form.statusCode, 200);
+    assert.match(form.body, /name="channelsText" value="政府网站、公示栏"/);
+    const field = (name: string) => new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(form.body)?.[1] ?? '';
+    const saved = await gkb.post(`/staff/catalog/items/${code}`, {
+      _csrf: csrfOf(form.body),
+      domainName: '财政预决算',
+      level1: '政府预决算',
+      level2: '政府预算（原文）',
+      content: '收支表（含说明）',
+      basis: '《中华人民共和国预算法》《中华人民共和国政府信息公开条例》',
+      timeLimitText: '批准后20日内',
+      publisherText: '楚雄市财政局',
+      channels: ['政府网站', '社区/企事业单位/村公示栏（电子屏）'],
+      customChannels: field('customChannels'),
+      channelsText: field('channelsText'),
+      audience: 'society',
+      mode: 'proactive',
+      level: ['county', 'township'],
+      reason: '补充说明',
+    });
+    assert.equal(saved.statusCode, 303, textOf(saved.body));
+    const after = await t.core.pool.query('SELECT basis_text, channels_text FROM catalog_items WHERE code = $1', [code]);
+    assert.deepEqual(after.rows[0], { basis_text: '《中华人民共和国预算法》《中华人民共和国政府信息公开条例》', channels_text: '政府网站、公示栏' });
+    const history = textOf((await gkb.get(`/staff/catalog/items/${code}/history`)).body);
+    assert.match(history, /公开内容（要素）/);
+    assert.doesNotMatch(history, /公开依据/, 'the basis did not change');
   });
 });

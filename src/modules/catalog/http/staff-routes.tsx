@@ -58,6 +58,7 @@ function readItemForm(body: unknown, domains: readonly string[]): { values: Item
     publisherText: form.text('publisherText', { label: '公开主体' }),
     channels: form.list('channels', '公开渠道和载体', STANDARD_CHANNELS),
     customChannels: form.text('customChannels', { label: '其他渠道', max: 500 }),
+    channelsText: form.text('channelsText', { label: '公开渠道和载体（原文）', max: 2000 }),
     audience: form.list('audience', '公开对象', ['society', 'specificGroup']),
     mode: form.list('mode', '公开方式', ['proactive', 'onRequest']),
     level: form.list('level', '公开层级', ['county', 'township']),

@@ -1,7 +1,7 @@
 // Turns a sheet grid in the national catalog layout (regulation notes §3.3) into catalog items and
 // a list of problems addressed by row and column. Pure and linear in the number of cells.
-import { STANDARD_CHANNELS } from '../domain/types.ts';
-import type { CatalogItemData, ImportProblem, StandardChannel, TimeLimitRule } from '../domain/types.ts';
+import type { CatalogItemData, ImportProblem, TimeLimitRule } from '../domain/types.ts';
+import { parseChannels, splitBasis } from '../domain/written.ts';
 import { itemKey, validateItemData } from '../domain/item-rules.ts';
 import { matchDomainName } from '../domain/domains.ts';
 import {
@@ -65,93 +65,7 @@ export function parseMark(text: string): boolean | undefined {
   return undefined;
 }
 
-const BASIS_SEPARATORS = new Set(['、', '；', ';', '\n']);
-const BASIS_EMPTY = new Set(['无', '—', '-', '/', '／', '——']);
-
-/** Splits 公开依据 into legal sources: by 、；; or newline, keeping 《…》 whole; "》《" also separates. */
-export function splitBasis(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let buf = '';
-  const push = () => {
-    const item = buf.trim().replace(/[。，,]+$/, '').trim();
-    if (item && !BASIS_EMPTY.has(item)) out.push(item);
-    buf = '';
-  };
-  for (const ch of text) {
-    if (ch === '《') {
-      if (depth === 0 && buf.trimEnd().endsWith('》')) push();
-      depth++;
-    } else if (ch === '》') {
-      depth = Math.max(0, depth - 1);
-    } else if (depth === 0 && BASIS_SEPARATORS.has(ch)) {
-      push();
-      continue;
-    }
-    buf += ch;
-  }
-  push();
-  return out;
-}
-
-const CHANNEL_ALIASES: Record<string, StandardChannel> = {
-  发布会: '发布会/听证会',
-  听证会: '发布会/听证会',
-  新闻发布会: '发布会/听证会',
-  入户: '入户/现场',
-  现场: '入户/现场',
-  广播: '广播电视',
-  电视: '广播电视',
-  报刊: '纸质媒体',
-  报纸: '纸质媒体',
-  公示栏: '社区/企事业单位/村公示栏（电子屏）',
-  电子屏: '社区/企事业单位/村公示栏（电子屏）',
-  村公示栏: '社区/企事业单位/村公示栏（电子屏）',
-  '社区/企事业单位/村公示栏': '社区/企事业单位/村公示栏（电子屏）',
-  其它: '其他',
-};
-const STANDARD_SET: ReadonlySet<string> = new Set(STANDARD_CHANNELS);
-const SELECTED_BOXES = '■☑√✓✔●▣';
-const EMPTY_BOXES = '□☐○';
-const BOX_SPLIT = new RegExp(`([${SELECTED_BOXES}${EMPTY_BOXES}])`);
-const CHANNEL_SEPARATORS = /[、，,;；\n\s]+/;
-
-function normaliseChannel(token: string): string {
-  return token
-    .replace(/\s+/g, '')
-    .replace(/\(/g, '（')
-    .replace(/\)/g, '）')
-    .replace(/／/g, '/')
-    .replace(/等$/, '');
-}
-
-/**
- * Reads 公开渠道和载体: a list ("政府网站、两微一端") or the printed checklist ("■政府网站 □政府公报 …",
- * □ = not selected). Names outside the standard list become custom channels.
- */
-export function parseChannels(text: string): { channels: StandardChannel[]; customChannels: string[] } {
-  const selected: string[] = [];
-  if (BOX_SPLIT.test(text)) {
-    const parts = text.split(BOX_SPLIT);
-    // parts: [before, mark, segment, mark, segment, …]; text before the first box counts as selected.
-    selected.push(...(parts[0] ?? '').split(CHANNEL_SEPARATORS));
-    for (let i = 1; i + 1 < parts.length; i += 2) {
-      if (SELECTED_BOXES.includes(parts[i]!)) selected.push(...parts[i + 1]!.split(CHANNEL_SEPARATORS));
-    }
-  } else {
-    selected.push(...text.split(CHANNEL_SEPARATORS));
-  }
-  const standard = new Set<StandardChannel>();
-  const custom: string[] = [];
-  for (const raw of selected) {
-    const name = normaliseChannel(raw);
-    if (!name) continue;
-    if (STANDARD_SET.has(name)) standard.add(name as StandardChannel);
-    else if (CHANNEL_ALIASES[name]) standard.add(CHANNEL_ALIASES[name]);
-    else if (!custom.includes(name)) custom.push(name);
-  }
-  return { channels: STANDARD_CHANNELS.filter((c) => standard.has(c)), customChannels: custom };
-}
+export { splitBasis, parseChannels } from '../domain/written.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Header
@@ -457,11 +371,13 @@ export function parseCatalog(grid: string[][], merges: readonly SheetMerge[], op
       level2: get('level2'),
       content: get('content'),
       basis,
+      basisText: get('basis'),
       timeLimitText,
       timeLimitRule,
       publisherText: get('publisher'),
       channels,
       customChannels,
+      channelsText: channelText,
       audience: { society: marks.society ?? false, specificGroup: marks.specificGroup ?? false },
       mode: { proactive: marks.proactive ?? false, onRequest: marks.onRequest ?? false },
       level: { county: marks.county ?? false, township: marks.township ?? false },

@@ -6,7 +6,7 @@ import { parseTimeLimit } from '../domain/time-limit.ts';
 import { parseCatalog, type ImportedCatalogItem } from './parse-catalog.ts';
 import { readCatalogWorkbook } from './read-sheet.ts';
 import { catalogToCsv, catalogToJson, csvField, writeCatalogWorkbook } from './write-catalog.ts';
-import { buildCatalogFixture } from '../testing/fixture.ts';
+import { buildCatalogFixture, buildWrittenTextCatalog, WRITTEN_TEXT_ROWS } from '../testing/fixture.ts';
 
 const opts = { parseTimeLimit };
 
@@ -25,6 +25,12 @@ async function openXlsx(buffer: Buffer): Promise<ExcelJS.Worksheet> {
 }
 
 function item(over: Partial<CatalogItemData> = {}): CatalogItemData {
+  const d = base(over);
+  // As written: what an import of the row keeps beside the parsed form.
+  return { ...d, basisText: over.basisText ?? d.basis.join('、'), channelsText: over.channelsText ?? [...d.channels, ...d.customChannels].join('、') };
+}
+
+function base(over: Partial<CatalogItemData>): CatalogItemData {
   return {
     domainName: '财政预决算',
     level1: '政府预决算',
@@ -70,8 +76,8 @@ test('write → read with exceljs: title, two-row header, merges, √ marks, cel
     const r = 4 + i;
     const v = (c: string) => ws.getCell(`${c}${r}`).master.value;
     const expected = [
-      i + 1, it.domainName, it.level1, it.level2, it.content, it.basis.join('、'), it.timeLimitText, it.publisherText,
-      [...it.channels, ...it.customChannels].join('、'),
+      i + 1, it.domainName, it.level1, it.level2, it.content, it.basisText, it.timeLimitText, it.publisherText,
+      it.channelsText,
       it.audience.society ? '√' : null, it.audience.specificGroup ? '√' : null, it.mode.proactive ? '√' : null,
       it.mode.onRequest ? '√' : null, it.level.county ? '√' : null, it.level.township ? '√' : null,
     ];
@@ -80,7 +86,9 @@ test('write → read with exceljs: title, two-row header, merges, √ marks, cel
   // Concrete spot checks.
   assert.deepEqual(['J', 'K', 'L', 'M', 'N', 'O'].map((c) => ws.getCell(`${c}30`).value), ['√', null, '√', null, '√', null]);
   assert.deepEqual(['J', 'K', 'L', 'M'].map((c) => ws.getCell(`${c}27`).value), [null, '√', null, '√']);
-  assert.equal(ws.getCell('I8').value, '政府网站、政府公报、其他、部门网站');
+  // The checklist exactly as the fixture printed it, unticked boxes included.
+  assert.equal(ws.getCell('I8').value, items[4]!.channelsText);
+  assert.match(String(ws.getCell('I8').value), /^■政府网站 ■政府公报 □两微一端 .* ■其他 部门网站$/);
   assert.equal(ws.getCell('C6').master.address, 'C4');
 
   // Layout: frozen header, borders, wrapping, widths.
@@ -182,4 +190,23 @@ test('JSON: the items with their rules, import metadata dropped', async () => {
   assert.equal(json.items[0].sourceRow, undefined);
   assert.deepEqual(json.items, strip(parsed.items));
   assert.deepEqual(JSON.parse(catalogToJson([item()])), { items: [item()] });
+});
+
+test('公开依据 and 公开渠道和载体 written in every usual way: import → export, every cell equal', async () => {
+  const sheet = await readCatalogWorkbook(await buildWrittenTextCatalog());
+  const parsed = parseCatalog(sheet.grid, sheet.merges, opts);
+  assert.equal(parsed.items.length, WRITTEN_TEXT_ROWS.length);
+  const ws = await openXlsx(await writeCatalogWorkbook('楚雄市财政预决算领域基层政务公开标准目录', parsed.items, parsed.labels));
+  WRITTEN_TEXT_ROWS.forEach((row, i) => {
+    const cells = Array.from({ length: 14 }, (_, c) => {
+      const v = ws.getCell(4 + i, c + 1).master.value;
+      return v === null || v === undefined ? '' : String(v);
+    });
+    assert.deepEqual(cells, row, `row ${i + 1}`);
+  });
+  const csv = readCsv(catalogToCsv(parsed.items).slice(1));
+  WRITTEN_TEXT_ROWS.forEach((row, i) => {
+    assert.equal(csv[i + 1]![5], row[4], `CSV 公开依据 of row ${i + 1}`);
+    assert.equal(csv[i + 1]![8], row[7], `CSV 公开渠道和载体 of row ${i + 1}`);
+  });
 });

@@ -2,6 +2,7 @@
 // readCatalogWorkbook + parseCatalog read back exactly what writeCatalogWorkbook writes.
 import ExcelJS from 'exceljs';
 import type { CatalogItemData } from '../domain/types.ts';
+import { writtenBasis, writtenChannels } from '../domain/written.ts';
 import { CHECK_MARK, DEFAULT_LABELS, domainFromTitle, type CatalogLabels } from './layout.ts';
 
 interface SheetColumn {
@@ -19,13 +20,14 @@ const mark = (b: boolean) => (b ? CHECK_MARK : '');
 /** Unmarked cells stay empty in the sheet. */
 const cellMark = (b: boolean) => (b ? CHECK_MARK : null);
 
-/** Channels as one cell: the selected standard channels in checklist order, then custom ones, joined by 、. */
-export function channelsText(item: Pick<CatalogItemData, 'channels' | 'customChannels'>): string {
-  return [...item.channels, ...item.customChannels].join('、');
+/** 公开渠道和载体 as one cell: exactly as written (items saved before it was kept: the names joined by 、). */
+export function channelsText(item: Pick<CatalogItemData, 'channels' | 'customChannels' | 'channelsText'>): string {
+  return writtenChannels(item);
 }
 
-export function basisText(item: Pick<CatalogItemData, 'basis'>): string {
-  return item.basis.join('、');
+/** 公开依据 as one cell: exactly as written (items saved before it was kept: the sources joined by 、). */
+export function basisText(item: Pick<CatalogItemData, 'basis' | 'basisText'>): string {
+  return writtenBasis(item);
 }
 
 function sheetColumns(labels: CatalogLabels, withDomain: boolean): SheetColumn[] {
@@ -200,11 +202,13 @@ export function catalogToJson(items: readonly CatalogItemData[], title?: string)
     level2: it.level2,
     content: it.content,
     basis: it.basis,
+    basisText: writtenBasis(it),
     timeLimitText: it.timeLimitText,
     timeLimitRule: it.timeLimitRule,
     publisherText: it.publisherText,
     channels: it.channels,
     customChannels: it.customChannels,
+    channelsText: writtenChannels(it),
     audience: it.audience,
     mode: it.mode,
     level: it.level,

@@ -244,6 +244,41 @@ export async function buildLargeCatalogWorkbook(n: number, domain = '财政预�
 }
 
 // ---------------------------------------------------------------------------------------------
+// 公开依据 and 公开渠道和载体 written as real catalogs write them
+
+/**
+ * Rows whose 公开依据 and 公开渠道和载体 are written in the many ways real catalogs use: 、；; ，, and
+ * line breaks, no separator between 《》 titles, numbering (1. 2. / （一） / ①), and channels named in a
+ * unit's own words. Import → export must give back every cell as written.
+ */
+export const WRITTEN_TEXT_ROWS: string[][] = [
+  ['1', '政府预决算', '政府预算（原文）', '收支表', '《中华人民共和国预算法》《中华人民共和国政府信息公开条例》', '批准后20日内', '楚雄市财政局', '政府网站、公示栏', '√', '', '√', '', '√', '√'],
+  ['2', '政府预决算', '政府决算（原文）', '决算表', '《中华人民共和国预算法》；《地方预决算公开操作规程》', '批准后20日内', '楚雄市财政局', '村务公开栏；政府网站', '√', '', '√', '', '√', ''],
+  ['3', '政府预决算', '预算调整（原文）', '调整方案', '《中华人民共和国预算法》第十四条; 财预〔2016〕143号', '批准后20日内', '楚雄市财政局', '政务服务大厅电子屏，两微一端', '√', '', '√', '', '√', ''],
+  ['4', '部门预决算', '部门预算（原文）', '部门收支表', '1.《中华人民共和国预算法》\n2.《中华人民共和国政府信息公开条例》第二十条', '批复后20日内', '各预算部门（单位）', '政府网站\n部门网站\n公示栏', '√', '', '√', '', '√', '√'],
+  ['5', '部门预决算', '部门决算（原文）', '部门决算表', '（一）《中华人民共和国预算法》；（二）《政府信息公开条例》，（三）财预〔2016〕143号', '批复后20日内', '各预算部门（单位）', '■政府网站 □政府公报 ■公示栏 □其他', '√', '', '√', '', '√', ''],
+  ['6', '"三公"经费', '"三公"经费预算（原文）', '三公经费', '①《中华人民共和国预算法》②《中共中央办公厅 国务院办公厅关于进一步推进预决算公开工作的意见》', '批复后20日内', '各预算部门（单位）', '政府网站，村（居）务公开栏、便民服务中心', '√', '', '√', '', '√', '√'],
+  ['7', '"三公"经费', '"三公"经费决算（原文）', '三公经费决算', '《中华人民共和国预算法》、《中华人民共和国政府信息公开条例》', '批复后20日内', '各预算部门（单位）', '政府网站', '√', '', '√', '', '√', ''],
+];
+
+/** The written-text rows as an .xlsx built with exceljs (not with our writer), one domain named in the title. */
+export async function buildWrittenTextCatalog(): Promise<Buffer> {
+  const { grid, merges } = catalogSheet(WRITTEN_TEXT_ROWS, { title: fixtureTitle('财政预决算') });
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet('财政预决算');
+  grid.forEach((row, i) => {
+    ws.getRow(i + 1).values = i === 0 ? [row[0]!] : row;
+  });
+  for (const m of merges) {
+    for (let r = m.top; r <= m.bottom; r++) {
+      for (let c = m.left; c <= m.right; c++) if (r !== m.top || c !== m.left) ws.getCell(r, c).value = null;
+    }
+    ws.mergeCells(m.top, m.left, m.bottom, m.right);
+  }
+  return Buffer.from((await wb.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+// ---------------------------------------------------------------------------------------------
 // A whole published catalog: one workbook, one sheet per domain, with a cover and a notes sheet
 
 /** How a domain sheet of the multi-sheet fixture is laid out. */

@@ -19,9 +19,17 @@ export interface StaffGuideProps {
   /** Unit fields that are empty, shown as 待补充 in the generated text. */
   missing: string[];
   regenerated?: boolean;
+  /** The unit's 行政复议机关 and 人民法院 (units module), which its letters name too. */
+  remedies?: { reviewBody: string; court: string };
 }
 
-export function StaffGuidePage({ ctx, unit, values, errors, currentVersion, versions, missing, regenerated }: StaffGuideProps) {
+export function StaffGuidePage({ ctx, unit, values, errors, currentVersion, versions, missing, regenerated, remedies }: StaffGuideProps) {
+  const supervision = values.section_supervision ?? '';
+  const remedyHint = remedies
+    ? `本单位的行政复议机关：${remedies.reviewBody}；人民法院：${remedies.court}（依申请公开告知书写明同样的机关，可在单位管理—编辑中修改）。${
+        supervision && (!supervision.includes(remedies.reviewBody) || !supervision.includes(remedies.court)) ? '注意：本部分目前没有写明上述机关。' : ''
+      }`
+    : undefined;
   const action = `/staff/catalog/${unit.slug}/guide`;
   return (
     <StaffLayout
@@ -64,6 +72,7 @@ export function StaffGuidePage({ ctx, unit, values, errors, currentVersion, vers
             value={values[`section_${key}`]}
             error={errors[`section_${key}`]}
             rows={key === 'on_request' ? 20 : 10}
+            hint={key === 'supervision' ? remedyHint : undefined}
             required
           />
         ))}

@@ -5,6 +5,7 @@ import { formatInstant } from '../../../core/clock.ts';
 import type { PublicItem } from '../http/public-data.ts';
 import { describeTimeLimit } from '../domain/time-limit.ts';
 import { fieldText, type FieldChange } from '../domain/versions.ts';
+import { writtenBasis, writtenChannelNames, writtenChannels } from '../domain/written.ts';
 import type { ItemVersionSummary } from '../domain/history.ts';
 import { columnPath, Paragraphs } from './public-shared.tsx';
 import type { ItemRecords } from '../http/item-records.ts';
@@ -17,7 +18,8 @@ const QUOTE_MAX = 60;
 
 export function ItemPage({ ctx, view, records, sources = [] }: { ctx: PageContext; view: PublicItem; records?: ItemRecords; sources?: ItemSourceLink[] }) {
   const { item, domain, data, owner, holders, versions, nextDue } = view;
-  const channels = [...data.channels, ...data.customChannels];
+  const channels = writtenChannelNames(writtenChannels(data));
+  const basis = writtenBasis(data);
   const rule = describeTimeLimit(data.timeLimitRule);
   return (
     <PublicLayout
@@ -79,11 +81,7 @@ export function ItemPage({ ctx, view, records, sources = [] }: { ctx: PageContex
             <tr>
               <th scope="row">公开依据</th>
               <td>
-                <ul>
-                  {data.basis.map((b, i) => (
-                    <li key={i}>{b}</li>
-                  ))}
-                </ul>
+                <Paragraphs text={basis} />
               </td>
             </tr>
             <tr>
@@ -112,7 +110,18 @@ export function ItemPage({ ctx, view, records, sources = [] }: { ctx: PageContex
             </tr>
             <tr>
               <th scope="row">公开渠道和载体</th>
-              <td>{channels.join('、')}</td>
+              <td>
+                <p>{channels.map((c) => c.name).join('、')}</p>
+                {channels.some((c) => c.standard && c.standard !== c.name) ? (
+                  <p class="hint">
+                    对应标准渠道：
+                    {channels
+                      .filter((c) => c.standard && c.standard !== c.name)
+                      .map((c) => `${c.name}→${c.standard}`)
+                      .join('；')}
+                  </p>
+                ) : null}
+              </td>
             </tr>
             <tr>
               <th scope="row">公开对象</th>

@@ -89,7 +89,7 @@ export function ItemFormPage(p: ItemFormProps) {
           value={v.basis}
           error={e.basis}
           rows={4}
-          hint="每行一条依据，如：《中华人民共和国政府信息公开条例》第二十条"
+          hint="按目录原文填写，保存和导出时原样保留（分隔符、编号、书名号不变）；多条依据可用“、”“；”或换行分隔，如：《中华人民共和国政府信息公开条例》第二十条"
           required
         />
         <TextField
@@ -130,8 +130,10 @@ export function ItemFormPage(p: ItemFormProps) {
           value={v.customChannels}
           error={e.customChannels}
           maxLength={500}
-          hint="多个渠道用“、”分隔，如：部门网站、信用中国网站"
+          hint="按本单位的叫法填写，多个用“、”分隔，如：公示栏、村务公开栏、部门网站。能识别为标准渠道的（如公示栏→社区/企事业单位/村公示栏（电子屏））会同时勾选该标准渠道，原文照样保留和导出。"
         />
+        <input type="hidden" name="channelsText" value={v.channelsText} />
+        {v.channelsText ? <p class="hint">目录原文：{v.channelsText}</p> : null}
         <CheckboxGroup name="audience" legend="公开对象" options={[...AUDIENCE_OPTIONS]} values={v.audience} error={e.audience} />
         <CheckboxGroup name="mode" legend="公开方式" options={[...MODE_OPTIONS]} values={v.mode} error={e.mode} />
         <CheckboxGroup name="level" legend="公开层级" options={[...LEVEL_OPTIONS]} values={v.level} error={e.level} />

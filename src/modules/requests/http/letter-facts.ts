@@ -33,6 +33,8 @@ export interface FactsInput {
   choice: LetterChoice;
   unit: { name: string; phone: string };
   reviewBody: string;
+  /** 人民法院 of the remedy notice ('' = 有管辖权的人民法院). */
+  court?: string;
   issuedOn: string;
   releasedFiles: string[];
   howToPay: string;
@@ -45,6 +47,7 @@ export function letterFacts(i: FactsInput): LetterFacts {
     unitName: i.unit.name,
     unitPhone: i.unit.phone,
     reviewBody: i.reviewBody,
+    court: i.court ?? '',
     requestNo: row.requestNo,
     applicantName: row.applicantName,
     receivedOn: row.receivedOn ?? row.receiptFacts.submittedOn ?? i.issuedOn,

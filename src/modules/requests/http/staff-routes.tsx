@@ -40,7 +40,7 @@ import {
   recordLetter,
   recordPayment,
   registerOffline,
-  remedyFor,
+  remedyBodiesFor,
   replyToRequest,
   requestExtension,
   revealPersonalData,
@@ -554,7 +554,7 @@ export function registerRequestsStaffRoutes(app: FastifyInstance, core: Core): v
     const key = templateKeyOf(choice, row);
     const template = key ? await currentTemplate(core.db, row.rootUnitId, key) : undefined;
     if (!template) return fail({}, ['没有这种文书的模板']);
-    const [unit, reviewRemedy] = await Promise.all([findUnitBrief(core.db, row.unitId), remedyFor(core, row)]);
+    const [unit, remedy] = await Promise.all([findUnitBrief(core.db, row.unitId), remedyBodiesFor(core, row)]);
     const unitRow = (await unitsOf(req)).find((u) => u.id === row.unitId);
     const issuedOn = step === 'send' && values.sentOn ? values.sentOn : today();
     const released = view.attachments.filter((a) => a.kind === 'released').map((a) => a.fileName);
@@ -563,7 +563,8 @@ export function registerRequestsStaffRoutes(app: FastifyInstance, core: Core): v
       view,
       choice,
       unit: { name: unit?.name ?? '', phone: unitRow?.phone ?? '' },
-      reviewBody: reviewBodyOf(reviewRemedy),
+      reviewBody: remedy.reviewBody,
+      court: remedy.court,
       issuedOn,
       releasedFiles: released,
       howToPay: values.howToPay,
@@ -606,7 +607,3 @@ function shorten(s: string, n: number): string {
   return cs.length > n ? cs.slice(0, n).join('') + '…' : s;
 }
 
-/** The 复议机关 named in a remedy notice ("…日内向X申请行政复议…"). */
-function reviewBodyOf(remedy: string): string {
-  return /日内向(.+?)申请行政复议/.exec(remedy)?.[1] ?? '上一级人民政府';
-}

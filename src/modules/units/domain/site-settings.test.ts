@@ -10,6 +10,9 @@ const VALID: SiteSettingsInput = {
   hostName: 'WWW.CXS.GOV.CN',
   hostUnitName: '楚雄市人民政府办公室',
   demoNotice: '',
+  superiorGovernment: '',
+  basicCourt: '',
+  intermediateCourt: '',
 };
 
 describe('validateSiteSettings', () => {

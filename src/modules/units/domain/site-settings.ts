@@ -11,9 +11,15 @@ export interface SiteSettingsInput {
   hostUnitName: string;
   /** A notice at the top of every page, e.g. that the site holds demo data; '' = none. */
   demoNotice: string;
+  /** 上一级人民政府 named in remedy notices of the city government's own decisions ('' = from the city's address). */
+  superiorGovernment: string;
+  /** The 基层人民法院 of remedy defaults ('' = the city's name + 人民法院). */
+  basicCourt: string;
+  /** The 中级人民法院 for the city government's own decisions ('' = from the 上一级人民政府's area). */
+  intermediateCourt: string;
 }
 
-export const SITE_SETTINGS_FIELDS = ['siteName', 'siteCode', 'icpNo', 'psbNo', 'hostName', 'hostUnitName', 'demoNotice'] as const satisfies readonly (keyof SiteSettingsInput)[];
+export const SITE_SETTINGS_FIELDS = ['siteName', 'siteCode', 'icpNo', 'psbNo', 'hostName', 'hostUnitName', 'demoNotice', 'superiorGovernment', 'basicCourt', 'intermediateCourt'] as const satisfies readonly (keyof SiteSettingsInput)[];
 
 const length = (s: string): number => Array.from(s).length;
 
@@ -52,6 +58,12 @@ export function validateSiteSettings(input: SiteSettingsInput): SiteSettingsResu
   }
   if (!value.hostUnitName) errors.hostUnitName = '请填写主办单位';
   else if (length(value.hostUnitName) > 100) errors.hostUnitName = '主办单位不能超过100个字';
+  if (length(value.superiorGovernment) > 100) errors.superiorGovernment = '上一级人民政府名称不能超过100个字';
+  else if (value.superiorGovernment && !/人民政府$/.test(value.superiorGovernment)) errors.superiorGovernment = '请填写人民政府的全称，如：楚雄彝族自治州人民政府';
+  for (const key of ['basicCourt', 'intermediateCourt'] as const) {
+    if (length(value[key]) > 100) errors[key] = '人民法院名称不能超过100个字';
+    else if (value[key] && !/法院$/.test(value[key])) errors[key] = '请填写人民法院的全称，如：楚雄市人民法院';
+  }
   if (length(value.demoNotice) > 200) errors.demoNotice = `提示文字不能超过200个字，当前为${length(value.demoNotice)}个字`;
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, value };
 }

@@ -374,6 +374,10 @@ describe('unit administration', () => {
       psbNo: '滇公网安备 53230102000123号',
       hostName: '',
       hostUnitName: '楚雄市人民政府办公室（市政务公开办）',
+      // Kept as the form shows them.
+      superiorGovernment: DEMO_SITE.superiorGovernment,
+      basicCourt: DEMO_SITE.basicCourt,
+      intermediateCourt: DEMO_SITE.intermediateCourt,
     });
     assert.equal(ok.statusCode, 303, ok.body);
     const home = textOf((await t.client().get('/')).body);

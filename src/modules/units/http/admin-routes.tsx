@@ -12,6 +12,7 @@ import { SITE_SETTINGS_FIELDS, type SiteSettingsInput } from '../domain/site-set
 import { editorRows, leaderRowsFromForm, type LeaderFormRow } from '../domain/leaders.ts';
 import { descendantIds, flattenTree } from '../domain/tree.ts';
 import { archiveUnit, createUnit, saveLeaders, updateSiteSettings, updateUnitProfile } from '../service.ts';
+import { saveUnitRemedies, unitRemedies, unitRemedyDefault } from '../remedies.ts';
 import { EditUnitPage, NewUnitPage, SiteSettingsPage, UnitAdminListPage, type EditUnitProps, type ParentOption } from '../views/admin.tsx';
 
 const HTML = 'text/html; charset=utf-8';
@@ -83,14 +84,16 @@ export function registerAdminRoutes(app: FastifyInstance, core: Core): void {
     reply: FastifyReply,
     unit: UnitRow,
     status: number,
-    over: Partial<Pick<EditUnitProps, 'profile' | 'leaders' | 'archive'>> = {},
+    over: Partial<Pick<EditUnitProps, 'profile' | 'leaders' | 'archive'>> & { remedies?: Pick<EditUnitProps['remedies'], 'values' | 'errors'> } = {},
   ) {
     const user = req.user!;
     const structural = hasRole(user, 'system_admin');
-    const [parent, leaders, parents] = await Promise.all([
+    const [parent, leaders, parents, current, fallback] = await Promise.all([
       unit.parentId ? findUnitById(core.db, unit.parentId) : undefined,
       over.leaders ? [] : listLeaders(core.db, unit.id),
       structural ? parentOptions(rootOf(unit), unit) : [],
+      unitRemedies(core.db, unit),
+      unitRemedyDefault(core.db, unit),
     ]);
     const props: EditUnitProps = {
       ctx: pageContext(req, reply),
@@ -102,6 +105,7 @@ export function registerAdminRoutes(app: FastifyInstance, core: Core): void {
       profile: over.profile ?? { values: profileValues(unit, parent), errors: {} },
       leaders: over.leaders ?? { rows: editorRows(leaders), errors: {} },
       archive: over.archive ?? { reason: '', errors: {}, refusals: [] },
+      remedies: { ...(over.remedies ?? { values: { reviewBody: unit.reviewBody, court: unit.court }, errors: {} }), current, fallback },
     };
     return reply.code(status).type(HTML).send(renderDocument(<EditUnitPage {...props} />));
   }
@@ -171,6 +175,16 @@ export function registerAdminRoutes(app: FastifyInstance, core: Core): void {
     return reply.redirect(`/staff/units/${unit.slug}/edit#leaders`, 303);
   });
 
+  app.post('/staff/units/:slug/remedies', { preHandler: requireStaff('system_admin', 'unit_admin') }, async (req, reply) => {
+    const unit = await editableUnit(req);
+    const form = new FormReader(req.body);
+    const values = { reviewBody: normaliseText(form.raw('reviewBody')), court: normaliseText(form.raw('court')) };
+    const result = await saveUnitRemedies(core, req.user!, actorOf(req), unit, values);
+    if (!result.ok) return renderEdit(req, reply, unit, 400, { remedies: { values, errors: result.errors } });
+    setFlash(reply, result.changed ? '行政复议机关和人民法院已保存，此后的告知书和指南按此写明。' : '内容没有变化，未作修改。');
+    return reply.redirect(`/staff/units/${unit.slug}/edit#remedies-title`, 303);
+  });
+
   app.post('/staff/units/:slug/archive', { preHandler: requireStaff('system_admin') }, async (req, reply) => {
     const unit = await editableUnit(req);
     const reason = normaliseText(new FormReader(req.body).raw('reason'));
@@ -188,7 +202,18 @@ export function registerAdminRoutes(app: FastifyInstance, core: Core): void {
     const s = await findSiteSettings(core.db, user.rootUnitId);
     const root = s ? undefined : await findUnitById(core.db, user.rootUnitId);
     const values: Record<string, string> = s
-      ? { siteName: s.siteName, siteCode: s.siteCode, icpNo: s.icpNo, psbNo: s.psbNo, hostName: s.hostName, hostUnitName: s.hostUnitName, demoNotice: s.demoNotice }
+      ? {
+          siteName: s.siteName,
+          siteCode: s.siteCode,
+          icpNo: s.icpNo,
+          psbNo: s.psbNo,
+          hostName: s.hostName,
+          hostUnitName: s.hostUnitName,
+          demoNotice: s.demoNotice,
+          superiorGovernment: s.superiorGovernment,
+          basicCourt: s.basicCourt,
+          intermediateCourt: s.intermediateCourt,
+        }
       : { siteName: root ? `${root.name}门户网站` : '', hostUnitName: root?.name ?? '' };
     return reply.type(HTML).send(renderDocument(<SiteSettingsPage ctx={pageContext(req, reply)} values={values} errors={{}} />));
   });

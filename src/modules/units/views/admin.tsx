@@ -8,6 +8,7 @@ import { UNIT_LIMITS } from '../domain/unit-form.ts';
 import { LEADER_LIMITS, leaderField, type LeaderFormRow } from '../domain/leaders.ts';
 import { ARCHIVE_REASON_MAX } from '../domain/archive.ts';
 import { SLUG_MAX } from '../domain/slug.ts';
+import { REMEDY_LIMIT, type RemedyDefault, type UnitRemedies } from '../domain/remedies.ts';
 
 const UNITS_CRUMB = { href: '/staff/units', label: '单位管理' };
 
@@ -194,6 +195,71 @@ export interface EditUnitProps {
   profile: { values: Record<string, string>; errors: FieldErrors };
   leaders: { rows: LeaderFormRow[]; errors: FieldErrors };
   archive: { reason: string; errors: FieldErrors; refusals: string[] };
+  remedies: {
+    values: { reviewBody: string; court: string };
+    errors: FieldErrors;
+    /** What the letters and 指南 name now, and where it comes from. */
+    current: UnitRemedies;
+    /** The default of the unit's kind, with its articles. */
+    fallback?: RemedyDefault;
+  };
+}
+
+const SOURCE_LABELS: Record<UnitRemedies['source']['reviewBody'], string> = {
+  unit: '本单位设置',
+  default: '按单位类型的默认值',
+  site: '依申请公开设置中的全市统一值',
+  generic: '通用默认值；依申请公开设置中填写了全市统一值时，告知书写该值',
+};
+
+function RemedyFields({ unit, ctx, r }: { unit: UnitRow; ctx: PageContext; r: EditUnitProps['remedies'] }) {
+  return (
+    <section aria-labelledby="remedies-title" class="narrow">
+      <h2 id="remedies-title">行政复议机关和人民法院</h2>
+      <p>本单位依申请公开的告知书和政府信息公开指南写明的救济途径（《政府信息公开条例》第五十一条）。留空时使用按单位类型确定的默认值。</p>
+      <dl class="facts">
+        <dt>目前写明的行政复议机关</dt>
+        <dd>
+          {r.current.reviewBody}（{SOURCE_LABELS[r.current.source.reviewBody]}）
+        </dd>
+        <dt>目前写明的人民法院</dt>
+        <dd>
+          {r.current.court}（{SOURCE_LABELS[r.current.source.court]}）
+        </dd>
+        {r.fallback ? (
+          <>
+            <dt>按单位类型的默认值</dt>
+            <dd>
+              {r.fallback.reviewBody}；{r.fallback.court}。依据：{r.fallback.basis}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <ErrorSummary errors={r.errors} />
+      <form method="post" action={`/staff/units/${unit.slug}/remedies`} novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        <TextField
+          name="reviewBody"
+          label="行政复议机关（选填）"
+          value={r.values.reviewBody}
+          error={r.errors.reviewBody}
+          maxLength={REMEDY_LIMIT}
+          hint={r.fallback ? `留空时写“${r.fallback.reviewBody}”。` : '本单位类型没有默认值：留空时使用依申请公开设置中的全市统一值。'}
+        />
+        <TextField
+          name="court"
+          label="人民法院（选填）"
+          value={r.values.court}
+          error={r.errors.court}
+          maxLength={REMEDY_LIMIT}
+          hint={r.fallback ? `留空时写“${r.fallback.court}”。` : '留空时使用依申请公开设置中的全市统一值。'}
+        />
+        <button type="submit" class="button">
+          保存行政复议机关和人民法院
+        </button>
+      </form>
+    </section>
+  );
 }
 
 export function EditUnitPage(p: EditUnitProps) {
@@ -228,6 +294,8 @@ export function EditUnitPage(p: EditUnitProps) {
           </button>
         </form>
       </section>
+
+      <RemedyFields unit={unit} ctx={ctx} r={p.remedies} />
 
       <section aria-labelledby="leaders">
         <h2 id="leaders">领导信息</h2>
@@ -355,6 +423,15 @@ export function SiteSettingsPage({ ctx, values, errors }: { ctx: PageContext; va
           <TextField name="psbNo" label="公安备案号（选填）" value={values.psbNo} error={errors.psbNo} maxLength={50} hint="如“滇公网安备 53230102000000号”。" />
           <TextField name="hostName" label="域名（选填）" value={values.hostName} error={errors.hostName} maxLength={253} autocomplete="off" hint="本网站的访问域名，如 www.cxs.gov.cn，不含 http:// 和路径。一个部署承载多个网站时，按域名区分。" />
           <TextArea name="demoNotice" label="演示数据提示（选填）" value={values.demoNotice} error={errors.demoNotice} rows={2} hint="填写后显示在每个页面顶部，用于提醒访问者本网站的数据为演示数据；正式上线前请清空。最多200个字。" />
+          <fieldset>
+            <legend>行政复议和行政诉讼的默认机关</legend>
+            <p class="hint">
+              各单位告知书和政府信息公开指南写明的行政复议机关、人民法院按单位类型确定（《行政复议法》第二十四条、第二十七条；《行政诉讼法》第十四条、第十五条），各单位可在“单位管理—编辑”中另行设置。以下名称用于这些默认值；留空时按本级人民政府的名称和办公地址推定。
+            </p>
+            <TextField name="superiorGovernment" label="上一级人民政府（选填）" value={values.superiorGovernment ?? ''} error={errors.superiorGovernment} maxLength={100} hint="本级人民政府自身作出的行政行为的复议机关，如“楚雄彝族自治州人民政府”；垂直管理单位的上一级主管部门也按此地名推定。" />
+            <TextField name="basicCourt" label="基层人民法院（选填）" value={values.basicCourt ?? ''} error={errors.basicCourt} maxLength={100} hint="部门、乡镇等作出的行政行为的一审法院，如“楚雄市人民法院”；实行行政案件集中管辖的，填写集中管辖的法院。" />
+            <TextField name="intermediateCourt" label="中级人民法院（选填）" value={values.intermediateCourt ?? ''} error={errors.intermediateCourt} maxLength={100} hint="以本级人民政府为被告的一审法院（《行政诉讼法》第十五条），如“楚雄彝族自治州中级人民法院”。" />
+          </fieldset>
           <button type="submit" class="button">
             保存
           </button>
