@@ -11,5 +11,6 @@ import { requestsModule } from './modules/requests/index.ts';
 import { annualReportModule } from './modules/annual-report/index.ts';
 import { messagesModule } from './modules/messages/index.ts';
 import { powersModule } from './modules/powers/index.ts';
+import { gazetteModule } from './modules/gazette/index.ts';
 
-export const modules: ModuleManifest[] = [portalModule, unitsModule, staffModule, calendarModule, auditLogModule, catalogModule, publishingModule, requestsModule, annualReportModule, messagesModule, powersModule];
+export const modules: ModuleManifest[] = [portalModule, unitsModule, staffModule, calendarModule, auditLogModule, catalogModule, publishingModule, requestsModule, annualReportModule, messagesModule, powersModule, gazetteModule];

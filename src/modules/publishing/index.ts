@@ -230,14 +230,16 @@ export interface PublishedRecordCopy {
 
 /**
  * Published 主动公开 records of a city (kind 'record', not 解读), newest first: those whose title or 文号
- * contains `q` (all when empty), or exactly those of `ids`.
+ * contains `q` (all when empty), or exactly those of `ids`; published within the dates when given.
  */
-export async function listPublishedRecordCopies(db: DbOrTx, rootUnitId: number, opts: { q?: string; ids?: number[]; limit?: number }): Promise<PublishedRecordCopy[]> {
+export async function listPublishedRecordCopies(db: DbOrTx, rootUnitId: number, opts: { q?: string; ids?: number[]; limit?: number; publishedFrom?: string; publishedTo?: string }): Promise<PublishedRecordCopy[]> {
   const conds = [eq(pubRecords.rootUnitId, rootUnitId), eq(pubRecords.kind, 'record'), LISTED_RECORD];
   if (opts.ids) {
     if (!opts.ids.length) return [];
     conds.push(inArray(pubRecords.id, opts.ids));
   }
+  if (opts.publishedFrom) conds.push(sql`${pubRecords.publishedOn} >= ${opts.publishedFrom}`);
+  if (opts.publishedTo) conds.push(sql`${pubRecords.publishedOn} <= ${opts.publishedTo}`);
   if (opts.q) {
     const like = `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     conds.push(sql`(${pubRecords.title} ILIKE ${like} OR ${pubRecords.docNo} ILIKE ${like})`);
