@@ -12,6 +12,7 @@ import { benchRequests } from './requests.ts';
 import { benchAnnualReport } from './annual-report.ts';
 import { benchPublishing } from './publishing.ts';
 import { benchPowers } from './powers.ts';
+import { benchGazette } from './gazette.ts';
 import { embeddedUrl, startTemporaryPostgres } from '../src/core/db/embedded.ts';
 import { createTestApp, type TestApp, type TestClient } from '../src/core/testing/index.ts';
 import { buildLargeCatalogWorkbook } from '../src/modules/catalog/testing/fixture.ts';
@@ -228,6 +229,8 @@ async function main(): Promise<void> {
     for (const l of await benchAnnualReport()) line(...l);
     // 权责清单 import and the 执法决定 register (bench/powers.ts), on its own database.
     for (const l of await benchPowers()) line(...l);
+    // 政府公报: a 40-page issue to PDF and the gazette search over 20 years (bench/gazette.ts), on its own database.
+    for (const l of await benchGazette()) line(...l);
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

@@ -9,7 +9,7 @@ import { shanghaiToday } from '../../core/clock.ts';
 import { listPublishedRecordCopies } from '../publishing/index.ts';
 import { gazetteIssues } from './data/schema.ts';
 import { gazetteRefusals } from './domain/eligibility.ts';
-import { actOnIssue, addRecords, addText, contentsOf, createIssue, findIssue, type GazetteActor } from './service.ts';
+import { actOnIssue, addRecords, addText, contentsOf, createIssue, findIssue, governmentName, type GazetteActor } from './service.ts';
 import { correctableArticles } from './service-read.ts';
 
 export async function seedGazette(core: Core, opts: SeedOptions): Promise<void> {
@@ -24,10 +24,11 @@ const APPOINTMENTS: [string, string][] = [
   ['楚雄市人民政府关于陈晓燕同志职务任免的通知', '经市人民政府研究决定：\n任命陈晓燕为楚雄市卫生健康局副局长；\n免去刘德明的楚雄市卫生健康局副局长职务。'],
 ];
 
-function sectionFor(publisher: string, docType: string): string | null {
-  if (/人民政府办公室$/.test(publisher)) return '政府办公室文件';
-  if (/人民政府$/.test(publisher)) return '政府文件';
-  return docType === 'normative' ? '部门文件' : null;
+/** The section of a record of the city: the government's, its office's, or a department's 规范性文件; townships' stay out. */
+function sectionFor(government: string, publisher: string, docType: string): string | null {
+  if (publisher === `${government}办公室`) return '政府办公室文件';
+  if (publisher === government) return '政府文件';
+  return docType === 'normative' && !/[镇乡]人民政府|街道办事处/.test(publisher) ? '部门文件' : null;
 }
 
 /** Issues for 2025 and 2026 up to today, two months each; idempotent (skips issues that exist). */
@@ -37,6 +38,7 @@ export async function seedGazetteDemo(core: Core, rootUnitId: number, log: (line
     audit: systemActor,
   };
   const today = shanghaiToday(core.clock.now());
+  const government = await governmentName(core.db, rootUnitId);
   let overall = 0;
   let made = 0;
   for (const year of [2025, 2026]) {
@@ -56,7 +58,7 @@ export async function seedGazetteDemo(core: Core, rootUnitId: number, log: (line
       const records = (await listPublishedRecordCopies(core.db, rootUnitId, { publishedFrom: from, publishedTo: to, limit: 400 })).reverse();
       const picked = new Map<string, number[]>();
       for (const r of records) {
-        const s = sectionFor(r.publisherName, r.docType);
+        const s = sectionFor(government, r.publisherName, r.docType);
         if (!s || !r.bodyHtml) continue;
         const list = picked.get(s) ?? [];
         if (list.length < (s === '部门文件' ? 4 : 3)) list.push(r.id);

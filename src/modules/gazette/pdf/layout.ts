@@ -72,9 +72,9 @@ p { margin: 0; text-indent: 2em; text-align: justify; orphans: 2; widows: 2; }
 .contents h3 { font-family: ${FONTS.heiti}; font-weight: normal; font-size: 16pt; margin: 0.5em 0 0; }
 .contents ol { list-style: none; margin: 0; padding: 0; }
 .contents li { display: flex; align-items: baseline; text-indent: 0; }
-.contents li a { color: inherit; text-decoration: none; flex: 1 1 auto; display: flex; align-items: baseline; }
+.contents li a { color: inherit; text-decoration: none; flex: 1 1 auto; display: flex; align-items: flex-end; }
 .contents .t { flex: 0 1 auto; padding-left: 1em; }
-.contents .dots { flex: 1 1 2em; border-bottom: 1.5pt dotted #000; margin: 0 0.3em; transform: translateY(-0.3em); min-width: 2em; }
+.contents .dots { flex: 1 1 2em; border-bottom: 1.5pt dotted #000; margin: 0 0.3em 0.45em; min-width: 2em; }
 .contents .n { flex: 0 0 auto; letter-spacing: normal; font-variant-numeric: tabular-nums; }
 .contents .no { display: block; font-size: 14pt; }
 article { break-before: page; }
