@@ -139,10 +139,13 @@ export interface SearchHit extends ArticleRef {
 }
 
 export const SEARCH_PAGE_SIZE = 20;
+/** Up to this many matches are ranked by relevance; more are listed newest first. */
+export const RANKED_MATCHES = 300;
 
 /**
  * Released articles whose title, 文号, 署名 or text contain every term (CJK bigram phrases, the shared
- * search of ARCHITECTURE §1), best first: title and 文号 matches, then newest.
+ * search of ARCHITECTURE §1), best first (title and 文号 weigh most), then newest; a word found in more than
+ * RANKED_MATCHES articles lists them newest first.
  */
 export async function searchArticles(db: DbOrTx, rootUnitId: number, input: { q: string; year?: number; page: number }): Promise<{ total: number; hits: SearchHit[]; terms: string[] }> {
   const parsed = parseQuery(input.q);
@@ -158,7 +161,8 @@ export async function searchArticles(db: DbOrTx, rootUnitId: number, input: { q:
     .from(gazetteArticles)
     .innerJoin(gazetteIssues, eq(gazetteIssues.id, gazetteArticles.issueId))
     .where(cond)
-    .orderBy(sql`ts_rank(${gazetteArticles.search}, ${parsed.tsquery}::tsquery, 1) DESC`, desc(gazetteIssues.overall), asc(gazetteArticles.seq))
+    // Ranking reads every match's vector: for a common word (hundreds of matches) newest first is as useful and cheap.
+    .orderBy(...((count?.n ?? 0) <= RANKED_MATCHES ? [sql`ts_rank(${gazetteArticles.search}, ${parsed.tsquery}::tsquery, 1) DESC`] : []), desc(gazetteIssues.overall), asc(gazetteArticles.seq))
     .limit(SEARCH_PAGE_SIZE)
     .offset((input.page - 1) * SEARCH_PAGE_SIZE);
   return {

@@ -263,3 +263,5 @@ export async function listPublishedRecordCopies(db: DbOrTx, rootUnitId: number, 
   return rows.map((r) => ({ ...r, indexNo: r.indexNo ?? '', publishedOn: r.publishedOn ?? '' }));
 }
 export { recordPath } from './views/public-shared.tsx';
+/** The feed writers (Atom, RSS 2.0), for other modules' feeds. */
+export { atom, rss, type FeedEntry, type FeedInfo } from './http/feeds-xml.ts';

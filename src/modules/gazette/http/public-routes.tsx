@@ -11,6 +11,8 @@ import { governmentName } from '../service.ts';
 import { releasedArticle, releasedIssue, releasedIssues, releasedYears, searchArticles } from '../service-read.ts';
 import { releasedIssuePdf } from '../pdf/issue-pdf.ts';
 import { PdfUnavailableError } from '../pdf/print.ts';
+import { atom, rss } from '../../publishing/index.ts';
+import { chineseDate } from '../pdf/layout.ts';
 import { GazetteArticlePage, GazetteHomePage, GazetteIssuePage, GazetteSearchPage, GazetteYearPage } from '../views/public.tsx';
 
 export const HTML = 'text/html; charset=utf-8';
@@ -37,6 +39,28 @@ export function registerGazettePublicRoutes(app: FastifyInstance, core: Core): v
     const [name, years, latest] = await Promise.all([nameOf(req), releasedYears(core.db, req.site.rootUnitId), releasedIssues(core.db, req.site.rootUnitId, undefined, 6)]);
     return reply.type(HTML).headers(cache).send(renderDocument(<GazetteHomePage ctx={pageContext(req, reply)} name={name} years={years} latest={latest} />));
   });
+
+  // New issues as Atom and RSS 2.0, for readers and aggregators.
+  for (const format of ['atom', 'rss'] as const) {
+    app.get(`/gazette/${format}.xml`, async (req, reply) => {
+      const [name, latest] = await Promise.all([nameOf(req), releasedIssues(core.db, req.site.rootUnitId, undefined, 20)]);
+      const base = `${req.protocol}://${req.host}`;
+      const entries = latest.map((i) => ({
+        url: `${base}/gazette/${i.year}/${i.number}`,
+        title: `《${name}》${issueLabel(i)}`,
+        summary: `${i.issuedOn ? `${chineseDate(i.issuedOn)}出版，` : ''}共${i.articleCount}篇。`,
+        published: i.releasedAt ?? new Date(0),
+        updated: i.releasedAt ?? new Date(0),
+        author: name.replace(/公报$/, ''),
+        categories: ['政府公报'],
+      }));
+      const feed = { title: name, description: `《${name}》各期`, pageUrl: `${base}/gazette`, selfUrl: `${base}/gazette/${format}.xml`, updated: entries[0]?.updated ?? core.clock.now(), author: name.replace(/公报$/, '') };
+      return reply
+        .type(format === 'atom' ? 'application/atom+xml; charset=utf-8' : 'application/rss+xml; charset=utf-8')
+        .header('cache-control', 'public, max-age=300')
+        .send(format === 'atom' ? atom(feed, entries) : rss(feed, entries));
+    });
+  }
 
   app.get('/gazette/search', async (req, reply) => {
     const query = req.query as Record<string, unknown>;

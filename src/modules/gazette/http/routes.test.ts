@@ -108,6 +108,10 @@ describe('政府公报 pages, end to end', () => {
     assert.equal(home.statusCode, 200);
     assert.match(home.body, /href="\/gazette\/2026"/);
     assert.equal((await t.client().get('/gazette/2026')).statusCode, 200);
+    const feed = await t.client().get('/gazette/atom.xml');
+    assert.equal(feed.statusCode, 200);
+    assert.match(feed.body, /<title>《楚雄市人民政府公报》2026年第1期（总第1期）<\/title>/);
+    assert.match((await t.client().get('/gazette/rss.xml')).headers['content-type'] as string, /rss\+xml/);
     const byText = await t.client().get(`/gazette/search?q=${encodeURIComponent('教育体育局副局长')}`);
     assert.match(textOf(byText.body), /共找到 1 篇/);
     assert.match(byText.body, /<mark>/);

@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { extractText } from '../../../core/files/extract-text.ts';
 import { PAGE, printDocument } from './layout.ts';
-import { printIssue } from './print.ts';
+import { destinationPages, pdfPagesOf, printIssue } from './print.ts';
 import { bigIssue } from './fixture.ts';
 
 describe('the PDF of an issue (GB/T 9704 layout, headless Chromium)', () => {
@@ -56,6 +56,8 @@ describe('the PDF of an issue (GB/T 9704 layout, headless Chromium)', () => {
     // The contents page numbers are the pages where the articles start; every title reads back.
     const again = printDocument(issue, printed.starts);
     for (const a of issue.sections.flatMap((s) => s.articles)) assert.match(again, new RegExp(`href="#a-${a.seq}".*?<span class="n">\\s*${printed.starts.get(a.seq)}<`));
+    // The quick reader of the file agrees with pdf.js.
+    assert.deepEqual(destinationPages(printed.pdf), await pdfPagesOf(printed.pdf));
     const starts = [...printed.starts.values()];
     assert.deepEqual(starts, [...starts].sort((a, b) => a - b), 'articles in contents order');
     assert.equal(printed.starts.get(1), 3, 'after the cover and one contents page');

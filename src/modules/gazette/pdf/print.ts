@@ -22,7 +22,50 @@ export function pdfAvailable(): boolean {
 
 const require = createRequire(import.meta.url);
 
-/** The page (1-based) of each named destination a-<seq>, and the number of pages. */
+/**
+ * The page (1-based) of each named destination a-<seq> and the number of pages, read straight from the
+ * file Chromium writes (PDF 1.4: plain objects, a /Dests dictionary, a /Pages tree); null when the file
+ * is laid out otherwise.
+ */
+export function destinationPages(pdf: Buffer): { pages: number; starts: Map<number, number> } | null {
+  const s = pdf.toString('latin1');
+  const offsets = new Map<number, number>();
+  for (const m of s.matchAll(/(?:^|[\r\n])(\d+) 0 obj\b/g)) offsets.set(Number(m[1]), m.index! + m[0].length);
+  const dict = (n: number): string => {
+    const at = offsets.get(n);
+    if (at === undefined) return '';
+    const end = s.indexOf('endobj', at);
+    const body = s.slice(at, end < 0 ? undefined : end);
+    const stream = body.indexOf('stream');
+    return stream < 0 ? body : body.slice(0, stream);
+  };
+  const catalogAt = s.search(/\/Type\s*\/Catalog\b/);
+  if (catalogAt < 0) return null;
+  const catalog = s.slice(catalogAt, s.indexOf('endobj', catalogAt));
+  const pagesRef = /\/Pages\s+(\d+)\s+0\s+R/.exec(catalog)?.[1];
+  const destsRef = /\/Dests\s+(\d+)\s+0\s+R/.exec(catalog)?.[1];
+  if (!pagesRef || !destsRef) return null;
+  const order: number[] = [];
+  const walk = (n: number, depth: number) => {
+    const d = dict(n);
+    if (depth > 32) return;
+    if (/\/Type\s*\/Pages\b/.test(d)) {
+      const kids = /\/Kids\s*\[([^\]]*)\]/.exec(d)?.[1] ?? '';
+      for (const k of kids.matchAll(/(\d+)\s+0\s+R/g)) walk(Number(k[1]), depth + 1);
+    } else if (/\/Type\s*\/Page\b/.test(d)) order.push(n);
+  };
+  walk(Number(pagesRef), 0);
+  if (!order.length) return null;
+  const index = new Map(order.map((n, i) => [n, i + 1]));
+  const starts = new Map<number, number>();
+  for (const m of dict(Number(destsRef)).matchAll(/\/a-(\d+)\s*\[\s*(\d+)\s+0\s+R/g)) {
+    const page = index.get(Number(m[2]));
+    if (page) starts.set(Number(m[1]), page);
+  }
+  return { pages: order.length, starts };
+}
+
+/** The same as destinationPages, read by pdf.js (slower; for files laid out otherwise, and for tests). */
 export async function pdfPagesOf(pdf: Buffer): Promise<{ pages: number; starts: Map<number, number> }> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const root = path.dirname(require.resolve('pdfjs-dist/package.json'));
@@ -57,12 +100,13 @@ export async function printIssue(issue: PrintIssue): Promise<PrintedIssue> {
       await page.evaluate(() => document.fonts.ready.then(() => undefined));
       return Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }));
     };
-    let starts = (await pdfPagesOf(await print())).starts;
+    const read = async (pdf: Buffer) => destinationPages(pdf) ?? (await pdfPagesOf(pdf));
+    let starts = (await read(await print())).starts;
     // The contents keep their length (the placeholder is as wide as any number), so one more pass
     // normally confirms the pages; a second correction covers the rare case where it does not.
     for (let pass = 0; pass < 3; pass++) {
       const pdf = await print(starts);
-      const found = await pdfPagesOf(pdf);
+      const found = await read(pdf);
       if ([...starts].every(([k, v]) => found.starts.get(k) === v)) return { pdf, pages: found.pages, starts };
       starts = found.starts;
     }

@@ -67,6 +67,9 @@ export function GazetteHomePage({ ctx, name, years, latest }: { ctx: PageContext
       <SearchForm years={years.map((y) => y.year)} />
       <h2>最新各期</h2>
       {latest.length ? <IssueList issues={latest} /> : <p>暂无已发行的公报。</p>}
+      <p>
+        订阅新一期：<a href={`${BASE}/atom.xml`}>Atom</a> · <a href={`${BASE}/rss.xml`}>RSS</a>
+      </p>
       <h2>按年份浏览</h2>
       {years.length ? (
         <ul class="gazette-years">
