@@ -60,7 +60,7 @@ describe('the PDF of an issue (GB/T 9704 layout, headless Chromium)', () => {
     assert.deepEqual(destinationPages(printed.pdf), await pdfPagesOf(printed.pdf));
     const starts = [...printed.starts.values()];
     assert.deepEqual(starts, [...starts].sort((a, b) => a - b), 'articles in contents order');
-    assert.equal(printed.starts.get(1), 3, 'after the cover and one contents page');
+    assert.ok(printed.starts.get(1)! >= 3, 'after the cover and the contents');
     const text = (await extractText('pdf', printed.pdf)).replace(/\s+/g, '');
     for (const a of issue.sections.flatMap((s) => s.articles)) assert.ok(text.includes(a.title), `title reads back: ${a.title}`);
     assert.ok(text.includes(`—${printed.starts.get(16)}—`) || text.includes(String(printed.starts.get(16))), 'page numbers are text');
