@@ -95,10 +95,12 @@ export async function printIssue(issue: PrintIssue): Promise<PrintedIssue> {
   const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
   try {
     const page = await browser.newPage();
+    // The first pass only finds the pages: no structure tree or bookmarks, which cost time.
     const print = async (starts?: Map<number, number>) => {
       await page.setContent(printDocument(issue, starts), { waitUntil: 'load' });
-      await page.evaluate(() => document.fonts.ready.then(() => undefined));
-      return Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: true, outline: true }));
+      await page.evaluate('document.fonts.ready.then(() => undefined)');
+      const final = starts !== undefined;
+      return Buffer.from(await page.pdf({ preferCSSPageSize: true, printBackground: true, tagged: final, outline: final }));
     };
     const read = async (pdf: Buffer) => destinationPages(pdf) ?? (await pdfPagesOf(pdf));
     let starts = (await read(await print())).starts;
