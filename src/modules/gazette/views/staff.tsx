@@ -156,7 +156,7 @@ export function IssueEditorPage(p: IssueEditorProps) {
                 <li key={a.id}>
                   <span>
                     {seq.get(a.id)}. {a.kind === 'erratum' ? '【勘误】' : ''}
-                    {a.issuer && a.kind !== 'record' ? `${a.title}` : a.title}
+                    {a.title}
                   </span>
                   {a.docNo ? <span class="hint">（{a.docNo}）</span> : null}
                   {a.kind === 'record' ? <span class="hint"> 来自已公开信息 {a.recordIndexNo}</span> : null}
