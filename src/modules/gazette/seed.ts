@@ -55,7 +55,8 @@ export async function seedGazetteDemo(core: Core, rootUnitId: number, log: (line
       const created = await createIssue(core, actor, { year, number: n, overall, issuedOn });
       if (!created.ok) throw new Error(`gazette demo: ${created.reasons.join(' ')}`);
       const sections = new Map((await contentsOf(core.db, created.issue.id)).map((c) => [c.section.name, c.section.id]));
-      const records = (await listPublishedRecordCopies(core.db, rootUnitId, { publishedFrom: from, publishedTo: to, limit: 400 })).reverse();
+      // Documents with a 文号 first (a gazette reprints documents), then in order of publication.
+      const records = (await listPublishedRecordCopies(core.db, rootUnitId, { publishedFrom: from, publishedTo: to, limit: 400 })).reverse().sort((a, b) => Number(!a.docNo) - Number(!b.docNo));
       const picked = new Map<string, number[]>();
       for (const r of records) {
         const s = sectionFor(government, r.publisherName, r.docType);
