@@ -14,6 +14,7 @@ import { benchPublishing } from './publishing.ts';
 import { benchPowers } from './powers.ts';
 import { benchMessages } from './messages.ts';
 import { benchDecisions } from './decisions.ts';
+import { benchGazette } from './gazette.ts';
 import { embeddedUrl, startTemporaryPostgres } from '../src/core/db/embedded.ts';
 import { createTestApp, type TestApp, type TestClient } from '../src/core/testing/index.ts';
 import { buildLargeCatalogWorkbook } from '../src/modules/catalog/testing/fixture.ts';
@@ -234,6 +235,8 @@ async function main(): Promise<void> {
     for (const l of await benchMessages(DURATION_S)) line(...l);
     // 决策公开: a dossier and the results page with 1,000 decisions and 10,000 progress reports (bench/decisions.ts).
     for (const l of await benchDecisions()) line(...l);
+    // 政府公报: a 40-page issue to PDF and the gazette search over 20 years (bench/gazette.ts), on its own database.
+    for (const l of await benchGazette()) line(...l);
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

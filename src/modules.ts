@@ -12,5 +12,6 @@ import { annualReportModule } from './modules/annual-report/index.ts';
 import { messagesModule } from './modules/messages/index.ts';
 import { powersModule } from './modules/powers/index.ts';
 import { decisionsModule } from './modules/decisions/index.ts';
+import { gazetteModule } from './modules/gazette/index.ts';
 
-export const modules: ModuleManifest[] = [portalModule, unitsModule, staffModule, calendarModule, auditLogModule, catalogModule, publishingModule, requestsModule, annualReportModule, messagesModule, powersModule, decisionsModule];
+export const modules: ModuleManifest[] = [portalModule, unitsModule, staffModule, calendarModule, auditLogModule, catalogModule, publishingModule, requestsModule, annualReportModule, messagesModule, powersModule, decisionsModule, gazetteModule];

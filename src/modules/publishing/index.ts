@@ -219,4 +219,54 @@ export async function createRecordFromRequestReply(core: Core, actor: StaffActor
   );
   return r.ok ? { ok: true, record: r.record } : r;
 }
-export { atom, type FeedEntry, type FeedInfo } from './http/feeds-xml.ts';
+
+/** A published 主动公开 record as another module (the 政府公报) copies it. */
+export interface PublishedRecordCopy {
+  id: number;
+  indexNo: string;
+  title: string;
+  docNo: string;
+  publisherName: string;
+  docType: 'regulation' | 'normative' | 'other';
+  writtenOn: string;
+  publishedOn: string;
+  bodyHtml: string;
+}
+
+/**
+ * Published 主动公开 records of a city (kind 'record', not 解读), newest first: those whose title or 文号
+ * contains `q` (all when empty), or exactly those of `ids`; published within the dates when given.
+ */
+export async function listPublishedRecordCopies(db: DbOrTx, rootUnitId: number, opts: { q?: string; ids?: number[]; limit?: number; publishedFrom?: string; publishedTo?: string }): Promise<PublishedRecordCopy[]> {
+  const conds = [eq(pubRecords.rootUnitId, rootUnitId), eq(pubRecords.kind, 'record'), LISTED_RECORD];
+  if (opts.ids) {
+    if (!opts.ids.length) return [];
+    conds.push(inArray(pubRecords.id, opts.ids));
+  }
+  if (opts.publishedFrom) conds.push(sql`${pubRecords.publishedOn} >= ${opts.publishedFrom}`);
+  if (opts.publishedTo) conds.push(sql`${pubRecords.publishedOn} <= ${opts.publishedTo}`);
+  if (opts.q) {
+    const like = `%${opts.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    conds.push(sql`(${pubRecords.title} ILIKE ${like} OR ${pubRecords.docNo} ILIKE ${like})`);
+  }
+  const rows = await db
+    .select({
+      id: pubRecords.id,
+      indexNo: pubRecords.indexNo,
+      title: pubRecords.title,
+      docNo: pubRecords.docNo,
+      publisherName: pubRecords.publisherName,
+      docType: pubRecords.docType,
+      writtenOn: pubRecords.writtenOn,
+      publishedOn: pubRecords.publishedOn,
+      bodyHtml: pubRecords.bodyHtml,
+    })
+    .from(pubRecords)
+    .where(and(...conds))
+    .orderBy(desc(pubRecords.publishedOn), desc(pubRecords.id))
+    .limit(opts.limit ?? 50);
+  return rows.map((r) => ({ ...r, indexNo: r.indexNo ?? '', publishedOn: r.publishedOn ?? '' }));
+}
+export { recordPath } from './views/public-shared.tsx';
+/** The feed writers (Atom, RSS 2.0), for other modules' feeds. */
+export { atom, rss, type FeedEntry, type FeedInfo } from './http/feeds-xml.ts';

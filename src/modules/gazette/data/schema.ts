@@ -1,0 +1,94 @@
+// Tables of the 政府公报: issues, their editable sections and the articles in them. An article is a
+// copy (title, 文号, body) of a published record or a text entered only for the gazette (人事任免, 勘误),
+// so a released issue never changes when its source record does.
+import { sql } from 'drizzle-orm';
+import { bigint, check, customType, date, index, integer, pgTable, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { units } from '../../../core/db/schema.ts';
+import type { IssueState } from '../domain/workflow.ts';
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+export type ArticleKind = 'record' | 'text' | 'erratum';
+
+export const gazetteIssues = pgTable(
+  'gazette_issues',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    rootUnitId: bigint('root_unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    year: integer('year').notNull(),
+    /** 期 within the year. */
+    number: integer('number').notNull(),
+    /** 总期 since the first issue. */
+    overall: integer('overall').notNull(),
+    state: text('state').$type<IssueState>().notNull().default('drafted'),
+    /** 出版日期 printed on the cover; set at release when left empty. */
+    issuedOn: date('issued_on', { mode: 'string' }),
+    releasedAt: timestamp('released_at', { withTimezone: true }),
+    /** The PDF of a released issue, made once (the electronic edition stays as released). */
+    pdf: bytea('pdf'),
+    pdfPages: integer('pdf_pages'),
+    lockVersion: integer('lock_version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('gazette_issues_number_key').on(t.rootUnitId, t.year, t.number),
+    uniqueIndex('gazette_issues_overall_key').on(t.rootUnitId, t.overall),
+    check('gazette_issues_state_check', sql`${t.state} in ('drafted','proofread','approved','released')`),
+  ],
+);
+
+export const gazetteSections = pgTable(
+  'gazette_sections',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    issueId: bigint('issue_id', { mode: 'number' })
+      .notNull()
+      .references(() => gazetteIssues.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    sortOrder: integer('sort_order').notNull().default(0),
+  },
+  (t) => [index('gazette_sections_issue_idx').on(t.issueId, t.sortOrder)],
+);
+
+export const gazetteArticles = pgTable(
+  'gazette_articles',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    issueId: bigint('issue_id', { mode: 'number' })
+      .notNull()
+      .references(() => gazetteIssues.id, { onDelete: 'cascade' }),
+    sectionId: bigint('section_id', { mode: 'number' })
+      .notNull()
+      .references(() => gazetteSections.id),
+    sortOrder: integer('sort_order').notNull().default(0),
+    /** Position in the contents, 1…n, fixed at release: the public address /gazette/YYYY/N/<seq>. */
+    seq: integer('seq'),
+    kind: text('kind').$type<ArticleKind>().notNull(),
+    /** pub_records.id of the source record (another module's table: no foreign key). */
+    recordId: bigint('record_id', { mode: 'number' }),
+    recordIndexNo: text('record_index_no').notNull().default(''),
+    title: text('title').notNull(),
+    docNo: text('doc_no').notNull().default(''),
+    /** 发文机关 / 署名. */
+    issuer: text('issuer').notNull().default(''),
+    writtenOn: date('written_on', { mode: 'string' }),
+    /** Sanitised HTML (from the record) or paragraphs made from plain text. */
+    bodyHtml: text('body_html').notNull().default(''),
+    /** For a 勘误: the earlier released article it corrects. */
+    correctsArticleId: bigint('corrects_article_id', { mode: 'number' }).references((): AnyPgColumn => gazetteArticles.id),
+    /** Title and 文号 (A), body (C): filled at release, searched by the public archive. */
+    search: tsvector('search'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('gazette_articles_issue_idx').on(t.issueId, t.sortOrder),
+    index('gazette_articles_corrects_idx').on(t.correctsArticleId),
+    index('gazette_articles_record_idx').on(t.recordId),
+    index('gazette_articles_search_gin').using('gin', t.search),
+    check('gazette_articles_kind_check', sql`${t.kind} in ('record','text','erratum')`),
+  ],
+);

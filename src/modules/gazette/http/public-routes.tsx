@@ -1,0 +1,120 @@
+// Public routes of the 政府公报 electronic edition (国办发〔2018〕22号: 目录导航 + 内容检索, the database
+// of every issue open to the public). Only released issues are shown; anything else is a 404.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Core } from '../../../core/services.ts';
+import { pageContext } from '../../../core/http/context.ts';
+import { NotFoundError } from '../../../core/http/errors.ts';
+import { renderDocument } from '../../../core/ui/render.ts';
+import { shanghaiToday } from '../../../core/clock.ts';
+import { gazetteName, issueLabel } from '../domain/numbering.ts';
+import { governmentName } from '../service.ts';
+import { releasedArticle, releasedIssue, releasedIssues, releasedYears, searchArticles } from '../service-read.ts';
+import { releasedIssuePdf } from '../pdf/issue-pdf.ts';
+import { PdfUnavailableError } from '../pdf/print.ts';
+import { atom, rss } from '../../publishing/index.ts';
+import { chineseDate } from '../pdf/layout.ts';
+import { GazetteArticlePage, GazetteHomePage, GazetteIssuePage, GazetteSearchPage, GazetteYearPage } from '../views/public.tsx';
+
+export const HTML = 'text/html; charset=utf-8';
+
+export function queryText(value: unknown, max = 100): string {
+  const v = Array.isArray(value) ? value[0] : value;
+  return typeof v === 'string' ? v.trim().slice(0, max) : '';
+}
+
+/** A whole number in a path or query within bounds, or undefined. */
+export function intParam(value: unknown, min: number, max: number): number | undefined {
+  const v = queryText(value, 6);
+  if (!/^\d{1,6}$/.test(v)) return undefined;
+  const n = Number(v);
+  return n >= min && n <= max ? n : undefined;
+}
+
+export function registerGazettePublicRoutes(app: FastifyInstance, core: Core): void {
+  const nameOf = async (req: FastifyRequest) => gazetteName(await governmentName(core.db, req.site.rootUnitId));
+  const params = (req: FastifyRequest) => req.params as Record<string, string>;
+  const cache = { 'cache-control': 'public, max-age=300' };
+
+  app.get('/gazette', async (req, reply) => {
+    const [name, years, latest] = await Promise.all([nameOf(req), releasedYears(core.db, req.site.rootUnitId), releasedIssues(core.db, req.site.rootUnitId, undefined, 6)]);
+    return reply.type(HTML).headers(cache).send(renderDocument(<GazetteHomePage ctx={pageContext(req, reply)} name={name} years={years} latest={latest} />));
+  });
+
+  // New issues as Atom and RSS 2.0, for readers and aggregators.
+  for (const format of ['atom', 'rss'] as const) {
+    app.get(`/gazette/${format}.xml`, async (req, reply) => {
+      const [name, latest] = await Promise.all([nameOf(req), releasedIssues(core.db, req.site.rootUnitId, undefined, 20)]);
+      const base = `${req.protocol}://${req.host}`;
+      const entries = latest.map((i) => ({
+        url: `${base}/gazette/${i.year}/${i.number}`,
+        title: `《${name}》${issueLabel(i)}`,
+        summary: `${i.issuedOn ? `${chineseDate(i.issuedOn)}出版，` : ''}共${i.articleCount}篇。`,
+        published: i.releasedAt ?? new Date(0),
+        updated: i.releasedAt ?? new Date(0),
+        author: name.replace(/公报$/, ''),
+        categories: ['政府公报'],
+      }));
+      const feed = { title: name, description: `《${name}》各期`, pageUrl: `${base}/gazette`, selfUrl: `${base}/gazette/${format}.xml`, updated: entries[0]?.updated ?? core.clock.now(), author: name.replace(/公报$/, '') };
+      return reply
+        .type(format === 'atom' ? 'application/atom+xml; charset=utf-8' : 'application/rss+xml; charset=utf-8')
+        .header('cache-control', 'public, max-age=300')
+        .send(format === 'atom' ? atom(feed, entries) : rss(feed, entries));
+    });
+  }
+
+  app.get('/gazette/search', async (req, reply) => {
+    const query = req.query as Record<string, unknown>;
+    const q = queryText(query.q);
+    const year = intParam(query.year, 1949, 2100);
+    const page = intParam(query.page, 1, 10000) ?? 1;
+    const [name, years, found] = await Promise.all([nameOf(req), releasedYears(core.db, req.site.rootUnitId), searchArticles(core.db, req.site.rootUnitId, { q, year, page })]);
+    return reply.type(HTML).send(renderDocument(<GazetteSearchPage ctx={pageContext(req, reply)} name={name} q={q} year={year} years={years.map((y) => y.year)} total={found.total} hits={found.hits} page={page} />));
+  });
+
+  app.get('/gazette/:year', async (req, reply) => {
+    const year = intParam(params(req).year, 1949, 2100);
+    if (!year) throw new NotFoundError('没有这一年的政府公报。');
+    const [name, years, issues] = await Promise.all([nameOf(req), releasedYears(core.db, req.site.rootUnitId), releasedIssues(core.db, req.site.rootUnitId, year)]);
+    if (!issues.length) throw new NotFoundError(`${year}年没有已发行的政府公报。`);
+    return reply.type(HTML).headers(cache).send(renderDocument(<GazetteYearPage ctx={pageContext(req, reply)} name={name} year={year} issues={issues} years={years.map((y) => y.year)} />));
+  });
+
+  const issueKey = (req: FastifyRequest) => {
+    const year = intParam(params(req).year, 1949, 2100);
+    const number = intParam(params(req).number, 1, 99);
+    if (!year || !number) throw new NotFoundError('没有这一期政府公报。');
+    return { year, number };
+  };
+
+  app.get('/gazette/:year/:number', async (req, reply) => {
+    const k = issueKey(req);
+    const [name, found] = await Promise.all([nameOf(req), releasedIssue(core.db, req.site.rootUnitId, k.year, k.number)]);
+    if (!found) throw new NotFoundError('没有这一期政府公报，或者它还没有发行。');
+    return reply.type(HTML).headers(cache).send(renderDocument(<GazetteIssuePage ctx={pageContext(req, reply)} name={name} issue={found.issue} contents={found.contents} />));
+  });
+
+  app.get('/gazette/:year/:number/pdf', async (req, reply) => {
+    const k = issueKey(req);
+    const [name, found] = await Promise.all([nameOf(req), releasedIssue(core.db, req.site.rootUnitId, k.year, k.number)]);
+    if (!found) throw new NotFoundError('没有这一期政府公报，或者它还没有发行。');
+    try {
+      const pdf = await releasedIssuePdf(core.db, found.issue.id, shanghaiToday(core.clock.now()));
+      const file = `${name}${issueLabel(found.issue)}.pdf`;
+      return reply
+        .type('application/pdf')
+        .headers({ ...cache, 'content-disposition': `inline; filename="gazette-${k.year}-${k.number}.pdf"; filename*=UTF-8''${encodeURIComponent(file)}` })
+        .send(pdf);
+    } catch (err) {
+      if (err instanceof PdfUnavailableError) return reply.code(503).type('text/plain; charset=utf-8').send(err.message);
+      throw err;
+    }
+  });
+
+  app.get('/gazette/:year/:number/:seq', async (req, reply) => {
+    const k = issueKey(req);
+    const seq = intParam(params(req).seq, 1, 9999);
+    const [name, found] = await Promise.all([nameOf(req), seq ? releasedArticle(core.db, req.site.rootUnitId, k.year, k.number, seq) : undefined]);
+    if (!found) throw new NotFoundError('本期公报没有这篇文章。');
+    return reply.type(HTML).headers(cache).send(renderDocument(<GazetteArticlePage ctx={pageContext(req, reply)} name={name} {...found} />));
+  });
+}

@@ -1,0 +1,26 @@
+import type { ModuleManifest } from '../../core/services.ts';
+import { hasRole } from '../../core/auth/roles.ts';
+import { registerGazettePublicRoutes } from './http/public-routes.tsx';
+import { registerGazetteStaffRoutes } from './http/staff-routes.tsx';
+import { seedGazette } from './seed.ts';
+
+/** 政府公报: issues put together from published records, released in HTML and a PDF laid out like print, searchable. */
+export const gazetteModule: ModuleManifest = {
+  name: 'gazette',
+  publicNav: [{ href: '/gazette', label: '政府公报' }],
+  staffNav: [{ href: '/staff/gazette', label: '政府公报', visible: (u) => hasRole(u, 'openness_office', 'openness_head', 'system_admin') }],
+  sitemap: [
+    {
+      title: '政府公报',
+      links: [
+        { href: '/gazette', label: '政府公报（按年份浏览）' },
+        { href: '/gazette/search', label: '政府公报检索' },
+      ],
+    },
+  ],
+  register(app, core) {
+    registerGazettePublicRoutes(app, core);
+    registerGazetteStaffRoutes(app, core);
+  },
+  seed: async (core, opts) => seedGazette(core, opts),
+};
