@@ -7,7 +7,7 @@
 //   页码 4号 (14 pt) 半角宋体 "— n —", its top 7 mm below the 版心; odd pages right, even pages left, one
 //   character in from the edge of the 版心.
 // Fonts: the licensed 方正/中易 faces first, then the free substitutes Debian's fonts-noto-cjk installs
-// (docs/adr/0006-gazette-pdf-with-headless-chromium.md names them).
+// (docs/adr/0007-gazette-pdf-with-headless-chromium.md names them).
 import { escapeHtml } from '../../../core/search/snippet.ts';
 
 export const PAGE = { widthMm: 210, heightMm: 297, topMm: 37, bottomMm: 35, leftMm: 28, rightMm: 26, linesPerPage: 22, charsPerLine: 28 } as const;

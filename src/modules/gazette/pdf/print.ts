@@ -1,5 +1,5 @@
 // Prints an issue to PDF with headless Chromium (the Debian `chromium` package, driven by playwright-core;
-// see docs/adr/0006-gazette-pdf-with-headless-chromium.md): fonts embedded and subset, text selectable,
+// see docs/adr/0007-gazette-pdf-with-headless-chromium.md): fonts embedded and subset, text selectable,
 // contents linked to the articles. Two passes: the first finds on which page each article starts (from
 // the PDF's named destinations, read by pdf.js), the second prints those numbers in the contents.
 import fs from 'node:fs';
