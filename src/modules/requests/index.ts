@@ -9,7 +9,7 @@ import { startRequestJobs } from './jobs.ts';
 import type { PeriodicJob } from '../../core/jobs/periodic.ts';
 import { requestsWorkQueue } from './work-queue.ts';
 
-// For other modules (the annual report, issue 6): see README.md "Exports".
+// For other modules (the annual report): see README.md "Exports".
 export {
   annualReportRequests,
   annualReportRequestCounts,

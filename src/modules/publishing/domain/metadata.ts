@@ -87,7 +87,7 @@ export function validateRecordInput(raw: RecordInput, ctx: { today: string; publ
   if (!v.publisherName) errors.publisherName = '请填写发布机构';
   else if (v.publisherName.length > 100) errors.publisherName = '发布机构不能超过100个字';
 
-  // Where the record is shown: one catalog item of the unit, or a general column (issue 4).
+  // Where the record is shown: one catalog item of the unit, or a general column.
   if (v.generalColumn !== null && !GENERAL_COLUMNS.includes(v.generalColumn)) errors.generalColumn = '所选栏目不存在';
   if (v.catalogItemId === null && v.generalColumn === null) errors.generalColumn = '请选择所属公开事项或栏目（政务动态、通知公告、政策文件）';
 

@@ -84,7 +84,7 @@ export const INTERPRETATION_FORM_LABELS: Record<InterpretationForm, string> = {
 export const RECORD_KINDS = ['record', 'interpretation'] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
-/** Typed withdrawal reasons (issue 4). */
+/** Typed withdrawal reasons. */
 export const WITHDRAW_REASONS = ['error', 'expired', 'replaced', 'other'] as const;
 export type WithdrawReason = (typeof WITHDRAW_REASONS)[number];
 export const WITHDRAW_REASON_LABELS: Record<WithdrawReason, string> = { error: '内容有误', expired: '已失效', replaced: '被替代', other: '其他' };

@@ -612,7 +612,7 @@ function annualSelection(unitIds: number[], yearStart: string, yearEnd: string):
   );
 }
 
-/** annualRows counted with GROUP BY (issue 6: 100,000 requests in well under a second), exceptions apart. */
+/** annualRows counted with GROUP BY (100,000 requests in well under a second), exceptions apart. */
 export async function annualGroups(db: DbOrTx, unitIds: number[], yearStart: string, yearEnd: string): Promise<{ groups: AnnualGroupRow[]; exceptions: AnnualRow[] }> {
   if (!unitIds.length) return { groups: [], exceptions: [] };
   const closedInYear = sql<boolean>`coalesce(${reqRequests.closedOn} <= ${yearEnd}, false)`;
