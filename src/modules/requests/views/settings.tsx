@@ -30,7 +30,7 @@ export function SettingsPage({ ctx, values, errors, reasons }: { ctx: PageContex
           <p class="hint">《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）。修改后，办理中申请的答复期限将按新设置重新计算。</p>
         </div>
         <TextField name="reviewBody" label="行政复议机关（全市统一值，选填）" value={values.reviewBody ?? ''} error={errors.reviewBody} maxLength={100} hint="告知书的救济途径按各单位的设置写明（单位管理—编辑—行政复议机关和人民法院）；单位没有设置时按单位类型：部门和乡镇写本级人民政府，本级人民政府写上一级人民政府，税务等垂直管理单位写上一级主管部门。只有按单位类型无法确定的单位才使用这里的值；这里也留空时写本级人民政府。" />
-        <TextField name="court" label="人民法院（全市统一值，选填）" value={values.court ?? ''} error={errors.court} maxLength={100} hint="同上：各单位的设置和按单位类型的默认值优先；都没有时写这里的值，留空时写“有管辖权的人民法院”。" />
+        <TextField name="court" label="人民法院（全市统一值，选填）" value={values.court ?? ''} error={errors.court} maxLength={100} hint="同上：各单位的设置和按单位类型的默认值优先；都没有时写这里的值，留空时写本单位所在地的基层人民法院。" />
         <button type="submit" class="button">
           保存设置
         </button>

@@ -65,10 +65,12 @@ describe('what a unit names: its setting, its default, the city-wide value, the 
     const r = resolveRemedies({ ...finance, court: '禄丰市人民法院' }, ctx, { court: '某法院' });
     assert.deepEqual([r.reviewBody, r.court, r.source.court], ['楚雄市人民政府', '禄丰市人民法院', 'unit']);
   });
-  it('uses the city-wide value where no default applies, else the city government and 有管辖权的人民法院', () => {
+  it("uses the city-wide value where no default applies, else the city government and the 基层人民法院 where the unit sits", () => {
     assert.deepEqual(resolveRemedies(archives, ctx, { reviewBody: '某机关', court: '' }).reviewBody, '某机关');
     const r = resolveRemedies(archives, ctx);
-    assert.deepEqual([r.reviewBody, r.court, r.source.reviewBody], ['楚雄市人民政府', '有管辖权的人民法院', 'generic']);
+    assert.deepEqual([r.reviewBody, r.court, r.source.reviewBody, r.source.court], ['楚雄市人民政府', '楚雄市人民法院', 'generic', 'generic']);
+    const zone = resolveRemedies({ name: '楚雄经济技术开发区管理委员会', type: 'other', isRoot: false, reviewBody: '', court: '' }, ctx);
+    assert.deepEqual([zone.reviewBody, zone.court], ['楚雄市人民政府', '楚雄市人民法院']);
   });
   it('checks the setting', () => {
     assert.deepEqual(validateRemedySetting({ reviewBody: '', court: '' }), {});

@@ -125,7 +125,7 @@ export interface UnitRemedies {
 
 /**
  * The bodies a unit's letters and 指南 name: the unit's own setting, else the default of its kind, else the
- * site-wide value (依申请公开 settings), else the city's people's government and 有管辖权的人民法院.
+ * site-wide value (依申请公开 settings), else the city's people's government and the city's 基层人民法院.
  */
 export function resolveRemedies(
   unit: RemedyUnit & { reviewBody: string; court: string },
@@ -139,9 +139,10 @@ export function resolveRemedies(
     if (site?.trim()) return { value: site.trim(), source: 'site' as const };
     return { value: generic, source: 'generic' as const };
   };
-  // Without a default of its kind, a unit below the city is the city's (行政复议法 第二十四条第一款).
+  // Without a default of its kind, a unit below the city is the city's (行政复议法 第二十四条第一款), and its
+  // cases go to the 基层人民法院 where it sits (行政诉讼法 第十四条、第十八条).
   const review = pick(unit.reviewBody, d?.reviewBody, siteWide.reviewBody, unit.isRoot ? '上一级人民政府' : ctx.cityGovernment);
-  const court = pick(unit.court, d?.court, siteWide.court, '有管辖权的人民法院');
+  const court = pick(unit.court, d?.court, siteWide.court, unit.isRoot ? ctx.intermediateCourt || '有管辖权的人民法院' : ctx.basicCourt || '有管辖权的人民法院');
   return { reviewBody: review.value, court: court.value, source: { reviewBody: review.source, court: court.source }, ...(d ? { basis: d.basis } : {}) };
 }
 
