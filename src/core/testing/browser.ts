@@ -1,5 +1,7 @@
 // Headless Debian Chromium driven by playwright-core (no browser download).
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_PATH } from './prerequisites.ts';
@@ -30,4 +32,41 @@ export async function assertAccessible(page: Page, label: string): Promise<Await
     `${label}: serious/critical axe violations`,
   );
   return results;
+}
+
+/** Where browser tests save screenshots for people to look at (git-ignored). */
+export const SCREENSHOT_DIR = path.resolve('test-results/screenshots');
+
+/**
+ * Public pages as a citizen meets them: each answers 200; at 1280 px axe finds nothing serious; at 360 px
+ * nothing scrolls sideways. A screenshot of each goes to SCREENSHOT_DIR as `<name>-desktop|phone.png`.
+ */
+export async function checkPublicPages(
+  browser: Browser,
+  base: string,
+  pages: [name: string, url: string][],
+  opts: { fullPage?: (name: string) => boolean; phoneWithoutJavaScript?: boolean } = {},
+): Promise<void> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  for (const [width, tag] of [
+    [1280, 'desktop'],
+    [360, 'phone'],
+  ] as const) {
+    const ctx = await browser.newContext({ viewport: { width, height: 800 }, locale: 'zh-CN', javaScriptEnabled: !(tag === 'phone' && opts.phoneWithoutJavaScript) });
+    try {
+      const page = await ctx.newPage();
+      for (const [name, url] of pages) {
+        const res = await page.goto(base + url);
+        assert.equal(res?.status(), 200, url);
+        if (tag === 'desktop') await assertAccessible(page, url);
+        else {
+          const m = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, w: window.innerWidth }));
+          assert.ok(m.sw <= m.w, `${url} scrolls sideways at 360 px (${m.sw} > ${m.w})`);
+        }
+        await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${name}-${tag}.png`), fullPage: opts.fullPage?.(name) ?? true });
+      }
+    } finally {
+      await ctx.close();
+    }
+  }
 }

@@ -1,21 +1,16 @@
 // The public 决策公开, 执行公开 and 结果公开 pages in Chromium at 1280 and 360 px: no serious axe finding,
 // no sideways scrolling on a phone, screenshots saved to test-results/screenshots/decisions-*.png.
 import { after, before, describe, it } from 'node:test';
-import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { createTestApp, type TestApp } from '../../../core/testing/index.ts';
-import { assertAccessible, launchBrowser, listen } from '../../../core/testing/browser.ts';
+import { checkPublicPages, launchBrowser, listen } from '../../../core/testing/browser.ts';
 import { seedDecisionsDemo } from '../demo/seed-demo.ts';
 
-const OUT = path.resolve('test-results/screenshots');
 let t: TestApp;
 let browser: Browser;
 let base: string;
 
 before(async () => {
-  fs.mkdirSync(OUT, { recursive: true });
   t = await createTestApp({ now: '2026-11-26T02:00:00Z' });
   const root = (await t.core.pool.query("SELECT id FROM units WHERE slug = 'city-government'")).rows[0].id;
   await seedDecisionsDemo(t.core, Number(root), '2026-11-26');
@@ -42,23 +37,6 @@ describe('public 决策公开 pages in a browser', () => {
       ['decisions-task', `/decisions/work/tasks/${task}`],
       ['decisions-results', '/decisions/results/2026'],
     ];
-    for (const [width, tag] of [
-      [1280, 'desktop'],
-      [360, 'phone'],
-    ] as const) {
-      const ctx = await browser.newContext({ viewport: { width, height: 800 }, locale: 'zh-CN' });
-      const page = await ctx.newPage();
-      for (const [name, url] of pages) {
-        const res = await page.goto(base + url);
-        assert.equal(res?.status(), 200, url);
-        if (tag === 'desktop') await assertAccessible(page, url);
-        else {
-          const m = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, w: window.innerWidth }));
-          assert.ok(m.sw <= m.w, `${url} scrolls sideways at 360 px (${m.sw} > ${m.w})`);
-        }
-        await page.screenshot({ path: path.join(OUT, `${name}-${tag}.png`), fullPage: true });
-      }
-      await ctx.close();
-    }
+    await checkPublicPages(browser, base, pages);
   });
 });

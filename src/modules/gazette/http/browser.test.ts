@@ -8,10 +8,10 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
 import { createTestApp, type TestApp } from '../../../core/testing/index.ts';
-import { assertAccessible, launchBrowser, listen } from '../../../core/testing/browser.ts';
+import { checkPublicPages, launchBrowser, listen, SCREENSHOT_DIR } from '../../../core/testing/browser.ts';
 import { seedGazetteDemo } from '../seed.ts';
 
-const OUT = path.resolve('test-results/screenshots');
+const OUT = SCREENSHOT_DIR;
 let t: TestApp;
 let browser: Browser;
 let base: string;
@@ -41,24 +41,7 @@ describe('public 政府公报 pages in a browser', () => {
       ['gazette-article', `/gazette/${latest.year}/${latest.number}/1`],
       ['gazette-search', `/gazette/search?q=${encodeURIComponent('楚雄市')}`],
     ];
-    for (const [width, tag] of [
-      [1280, 'desktop'],
-      [360, 'phone'],
-    ] as const) {
-      const ctx = await browser.newContext({ viewport: { width, height: 800 }, locale: 'zh-CN', javaScriptEnabled: tag === 'desktop' });
-      const page = await ctx.newPage();
-      for (const [name, url] of pages) {
-        const res = await page.goto(base + url);
-        assert.equal(res?.status(), 200, url);
-        if (tag === 'desktop') await assertAccessible(page, url);
-        else {
-          const m = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, w: window.innerWidth }));
-          assert.ok(m.sw <= m.w, `${url} scrolls sideways at 360 px (${m.sw} > ${m.w})`);
-        }
-        await page.screenshot({ path: path.join(OUT, `${name}-${tag}.png`), fullPage: true });
-      }
-      await ctx.close();
-    }
+    await checkPublicPages(browser, base, pages, { phoneWithoutJavaScript: true });
 
     // The PDF, drawn page by page by pdf.js inside the browser.
     const pdf = await fetch(`${base}/gazette/${latest.year}/${latest.number}/pdf`);

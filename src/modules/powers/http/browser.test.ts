@@ -1,21 +1,16 @@
 // The public pages in Chromium at 1280 and 360 px: no serious axe finding, no sideways scrolling on a
 // phone, screenshots saved to test-results/screenshots/powers-*.png for people to look at.
 import { after, before, describe, it } from 'node:test';
-import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { createTestApp, type TestApp } from '../../../core/testing/index.ts';
-import { assertAccessible, launchBrowser, listen } from '../../../core/testing/browser.ts';
+import { checkPublicPages, launchBrowser, listen } from '../../../core/testing/browser.ts';
 import { seedPowersDemo } from '../demo/seed-demo.ts';
 
-const OUT = path.resolve('test-results/screenshots');
 let t: TestApp;
 let browser: Browser;
 let base: string;
 
 before(async () => {
-  fs.mkdirSync(OUT, { recursive: true });
   t = await createTestApp({ now: '2026-11-26T02:00:00Z' });
   const root = (await t.core.pool.query("SELECT id FROM units WHERE slug = 'city-government'")).rows[0].id;
   await seedPowersDemo(t.core, Number(root), () => {});
@@ -47,23 +42,6 @@ describe('public 权责清单, 执法公示 and 办事服务 pages in a browser'
       ['enforcement-statistics', '/enforcement/market-regulation/statistics/2025'],
       ['search-guide', `/search?q=${encodeURIComponent('食品经营许可')}`],
     ];
-    for (const [width, tag] of [
-      [1280, 'desktop'],
-      [360, 'phone'],
-    ] as const) {
-      const ctx = await browser.newContext({ viewport: { width, height: 800 }, locale: 'zh-CN' });
-      const page = await ctx.newPage();
-      for (const [name, url] of pages) {
-        const res = await page.goto(base + url);
-        assert.equal(res?.status(), 200, url);
-        if (tag === 'desktop') await assertAccessible(page, url);
-        else {
-          const m = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, w: window.innerWidth }));
-          assert.ok(m.sw <= m.w, `${url} scrolls sideways at 360 px (${m.sw} > ${m.w})`);
-        }
-        await page.screenshot({ path: path.join(OUT, `${name}-${tag}.png`), fullPage: name !== 'powers-edition' });
-      }
-      await ctx.close();
-    }
+    await checkPublicPages(browser, base, pages, { fullPage: (name) => name !== 'powers-edition' });
   });
 });
