@@ -1,9 +1,7 @@
 // The decisions part of `npm run bench` (also runnable alone: `node --import tsx bench/decisions.ts`), on
 // its own embedded PostgreSQL: the demo city plus 1,000 decisions (5 steps each) and 10,000 progress
 // reports over 100 key tasks loaded with INSERT … SELECT, then a dossier page and the results page timed.
-import { freePort } from '../src/core/testing/net.ts';
-import { startTemporaryPostgres } from '../src/core/db/embedded.ts';
-import { createTestApp, type TestApp } from '../src/core/testing/index.ts';
+import { p95, runAlone, withOwnDatabase, type Line } from './common.ts';
 import { seedDecisionsDemo } from '../src/modules/decisions/demo/seed-demo.ts';
 
 const DECISIONS = 1000;
@@ -11,20 +9,10 @@ const TASKS = 100;
 const REPORTS_PER_TASK = 100;
 const REQUESTS = 100;
 
-export type Line = [label: string, value: string, goal: string, ok: boolean];
-
-function p95(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]!;
-}
+export type { Line } from './common.ts';
 
 export async function benchDecisions(): Promise<Line[]> {
-  const pgServer = await startTemporaryPostgres(await freePort());
-  process.env.TEST_DATABASE_URL = pgServer.url;
-  delete process.env.TEST_TEMPLATE_DB;
-  let t: TestApp | undefined;
-  try {
-    t = await createTestApp({ now: '2026-11-26T02:00:00Z' });
+  return withOwnDatabase('2026-11-26T02:00:00Z', async (t) => {
     const q = (sql: string, p: unknown[] = []) => t!.core.pool.query(sql, p);
     const root = Number((await q("SELECT id FROM units WHERE slug = 'city-government'")).rows[0].id);
     await seedDecisionsDemo(t.core, root, '2026-11-26');
@@ -75,19 +63,7 @@ export async function benchDecisions(): Promise<Line[]> {
       [`decision dossier page p95 (${DECISIONS} decisions)`, `${d.p95.toFixed(1)} ms`, '≤ 50 ms', d.p95 <= 50 && d.bad === 0],
       [`results page p95 (${(TASKS * REPORTS_PER_TASK) / 1000}k reports)`, `${r.p95.toFixed(1)} ms`, '≤ 50 ms', r.p95 <= 50 && r.bad === 0],
     ];
-  } finally {
-    await t?.dispose();
-    await pgServer.cleanup();
-  }
+  });
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\/bench\//, '/bench/'))) {
-  benchDecisions()
-    .then((lines) => {
-      for (const [label, value, goal, ok] of lines) process.stdout.write(`${ok ? 'PASS' : 'FAIL'}  ${label.padEnd(44)} ${value.padEnd(24)} goal ${goal}\n`);
-    })
-    .catch((err: unknown) => {
-      process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-      process.exit(1);
-    });
-}
+runAlone(import.meta.url, benchDecisions);

@@ -1,24 +1,17 @@
 // The 政府公报 part of `npm run bench` (also runnable alone: `node --import tsx bench/gazette.ts`), on its
 // own embedded PostgreSQL: a 40-page issue printed to PDF, and the gazette search over 20 years of
 // monthly issues (240 released issues, 2,400 articles).
-import { freePort } from '../src/core/testing/net.ts';
-import { startTemporaryPostgres } from '../src/core/db/embedded.ts';
-import { createTestApp, type TestApp } from '../src/core/testing/index.ts';
+import { p95, runAlone, withOwnDatabase, type Line } from './common.ts';
 import { buildTsvectors } from '../src/core/search/bigram.ts';
 import { bigIssue } from '../src/modules/gazette/pdf/fixture.ts';
 import { printIssue } from '../src/modules/gazette/pdf/print.ts';
 import { searchArticles } from '../src/modules/gazette/service-read.ts';
 
-export type Line = [label: string, value: string, goal: string, ok: boolean];
+export type { Line } from './common.ts';
 
 const YEARS = 20;
 const ARTICLES_PER_ISSUE = 10;
 const QUERIES = ['规范性文件', '楚市政发〔2015〕12号', '农村最低生活保障', '职务任免', '安全生产 专项整治', '税', '预算', '楚雄市人民政府办公室关于印发'];
-
-function p95(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]!;
-}
 
 const TOPICS = ['农村最低生活保障', '安全生产专项整治', '城乡规划管理', '财政预算管理', '义务教育学校建设', '森林防火', '食品安全监管', '职务任免', '政务公开工作要点', '城市管理综合执法'];
 
@@ -33,12 +26,7 @@ export async function benchGazette(): Promise<Line[]> {
   lines.push([`gazette: ${printed.pages}-page issue to PDF (two passes)`, `${(pdfMs / 1000).toFixed(2)} s`, '≤ 5 s', pdfMs <= 5000]);
 
   // 2. Search over 20 years of monthly issues.
-  const pgServer = await startTemporaryPostgres(await freePort());
-  process.env.TEST_DATABASE_URL = pgServer.url;
-  delete process.env.TEST_TEMPLATE_DB;
-  let t: TestApp | undefined;
-  try {
-    t = await createTestApp({ now: '2026-11-26T02:00:00Z' });
+  await withOwnDatabase('2026-11-26T02:00:00Z', async (t) => {
     const root = Number((await t.core.pool.query("SELECT id FROM units WHERE slug = 'city-government'")).rows[0].id);
     let overall = 0;
     for (let year = 2026 - YEARS + 1; year <= 2026; year++) {
@@ -73,14 +61,8 @@ export async function benchGazette(): Promise<Line[]> {
     }
     const p = p95(times);
     lines.push([`gazette: search p95 over ${overall} issues, ${overall * ARTICLES_PER_ISSUE} articles (${times.length} queries)`, `${p.toFixed(1)} ms`, '≤ 100 ms', p <= 100]);
-  } finally {
-    await t?.dispose();
-    await pgServer.cleanup();
-  }
+  });
   return lines;
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
-  for (const l of await benchGazette()) console.log(l.join('  |  '));
-  process.exit(0);
-}
+runAlone(import.meta.url, benchGazette);

@@ -1,9 +1,7 @@
 // The powers part of `npm run bench` (also runnable alone: `node --import tsx bench/powers.ts`), on its
 // own embedded PostgreSQL: a 5,000-row 权责清单 imported the way staff do it (upload → preview → confirm),
 // then 100,000 执法决定 loaded in one INSERT … SELECT and the public register's pages timed.
-import { freePort } from '../src/core/testing/net.ts';
-import { startTemporaryPostgres } from '../src/core/db/embedded.ts';
-import { createTestApp, type TestApp } from '../src/core/testing/index.ts';
+import { p95, runAlone, withOwnDatabase, type Line } from './common.ts';
 import { writeListWorkbook } from '../src/modules/powers/import/write-list.ts';
 import { townshipRows } from '../src/modules/powers/demo/seed-demo.ts';
 import { postMultipart } from '../src/modules/powers/testing/multipart.ts';
@@ -12,20 +10,10 @@ const ROWS = 5000;
 const DECISIONS = Number(process.env.BENCH_DECISIONS || 100_000);
 const LIST_REQUESTS = 200;
 
-export type Line = [label: string, value: string, goal: string, ok: boolean];
-
-function p95(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))]!;
-}
+export type { Line } from './common.ts';
 
 export async function benchPowers(): Promise<Line[]> {
-  const pgServer = await startTemporaryPostgres(await freePort());
-  process.env.TEST_DATABASE_URL = pgServer.url;
-  delete process.env.TEST_TEMPLATE_DB;
-  let t: TestApp | undefined;
-  try {
-    t = await createTestApp({ now: '2026-11-26T02:00:00Z' });
+  return withOwnDatabase('2026-11-26T02:00:00Z', async (t) => {
     const base = townshipRows('东瓜镇');
     const rows = Array.from({ length: ROWS }, (_, i) => ({ ...base[i % base.length]!, code: `BENCH-${String(i + 1).padStart(5, '0')}` }));
     const workbook = await writeListWorkbook('压测权责清单', rows);
@@ -77,19 +65,7 @@ export async function benchPowers(): Promise<Line[]> {
       [`权责清单 import of ${ROWS} rows (preview + save)`, `${(total / 1000).toFixed(2)} s`, '≤ 5 s', total <= 5000 && saved === ROWS],
       [`执法决定 public list p95 (${DECISIONS / 1000}k decisions)`, `${p95(times).toFixed(1)} ms`, '≤ 50 ms', p95(times) <= 50 && bad === 0],
     ];
-  } finally {
-    await t?.dispose();
-    await pgServer.cleanup();
-  }
+  });
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/^.*\/bench\//, '/bench/'))) {
-  benchPowers()
-    .then((lines) => {
-      for (const [label, value, goal, ok] of lines) process.stdout.write(`${ok ? 'PASS' : 'FAIL'}  ${label.padEnd(44)} ${value.padEnd(24)} goal ${goal}\n`);
-    })
-    .catch((err: unknown) => {
-      process.stderr.write(`bench failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
-      process.exit(1);
-    });
-}
+runAlone(import.meta.url, benchPowers);
