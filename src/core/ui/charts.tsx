@@ -1,5 +1,6 @@
 // Charts rendered on the server as SVG by Apache ECharts (SSR mode, no browser, no client script),
 // always shown with the numbers as a table beside them; the table's numbers are links to the items.
+import { LRUCache } from 'lru-cache';
 import { createRequire } from 'node:module';
 
 // ECharts' type declarations use `export =`, which NodeNext ESM cannot import; its CommonJS build is
@@ -25,8 +26,7 @@ export interface ChartSpec {
 }
 
 // Rendering costs tens of milliseconds; the same data gives the same picture, so keep recent ones.
-const cache = new Map<string, string>();
-const CACHE_MAX = 64;
+const cache = new LRUCache<string, string>({ max: 64 });
 
 /** The chart as an SVG string (ECharts escapes the labels it writes). */
 export function chartSvg(spec: ChartSpec): string {
@@ -62,7 +62,6 @@ export function chartSvg(spec: ChartSpec): string {
   }
   const svg = chart.renderToSVGString();
   chart.dispose();
-  if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value!);
   cache.set(key, svg);
   return svg;
 }
