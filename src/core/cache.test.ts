@@ -35,4 +35,42 @@ describe('TtlCache', () => {
     for (let i = 0; i < 10_000; i++) await cache.get(`/records?page=${i}`, async () => i);
     assert.equal(cache.size, 100);
   });
+
+  it('serves the old value once past the TTL while one reload runs, then the new one', async () => {
+    const cache = new TtlCache<number>(30, 100, { staleMs: 10_000 });
+    let loads = 0;
+    let release!: () => void;
+    const slow = () => new Promise<number>((r) => { release = () => r(++loads); });
+    const first = cache.get('k', slow);
+    release();
+    assert.equal(await first, 1);
+    await new Promise((r) => setTimeout(r, 50));
+    // Past the TTL: both readers get the old value at once, and only one reload starts.
+    assert.equal(await cache.get('k', slow), 1);
+    assert.equal(await cache.get('k', slow), 1);
+    release();
+    await new Promise((r) => setImmediate(r));
+    assert.equal(loads, 2);
+    assert.equal(await cache.get('k', async () => 99), 2);
+  });
+
+  it('a value loaded before clear() is not put back after it', async () => {
+    const cache = new TtlCache<string>(60_000);
+    let release!: (v: string) => void;
+    const pending = cache.get('k', () => new Promise<string>((r) => { release = r; }));
+    cache.clear();
+    release('old');
+    assert.equal(await pending, 'old');
+    await new Promise((r) => setImmediate(r));
+    assert.equal(await cache.get('k', async () => 'new'), 'new');
+  });
+
+  it('keeps at most maxBytes, dropping the least recently used', async () => {
+    const cache = new TtlCache<string>(60_000, 1_000, { maxBytes: 1_000, sizeOf: (v) => v.length });
+    for (let i = 0; i < 50; i++) await cache.get(`k${i}`, async () => 'x'.repeat(100));
+    await new Promise((r) => setImmediate(r));
+    assert.ok(cache.bytes <= 1_000, `bytes ${cache.bytes}`);
+    assert.ok(cache.size <= 10 && cache.size >= 9, `size ${cache.size}`);
+    assert.equal(await cache.get('k49', async () => 'reloaded'), 'x'.repeat(100));
+  });
 });

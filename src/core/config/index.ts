@@ -23,6 +23,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   bodyLimitBytes: number;
+  /** Seconds browsers and proxies may reuse an anonymous public page (0: ask each time, with ETag). */
+  publicCacheSeconds: number;
   /** Largest uploaded file. */
   uploadLimitBytes: number;
   /** The audit log's HMAC key, outside the database. */
@@ -67,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM || 'noreply@localhost',
     bodyLimitBytes: int(env.BODY_LIMIT_BYTES, 1024 * 1024, 'BODY_LIMIT_BYTES'),
+    publicCacheSeconds: int(env.PUBLIC_CACHE_SECONDS, 30, 'PUBLIC_CACHE_SECONDS'),
     uploadLimitBytes: int(env.UPLOAD_LIMIT_BYTES, 10 * 1024 * 1024, 'UPLOAD_LIMIT_BYTES'),
     auditKeyFile: path.resolve(env.AUDIT_KEY_FILE || path.join(dataDir, 'secrets', 'audit-hmac.key')),
     auditAnchorDir: path.resolve(env.AUDIT_ANCHOR_DIR || path.join(dataDir, 'audit-anchor')),

@@ -19,6 +19,7 @@ import { pageContext, wantsJson } from './context.ts';
 import { renderDocument } from '../ui/render.ts';
 import { isDatabaseUnavailable } from '../db/index.ts';
 import { ErrorPage } from '../ui/error-page.tsx';
+import { registerHttpCaching } from './caching.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 export const publicDir = path.resolve(here, '../../../public');
@@ -91,6 +92,7 @@ export async function createServer(core: Core, opts: ServerOptions): Promise<Fas
     cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', signed: true, secure: core.config.production },
   });
   await app.register(rateLimit, { global: false });
+  await registerHttpCaching(app, { maxAgeSeconds: core.config.publicCacheSeconds, staleSeconds: 300 });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', maxAge: core.config.production ? '1d' : 0, index: false });
   await app.register(swagger, {
     openapi: { info: { title: 'Gongkai 政务公开平台 API', version: '1' }, servers: [] },

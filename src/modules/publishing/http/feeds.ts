@@ -7,7 +7,7 @@ import { ELDER_COOKIE, sitemapSections } from '../../../core/http/context.ts';
 import { htmlToText, truncate } from '../../../core/search/text.ts';
 import { publicUnitsOfRoot } from '../../units/index.ts';
 import { listCatalogItemCodes, listPublicRecords, listRecordsByIds, listSitemapRecords, sitemapRecordFiles, type PublicFilters } from '../data/public-queries.ts';
-import { publicPages, type CachedPage } from '../public-cache.ts';
+import { publicPages, sendPage, type CachedPage } from '../public-cache.ts';
 import { GENERAL_COLUMN_LABELS, GENERAL_COLUMNS } from '../domain/vocab.ts';
 import { COLUMN_SLUGS, columnListPath, recordPath } from '../views/public-shared.tsx';
 import { atom, rss, sitemapIndex, sitemapUrlset, w3cDate, type FeedEntry, type SitemapUrl } from './feeds-xml.ts';
@@ -23,7 +23,7 @@ function baseUrl(req: FastifyRequest): string {
 
 async function sendXml(req: FastifyRequest, reply: FastifyReply, type: string, load: () => Promise<string>) {
   const page = await publicPages.get(`${req.site.rootUnitId}|${req.cookies[ELDER_COOKIE] === '1' ? 'e' : ''}|${req.protocol}://${req.host}${req.url}`, async (): Promise<CachedPage> => ({ status: 200, type, body: await load() }));
-  return reply.code(page.status).type(page.type).header('cache-control', 'public, max-age=60').send(page.body);
+  return sendPage(reply, page, req);
 }
 
 async function feedEntries(core: Core, rootUnitId: number, filters: PublicFilters, base: string): Promise<FeedEntry[]> {

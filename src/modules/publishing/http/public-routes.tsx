@@ -19,7 +19,7 @@ import {
   listReplacedRecords,
   type PublicFilters,
 } from '../data/public-queries.ts';
-import { publicPages, type CachedPage } from '../public-cache.ts';
+import { publicPages, sendPage, type CachedPage } from '../public-cache.ts';
 import { extraSearchSections } from './search-extras.ts';
 import { parseQuery } from '../../../core/search/bigram.ts';
 import { GENERAL_COLUMN_LABELS, GENERAL_COLUMNS } from '../domain/vocab.ts';
@@ -56,10 +56,8 @@ function html(page: VNode, status = 200): CachedPage {
  */
 export async function sendCached(req: FastifyRequest, reply: FastifyReply, load: () => Promise<CachedPage>): Promise<FastifyReply> {
   const key = `${req.site.rootUnitId}|${req.cookies[ELDER_COOKIE] === '1' ? 'e' : ''}|${req.host}|${req.url}`;
-  const page = req.cookies[FLASH_COOKIE] ? await load() : await publicPages.get(key, load);
-  reply.code(page.status).type(page.type);
-  for (const [k, v] of Object.entries(page.headers ?? {})) reply.header(k, v);
-  return reply.send(page.body);
+  if (req.cookies[FLASH_COOKIE]) return sendPage(reply, await load());
+  return sendPage(reply, await publicPages.get(key, load), req);
 }
 
 export async function loadRecordView(core: Core, rootUnitId: number, indexNo: string): Promise<RecordView | undefined> {
