@@ -21,7 +21,7 @@ import {
   type ChangeKind,
   type PowerRow,
 } from './domain/power-list.ts';
-import { personalDataProblems, publicationDue, withdrawalDue, withholdReason, type DecisionKind, type PartyType, type WithdrawGround } from './domain/enforcement.ts';
+import { sameEntry, type EnteredFigures, personalDataProblems, publicationDue, withdrawalDue, withholdReason, type DecisionKind, type PartyType, type WithdrawGround } from './domain/enforcement.ts';
 import { formFileName, materialNameProblem, publishProblems, type GuideData } from './domain/guide.ts';
 import { refreshGuideSearch } from './data/guide-search.ts';
 import { publicPagesChanged } from '../publishing/index.ts';
@@ -36,6 +36,7 @@ import {
   powersInspectionItems,
   powersItems,
   powersOfficers,
+  powersStatisticsEntries,
   powersTypes,
   type StoredMaterial,
 } from './data/schema.ts';
@@ -266,6 +267,40 @@ export async function addInspectionItem(core: Core, actor: Actor, unit: UnitRow,
     const [max] = await tx.select({ n: sql<number>`coalesce(max(seq), 0)::int` }).from(powersInspectionItems).where(eq(powersInspectionItems.unitId, unit.id));
     await tx.insert(powersInspectionItems).values({ unitId: unit.id, seq: (max?.n ?? 0) + 1, ...i });
     await writeAudit(tx, actor, { action: 'powers.inspection-item-added', targetType: 'unit', targetId: unit.id, unitId: unit.id, summary: { after: i } }, core.clock.now());
+  });
+}
+
+/**
+ * Saves the 年度执法数据 figures a unit entered for a year, with its 情况说明. Saving the same again
+ * changes nothing and writes no audit entry (returns changed: false).
+ */
+export async function saveStatisticsEntry(core: Core, actor: Actor, unit: UnitRow, userId: number, year: number, entry: { figures: EnteredFigures; explanation: string }): Promise<{ changed: boolean }> {
+  const now = core.clock.now();
+  const explanation = entry.explanation.trim();
+  return core.db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(powersStatisticsEntries)
+      .where(and(eq(powersStatisticsEntries.unitId, unit.id), eq(powersStatisticsEntries.year, year)))
+      .for('update');
+    if (before && sameEntry(before, { figures: entry.figures, explanation })) return { changed: false };
+    await tx
+      .insert(powersStatisticsEntries)
+      .values({ unitId: unit.id, year, figures: entry.figures, explanation, updatedAt: now, updatedBy: userId })
+      .onConflictDoUpdate({ target: [powersStatisticsEntries.unitId, powersStatisticsEntries.year], set: { figures: entry.figures, explanation, updatedAt: now, updatedBy: userId } });
+    await writeAudit(
+      tx,
+      actor,
+      {
+        action: 'powers.statistics-entered',
+        targetType: 'unit',
+        targetId: unit.id,
+        unitId: unit.id,
+        summary: { note: `${year}年度执法数据`, before: before ? { figures: before.figures, explanation: before.explanation } : null, after: { figures: entry.figures, explanation } },
+      },
+      now,
+    );
+    return { changed: true };
   });
 }
 

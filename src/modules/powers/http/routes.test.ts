@@ -271,7 +271,10 @@ describe('年度执法数据 and the annual report, from the register', () => {
     const text = textOf(page.body);
     assert.match(text, /应于 2026-01-31 前公开/);
     // 东瓜镇's list (imported above) holds 处罚, 检查 and 许可 rows: 检查 shows 0; 强制、征收、征用 are "无相关职责".
-    assert.match(text, /行政许可 1 — 行政处罚 2 5,800 行政强制 本单位无相关行政执法职责 行政征收 本单位无相关行政执法职责 行政征用 本单位无相关行政执法职责 行政检查 0 —/);
+    assert.match(
+      text,
+      /行政许可 处理决定数量 1件 执法决定登记自动统计 行政处罚 处理决定数量 2件 执法决定登记自动统计 行政处罚 罚没金额 5,800元 执法决定登记自动统计 行政强制 本单位无相关行政执法职责 行政征收 本单位无相关行政执法职责 行政征用 本单位无相关行政执法职责 行政检查 处理决定数量 0件 执法决定登记自动统计/,
+    );
     assert.equal((await t.client().get('/enforcement/donggua/statistics/2026')).statusCode, 404, 'the current year is not over');
     assert.equal((await t.client().get('/enforcement/donggua/statistics/abcd')).statusCode, 404);
 
@@ -282,5 +285,41 @@ describe('年度执法数据 and the annual report, from the register', () => {
     assert.match(entry.body, /name="s2.penalty"[^>]*value="2"/);
     assert.match(entry.body, /name="s2.enforcement"[^>]*value="0"/);
     assert.match(textOf(entry.body), /来源：行政执法公示的执法决定登记（按决定日期计入2025年，生成年报时统计）：行政许可 1 件，行政处罚 2 件，行政强制 0 件。/);
+  });
+
+  it('takes the figures the register cannot know and a 情况说明 from staff, shown next to the computed ones', async () => {
+    const c = await t.signIn('dgz_editor');
+    const form = '/staff/powers/donggua/statistics/2025';
+    const staffPage = await c.get('/staff/powers/donggua/enforcement');
+    assert.match(staffPage.body, /href="\/staff\/powers\/donggua\/statistics\/2025"/);
+    // Bad figures: messages at the fields, the input kept, nothing saved.
+    const bad = await c.submit(form, form, { inspections: '十二', randomInspections: '5', levyAmount: '1.234', explanation: '全年执法情况良好。' });
+    assert.equal(bad.statusCode, 400);
+    const badText = textOf(bad.body);
+    assert.match(badText, /行政检查：开展行政检查次数应为不小于0的整数（次），例如 25/);
+    assert.match(badText, /行政征收：征收金额应为金额（元），最多两位小数/);
+    assert.match(bad.body, /name="inspections"[^>]*value="十二"/);
+    assert.match(bad.body, /aria-invalid="true"/);
+    assert.match(bad.body, /全年执法情况良好。/);
+    assert.doesNotMatch(textOf((await t.client().get('/enforcement/donggua/statistics/2025')).body), /本单位填报 /);
+    // Full-width digits are accepted; saving twice saves once.
+    const fields = { inspections: '１２０', randomInspections: '４０', licenceApplications: '3', reconsiderations: '1', explanation: '2025年共开展行政检查120次。\n行政复议1件，维持原决定。' };
+    const saved = await c.submit(form, form, fields);
+    assert.equal(saved.statusCode, 303);
+    assert.match(textOf((await c.get(form)).body), /已保存2025年度执法数据/);
+    const again = await c.submit(form, form, fields);
+    assert.equal(again.statusCode, 303);
+    assert.match(textOf((await c.get(form)).body), /没有变化，未重复保存/);
+    const audits = await t.core.pool.query("SELECT count(*)::int AS n FROM audit_log WHERE action = 'powers.statistics-entered'");
+    assert.equal(audits.rows[0].n, 1);
+    const pub = await t.client().get('/enforcement/donggua/statistics/2025');
+    const text = textOf(pub.body);
+    assert.match(text, /行政许可 处理决定数量 1件 执法决定登记自动统计 行政许可 受理许可申请数量 3件 本单位填报/);
+    assert.match(text, /行政检查 处理决定数量 0件 执法决定登记自动统计 行政检查 开展行政检查次数 120次 本单位填报 行政检查 其中“双随机”抽查次数 40次 本单位填报/);
+    assert.match(text, /执法监督 被申请行政复议数量 1件 本单位填报/);
+    assert.match(text, /行政执法情况说明 2025年共开展行政检查120次。 行政复议1件，维持原决定。/);
+    // The current year cannot be filled in; a reader cannot save.
+    assert.equal((await c.get('/staff/powers/donggua/statistics/2026')).statusCode, 404);
+    assert.equal((await c.get('/staff/powers/donggua/statistics/x')).statusCode, 404);
   });
 });

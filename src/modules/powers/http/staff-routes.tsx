@@ -12,7 +12,7 @@ import { shanghaiToday } from '../../../core/clock.ts';
 import type { CurrentUser } from '../../../core/ui/context.ts';
 import { findCatalogItem, findUnitBySlug, findUnitById, listUnitCatalogItemsForPicker, publicUnitsOfRoot, readXlsxGrid, type UnitRow } from './deps.ts';
 import { CHANGE_KINDS, composition, dutiesText, editionLabelProblem, parseDuties, POWER_SOURCES, type ChangeAction, type PowerRow } from '../domain/power-list.ts';
-import { DECISION_KINDS, PARTY_TYPES, timeliness, WITHDRAW_GROUNDS } from '../domain/enforcement.ts';
+import { annualStatistics, DECISION_KINDS, ENTERED_FIGURES, EXPLANATION_MAX, figuresText, PARTY_TYPES, publicStatisticsYears, readEnteredFigures, statisticsDue, statisticsLines, timeliness, WITHDRAW_GROUNDS } from '../domain/enforcement.ts';
 import { AUDIENCES, SERVICE_ITEM_TYPES, THEMES } from '../domain/guide.ts';
 import { parseList } from '../import/parse-list.ts';
 import {
@@ -21,6 +21,11 @@ import {
   findGuide,
   findItem,
   findProfile,
+  findStatisticsEntry,
+  enteredStatisticsYears,
+  firstDecisionYear,
+  decisionCountsOfUnits,
+  powerTypesOfUnit,
   linksOfPowerItem,
   listChanges,
   listEditions,
@@ -36,7 +41,7 @@ import {
 } from '../data/repository.ts';
 import * as svc from '../service.ts';
 import { ChangeFormPage, ChangePage, ImportFormPage, ImportPreviewPage, ROW_FIELDS, StaffListPage, StaffPowersHome, type StaffUnit } from '../views/staff-powers.tsx';
-import { DecisionsPage, DecisionStaffPage, GuideFormPage, GuidesPage, ItemStaffPage, MATERIAL_SLOTS, ProfilePage } from '../views/staff-enforcement.tsx';
+import { DecisionsPage, DecisionStaffPage, GuideFormPage, GuidesPage, ItemStaffPage, MATERIAL_SLOTS, ProfilePage, StatisticsEntryPage } from '../views/staff-enforcement.tsx';
 import { sql } from 'drizzle-orm';
 
 const HTML = 'text/html; charset=utf-8';
@@ -366,9 +371,12 @@ export function registerPowersStaffRoutes(app: FastifyInstance, core: Core): voi
   // ---------------------------------------------------------------- 执法公示（事前）
   const profilePage = async (req: FastifyRequest, reply: FastifyReply, forms: { profile?: svc.FormState; officer?: svc.FormState; inspection?: svc.FormState } = {}, status = 200) => {
     const { unit, a } = await slugUnit(core, req);
-    const [p, officers, inspections] = await Promise.all([findProfile(core.db, unit.id), listOfficers(core.db, unit.id), listInspectionItems(core.db, unit.id)]);
+    const [p, officers, inspections, first, entered] = await Promise.all([findProfile(core.db, unit.id), listOfficers(core.db, unit.id), listInspectionItems(core.db, unit.id), firstDecisionYear(core.db, unit.id), enteredStatisticsYears(core.db, unit.id)]);
+    // The last three finished years can always be filled in; older ones when they have decisions or entries.
+    const last = Number(today().slice(0, 4)) - 1;
+    const years = [...new Set([last, last - 1, last - 2, ...publicStatisticsYears(first, entered, today())])].sort((x, y) => y - x);
     const profile = forms.profile ?? { values: p ? { bodyName: p.bodyName, duties: p.duties, authority: p.authority, basis: p.basis, procedure: p.procedure, remedy: p.remedy } : { bodyName: unit.name }, errors: {} };
-    return send(reply, <ProfilePage ctx={pageContext(req, reply)} unit={a} profile={profile} officers={officers} inspections={inspections} officer={forms.officer} inspection={forms.inspection} />, status);
+    return send(reply, <ProfilePage ctx={pageContext(req, reply)} unit={a} profile={profile} officers={officers} inspections={inspections} officer={forms.officer} inspection={forms.inspection} statisticsYears={years} entered={entered} />, status);
   };
   app.get('/staff/powers/:unitSlug/enforcement', guard, (req, reply) => profilePage(req, reply));
   app.post('/staff/powers/:unitSlug/enforcement/profile', guard, async (req, reply) => {
@@ -423,6 +431,37 @@ export function registerPowersStaffRoutes(app: FastifyInstance, core: Core): voi
     await svc.addInspectionItem(core, actorOf(req), unit, i);
     setFlash(reply, '已增加抽查事项。');
     return reply.redirect(`/staff/powers/${unit.slug}/enforcement`, 303);
+  });
+
+  // ---------------------------------------------------------------- 年度执法数据 (entered figures)
+  const statisticsYear = (req: FastifyRequest): number => {
+    const { year: text } = req.params as { year: string };
+    const year = /^\d{4}$/.test(text) ? Number(text) : NaN;
+    if (!(year >= 2000 && year < Number(today().slice(0, 4)))) throw new NotFoundError('该年度尚未结束，年度执法数据从次年1月1日起填报。');
+    return year;
+  };
+  const statisticsPage = async (req: FastifyRequest, reply: FastifyReply, form?: svc.FormState, status = 200) => {
+    const { unit, a } = await slugUnit(core, req);
+    const year = statisticsYear(req);
+    const [counts, types, entry] = await Promise.all([decisionCountsOfUnits(core.db, [unit.id], year), powerTypesOfUnit(core.db, unit.id), findStatisticsEntry(core.db, unit.id, year)]);
+    const lines = statisticsLines(annualStatistics(counts, types), entry?.figures ?? {});
+    const shown = form ?? { values: { ...figuresText(entry?.figures ?? {}), explanation: entry?.explanation ?? '' }, errors: {} };
+    return send(reply, <StatisticsEntryPage ctx={pageContext(req, reply)} unit={a} year={year} due={statisticsDue(year)} lines={lines} form={shown} updatedAt={entry?.updatedAt ?? null} />, status);
+  };
+  app.get('/staff/powers/:unitSlug/statistics/:year', guard, (req, reply) => statisticsPage(req, reply));
+  app.post('/staff/powers/:unitSlug/statistics/:year', guard, async (req, reply) => {
+    const { unit } = await slugUnit(core, req, true);
+    const year = statisticsYear(req);
+    const form = new FormReader(req.body);
+    const raw: Record<string, string> = {};
+    for (const f of ENTERED_FIGURES) raw[f.key] = form.raw(f.key).slice(0, 100);
+    const explanation = form.text('explanation', { label: '行政执法情况说明', max: EXPLANATION_MAX });
+    const { figures, errors } = readEnteredFigures(raw);
+    const values = { ...form.values, ...raw, explanation: form.raw('explanation') };
+    if (!form.ok || Object.keys(errors).length) return statisticsPage(req, reply, { values, errors: { ...form.errors, ...errors } }, 400);
+    const r = await svc.saveStatisticsEntry(core, actorOf(req), unit, req.user!.id, year, { figures, explanation });
+    setFlash(reply, r.changed ? `已保存${year}年度执法数据。` : `${year}年度执法数据没有变化，未重复保存。`);
+    return reply.redirect(`/staff/powers/${unit.slug}/statistics/${year}`, 303);
   });
 
   // ---------------------------------------------------------------- 执法决定
