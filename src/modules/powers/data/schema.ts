@@ -127,6 +127,8 @@ export const powersImportPreviews = pgTable('powers_import_previews', {
   docNo: text('doc_no').notNull().default(''),
   rows: jsonb('rows').$type<PowerRow[]>().notNull(),
   usedAt: timestamp('used_at', { withTimezone: true }),
+  /** The import run saving this preview (core import_runs): a repeated confirm shows the same run. */
+  runCode: text('run_code'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

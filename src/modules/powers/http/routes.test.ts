@@ -7,6 +7,7 @@ import { writeListWorkbook } from '../import/write-list.ts';
 import type { PowerRow } from '../domain/power-list.ts';
 import { postMultipart } from '../testing/multipart.ts';
 import { catalogItemSource, enforcementCounts } from '../index.ts';
+import { waitForImportRun } from '../../../core/import-runs/run.ts';
 
 const row = (n: number, over: Partial<PowerRow> = {}): PowerRow => ({
   code: `DG-CF-${String(n).padStart(3, '0')}`,
@@ -69,8 +70,14 @@ describe('权责清单: import, adjustment, editions', () => {
     const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
     const ok = await c.post('/staff/powers/donggua/import/confirm', { _csrf: token, code });
     assert.equal(ok.statusCode, 303);
+    const runUrl = String(ok.headers.location);
+    assert.match(runUrl, /^\/staff\/powers\/donggua\/import\/runs\/[A-Za-z0-9_-]{16}$/);
     const again = await c.post('/staff/powers/donggua/import/confirm', { _csrf: token, code });
     assert.equal(again.statusCode, 303, 'a retried confirm is no error');
+    assert.equal(again.headers.location, runUrl, 'a retried confirm shows the same run');
+    await waitForImportRun(runUrl.split('/').pop()!);
+    const run = await c.get(runUrl);
+    assert.match(textOf(run.body), /已导入“2023年版”：新增3项，更新0项，取消0项，并发布为新版本。/);
     const n = await t.core.pool.query("SELECT count(*)::int AS n FROM powers_items i JOIN units u ON u.id = i.unit_id WHERE u.slug = 'donggua'");
     assert.equal(n.rows[0].n, 3, 'saved once');
     const pub = textOf((await t.client().get('/powers/donggua')).body);
@@ -236,7 +243,9 @@ describe('catalog items name the 权责事项 they come from', () => {
     const bytes = await writeListWorkbook('财政局权责清单', [row(1, { code: 'CZ-JC-001', name: '对预算执行情况的监督检查', type: '行政检查', subject: '楚雄市财政局', source: '法定' })]);
     const res = await postMultipart(t, c, '/staff/powers/finance/import', '/staff/powers/finance/import', { label: '2026年版', publishedOn: '2026-03-01', docNo: '' }, { name: 'cz.xlsx', bytes, type: XLSX });
     const code = /name="code" value="([^"]+)"/.exec(res.body)![1]!;
-    assert.equal((await c.submit('/staff/powers/finance', '/staff/powers/finance/import/confirm', { code })).statusCode, 303);
+    const confirm = await c.submit('/staff/powers/finance', '/staff/powers/finance/import/confirm', { code });
+    assert.equal(confirm.statusCode, 303);
+    await waitForImportRun(String(confirm.headers.location).split('/').pop()!);
     const item = /href="\/staff\/powers\/items\/(p[0-9a-f]{12})"/.exec((await c.get('/staff/powers/finance')).body)![1]!;
     const page = await c.get(`/staff/powers/items/${item}`);
     const [, catId, label] = /<option value="(\d+)"[^>]*>([^<]+)<\/option>/.exec(page.body)!;

@@ -40,9 +40,12 @@ import {
   type GuideRow,
 } from '../data/repository.ts';
 import * as svc from '../service.ts';
-import { ChangeFormPage, ChangePage, ImportFormPage, ImportPreviewPage, ROW_FIELDS, StaffListPage, StaffPowersHome, type StaffUnit } from '../views/staff-powers.tsx';
+import { ChangeFormPage, ChangePage, ImportFormPage, ImportPreviewPage, ImportRunPage, ROW_FIELDS, StaffListPage, StaffPowersHome, type StaffUnit } from '../views/staff-powers.tsx';
 import { DecisionsPage, DecisionStaffPage, GuideFormPage, GuidesPage, ItemStaffPage, MATERIAL_SLOTS, ProfilePage, StatisticsEntryPage } from '../views/staff-enforcement.tsx';
 import { sql } from 'drizzle-orm';
+import { findImportRun, waitForAllImportRuns } from '../../../core/import-runs/run.ts';
+import { importRunStatus, type ImportRunFacts } from '../../../core/import-runs/status.ts';
+import { runStatusJson } from '../../../core/import-runs/view.tsx';
 
 const HTML = 'text/html; charset=utf-8';
 const guard = { preHandler: requireStaff() };
@@ -265,11 +268,33 @@ export function registerPowersStaffRoutes(app: FastifyInstance, core: Core): voi
   app.post('/staff/powers/:unitSlug/import/confirm', guard, async (req, reply) => {
     const { unit, a } = await slugUnit(core, req, true);
     const code = new FormReader(req.body).raw('code');
-    const r = /^i[0-9a-f]{12}$/.test(code) ? await svc.confirmImport(core, actorOf(req), unit, req.user!.id, code) : { ok: false as const, errors: { file: '导入预览无效，请重新上传文件' } };
+    const r = /^i[0-9a-f]{12}$/.test(code) ? await svc.startConfirmedImport(core, actorOf(req), unit, req.user!.id, code, req.log) : { ok: false as const, errors: { file: '导入预览无效，请重新上传文件' } };
     if (!r.ok) return send(reply, <ImportFormPage ctx={pageContext(req, reply)} unit={a} values={{}} errors={r.errors} />, 400);
-    setFlash(reply, r.already ? `“${r.label}”已经导入，没有重复保存。` : `已导入“${r.label}”：新增${r.created}项，更新${r.updated}项，取消${r.cancelled}项。`);
+    if (r.runCode) return reply.redirect(`/staff/powers/${unit.slug}/import/runs/${r.runCode}`, 303);
+    setFlash(reply, `“${r.label}”已经导入，没有重复保存。`);
     return reply.redirect(`/staff/powers/${unit.slug}`, 303);
   });
+
+  // The saving of a confirmed import: rows read, checked and saved, then the outcome (core import run).
+  const runOf = async (req: FastifyRequest) => {
+    const { unit, a } = await slugUnit(core, req, true);
+    const run = await findImportRun(core, svc.IMPORT_RUN_KIND, (req.params as { code: string }).code);
+    if (!run || run.unitId !== unit.id) throw new NotFoundError('该导入记录不存在。');
+    const status = importRunStatus(run as ImportRunFacts<svc.PowersRunResult>, core.clock.now(), {
+      target: '权责清单',
+      doneMessage: (r) => `已导入“${r.label}”：新增${r.created}项，更新${r.updated}项，取消${r.cancelled}项，并发布为新版本。`,
+    });
+    return { unit, a, run, status };
+  };
+  app.get('/staff/powers/:unitSlug/import/runs/:code', guard, async (req, reply) => {
+    const { a, run, status } = await runOf(req);
+    return send(reply, <ImportRunPage ctx={pageContext(req, reply)} unit={a} fileName={run.fileName} run={status} statusUrl={`/staff/powers/${a.slug}/import/runs/${run.code}/status`} />);
+  });
+  app.get('/staff/powers/:unitSlug/import/runs/:code/status', guard, async (req, reply) => {
+    const { status } = await runOf(req);
+    return reply.header('cache-control', 'no-store').send(runStatusJson(status));
+  });
+  app.addHook('onClose', async () => waitForAllImportRuns());
 
   // ---------------------------------------------------------------- changes
   const changeForm = async (req: FastifyRequest, reply: FastifyReply, unit: UnitRow, a: StaffUnit, values: Record<string, string>, errors: Record<string, string>, status: number) => {
