@@ -324,7 +324,7 @@ export async function addInspectionItem(core: Core, actor: Actor, unit: UnitRow,
  * Saves the 年度执法数据 figures a unit entered for a year, with its 情况说明. Saving the same again
  * changes nothing and writes no audit entry (returns changed: false).
  */
-export async function saveStatisticsEntry(core: Core, actor: Actor, unit: UnitRow, userId: number, year: number, entry: { figures: EnteredFigures; explanation: string }): Promise<{ changed: boolean }> {
+export async function saveStatisticsEntry(core: Core, actor: Actor, unit: UnitRow, userId: number | null, year: number, entry: { figures: EnteredFigures; explanation: string }): Promise<{ changed: boolean }> {
   const now = core.clock.now();
   const explanation = entry.explanation.trim();
   return core.db.transaction(async (tx) => {
