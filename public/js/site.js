@@ -24,7 +24,7 @@ document.addEventListener('DOMContentLoaded', function () {
       });
     });
   });
-  // A catalog import being saved: poll its JSON status and move the progress bar; reload when it ends
+  // An import being saved: poll its JSON status and move the progress bar; reload when it ends
   // (without JavaScript the page refreshes itself instead).
   document.querySelectorAll('[data-import-status]').forEach(function (box) {
     var url = box.getAttribute('data-import-status');
@@ -39,7 +39,7 @@ document.addEventListener('DOMContentLoaded', function () {
           if (!s) return setTimeout(poll, 3000);
           if (bar) {
             bar.max = s.total || 1;
-            bar.value = s.state === 'done' ? s.total || 1 : s.saved;
+            bar.value = s.state === 'done' ? s.total || 1 : s.done !== undefined ? s.done : s.saved;
             bar.textContent = s.percent + '%';
           }
           if (text) text.textContent = s.progressText;

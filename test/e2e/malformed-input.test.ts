@@ -124,6 +124,7 @@ describe('malformed input never causes a 500', () => {
       '/staff/powers/donggua/enforcement/profile',
       '/staff/powers/donggua/enforcement/officers',
       '/staff/powers/donggua/enforcement/inspections',
+      '/staff/powers/donggua/statistics/2025',
       '/staff/powers/donggua/decisions',
       `${dUrl}/publish`,
       `${dUrl}/withdraw`,

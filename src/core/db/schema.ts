@@ -205,3 +205,40 @@ export const mailOutbox = pgTable('mail_outbox', {
   nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),
   failedAt: timestamp('failed_at', { withTimezone: true }),
 }, (t) => [index('mail_outbox_due_idx').on(t.nextAttemptAt).where(sql`${t.sentAt} is null and ${t.failedAt} is null`)]);
+
+/**
+ * A confirmed spreadsheet import saved in the background, of any module (`kind`: 'catalog', 'powers'):
+ * rows read, checked and saved so far, then the outcome. Saving itself is all or nothing in the module's
+ * own transaction; this row is written outside it so that the progress page can see it.
+ */
+export const importRuns = pgTable(
+  'import_runs',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    /** Non-guessable identifier used in URLs. */
+    code: text('code').notNull(),
+    kind: text('kind').notNull(),
+    unitId: bigint('unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    staffUserId: bigint('staff_user_id', { mode: 'number' })
+      .notNull()
+      .references(() => staffUsers.id),
+    fileName: text('file_name').notNull(),
+    totalRows: integer('total_rows').notNull(),
+    readRows: integer('read_rows').notNull().default(0),
+    checkedRows: integer('checked_rows').notNull().default(0),
+    savedRows: integer('saved_rows').notNull().default(0),
+    state: text('state').$type<'running' | 'done' | 'failed' | 'interrupted'>().notNull(),
+    /** The module's summary of a finished run (counts, version …). */
+    result: jsonb('result').$type<Record<string, unknown>>(),
+    errors: jsonb('errors').$type<string[]>(),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** The process saving the run (host name and pid): a run whose process is gone is marked interrupted at start. */
+    ownerHost: text('owner_host'),
+    ownerPid: integer('owner_pid'),
+  },
+  (t) => [uniqueIndex('import_runs_code_key').on(t.code), index('import_runs_unit_idx').on(t.kind, t.unitId)],
+);

@@ -18,8 +18,8 @@ describe('import runs whose process is gone', () => {
     const deadPid = spawnSync('true').pid; // a process that has exited
     const insert = async (code: string, host: string | null, pid: number | null, state = 'running') => {
       await t.core.pool.query(
-        `INSERT INTO catalog_import_runs (code, unit_id, staff_user_id, file_name, total_rows, saved_rows, state, started_at, updated_at, owner_host, owner_pid)
-         VALUES ($1, $2, $3, 'x.xlsx', 5000, 3750, $4, now(), now(), $5, $6)`,
+        `INSERT INTO import_runs (code, kind, unit_id, staff_user_id, file_name, total_rows, saved_rows, state, started_at, updated_at, owner_host, owner_pid)
+         VALUES ($1, 'catalog', $2, $3, 'x.xlsx', 5000, 3750, $4, now(), now(), $5, $6)`,
         [code, ids.unit, ids.staff, state, host, pid],
       );
     };
@@ -30,7 +30,7 @@ describe('import runs whose process is gone', () => {
     await insert('finished-run', os.hostname(), deadPid, 'done');
 
     assert.equal(await markOrphanedImportRuns(t.core), 2);
-    const { rows } = await t.core.pool.query('SELECT code, state, saved_rows, finished_at, total_rows, updated_at, result, errors FROM catalog_import_runs ORDER BY code');
+    const { rows } = await t.core.pool.query('SELECT code, state, saved_rows, finished_at, total_rows, updated_at, result, errors FROM import_runs ORDER BY code');
     const state = Object.fromEntries(rows.map((r) => [r.code, r.state]));
     assert.deepEqual(state, {
       'dead-process-run': 'interrupted',

@@ -3,6 +3,8 @@ import { hasRole } from '../../core/auth/roles.ts';
 import type { DbOrTx } from '../../core/db/index.ts';
 import { registerPowersPublicRoutes } from './http/public-routes.tsx';
 import { registerPowersStaffRoutes } from './http/staff-routes.tsx';
+import { markOrphanedImportRuns } from '../../core/import-runs/run.ts';
+import { IMPORT_RUN_KIND } from './service.ts';
 import { seedPowers } from './seed.ts';
 import { decisionCounts, decisionCountsOfUnits, sourceOfCatalogItem } from './data/repository.ts';
 import { powersWorkQueue } from './work-queue.ts';
@@ -60,5 +62,9 @@ export const powersModule: ModuleManifest = {
     registerPowersPublicRoutes(app, core);
     registerPowersStaffRoutes(app, core);
   },
-  seed: async (core, opts) => seedPowers(core, opts),
+  seed: async (core, opts) => {
+    const interrupted = await markOrphanedImportRuns(core, IMPORT_RUN_KIND);
+    if (interrupted) opts.log(`${interrupted} 个权责清单导入因进程已退出而中断，已标记为“导入已中断”。`);
+    await seedPowers(core, opts);
+  },
 };

@@ -9,6 +9,7 @@ import { shanghaiToday } from '../../core/clock.ts';
 import { provisionalOnce } from '../../core/calendar/provisional.ts';
 import { checkUpload } from '../../core/files/sniff.ts';
 import { fileStorage } from '../../core/files/storage.ts';
+import { startImportRun } from '../../core/import-runs/run.ts';
 import type { UnitRow } from '../units/index.ts';
 import {
   applyChangeAction,
@@ -21,7 +22,7 @@ import {
   type ChangeKind,
   type PowerRow,
 } from './domain/power-list.ts';
-import { personalDataProblems, publicationDue, withdrawalDue, withholdReason, type DecisionKind, type PartyType, type WithdrawGround } from './domain/enforcement.ts';
+import { sameEntry, type EnteredFigures, personalDataProblems, publicationDue, withdrawalDue, withholdReason, type DecisionKind, type PartyType, type WithdrawGround } from './domain/enforcement.ts';
 import { formFileName, materialNameProblem, publishProblems, type GuideData } from './domain/guide.ts';
 import { refreshGuideSearch } from './data/guide-search.ts';
 import { publicPagesChanged } from '../publishing/index.ts';
@@ -36,6 +37,7 @@ import {
   powersInspectionItems,
   powersItems,
   powersOfficers,
+  powersStatisticsEntries,
   powersTypes,
   type StoredMaterial,
 } from './data/schema.ts';
@@ -79,7 +81,7 @@ export async function addType(core: Core, actor: Actor, rootUnitId: number, inpu
 const CHUNK = 1000;
 
 /** Writes rows as the unit's current list: same key → updated, new key → inserted, missing → cancelled. */
-async function replaceList(tx: Tx, unitId: number, rows: readonly PowerRow[], now: Date): Promise<{ created: number; updated: number; cancelled: number }> {
+async function replaceList(tx: Tx, unitId: number, rows: readonly PowerRow[], now: Date, onProgress?: (saved: number) => void): Promise<{ created: number; updated: number; cancelled: number }> {
   const current = await listItems(tx, unitId);
   const byKey = new Map(current.map((i) => [rowKey(rowOf(i)), i]));
   const seen = new Set<string>();
@@ -101,6 +103,7 @@ async function replaceList(tx: Tx, unitId: number, rows: readonly PowerRow[], no
              subject = excluded.subject, entrusted_by = excluded.entrusted_by, target = excluded.target, duties = excluded.duties, accountability = excluded.accountability,
              accountability_basis = excluded.accountability_basis, supervision = excluded.supervision, remedy = excluded.remedy, source = excluded.source, note = excluded.note,
              sort_order = excluded.sort_order, updated_at = excluded.updated_at, cancelled_at = NULL`);
+    onProgress?.(Math.min(i + CHUNK, records.length));
   }
   const gone = current.filter((i) => !seen.has(rowKey(rowOf(i)))).map((i) => i.id);
   if (gone.length) await tx.update(powersItems).set({ cancelledAt: now }).where(inArray(powersItems.id, gone));
@@ -121,19 +124,29 @@ export async function savePreview(core: Core, unit: UnitRow, userId: number, fil
   return code;
 }
 
+export type ConfirmOutcome = Result<{ label: string; created: number; updated: number; cancelled: number; already: boolean }>;
+
+/** Why a preview cannot be confirmed (not this user's, too old), or null. */
+function previewRefusal(p: typeof powersImportPreviews.$inferSelect | undefined, unit: UnitRow, userId: number, now: Date): Record<string, string> | null {
+  if (!p || p.unitId !== unit.id || p.staffUserId !== userId) return { file: '该导入预览不存在或不是由您生成的，请重新上传文件' };
+  if (!p.usedAt && !p.runCode && now.getTime() - p.createdAt.getTime() > 2 * 3600_000) return { file: '导入预览已超过2小时，请重新上传文件' };
+  return null;
+}
+
 /**
  * Saves a previewed import as the unit's list and a published edition, all or nothing. Confirming the
- * same preview twice saves it once (the preview row is locked and marked used).
+ * same preview twice saves it once (the preview row is locked and marked used). `onProgress` hears the
+ * rows written so far (they become visible only at the commit).
  */
-export async function confirmImport(core: Core, actor: Actor, unit: UnitRow, userId: number, code: string): Promise<Result<{ label: string; created: number; updated: number; cancelled: number; already: boolean }>> {
+export async function confirmImport(core: Core, actor: Actor, unit: UnitRow, userId: number, code: string, onProgress?: (saved: number) => void): Promise<ConfirmOutcome> {
   const now = core.clock.now();
   try {
     return await core.db.transaction(async (tx) => {
       const [p] = await tx.select().from(powersImportPreviews).where(eq(powersImportPreviews.code, code)).for('update');
-      if (!p || p.unitId !== unit.id || p.staffUserId !== userId) return { ok: false as const, errors: { file: '该导入预览不存在或不是由您生成的，请重新上传文件' } };
+      const refusal = previewRefusal(p, unit, userId, now);
+      if (refusal || !p) return { ok: false as const, errors: refusal ?? {} };
       if (p.usedAt) return { ok: true as const, label: p.label, created: 0, updated: 0, cancelled: 0, already: true };
-      if (now.getTime() - p.createdAt.getTime() > 2 * 3600_000) return { ok: false as const, errors: { file: '导入预览已超过2小时，请重新上传文件' } };
-      const counts = await replaceList(tx, unit.id, p.rows, now);
+      const counts = await replaceList(tx, unit.id, p.rows, now, onProgress);
       await tx.insert(powersEditions).values({ unitId: unit.id, label: p.label, publishedOn: p.publishedOn, docNo: p.docNo, rowCount: p.rows.length, rows: p.rows, createdBy: userId, note: `导入 ${p.fileName}` });
       await tx.update(powersImportPreviews).set({ usedAt: now, rows: [] }).where(eq(powersImportPreviews.id, p.id));
       await writeAudit(tx, actor, { action: 'powers.list-imported', targetType: 'unit', targetId: unit.id, unitId: unit.id, summary: { note: p.label, file: p.fileName, rows: p.rows.length, ...counts } }, now);
@@ -143,6 +156,44 @@ export async function confirmImport(core: Core, actor: Actor, unit: UnitRow, use
     if (isUniqueViolation(err, 'powers_editions_label_key')) return { ok: false, errors: { label: '本单位已有同名版本，请换一个版本名称' } };
     throw err;
   }
+}
+
+export const IMPORT_RUN_KIND = 'powers';
+
+export interface PowersRunResult {
+  label: string;
+  created: number;
+  updated: number;
+  cancelled: number;
+}
+
+/**
+ * Starts saving a previewed import in the background (core import run) and returns the run's code; a
+ * repeated confirm of the same preview returns the run the first one started. The preview row is locked
+ * while the run is recorded, so two confirms at once start one run.
+ */
+export async function startConfirmedImport(core: Core, actor: Actor, unit: UnitRow, userId: number, code: string, log?: { info(o: object, m: string): void; error(o: object, m: string): void }): Promise<Result<{ runCode: string | null; label: string }>> {
+  const now = core.clock.now();
+  return core.db.transaction(async (tx) => {
+    const [p] = await tx.select().from(powersImportPreviews).where(eq(powersImportPreviews.code, code)).for('update');
+    const refusal = previewRefusal(p, unit, userId, now);
+    if (refusal || !p) return { ok: false as const, errors: refusal ?? {} };
+    if (p.runCode || p.usedAt) return { ok: true as const, runCode: p.runCode, label: p.label };
+    const total = p.rows.length;
+    const runCode = await startImportRun(
+      core,
+      { kind: IMPORT_RUN_KIND, unitId: unit.id, staffUserId: userId, fileName: p.fileName, totalRows: total, readRows: total, checkedRows: total },
+      async (progress) => {
+        const r = await confirmImport(core, actor, unit, userId, code, (saved) => progress.saved(saved));
+        if (!r.ok) return { ok: false, errors: Object.values(r.errors) };
+        const result: PowersRunResult = { label: r.label, created: r.created, updated: r.updated, cancelled: r.cancelled };
+        return { ok: true, result: { ...result } };
+      },
+      log,
+    );
+    await tx.update(powersImportPreviews).set({ runCode }).where(eq(powersImportPreviews.id, p.id));
+    return { ok: true as const, runCode, label: p.label };
+  });
 }
 
 /** Publishes the current list (after adjustments) as a new edition: a snapshot of every row. */
@@ -266,6 +317,40 @@ export async function addInspectionItem(core: Core, actor: Actor, unit: UnitRow,
     const [max] = await tx.select({ n: sql<number>`coalesce(max(seq), 0)::int` }).from(powersInspectionItems).where(eq(powersInspectionItems.unitId, unit.id));
     await tx.insert(powersInspectionItems).values({ unitId: unit.id, seq: (max?.n ?? 0) + 1, ...i });
     await writeAudit(tx, actor, { action: 'powers.inspection-item-added', targetType: 'unit', targetId: unit.id, unitId: unit.id, summary: { after: i } }, core.clock.now());
+  });
+}
+
+/**
+ * Saves the 年度执法数据 figures a unit entered for a year, with its 情况说明. Saving the same again
+ * changes nothing and writes no audit entry (returns changed: false).
+ */
+export async function saveStatisticsEntry(core: Core, actor: Actor, unit: UnitRow, userId: number | null, year: number, entry: { figures: EnteredFigures; explanation: string }): Promise<{ changed: boolean }> {
+  const now = core.clock.now();
+  const explanation = entry.explanation.trim();
+  return core.db.transaction(async (tx) => {
+    const [before] = await tx
+      .select()
+      .from(powersStatisticsEntries)
+      .where(and(eq(powersStatisticsEntries.unitId, unit.id), eq(powersStatisticsEntries.year, year)))
+      .for('update');
+    if (before && sameEntry(before, { figures: entry.figures, explanation })) return { changed: false };
+    await tx
+      .insert(powersStatisticsEntries)
+      .values({ unitId: unit.id, year, figures: entry.figures, explanation, updatedAt: now, updatedBy: userId })
+      .onConflictDoUpdate({ target: [powersStatisticsEntries.unitId, powersStatisticsEntries.year], set: { figures: entry.figures, explanation, updatedAt: now, updatedBy: userId } });
+    await writeAudit(
+      tx,
+      actor,
+      {
+        action: 'powers.statistics-entered',
+        targetType: 'unit',
+        targetId: unit.id,
+        unitId: unit.id,
+        summary: { note: `${year}年度执法数据`, before: before ? { figures: before.figures, explanation: before.explanation } : null, after: { figures: entry.figures, explanation } },
+      },
+      now,
+    );
+    return { changed: true };
   });
 }
 

@@ -102,6 +102,7 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'powers.change-publish': '公布权责清单调整',
   'powers.change-reject': '退回权责清单调整',
   'powers.profile-saved': '保存行政执法事前公开信息',
+  'powers.statistics-entered': '填报年度执法数据',
   'powers.officer-added': '登记执法人员',
   'powers.officer-retired': '撤下执法人员',
   'powers.inspection-item-added': '增加随机抽查事项',

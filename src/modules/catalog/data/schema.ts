@@ -159,35 +159,3 @@ export interface ImportRunResult {
   versionedUnits: number;
 }
 
-/**
- * One confirmed import while it is saved and after: rows saved so far (written from outside the
- * import's transaction, so the items themselves appear only at its commit), then the result or why
- * nothing was saved.
- */
-export const catalogImportRuns = pgTable(
-  'catalog_import_runs',
-  {
-    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    /** Non-guessable identifier used in URLs. */
-    code: text('code').notNull(),
-    unitId: bigint('unit_id', { mode: 'number' })
-      .notNull()
-      .references(() => units.id),
-    staffUserId: bigint('staff_user_id', { mode: 'number' })
-      .notNull()
-      .references(() => staffUsers.id),
-    fileName: text('file_name').notNull(),
-    totalRows: integer('total_rows').notNull(),
-    savedRows: integer('saved_rows').notNull().default(0),
-    state: text('state').$type<'running' | 'done' | 'failed' | 'interrupted'>().notNull(),
-    result: jsonb('result').$type<ImportRunResult>(),
-    errors: jsonb('errors').$type<string[]>(),
-    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
-    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
-    finishedAt: timestamp('finished_at', { withTimezone: true }),
-    /** The process saving the run (host name and pid): a run whose process is gone is marked interrupted at start. */
-    ownerHost: text('owner_host'),
-    ownerPid: integer('owner_pid'),
-  },
-  (t) => [uniqueIndex('catalog_import_runs_code_key').on(t.code), index('catalog_import_runs_unit_idx').on(t.unitId)],
-);

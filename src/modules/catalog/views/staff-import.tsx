@@ -1,4 +1,6 @@
 import type { PageContext } from '../../../core/ui/context.ts';
+import { ImportRunPanel, RunRefresh } from '../../../core/import-runs/view.tsx';
+import type { ImportRunStatus } from '../../../core/import-runs/status.ts';
 import type { FieldErrors } from '../../../core/http/form.ts';
 import { StaffLayout } from '../../../core/ui/layout.tsx';
 import { CsrfField, ErrorSummary, fieldId, SelectField, TextArea } from '../../../core/ui/components.tsx';
@@ -368,58 +370,24 @@ export function ImportPreviewPage(p: PreviewProps) {
   );
 }
 
-export interface ImportRunView {
+export interface ImportRunView extends ImportRunStatus {
   code: string;
   fileName: string;
-  state: 'running' | 'done' | 'failed' | 'interrupted';
-  saved: number;
-  total: number;
-  percent: number;
-  progressText: string;
-  message: string;
   /** JSON status for the polling script. */
   statusUrl: string;
 }
 
-/** Seconds between refreshes of the progress page without JavaScript. */
-export const RUN_REFRESH_SECONDS = 2;
-
-/**
- * A confirmed import while it is saved and after. Without JavaScript the page reloads itself every
- * few seconds while saving (a <noscript> refresh); with it, site.js polls the JSON status instead.
- */
+/** A confirmed import while it is saved and after (the shared run panel of core/import-runs). */
 export function ImportRunPage({ ctx, catalog, run }: { ctx: PageContext; catalog: CatalogRef; run: ImportRunView }) {
   const running = run.state === 'running';
   const title = running ? `正在导入：${catalogTitle(catalog)}` : run.state === 'done' ? `导入完成：${catalogTitle(catalog)}` : `导入未完成：${catalogTitle(catalog)}`;
   return (
-    <StaffLayout
-      ctx={ctx}
-      title={title}
-      breadcrumbs={crumbs(catalog, '导入进度')}
-      head={
-        running ? (
-          <noscript>
-            <meta http-equiv="refresh" content={String(RUN_REFRESH_SECONDS)} />
-          </noscript>
-        ) : undefined
-      }
-    >
+    <StaffLayout ctx={ctx} title={title} breadcrumbs={crumbs(catalog, '导入进度')} head={running ? <RunRefresh /> : undefined}>
       <h1>{title}</h1>
       <p>文件：{run.fileName}</p>
-      <div class="import-run" data-import-status={running ? run.statusUrl : undefined}>
-        <p>
-          <label for="import-run-progress">保存进度</label>{' '}
-          <progress id="import-run-progress" max={run.total || 1} value={run.state === 'done' ? run.total || 1 : run.saved}>
-            {run.percent}%
-          </progress>{' '}
-          <span data-import-progress-text>{run.progressText}</span>
-        </p>
-        <p role="status" aria-live="polite" class={run.state === 'done' ? 'status-ok' : run.state === 'running' ? undefined : 'error-message'} data-import-message>
-          {run.message}
-        </p>
-      </div>
+      <ImportRunPanel run={run} statusUrl={run.statusUrl} />
       {running ? (
-        <p class="hint">本页每 {RUN_REFRESH_SECONDS} 秒自动刷新。可以离开本页，保存会继续；稍后可从目录页查看结果。</p>
+        <p class="hint">稍后可从目录页查看结果。</p>
       ) : (
         <p>
           <a class="button" href={`/staff/catalog/${catalog.slug}`}>

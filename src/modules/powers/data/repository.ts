@@ -14,6 +14,7 @@ import {
   powersInspectionItems,
   powersItems,
   powersOfficers,
+  powersStatisticsEntries,
   powersTypes,
 } from './schema.ts';
 
@@ -23,6 +24,7 @@ export type EditionRow = typeof powersEditions.$inferSelect;
 export type DecisionRow = typeof powersDecisions.$inferSelect;
 export type GuideRow = typeof powersGuides.$inferSelect;
 export type OfficerRow = typeof powersOfficers.$inferSelect;
+export type StatisticsEntryRow = typeof powersStatisticsEntries.$inferSelect;
 export type InspectionRow = typeof powersInspectionItems.$inferSelect;
 export type ProfileRow = typeof powersEnforcementProfiles.$inferSelect;
 
@@ -288,4 +290,16 @@ export async function sourceOfCatalogItem(db: DbOrTx, catalogItemId: number): Pr
     WHERE l.catalog_item_id = ${catalogItemId} AND g.published_at IS NOT NULL`);
   const x = r.rows[0];
   return x ? { kind: x.kind, publicCode: x.public_code, name: x.name, unitId: Number(x.unit_id) } : undefined;
+}
+
+/** The figures a unit entered for a year's 年度执法数据, if any. */
+export async function findStatisticsEntry(db: DbOrTx, unitId: number, year: number): Promise<StatisticsEntryRow | undefined> {
+  const [row] = await db.select().from(powersStatisticsEntries).where(and(eq(powersStatisticsEntries.unitId, unitId), eq(powersStatisticsEntries.year, year)));
+  return row;
+}
+
+/** The years a unit entered 年度执法数据 for (newest first). */
+export async function enteredStatisticsYears(db: DbOrTx, unitId: number): Promise<number[]> {
+  const rows = await db.select({ year: powersStatisticsEntries.year }).from(powersStatisticsEntries).where(eq(powersStatisticsEntries.unitId, unitId)).orderBy(desc(powersStatisticsEntries.year));
+  return rows.map((r) => r.year);
 }

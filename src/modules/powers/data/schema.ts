@@ -127,6 +127,8 @@ export const powersImportPreviews = pgTable('powers_import_previews', {
   docNo: text('doc_no').notNull().default(''),
   rows: jsonb('rows').$type<PowerRow[]>().notNull(),
   usedAt: timestamp('used_at', { withTimezone: true }),
+  /** The import run saving this preview (core import_runs): a repeated confirm shows the same run. */
+  runCode: text('run_code'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -143,6 +145,27 @@ export const powersEnforcementProfiles = pgTable('powers_enforcement_profiles', 
   remedy: text('remedy').notNull().default(''),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * 年度执法数据 entered by the unit for a year: the figures the register cannot know (keys of
+ * `ENTERED_FIGURES`) and the 行政执法情况说明. The computed figures are never stored: they come from the
+ * register when the page is shown.
+ */
+export const powersStatisticsEntries = pgTable(
+  'powers_statistics_entries',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    unitId: bigint('unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    year: integer('year').notNull(),
+    figures: jsonb('figures').$type<Record<string, number>>().notNull(),
+    explanation: text('explanation').notNull().default(''),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    updatedBy: bigint('updated_by', { mode: 'number' }).references(() => staffUsers.id),
+  },
+  (t) => [uniqueIndex('powers_statistics_entries_unit_year_key').on(t.unitId, t.year)],
+);
 
 export const powersOfficers = pgTable(
   'powers_officers',

@@ -41,5 +41,8 @@ describe('demo seeding', () => {
     assert.equal(list.statusCode, 200);
     assert.match(textOf(list.body), /第 2 \/ \d+ 页/);
     assert.match(textOf((await t.client().get('/services?audience=法人')).body), /食品经营许可/);
+    const stats = textOf((await t.client().get('/enforcement/market-regulation/statistics/2025')).body);
+    assert.match(stats, /行政检查 开展行政检查次数 2,315次 本单位填报/);
+    assert.match(stats, /行政执法情况说明 2025年，本局围绕食品安全/);
   });
 });

@@ -16,9 +16,9 @@ import { DEFAULT_POWER_TYPES, type PowerRow, type PowerSource } from '../domain/
 import { publicationDue, withdrawalDue, type DecisionKind } from '../domain/enforcement.ts';
 import { formFileName } from '../domain/guide.ts';
 import { repairGuideSearch } from '../data/guide-search.ts';
-import { actOnChange, addInspectionItem, addOfficer, newCode, proposeChange, saveProfile, savePreview, confirmImport } from '../service.ts';
+import { actOnChange, addInspectionItem, addOfficer, newCode, proposeChange, saveProfile, savePreview, confirmImport, saveStatisticsEntry } from '../service.ts';
 import type { StoredMaterial } from '../data/schema.ts';
-import { publicDecisionsChanged } from '../data/repository.ts';
+import { findStatisticsEntry, publicDecisionsChanged } from '../data/repository.ts';
 
 const ACTOR: Actor = { ...systemActor, name: '系统（演示数据）' };
 
@@ -321,6 +321,14 @@ export async function seedPowersDemo(core: Core, rootId: number, log: (s: string
   const n1 = await seedDecisions(core, market, 160, ['行政处罚', '行政许可', '行政处罚', '行政检查', '行政强制'], cal, today, '楚市监');
   const n2 = await seedDecisions(core, town, 60, ['行政处罚', '行政处罚', '行政许可', '行政检查'], cal, today, '东瓜镇');
   if (n1 + n2) log(`已载入演示执法决定 ${n1 + n2} 件。`);
+  // Last year's 年度执法数据 of the 市场监管局: the figures the register cannot know, and its 情况说明.
+  const lastYear = Number(today.slice(0, 4)) - 1;
+  if (!(await findStatisticsEntry(core.db, market.id, lastYear))) {
+    await saveStatisticsEntry(core, ACTOR, market, null, lastYear, {
+      figures: { licenceApplications: 1268, licenceRefused: 14, penaltyHearings: 3, coerciveMeasures: 41, inspections: 2315, randomInspections: 486, reconsiderations: 5, reconsiderationsCorrected: 1, lawsuits: 2, lawsuitsLost: 0 },
+      explanation: `${lastYear}年，本局围绕食品安全、特种设备、产品质量等重点领域开展行政执法，全年开展行政检查2315次，其中“双随机、一公开”抽查486次。\n行政许可受理申请1268件，不予许可14件，主要原因是申请材料不符合法定条件。\n全年被申请行政复议5件，其中被纠错1件；被提起行政诉讼2件，无败诉案件。`,
+    });
+  }
   const g = await seedGuides(core, rootId);
   if (g) log(`已载入演示办事指南 ${g} 份（含空白表格和示例样表）。`);
 }

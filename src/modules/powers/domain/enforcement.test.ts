@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { buildCalendar } from '../../../core/calendar/working-days.ts';
 import { withProvisionalNextYear } from '../../../core/calendar/provisional.ts';
 import { OFFICIAL_YEARS } from '../../../core/calendar/official-holidays.ts';
-import { annualStatistics, personalDataProblems, publicationDue, statisticsDue, statisticsYears, timeliness, withdrawalDue, withholdReason, type DecisionKind } from './enforcement.ts';
+import { annualStatistics, figuresText, publicStatisticsYears, readEnteredFigures, sameEntry, statisticsLines, personalDataProblems, publicationDue, statisticsDue, statisticsYears, timeliness, withdrawalDue, withholdReason, type DecisionKind } from './enforcement.ts';
 
 const cal = withProvisionalNextYear(buildCalendar(OFFICIAL_YEARS));
 
@@ -105,5 +105,68 @@ describe('年度执法数据 (国办发〔2018〕118号, 广东 format)', () => 
     assert.deepEqual(statisticsYears(2026, '2026-11-26'), []);
     assert.deepEqual(statisticsYears(2025, '2026-01-01'), [2025]);
     assert.deepEqual(statisticsYears(null, '2026-11-26'), []);
+    // A year with figures entered but no decision is listed too; the current year never.
+    assert.deepEqual(publicStatisticsYears(2025, [2023, 2026], '2026-11-26'), [2025, 2023]);
+    assert.deepEqual(publicStatisticsYears(null, [2024], '2026-11-26'), [2024]);
+  });
+});
+
+describe('年度执法数据: figures entered by hand', () => {
+  it('reads counts and amounts, full-width digits and separators included; empty is not entered', () => {
+    const r = readEnteredFigures({ inspections: '１，２３４', randomInspections: ' 300 次', levyAmount: '１２５００．５', licenceApplications: '', lawsuits: '0' });
+    assert.deepEqual(r.errors, {});
+    assert.deepEqual(r.figures, { inspections: 1234, randomInspections: 300, levyAmount: 12500.5, lawsuits: 0 });
+    assert.deepEqual(figuresText(r.figures), { levyAmount: '12500.50', inspections: '1234', randomInspections: '300', lawsuits: '0' });
+  });
+
+  const refusals: { field: string; text: string; message: string }[] = [
+    { field: 'inspections', text: '-3', message: '行政检查：开展行政检查次数应为不小于0的整数（次），例如 25' },
+    { field: 'inspections', text: '2.5', message: '行政检查：开展行政检查次数应为不小于0的整数（次），例如 25' },
+    { field: 'inspections', text: '十二', message: '行政检查：开展行政检查次数应为不小于0的整数（次），例如 25' },
+    { field: 'lawsuits', text: '10000001', message: '被提起行政诉讼数量超过一千万件，请核对' },
+    { field: 'levyAmount', text: '12.345', message: '行政征收：征收金额应为金额（元），最多两位小数，例如 12500.50' },
+  ];
+  for (const c of refusals) {
+    it(`refuses ${c.field} = "${c.text}" at the field`, () => {
+      const r = readEnteredFigures({ [c.field]: c.text });
+      assert.equal(r.errors[c.field], c.message);
+      assert.equal(r.figures[c.field], undefined);
+    });
+  }
+
+  it('refuses a part larger than its whole (双随机 of all inspections, 纠错 of all 复议)', () => {
+    const r = readEnteredFigures({ inspections: '10', randomInspections: '11', reconsiderations: '2', reconsiderationsCorrected: '2' });
+    assert.deepEqual(r.errors, { randomInspections: '其中“双随机”抽查次数（11）不能大于开展行政检查次数（10）' });
+  });
+
+  it('knows a repeated entry (same figures and text, spaces around the text ignored)', () => {
+    assert.ok(sameEntry({ figures: { inspections: 3 }, explanation: '说明 ' }, { figures: { inspections: 3 }, explanation: '说明' }));
+    assert.ok(!sameEntry({ figures: { inspections: 3 }, explanation: '' }, { figures: { inspections: 4 }, explanation: '' }));
+    assert.ok(!sameEntry({ figures: { inspections: 3 }, explanation: '' }, { figures: {}, explanation: '' }));
+  });
+
+  it('puts entered figures after the computed ones of their kind, unit-wide ones last', () => {
+    // 许可 1 computed + 受理 3 entered; 处罚 2 with fines 800; 征收: no power and nothing entered; 检查: no power in
+    // the list but 40 inspections entered, so its figures are shown; 复议 1 entered.
+    const rows = [
+      { kind: '行政许可', n: 1, fines: null, noPower: false },
+      { kind: '行政处罚', n: 2, fines: 800, noPower: false },
+      { kind: '行政征收', n: 0, fines: null, noPower: true },
+      { kind: '行政检查', n: 0, fines: null, noPower: true },
+    ];
+    const lines = statisticsLines(rows, { licenceApplications: 3, inspections: 40, reconsiderations: 1 });
+    assert.deepEqual(
+      lines.map((l) => [l.kind, l.label, l.value, l.source, l.noPower]),
+      [
+        ['行政许可', '处理决定数量', 1, 'computed', false],
+        ['行政许可', '受理许可申请数量', 3, 'entered', false],
+        ['行政处罚', '处理决定数量', 2, 'computed', false],
+        ['行政处罚', '罚没金额', 800, 'computed', false],
+        ['行政征收', '', null, 'computed', true],
+        ['行政检查', '处理决定数量', 0, 'computed', false],
+        ['行政检查', '开展行政检查次数', 40, 'entered', false],
+        ['执法监督', '被申请行政复议数量', 1, 'entered', false],
+      ],
+    );
   });
 });

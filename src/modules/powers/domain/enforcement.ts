@@ -162,3 +162,135 @@ export function statisticsYears(firstDecisionYear: number | null, today: string)
   for (let y = last; y >= firstDecisionYear; y--) out.push(y);
   return out;
 }
+
+// ------------------------------------------------------------------ 年度执法数据: figures entered by hand
+
+/**
+ * Figures of the annual data the register cannot know (it holds decisions only): how many applications
+ * were received, inspections made without a decision, amounts collected, and how decisions fared on
+ * review. The set is a configurable default [C]: 广东 format names the six kinds (regulation-wave2 §2.4),
+ * these columns follow published county 执法数据 tables. `money` figures are yuan with two decimals.
+ */
+export interface EnteredFigure {
+  key: string;
+  /** The kind the figure belongs to; '' for the unit as a whole. */
+  kind: string;
+  label: string;
+  unit: '件' | '次' | '元';
+  money?: boolean;
+}
+
+export const ENTERED_FIGURES: readonly EnteredFigure[] = [
+  { key: 'licenceApplications', kind: '行政许可', label: '受理许可申请数量', unit: '件' },
+  { key: 'licenceRefused', kind: '行政许可', label: '不予许可数量', unit: '件' },
+  { key: 'penaltyHearings', kind: '行政处罚', label: '组织听证数量', unit: '件' },
+  { key: 'coerciveMeasures', kind: '行政强制', label: '采取行政强制措施次数（未作决定部分）', unit: '次' },
+  { key: 'levyAmount', kind: '行政征收', label: '征收金额', unit: '元', money: true },
+  { key: 'requisitions', kind: '行政征用', label: '征用次数', unit: '次' },
+  { key: 'inspections', kind: '行政检查', label: '开展行政检查次数', unit: '次' },
+  { key: 'randomInspections', kind: '行政检查', label: '其中“双随机”抽查次数', unit: '次' },
+  { key: 'reconsiderations', kind: '', label: '被申请行政复议数量', unit: '件' },
+  { key: 'reconsiderationsCorrected', kind: '', label: '行政复议被纠错数量', unit: '件' },
+  { key: 'lawsuits', kind: '', label: '被提起行政诉讼数量', unit: '件' },
+  { key: 'lawsuitsLost', kind: '', label: '行政诉讼败诉数量', unit: '件' },
+];
+
+/** Upper bound of one figure: beyond it the value is certainly a typing error. */
+const MAX_COUNT = 10_000_000;
+const MAX_YUAN = 1e12;
+export const EXPLANATION_MAX = 5000;
+
+export type EnteredFigures = Record<string, number>;
+
+/**
+ * Reads the figures typed into the form: empty means "not entered"; full-width digits, spaces and
+ * thousands separators are accepted (NFKC). Each problem is a sentence for the field. Pure.
+ */
+export function readEnteredFigures(raw: Readonly<Record<string, string>>): { figures: EnteredFigures; errors: Record<string, string> } {
+  const figures: EnteredFigures = {};
+  const errors: Record<string, string> = {};
+  const byKey = new Map(ENTERED_FIGURES.map((f) => [f.key, f]));
+  for (const f of ENTERED_FIGURES) {
+    const text = (raw[f.key] ?? '').normalize('NFKC').replace(/[\s,，]/g, '').replace(/元$|件$|次$/, '');
+    if (!text) continue;
+    const name = `${f.kind ? `${f.kind}：` : ''}${f.label}`;
+    if (f.money) {
+      if (!/^\d+(\.\d{1,2})?$/.test(text)) errors[f.key] = `${name}应为金额（元），最多两位小数，例如 12500.50`;
+      else if (Number(text) > MAX_YUAN) errors[f.key] = `${name}超过1万亿元，请核对`;
+      else figures[f.key] = Number(text);
+    } else if (!/^\d+$/.test(text)) {
+      errors[f.key] = `${name}应为不小于0的整数（${f.unit}），例如 25`;
+    } else if (Number(text) > MAX_COUNT) {
+      errors[f.key] = `${name}超过一千万${f.unit}，请核对`;
+    } else {
+      figures[f.key] = Number(text);
+    }
+  }
+  // A part cannot exceed its whole.
+  const part = (partKey: string, wholeKey: string) => {
+    const p = figures[partKey];
+    const w = figures[wholeKey];
+    if (p !== undefined && w !== undefined && p > w && !errors[partKey]) errors[partKey] = `${byKey.get(partKey)!.label}（${p}）不能大于${byKey.get(wholeKey)!.label}（${w}）`;
+  };
+  part('licenceRefused', 'licenceApplications');
+  part('randomInspections', 'inspections');
+  part('reconsiderationsCorrected', 'reconsiderations');
+  part('lawsuitsLost', 'lawsuits');
+  return { figures, errors };
+}
+
+/** Entered figures as form text (the form shown again or for editing). */
+export function figuresText(figures: EnteredFigures): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of ENTERED_FIGURES) if (figures[f.key] !== undefined) out[f.key] = f.money ? figures[f.key]!.toFixed(2).replace(/\.00$/, '') : String(figures[f.key]);
+  return out;
+}
+
+/** True when two entries say the same (a repeated save changes nothing). */
+export function sameEntry(a: { figures: EnteredFigures; explanation: string }, b: { figures: EnteredFigures; explanation: string }): boolean {
+  if (a.explanation.trim() !== b.explanation.trim()) return false;
+  return ENTERED_FIGURES.every((f) => a.figures[f.key] === b.figures[f.key]);
+}
+
+/** One line of the public table: a computed figure from the register or one entered by the unit. */
+export interface StatisticsLine {
+  kind: string;
+  label: string;
+  value: number | null;
+  unit: '件' | '次' | '元';
+  source: 'computed' | 'entered';
+  /** "本单位无相关行政执法职责" instead of figures. */
+  noPower: boolean;
+}
+
+/**
+ * The public 年度执法数据 table: per kind the register's count (and 罚没金额 for 处罚), followed by that
+ * kind's entered figures; then the unit-wide entered figures. A kind without the power shows only the
+ * no-power statement, unless the unit entered something for it.
+ */
+export function statisticsLines(rows: readonly StatisticsRow[], figures: EnteredFigures): StatisticsLine[] {
+  const out: StatisticsLine[] = [];
+  const entered = (kind: string) =>
+    ENTERED_FIGURES.filter((f) => f.kind === kind && figures[f.key] !== undefined).map(
+      (f): StatisticsLine => ({ kind: kind || '执法监督', label: f.label, value: figures[f.key]!, unit: f.unit, source: 'entered', noPower: false }),
+    );
+  for (const r of rows) {
+    const own = entered(r.kind);
+    if (r.noPower && own.length === 0) {
+      out.push({ kind: r.kind, label: '', value: null, unit: '件', source: 'computed', noPower: true });
+      continue;
+    }
+    out.push({ kind: r.kind, label: '处理决定数量', value: r.n, unit: '件', source: 'computed', noPower: false });
+    if (r.fines !== null) out.push({ kind: r.kind, label: '罚没金额', value: r.fines, unit: '元', source: 'computed', noPower: false });
+    out.push(...own);
+  }
+  out.push(...entered(''));
+  return out;
+}
+
+/** The years shown on the unit's page: those with decisions, and those with entered figures once over. */
+export function publicStatisticsYears(firstDecisionYear: number | null, enteredYears: readonly number[], today: string): number[] {
+  const last = Number(today.slice(0, 4)) - 1;
+  const years = new Set([...statisticsYears(firstDecisionYear, today), ...enteredYears.filter((y) => y <= last)]);
+  return [...years].sort((a, b) => b - a);
+}

@@ -2,9 +2,13 @@
 // phone, screenshots saved to test-results/screenshots/powers-*.png for people to look at.
 import { after, before, describe, it } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { createTestApp, type TestApp } from '../../../core/testing/index.ts';
-import { checkPublicPages, launchBrowser, listen } from '../../../core/testing/browser.ts';
-import { seedPowersDemo } from '../demo/seed-demo.ts';
+import assert from 'node:assert/strict';
+import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../core/testing/index.ts';
+import { waitForImportRun } from '../../../core/import-runs/run.ts';
+import { writeListWorkbook } from '../import/write-list.ts';
+import { postMultipart } from '../testing/multipart.ts';
+import { assertAccessible, checkPublicPages, launchBrowser, listen } from '../../../core/testing/browser.ts';
+import { departmentRows, seedPowersDemo } from '../demo/seed-demo.ts';
 
 let t: TestApp;
 let browser: Browser;
@@ -43,5 +47,44 @@ describe('public 权责清单, 执法公示 and 办事服务 pages in a browser'
       ['search-guide', `/search?q=${encodeURIComponent('食品经营许可')}`],
     ];
     await checkPublicPages(browser, base, pages, { fullPage: (name) => name !== 'powers-edition' });
+  });
+
+  it('staff 年度执法数据 form (with errors) and an import progress page are accessible at 1280 and 360 px', async () => {
+    // A finished import run of the 市场监管局 to look at.
+    const c = await t.signIn('gkb');
+    const res = await postMultipart(t, c, '/staff/powers/market-regulation/import', '/staff/powers/market-regulation/import', { label: '2027年版', publishedOn: '2026-11-20', docNo: '' }, { name: '清单.xlsx', bytes: await writeListWorkbook('市场监管局权责清单', departmentRows()) });
+    const code = /name="code" value="([^"]+)"/.exec(res.body)![1]!;
+    const confirm = await c.submit('/staff/powers/market-regulation', '/staff/powers/market-regulation/import/confirm', { code });
+    const runUrl = String(confirm.headers.location);
+    await waitForImportRun(runUrl.split('/').pop()!);
+    for (const [width, tag] of [
+      [1280, 'desktop'],
+      [360, 'phone'],
+    ] as const) {
+      const context = await browser.newContext({ viewport: { width, height: 800 }, locale: 'zh-CN' });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${base}/staff/login?next=${encodeURIComponent('/staff/powers/market-regulation/statistics/2025')}`);
+        await page.getByLabel('账号').fill('gkb');
+        await page.getByLabel('密码').fill(TEST_PASSWORD);
+        await page.getByRole('button', { name: '登录', exact: true }).click();
+        assert.equal(new URL(page.url()).pathname, '/staff/powers/market-regulation/statistics/2025');
+        await page.getByLabel('开展行政检查次数（次）').fill('十二');
+        await page.getByRole('button', { name: '保存' }).click();
+        assert.match(await page.locator('.error-summary').innerText(), /开展行政检查次数应为不小于0的整数/);
+        for (const [name, url] of [
+          ['statistics-form-errors', null],
+          ['import-run', runUrl],
+        ] as const) {
+          if (url) await page.goto(base + url);
+          await assertAccessible(page, `${name} at ${width} px`);
+          const m = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, w: window.innerWidth }));
+          assert.ok(m.sw <= m.w, `${name} scrolls sideways at ${width} px (${m.sw} > ${m.w})`);
+          await page.screenshot({ path: `test-results/screenshots/powers-${name}-${tag}.png`, fullPage: true });
+        }
+      } finally {
+        await context.close();
+      }
+    }
   });
 });

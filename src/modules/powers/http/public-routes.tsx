@@ -9,7 +9,7 @@ import { FileNotFoundError, fileStorage } from '../../../core/files/storage.ts';
 import { addSearchProvider, findCatalogItem, publicUnitsOfRoot, setItemSourceProvider, type UnitRow } from './deps.ts';
 import { repairGuideSearch, searchGuides } from '../data/guide-search.ts';
 import { diffRows, rowKey } from '../domain/power-list.ts';
-import { annualStatistics, DECISION_KINDS, statisticsDue, statisticsYears } from '../domain/enforcement.ts';
+import { annualStatistics, DECISION_KINDS, statisticsDue, statisticsLines, publicStatisticsYears } from '../domain/enforcement.ts';
 import { shanghaiToday } from '../../../core/clock.ts';
 import { AUDIENCES, THEMES } from '../domain/guide.ts';
 import {
@@ -20,6 +20,8 @@ import {
   findItemById,
   findProfile,
   decisionCountsOfUnits,
+  enteredStatisticsYears,
+  findStatisticsEntry,
   firstDecisionYear,
   powerTypesOfUnit,
   linksOfPowerItem,
@@ -202,8 +204,8 @@ export function registerPowersPublicRoutes(app: FastifyInstance, core: Core): vo
     const unit = await siteUnit(core, req);
     const profile = await findProfile(core.db, unit.id);
     if (!profile) throw new NotFoundError('该单位尚未公开行政执法信息。');
-    const [officers, inspections, first] = await Promise.all([listOfficers(core.db, unit.id), listInspectionItems(core.db, unit.id), firstDecisionYear(core.db, unit.id)]);
-    const years = statisticsYears(first, shanghaiToday(core.clock.now()));
+    const [officers, inspections, first, entered] = await Promise.all([listOfficers(core.db, unit.id), listInspectionItems(core.db, unit.id), firstDecisionYear(core.db, unit.id), enteredStatisticsYears(core.db, unit.id)]);
+    const years = publicStatisticsYears(first, entered, shanghaiToday(core.clock.now()));
     return send(reply, <EnforcementUnitPage ctx={pageContext(req, reply)} unit={unit} profile={profile} officers={officers} inspections={inspections} statisticsYears={years} />);
   });
 
@@ -214,8 +216,9 @@ export function registerPowersPublicRoutes(app: FastifyInstance, core: Core): vo
     const today = shanghaiToday(core.clock.now());
     const year = /^\d{4}$/.test(yearText) ? Number(yearText) : NaN;
     if (!(year >= 2000 && year < Number(today.slice(0, 4)))) throw new NotFoundError('该年度的执法数据尚未生成：年度结束后（次年1月1日起）公开。');
-    const [counts, types] = await Promise.all([decisionCountsOfUnits(core.db, [unit.id], year), powerTypesOfUnit(core.db, unit.id)]);
-    return send(reply, <StatisticsPage ctx={pageContext(req, reply)} unit={unit} year={year} due={statisticsDue(year)} rows={annualStatistics(counts, types)} hasList={types !== null} />);
+    const [counts, types, entry] = await Promise.all([decisionCountsOfUnits(core.db, [unit.id], year), powerTypesOfUnit(core.db, unit.id), findStatisticsEntry(core.db, unit.id, year)]);
+    const lines = statisticsLines(annualStatistics(counts, types), entry?.figures ?? {});
+    return send(reply, <StatisticsPage ctx={pageContext(req, reply)} unit={unit} year={year} due={statisticsDue(year)} lines={lines} hasList={types !== null} explanation={entry?.explanation ?? ''} />);
   });
 
   // ---------------------------------------------------------------- 办事服务

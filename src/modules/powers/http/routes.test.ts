@@ -7,6 +7,7 @@ import { writeListWorkbook } from '../import/write-list.ts';
 import type { PowerRow } from '../domain/power-list.ts';
 import { postMultipart } from '../testing/multipart.ts';
 import { catalogItemSource, enforcementCounts } from '../index.ts';
+import { waitForImportRun } from '../../../core/import-runs/run.ts';
 
 const row = (n: number, over: Partial<PowerRow> = {}): PowerRow => ({
   code: `DG-CF-${String(n).padStart(3, '0')}`,
@@ -69,8 +70,14 @@ describe('权责清单: import, adjustment, editions', () => {
     const token = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
     const ok = await c.post('/staff/powers/donggua/import/confirm', { _csrf: token, code });
     assert.equal(ok.statusCode, 303);
+    const runUrl = String(ok.headers.location);
+    assert.match(runUrl, /^\/staff\/powers\/donggua\/import\/runs\/[A-Za-z0-9_-]{16}$/);
     const again = await c.post('/staff/powers/donggua/import/confirm', { _csrf: token, code });
     assert.equal(again.statusCode, 303, 'a retried confirm is no error');
+    assert.equal(again.headers.location, runUrl, 'a retried confirm shows the same run');
+    await waitForImportRun(runUrl.split('/').pop()!);
+    const run = await c.get(runUrl);
+    assert.match(textOf(run.body), /已导入“2023年版”：新增3项，更新0项，取消0项，并发布为新版本。/);
     const n = await t.core.pool.query("SELECT count(*)::int AS n FROM powers_items i JOIN units u ON u.id = i.unit_id WHERE u.slug = 'donggua'");
     assert.equal(n.rows[0].n, 3, 'saved once');
     const pub = textOf((await t.client().get('/powers/donggua')).body);
@@ -236,7 +243,9 @@ describe('catalog items name the 权责事项 they come from', () => {
     const bytes = await writeListWorkbook('财政局权责清单', [row(1, { code: 'CZ-JC-001', name: '对预算执行情况的监督检查', type: '行政检查', subject: '楚雄市财政局', source: '法定' })]);
     const res = await postMultipart(t, c, '/staff/powers/finance/import', '/staff/powers/finance/import', { label: '2026年版', publishedOn: '2026-03-01', docNo: '' }, { name: 'cz.xlsx', bytes, type: XLSX });
     const code = /name="code" value="([^"]+)"/.exec(res.body)![1]!;
-    assert.equal((await c.submit('/staff/powers/finance', '/staff/powers/finance/import/confirm', { code })).statusCode, 303);
+    const confirm = await c.submit('/staff/powers/finance', '/staff/powers/finance/import/confirm', { code });
+    assert.equal(confirm.statusCode, 303);
+    await waitForImportRun(String(confirm.headers.location).split('/').pop()!);
     const item = /href="\/staff\/powers\/items\/(p[0-9a-f]{12})"/.exec((await c.get('/staff/powers/finance')).body)![1]!;
     const page = await c.get(`/staff/powers/items/${item}`);
     const [, catId, label] = /<option value="(\d+)"[^>]*>([^<]+)<\/option>/.exec(page.body)!;
@@ -271,7 +280,10 @@ describe('年度执法数据 and the annual report, from the register', () => {
     const text = textOf(page.body);
     assert.match(text, /应于 2026-01-31 前公开/);
     // 东瓜镇's list (imported above) holds 处罚, 检查 and 许可 rows: 检查 shows 0; 强制、征收、征用 are "无相关职责".
-    assert.match(text, /行政许可 1 — 行政处罚 2 5,800 行政强制 本单位无相关行政执法职责 行政征收 本单位无相关行政执法职责 行政征用 本单位无相关行政执法职责 行政检查 0 —/);
+    assert.match(
+      text,
+      /行政许可 处理决定数量 1件 执法决定登记自动统计 行政处罚 处理决定数量 2件 执法决定登记自动统计 行政处罚 罚没金额 5,800元 执法决定登记自动统计 行政强制 本单位无相关行政执法职责 行政征收 本单位无相关行政执法职责 行政征用 本单位无相关行政执法职责 行政检查 处理决定数量 0件 执法决定登记自动统计/,
+    );
     assert.equal((await t.client().get('/enforcement/donggua/statistics/2026')).statusCode, 404, 'the current year is not over');
     assert.equal((await t.client().get('/enforcement/donggua/statistics/abcd')).statusCode, 404);
 
@@ -282,5 +294,41 @@ describe('年度执法数据 and the annual report, from the register', () => {
     assert.match(entry.body, /name="s2.penalty"[^>]*value="2"/);
     assert.match(entry.body, /name="s2.enforcement"[^>]*value="0"/);
     assert.match(textOf(entry.body), /来源：行政执法公示的执法决定登记（按决定日期计入2025年，生成年报时统计）：行政许可 1 件，行政处罚 2 件，行政强制 0 件。/);
+  });
+
+  it('takes the figures the register cannot know and a 情况说明 from staff, shown next to the computed ones', async () => {
+    const c = await t.signIn('dgz_editor');
+    const form = '/staff/powers/donggua/statistics/2025';
+    const staffPage = await c.get('/staff/powers/donggua/enforcement');
+    assert.match(staffPage.body, /href="\/staff\/powers\/donggua\/statistics\/2025"/);
+    // Bad figures: messages at the fields, the input kept, nothing saved.
+    const bad = await c.submit(form, form, { inspections: '十二', randomInspections: '5', levyAmount: '1.234', explanation: '全年执法情况良好。' });
+    assert.equal(bad.statusCode, 400);
+    const badText = textOf(bad.body);
+    assert.match(badText, /行政检查：开展行政检查次数应为不小于0的整数（次），例如 25/);
+    assert.match(badText, /行政征收：征收金额应为金额（元），最多两位小数/);
+    assert.match(bad.body, /name="inspections"[^>]*value="十二"/);
+    assert.match(bad.body, /aria-invalid="true"/);
+    assert.match(bad.body, /全年执法情况良好。/);
+    assert.doesNotMatch(textOf((await t.client().get('/enforcement/donggua/statistics/2025')).body), /本单位填报 /);
+    // Full-width digits are accepted; saving twice saves once.
+    const fields = { inspections: '１２０', randomInspections: '４０', licenceApplications: '3', reconsiderations: '1', explanation: '2025年共开展行政检查120次。\n行政复议1件，维持原决定。' };
+    const saved = await c.submit(form, form, fields);
+    assert.equal(saved.statusCode, 303);
+    assert.match(textOf((await c.get(form)).body), /已保存2025年度执法数据/);
+    const again = await c.submit(form, form, fields);
+    assert.equal(again.statusCode, 303);
+    assert.match(textOf((await c.get(form)).body), /没有变化，未重复保存/);
+    const audits = await t.core.pool.query("SELECT count(*)::int AS n FROM audit_log WHERE action = 'powers.statistics-entered'");
+    assert.equal(audits.rows[0].n, 1);
+    const pub = await t.client().get('/enforcement/donggua/statistics/2025');
+    const text = textOf(pub.body);
+    assert.match(text, /行政许可 处理决定数量 1件 执法决定登记自动统计 行政许可 受理许可申请数量 3件 本单位填报/);
+    assert.match(text, /行政检查 处理决定数量 0件 执法决定登记自动统计 行政检查 开展行政检查次数 120次 本单位填报 行政检查 其中“双随机”抽查次数 40次 本单位填报/);
+    assert.match(text, /执法监督 被申请行政复议数量 1件 本单位填报/);
+    assert.match(text, /行政执法情况说明 2025年共开展行政检查120次。 行政复议1件，维持原决定。/);
+    // The current year cannot be filled in; a reader cannot save.
+    assert.equal((await c.get('/staff/powers/donggua/statistics/2026')).statusCode, 404);
+    assert.equal((await c.get('/staff/powers/donggua/statistics/x')).statusCode, 404);
   });
 });

@@ -12,7 +12,7 @@ import { shanghaiToday } from '../../../core/clock.ts';
 import type { CurrentUser } from '../../../core/ui/context.ts';
 import { findCatalogItem, findUnitBySlug, findUnitById, listUnitCatalogItemsForPicker, publicUnitsOfRoot, readXlsxGrid, type UnitRow } from './deps.ts';
 import { CHANGE_KINDS, composition, dutiesText, editionLabelProblem, parseDuties, POWER_SOURCES, type ChangeAction, type PowerRow } from '../domain/power-list.ts';
-import { DECISION_KINDS, PARTY_TYPES, timeliness, WITHDRAW_GROUNDS } from '../domain/enforcement.ts';
+import { annualStatistics, DECISION_KINDS, ENTERED_FIGURES, EXPLANATION_MAX, figuresText, PARTY_TYPES, publicStatisticsYears, readEnteredFigures, statisticsDue, statisticsLines, timeliness, WITHDRAW_GROUNDS } from '../domain/enforcement.ts';
 import { AUDIENCES, SERVICE_ITEM_TYPES, THEMES } from '../domain/guide.ts';
 import { parseList } from '../import/parse-list.ts';
 import {
@@ -21,6 +21,11 @@ import {
   findGuide,
   findItem,
   findProfile,
+  findStatisticsEntry,
+  enteredStatisticsYears,
+  firstDecisionYear,
+  decisionCountsOfUnits,
+  powerTypesOfUnit,
   linksOfPowerItem,
   listChanges,
   listEditions,
@@ -35,9 +40,12 @@ import {
   type GuideRow,
 } from '../data/repository.ts';
 import * as svc from '../service.ts';
-import { ChangeFormPage, ChangePage, ImportFormPage, ImportPreviewPage, ROW_FIELDS, StaffListPage, StaffPowersHome, type StaffUnit } from '../views/staff-powers.tsx';
-import { DecisionsPage, DecisionStaffPage, GuideFormPage, GuidesPage, ItemStaffPage, MATERIAL_SLOTS, ProfilePage } from '../views/staff-enforcement.tsx';
+import { ChangeFormPage, ChangePage, ImportFormPage, ImportPreviewPage, ImportRunPage, ROW_FIELDS, StaffListPage, StaffPowersHome, type StaffUnit } from '../views/staff-powers.tsx';
+import { DecisionsPage, DecisionStaffPage, GuideFormPage, GuidesPage, ItemStaffPage, MATERIAL_SLOTS, ProfilePage, StatisticsEntryPage } from '../views/staff-enforcement.tsx';
 import { sql } from 'drizzle-orm';
+import { findImportRun, waitForAllImportRuns } from '../../../core/import-runs/run.ts';
+import { importRunStatus, type ImportRunFacts } from '../../../core/import-runs/status.ts';
+import { runStatusJson } from '../../../core/import-runs/view.tsx';
 
 const HTML = 'text/html; charset=utf-8';
 const guard = { preHandler: requireStaff() };
@@ -260,11 +268,33 @@ export function registerPowersStaffRoutes(app: FastifyInstance, core: Core): voi
   app.post('/staff/powers/:unitSlug/import/confirm', guard, async (req, reply) => {
     const { unit, a } = await slugUnit(core, req, true);
     const code = new FormReader(req.body).raw('code');
-    const r = /^i[0-9a-f]{12}$/.test(code) ? await svc.confirmImport(core, actorOf(req), unit, req.user!.id, code) : { ok: false as const, errors: { file: '导入预览无效，请重新上传文件' } };
+    const r = /^i[0-9a-f]{12}$/.test(code) ? await svc.startConfirmedImport(core, actorOf(req), unit, req.user!.id, code, req.log) : { ok: false as const, errors: { file: '导入预览无效，请重新上传文件' } };
     if (!r.ok) return send(reply, <ImportFormPage ctx={pageContext(req, reply)} unit={a} values={{}} errors={r.errors} />, 400);
-    setFlash(reply, r.already ? `“${r.label}”已经导入，没有重复保存。` : `已导入“${r.label}”：新增${r.created}项，更新${r.updated}项，取消${r.cancelled}项。`);
+    if (r.runCode) return reply.redirect(`/staff/powers/${unit.slug}/import/runs/${r.runCode}`, 303);
+    setFlash(reply, `“${r.label}”已经导入，没有重复保存。`);
     return reply.redirect(`/staff/powers/${unit.slug}`, 303);
   });
+
+  // The saving of a confirmed import: rows read, checked and saved, then the outcome (core import run).
+  const runOf = async (req: FastifyRequest) => {
+    const { unit, a } = await slugUnit(core, req, true);
+    const run = await findImportRun(core, svc.IMPORT_RUN_KIND, (req.params as { code: string }).code);
+    if (!run || run.unitId !== unit.id) throw new NotFoundError('该导入记录不存在。');
+    const status = importRunStatus(run as ImportRunFacts<svc.PowersRunResult>, core.clock.now(), {
+      target: '权责清单',
+      doneMessage: (r) => `已导入“${r.label}”：新增${r.created}项，更新${r.updated}项，取消${r.cancelled}项，并发布为新版本。`,
+    });
+    return { unit, a, run, status };
+  };
+  app.get('/staff/powers/:unitSlug/import/runs/:code', guard, async (req, reply) => {
+    const { a, run, status } = await runOf(req);
+    return send(reply, <ImportRunPage ctx={pageContext(req, reply)} unit={a} fileName={run.fileName} run={status} statusUrl={`/staff/powers/${a.slug}/import/runs/${run.code}/status`} />);
+  });
+  app.get('/staff/powers/:unitSlug/import/runs/:code/status', guard, async (req, reply) => {
+    const { status } = await runOf(req);
+    return reply.header('cache-control', 'no-store').send(runStatusJson(status));
+  });
+  app.addHook('onClose', async () => waitForAllImportRuns());
 
   // ---------------------------------------------------------------- changes
   const changeForm = async (req: FastifyRequest, reply: FastifyReply, unit: UnitRow, a: StaffUnit, values: Record<string, string>, errors: Record<string, string>, status: number) => {
@@ -366,9 +396,12 @@ export function registerPowersStaffRoutes(app: FastifyInstance, core: Core): voi
   // ---------------------------------------------------------------- 执法公示（事前）
   const profilePage = async (req: FastifyRequest, reply: FastifyReply, forms: { profile?: svc.FormState; officer?: svc.FormState; inspection?: svc.FormState } = {}, status = 200) => {
     const { unit, a } = await slugUnit(core, req);
-    const [p, officers, inspections] = await Promise.all([findProfile(core.db, unit.id), listOfficers(core.db, unit.id), listInspectionItems(core.db, unit.id)]);
+    const [p, officers, inspections, first, entered] = await Promise.all([findProfile(core.db, unit.id), listOfficers(core.db, unit.id), listInspectionItems(core.db, unit.id), firstDecisionYear(core.db, unit.id), enteredStatisticsYears(core.db, unit.id)]);
+    // The last three finished years can always be filled in; older ones when they have decisions or entries.
+    const last = Number(today().slice(0, 4)) - 1;
+    const years = [...new Set([last, last - 1, last - 2, ...publicStatisticsYears(first, entered, today())])].sort((x, y) => y - x);
     const profile = forms.profile ?? { values: p ? { bodyName: p.bodyName, duties: p.duties, authority: p.authority, basis: p.basis, procedure: p.procedure, remedy: p.remedy } : { bodyName: unit.name }, errors: {} };
-    return send(reply, <ProfilePage ctx={pageContext(req, reply)} unit={a} profile={profile} officers={officers} inspections={inspections} officer={forms.officer} inspection={forms.inspection} />, status);
+    return send(reply, <ProfilePage ctx={pageContext(req, reply)} unit={a} profile={profile} officers={officers} inspections={inspections} officer={forms.officer} inspection={forms.inspection} statisticsYears={years} entered={entered} />, status);
   };
   app.get('/staff/powers/:unitSlug/enforcement', guard, (req, reply) => profilePage(req, reply));
   app.post('/staff/powers/:unitSlug/enforcement/profile', guard, async (req, reply) => {
@@ -423,6 +456,37 @@ export function registerPowersStaffRoutes(app: FastifyInstance, core: Core): voi
     await svc.addInspectionItem(core, actorOf(req), unit, i);
     setFlash(reply, '已增加抽查事项。');
     return reply.redirect(`/staff/powers/${unit.slug}/enforcement`, 303);
+  });
+
+  // ---------------------------------------------------------------- 年度执法数据 (entered figures)
+  const statisticsYear = (req: FastifyRequest): number => {
+    const { year: text } = req.params as { year: string };
+    const year = /^\d{4}$/.test(text) ? Number(text) : NaN;
+    if (!(year >= 2000 && year < Number(today().slice(0, 4)))) throw new NotFoundError('该年度尚未结束，年度执法数据从次年1月1日起填报。');
+    return year;
+  };
+  const statisticsPage = async (req: FastifyRequest, reply: FastifyReply, form?: svc.FormState, status = 200) => {
+    const { unit, a } = await slugUnit(core, req);
+    const year = statisticsYear(req);
+    const [counts, types, entry] = await Promise.all([decisionCountsOfUnits(core.db, [unit.id], year), powerTypesOfUnit(core.db, unit.id), findStatisticsEntry(core.db, unit.id, year)]);
+    const lines = statisticsLines(annualStatistics(counts, types), entry?.figures ?? {});
+    const shown = form ?? { values: { ...figuresText(entry?.figures ?? {}), explanation: entry?.explanation ?? '' }, errors: {} };
+    return send(reply, <StatisticsEntryPage ctx={pageContext(req, reply)} unit={a} year={year} due={statisticsDue(year)} lines={lines} form={shown} updatedAt={entry?.updatedAt ?? null} />, status);
+  };
+  app.get('/staff/powers/:unitSlug/statistics/:year', guard, (req, reply) => statisticsPage(req, reply));
+  app.post('/staff/powers/:unitSlug/statistics/:year', guard, async (req, reply) => {
+    const { unit } = await slugUnit(core, req, true);
+    const year = statisticsYear(req);
+    const form = new FormReader(req.body);
+    const raw: Record<string, string> = {};
+    for (const f of ENTERED_FIGURES) raw[f.key] = form.raw(f.key).slice(0, 100);
+    const explanation = form.text('explanation', { label: '行政执法情况说明', max: EXPLANATION_MAX });
+    const { figures, errors } = readEnteredFigures(raw);
+    const values = { ...form.values, ...raw, explanation: form.raw('explanation') };
+    if (!form.ok || Object.keys(errors).length) return statisticsPage(req, reply, { values, errors: { ...form.errors, ...errors } }, 400);
+    const r = await svc.saveStatisticsEntry(core, actorOf(req), unit, req.user!.id, year, { figures, explanation });
+    setFlash(reply, r.changed ? `已保存${year}年度执法数据。` : `${year}年度执法数据没有变化，未重复保存。`);
+    return reply.redirect(`/staff/powers/${unit.slug}/statistics/${year}`, 303);
   });
 
   // ---------------------------------------------------------------- 执法决定

@@ -2,9 +2,9 @@
 import type { PageContext } from '../../../core/ui/context.ts';
 import { PublicLayout } from '../../../core/ui/layout.tsx';
 import { Pagination, SelectField } from '../../../core/ui/components.tsx';
-import { DECISION_KINDS, type StatisticsRow } from '../domain/enforcement.ts';
+import { DECISION_KINDS, type StatisticsLine } from '../domain/enforcement.ts';
 import type { DecisionRow, InspectionRow, OfficerRow, ProfileRow, PublicDecision } from '../data/repository.ts';
-import { FlowChart, InspectionTable, Lines, money, TableRegion } from './shared.tsx';
+import { FlowChart, InspectionTable, Lines, money, StatisticsTable, TableRegion } from './shared.tsx';
 
 const BASE = { href: '/enforcement', label: '行政执法公示' };
 
@@ -267,42 +267,20 @@ export function DecisionPage({ ctx, d, unitName }: { ctx: PageContext; d: Decisi
   );
 }
 
-/** 年度执法数据 of a unit (国办发〔2018〕118号; 广东 format: one row per kind, "0" or 无相关职责). */
-export function StatisticsPage({ ctx, unit, year, due, rows, hasList }: { ctx: PageContext; unit: { slug: string; name: string }; year: number; due: string; rows: StatisticsRow[]; hasList: boolean }) {
+/** 年度执法数据 of a unit (国办发〔2018〕118号; 广东 format: one row per kind, "0" or 无相关职责), computed and entered figures marked. */
+export function StatisticsPage({ ctx, unit, year, due, lines, hasList, explanation }: { ctx: PageContext; unit: { slug: string; name: string }; year: number; due: string; lines: StatisticsLine[]; hasList: boolean; explanation: string }) {
   const title = `${unit.name}${year}年度行政执法数据`;
   return (
     <PublicLayout ctx={ctx} title={title} breadcrumbs={[BASE, { href: `/enforcement/${unit.slug}`, label: unit.name }, { label: `${year}年度执法数据` }]}>
       <h1>{title}</h1>
       <p>
-        根据国办发〔2018〕118号，行政执法机关于每年1月31日前公开上年度行政执法总体情况数据（本年度应于 {due} 前公开）。本页数据由本机关的执法决定登记自动统计，按决定作出日期计入{year}
-        年1月1日至12月31日。
+        根据国办发〔2018〕118号，行政执法机关于每年1月31日前公开上年度行政执法总体情况数据（本年度应于 {due} 前公开）。“执法决定登记自动统计”的数据按决定作出日期计入{year}
+        年1月1日至12月31日；执法决定登记中没有的数据由本机关填报，标为“本单位填报”。
       </p>
-      <TableRegion label={title}>
-        <table>
-          <caption>{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">执法类别</th>
-              <th scope="col">本年处理决定数量（件）</th>
-              <th scope="col">罚没金额（元）</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.kind}>
-                <th scope="row">{r.kind}</th>
-                {r.noPower ? <td colSpan={2}>本单位无相关行政执法职责</td> : (
-                  <>
-                    <td>{r.n}</td>
-                    <td>{r.fines === null ? "—" : r.fines.toLocaleString("zh-CN", { maximumFractionDigits: 2 })}</td>
-                  </>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </TableRegion>
+      <StatisticsTable caption={title} lines={lines} />
       {hasList ? <p class="hint">“本单位无相关行政执法职责”：本机关现行权责清单中没有该类职权，且本年度没有该类执法决定。</p> : <p class="hint">本机关尚未公布权责清单，没有执法决定的类别按“0”列出。</p>}
+      <h2>行政执法情况说明</h2>
+      {explanation ? <Lines text={explanation} /> : <p>本机关尚未填写情况说明。</p>}
       <p>
         <a href={`/enforcement?unit=${unit.slug}#decisions`}>查看本机关公开的执法决定</a>
       </p>

@@ -1,6 +1,7 @@
 // Pieces shared by the powers pages: a scrollable table region, multi-line text, the process diagram.
 import type { ComponentChildren } from 'preact';
 import { CHANGE_STATE_LABELS, type ChangeState, type PowerRow } from '../domain/power-list.ts';
+import type { StatisticsLine } from '../domain/enforcement.ts';
 
 export function TableRegion({ label, children }: { label: string; children: ComponentChildren }) {
   return (
@@ -189,6 +190,45 @@ export function InspectionTable({ rows }: { rows: { id: number; seq: number; ite
               <td>{i.method}</td>
               <td>{i.content}</td>
               <td>{i.note}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableRegion>
+  );
+}
+
+const SOURCE_LABELS = { computed: '执法决定登记自动统计', entered: '本单位填报' } as const;
+
+/** 年度执法数据 lines with where each figure comes from (computed from the register, or entered). */
+export function StatisticsTable({ caption, lines }: { caption: string; lines: StatisticsLine[] }) {
+  if (!lines.length) return <p>（无）</p>;
+  const value = (l: StatisticsLine) => (l.value === null ? '—' : `${l.value.toLocaleString('zh-CN', { maximumFractionDigits: 2 })}${l.unit}`);
+  return (
+    <TableRegion label={caption}>
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">执法类别</th>
+            <th scope="col">项目</th>
+            <th scope="col">数据</th>
+            <th scope="col">数据来源</th>
+          </tr>
+        </thead>
+        <tbody>
+          {lines.map((l, i) => (
+            <tr key={i}>
+              <th scope="row">{l.kind}</th>
+              {l.noPower ? (
+                <td colSpan={3}>本单位无相关行政执法职责</td>
+              ) : (
+                <>
+                  <td>{l.label}</td>
+                  <td>{value(l)}</td>
+                  <td>{SOURCE_LABELS[l.source]}</td>
+                </>
+              )}
             </tr>
           ))}
         </tbody>

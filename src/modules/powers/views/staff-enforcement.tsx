@@ -2,11 +2,11 @@
 import type { PageContext } from '../../../core/ui/context.ts';
 import { CheckboxGroup, CsrfField, ErrorSummary, Pagination, RadioGroup, SelectField, TextArea, TextField } from '../../../core/ui/components.tsx';
 import type { FieldErrors } from '../../../core/http/form.ts';
-import { DECISION_KINDS, PARTY_TYPES, TIMELINESS_LABELS, WITHDRAW_GROUNDS, type Timeliness } from '../domain/enforcement.ts';
+import { DECISION_KINDS, ENTERED_FIGURES, EXPLANATION_MAX, PARTY_TYPES, TIMELINESS_LABELS, WITHDRAW_GROUNDS, type StatisticsLine, type Timeliness } from '../domain/enforcement.ts';
 import { AUDIENCES, GUIDE_LABELS, SERVICE_ITEM_TYPES, THEMES } from '../domain/guide.ts';
 import type { DecisionRow, GuideRow, InspectionRow, ItemRow, OfficerRow } from '../data/repository.ts';
 import { rowOf } from '../data/repository.ts';
-import { InspectionTable, money, Refusal, RowElements, TableRegion } from './shared.tsx';
+import { InspectionTable, money, Refusal, RowElements, StatisticsTable, TableRegion } from './shared.tsx';
 import { UnitFrame, type StaffUnit } from './staff-powers.tsx';
 
 type Form = { values: Record<string, string>; errors: FieldErrors };
@@ -20,6 +20,8 @@ export function ProfilePage({
   inspections,
   officer = empty,
   inspection = empty,
+  statisticsYears = [],
+  entered = [],
 }: {
   ctx: PageContext;
   unit: StaffUnit;
@@ -28,6 +30,10 @@ export function ProfilePage({
   inspections: InspectionRow[];
   officer?: Form;
   inspection?: Form;
+  /** Finished years whose 年度执法数据 can be viewed and filled in, newest first. */
+  statisticsYears?: number[];
+  /** Years with figures entered. */
+  entered?: number[];
 }) {
   const p = profile;
   return (
@@ -49,6 +55,15 @@ export function ProfilePage({
           <button type="submit">保存</button>
         </form>
       ) : null}
+      <h2>年度执法数据</h2>
+      <p class="hint">每年1月31日前公开上年度数据：执法决定数量自动统计，其他数据和情况说明在此填报。</p>
+      <ul>
+        {statisticsYears.map((y) => (
+          <li key={y}>
+            <a href={`/staff/powers/${unit.slug}/statistics/${y}`}>{y}年度执法数据</a>（{entered.includes(y) ? '已填报' : '未填报'}）
+          </li>
+        ))}
+      </ul>
       <h2>执法人员</h2>
       <p class="hint">只公开姓名、执法证号和执法类别。</p>
       <TableRegion label="执法人员">
@@ -483,6 +498,41 @@ export function ItemStaffPage({
       ) : null}
       <h2>事项要素</h2>
       <RowElements row={rowOf(item)} />
+    </UnitFrame>
+  );
+}
+
+/** The 年度执法数据 of a year as staff see it: the computed figures, and the form for those entered by hand. */
+export function StatisticsEntryPage({ ctx, unit, year, due, lines, form, updatedAt }: { ctx: PageContext; unit: StaffUnit; year: number; due: string; lines: StatisticsLine[]; form: Form; updatedAt: Date | null }) {
+  const groups = [...new Set(ENTERED_FIGURES.map((f) => f.kind))];
+  return (
+    <UnitFrame ctx={ctx} unit={unit} title={`${year}年度执法数据`}>
+      <p>
+        应于 {due} 前公开（国办发〔2018〕118号）。<a href={`/enforcement/${unit.slug}/statistics/${year}`}>查看公开页面</a>
+      </p>
+      <h2>由执法决定登记自动统计</h2>
+      <StatisticsTable caption={`${year}年度执法数据（自动统计）`} lines={lines.filter((l) => l.source === 'computed')} />
+      <h2>由本单位填报</h2>
+      <p class="hint">执法决定登记中没有的数据在此填报；不填的项目不公开。数字可用全角或半角，可带千位分隔符。</p>
+      {updatedAt ? <p class="hint">最近保存：{updatedAt.toISOString().slice(0, 10)}</p> : null}
+      {unit.canEdit ? (
+        <form method="post" action={`/staff/powers/${unit.slug}/statistics/${year}`} noValidate>
+          <ErrorSummary errors={form.errors} />
+          <CsrfField token={ctx.csrfToken} />
+          {groups.map((kind) => (
+            <fieldset key={kind || 'all'}>
+              <legend>{kind || '执法监督（复议、诉讼）'}</legend>
+              {ENTERED_FIGURES.filter((f) => f.kind === kind).map((f) => (
+                <TextField key={f.key} name={f.key} label={`${f.label}（${f.unit}）`} value={form.values[f.key]} error={form.errors[f.key]} inputMode={f.money ? 'decimal' : 'numeric'} maxLength={30} />
+              ))}
+            </fieldset>
+          ))}
+          <TextArea name="explanation" label="行政执法情况说明" hint={`本年度执法工作的总体情况、数据变化的原因等，最多${EXPLANATION_MAX}字。`} value={form.values.explanation} error={form.errors.explanation} rows={8} />
+          <button type="submit">保存</button>
+        </form>
+      ) : (
+        <StatisticsTable caption={`${year}年度执法数据（填报）`} lines={lines.filter((l) => l.source === 'entered')} />
+      )}
     </UnitFrame>
   );
 }

@@ -2,6 +2,8 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../core/ui/context.ts';
 import { StaffLayout } from '../../../core/ui/layout.tsx';
+import { ImportRunPanel, RunRefresh } from '../../../core/import-runs/view.tsx';
+import type { ImportRunStatus } from '../../../core/import-runs/status.ts';
 import { CsrfField, ErrorSummary, RadioGroup, SelectField, TextArea, TextField } from '../../../core/ui/components.tsx';
 import type { FieldErrors } from '../../../core/http/form.ts';
 import { CHANGE_ACTION_LABELS, CHANGE_KINDS, composition, POWER_SOURCES, type ChangeAction, type ChangeState, type PowerSource } from '../domain/power-list.ts';
@@ -448,5 +450,33 @@ export function ChangePage({ ctx, unit, change, values, errors }: { ctx: PageCon
       <h2>事项要素</h2>
       <RowElements row={change.row} />
     </UnitFrame>
+  );
+}
+
+/** A confirmed import while it is saved and after: rows read, checked and saved (the shared run panel). */
+export function ImportRunPage({ ctx, unit, fileName, run, statusUrl }: { ctx: PageContext; unit: StaffUnit; fileName: string; run: ImportRunStatus; statusUrl: string }) {
+  const running = run.state === 'running';
+  const title = running ? '正在导入权责清单' : run.state === 'done' ? '权责清单导入完成' : '权责清单导入未完成';
+  return (
+    <StaffLayout
+      ctx={ctx}
+      title={`${title} - ${unit.name}`}
+      breadcrumbs={[{ href: '/staff', label: '管理后台' }, { href: '/staff/powers', label: '管理和服务公开' }, { href: `/staff/powers/${unit.slug}`, label: unit.name }, { label: '导入进度' }]}
+      head={running ? <RunRefresh /> : undefined}
+    >
+      <h1>
+        {unit.name} · {title}
+      </h1>
+      <p>文件：{fileName}</p>
+      <ImportRunPanel run={run} statusUrl={statusUrl} steps />
+      {running ? null : (
+        <p>
+          <a class="button" href={`/staff/powers/${unit.slug}`}>
+            返回权责清单
+          </a>{' '}
+          {run.state !== 'done' ? <a href={`/staff/powers/${unit.slug}/import`}>重新上传</a> : null}
+        </p>
+      )}
+    </StaffLayout>
   );
 }
