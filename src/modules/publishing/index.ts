@@ -7,7 +7,8 @@ import { hasRole } from '../../core/auth/roles.ts';
 import { registerPublishingStaffRoutes } from './http/staff-routes.tsx';
 import { registerPublishingPublicRoutes } from './http/public-routes.tsx';
 import { registerPublishingApiRoutes } from './http/api-routes.tsx';
-import { pubRecords } from './data/schema.ts';
+import { pubAttachments, pubRecords } from './data/schema.ts';
+import { textForCheck } from './content-check.ts';
 import { LISTED_RECORD } from './data/repository.ts';
 import { createDraft, emptyRecordInput, type PubResult, type StaffActor } from './service.ts';
 import type { RecordRow } from './data/repository.ts';
@@ -268,5 +269,45 @@ export async function listPublishedRecordCopies(db: DbOrTx, rootUnitId: number, 
   return rows.map((r) => ({ ...r, indexNo: r.indexNo ?? '', publishedOn: r.publishedOn ?? '' }));
 }
 export { recordPath } from './views/public-shared.tsx';
+/** The content check before publication: set by the module that knows the rules. */
+export { setContentCheck, textForCheck, type ContentCheck, type ContentCheckInput, type ContentFinding } from './content-check.ts';
+
+/** A public record's text as the content check reads it. */
+export interface PublicRecordText {
+  id: number;
+  code: string;
+  indexNo: string;
+  title: string;
+  publisherName: string;
+  texts: { where: string; text: string }[];
+}
+
+/** Public 主动公开 records of a city in id order after `afterId` (the content sweep pages through all of them). */
+export async function listPublicRecordTexts(db: DbOrTx, rootUnitId: number, afterId: number, limit: number): Promise<PublicRecordText[]> {
+  const rows = await db
+    .select({ id: pubRecords.id, code: pubRecords.code, indexNo: pubRecords.indexNo, title: pubRecords.title, summary: pubRecords.summary, bodyHtml: pubRecords.bodyHtml, publisherName: pubRecords.publisherName })
+    .from(pubRecords)
+    .where(and(eq(pubRecords.rootUnitId, rootUnitId), LISTED_RECORD, sql`${pubRecords.id} > ${afterId}`))
+    .orderBy(pubRecords.id)
+    .limit(limit);
+  if (!rows.length) return [];
+  const files = await db
+    .select({ recordId: pubAttachments.recordId, name: pubAttachments.originalName, text: pubAttachments.extractedText })
+    .from(pubAttachments)
+    .where(and(inArray(pubAttachments.recordId, rows.map((r) => r.id)), sql`${pubAttachments.removedAt} IS NULL`, sql`${pubAttachments.extractedText} <> ''`));
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    indexNo: r.indexNo ?? '',
+    title: r.title,
+    publisherName: r.publisherName,
+    texts: [
+      { where: '标题', text: r.title },
+      { where: '内容概述', text: r.summary },
+      { where: '正文', text: textForCheck(r.bodyHtml) },
+      ...files.filter((f) => f.recordId === r.id).map((f) => ({ where: `附件“${f.name}”`, text: f.text })),
+    ],
+  }));
+}
 /** The feed writers (Atom, RSS 2.0), for other modules' feeds. */
 export { atom, rss, type FeedEntry, type FeedInfo } from './http/feeds-xml.ts';
