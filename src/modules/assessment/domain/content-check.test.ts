@@ -40,6 +40,9 @@ test('a wrong title for a leader is a single-veto 严重表述错误, the right 
   assert.equal(f!.before, '会议由');
   assert.equal(f!.after, '主持。');
   assert.deepEqual(run('市长王建国、副市长李红出席会议。'), []);
+  // A 副 in front of a title nobody in the table holds is still the wrong title; 原 names a former post.
+  assert.deepEqual(kinds(run('副市长赵刚出席。')), ['leader_title:副市长赵刚']);
+  assert.deepEqual(run('原常务副市长王建国出席。'), []);
   // Title after the name.
   assert.deepEqual(kinds(run('王建国副市长讲话。')), ['leader_title:王建国副市长']);
   // On a day when 王建国 was still 常务副市长 the old title was right and the new one wrong.

@@ -125,9 +125,12 @@ export class ContentChecker {
       if (list) list.push(r);
       else this.roles.set(key, [r]);
     };
-    for (const l of tables.leaders) {
-      add(l.name, { t: 'name', name: l.name });
-      add(l.title, { t: 'title', title: l.title });
+    const titles = new Set(tables.leaders.map((l) => l.title.trim()).filter(Boolean));
+    for (const l of tables.leaders) add(l.name, { t: 'name', name: l.name });
+    for (const title of titles) {
+      add(title, { t: 'title', title });
+      // 副市长 / 常务副市长 written for a 市长 are wrong titles too, even when no one in the table holds them.
+      for (const variant of ['副' + title, '常务副' + title]) if (!title.includes('副') && !titles.has(variant)) add(variant, { t: 'title', title: variant });
     }
     for (const o of tables.renamedOrgs) add(o.oldName, { t: 'org', newName: o.newName, effectiveOn: o.effectiveOn });
     for (const m of tables.misspellings) add(m.wrong, { t: 'miss', right: m.right });
@@ -205,6 +208,8 @@ export class ContentChecker {
       const t = titles.find((x) => x.end === n.begin) ?? titles.find((x) => x.begin === n.end);
       if (!t) continue;
       namedTitles.add(t);
+      // "原市长王建国" names a former post on purpose.
+      if (t.end === n.begin && /[原前]$/.test(text.slice(Math.max(0, t.begin - 1), t.begin))) continue;
       const current = this.leaders.filter((l) => l.name === n.keyword && inOffice(l, today));
       if (current.some((l) => l.title === t.keyword)) continue;
       const begin = Math.min(n.begin, t.begin);
