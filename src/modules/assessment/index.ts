@@ -5,6 +5,7 @@ import { setContentCheck } from '../publishing/index.ts';
 import { registerContentCheckRoutes } from './http/content-routes.tsx';
 import { checkForPublishing, nightlySweeps } from './service.ts';
 import { seedAssessment } from './seed.ts';
+import { traditionalCharacters } from './domain/traditional.ts';
 
 export { runSweep } from './service.ts';
 
@@ -18,6 +19,8 @@ export const assessmentModule: ModuleManifest = {
     registerContentCheckRoutes(app, core);
     let job: PeriodicJob | null = null;
     app.addHook('onReady', async () => {
+      // Load the character table now rather than in the first reviewer's request.
+      traditionalCharacters();
       // Checked every half hour; each site is swept once a day from 02:00 (service.ts nightlySweeps).
       job = startPeriodic(() => nightlySweeps(core), { intervalMs: 30 * 60_000, firstDelayMs: 60_000, onError: (err) => app.log.error({ err }, 'content sweep failed') });
     });

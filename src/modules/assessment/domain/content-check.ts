@@ -1,7 +1,7 @@
 // 错敏词 content checks before publishing (regulation-wave2.md §9): 严重表述错误 in leaders' names and titles,
 // outdated organisation names, 易错词, 繁体字/异体字, the office's sensitive words and personal data.
 // Pure: the tables and `today` are arguments. Terms are found with an Aho–Corasick automaton (ADR 0015),
-// one pass over the text whatever the size of the tables.
+// one pass over the text whatever the size of the tables; 繁体字 are single characters, looked up one by one.
 import { AhoCorasick } from '@monyone/aho-corasick';
 import { findPersonalData, type PersonalDataKind } from './personal-data.ts';
 import { traditionalCharacters } from './traditional.ts';
@@ -104,12 +104,6 @@ function oneCharApart(a: string, b: string): boolean {
   return diff === 1;
 }
 
-let tradAutomaton: AhoCorasick | null = null;
-function traditionalAutomaton(): AhoCorasick {
-  tradAutomaton ??= new AhoCorasick([...traditionalCharacters().keys()]);
-  return tradAutomaton;
-}
-
 /** A checker compiled from the office's tables; compile once per change of the tables, check many texts. */
 export class ContentChecker {
   private readonly roles = new Map<string, Role[]>();
@@ -183,9 +177,17 @@ export class ContentChecker {
     }
     this.checkLeaders(text, today, dedupe(names), longestTitles(titles), emit);
 
+    // Single characters need no automaton: one table look-up per character (measured twice as fast).
     const trad = traditionalCharacters();
-    for (const m of traditionalAutomaton().matchInText(text)) {
-      emit('traditional', 'warn', m.begin, m.end, m.keyword, `应为“${trad.get(m.keyword)}”（第十七条所列情形除外）`);
+    for (let i = 0; i < text.length; ) {
+      const cp = text.codePointAt(i)!;
+      const len = cp > 0xffff ? 2 : 1;
+      if (cp >= 0x3400) {
+        const ch = text.slice(i, i + len);
+        const to = trad.get(ch);
+        if (to) emit('traditional', 'warn', i, i + len, ch, `应为“${to}”（第十七条所列情形除外）`);
+      }
+      i += len;
     }
     for (const p of findPersonalData(text, today)) {
       const fix = p.kind === 'mobile' ? '如非公开的办公电话，请删除或隐去中间四位' : '请删除或隐去中间位数（去标识化）';
