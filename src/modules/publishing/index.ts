@@ -311,3 +311,33 @@ export async function listPublicRecordTexts(db: DbOrTx, rootUnitId: number, afte
 }
 /** The feed writers (Atom, RSS 2.0), for other modules' feeds. */
 export { atom, rss, type FeedEntry, type FeedInfo } from './http/feeds-xml.ts';
+
+/** A general column's activity for the website monitor: how many public records it lists and the newest 发布日期. */
+export interface ColumnActivity {
+  column: 'news' | 'notice' | 'policy';
+  label: string;
+  href: string;
+  items: number;
+  latest: string | null;
+}
+
+const COLUMN_PAGES = { news: ['政务动态', '/columns/news'], notice: ['通知公告', '/columns/notices'], policy: ['政策文件', '/columns/policies'] } as const;
+
+export async function columnActivity(db: DbOrTx, rootUnitId: number): Promise<ColumnActivity[]> {
+  const rows = await db
+    .select({ column: pubRecords.generalColumn, items: sql<number>`count(*)::int`, latest: sql<string | null>`max(${pubRecords.publishedOn})::text` })
+    .from(pubRecords)
+    .where(and(eq(pubRecords.rootUnitId, rootUnitId), LISTED_RECORD))
+    .groupBy(pubRecords.generalColumn);
+  return (Object.keys(COLUMN_PAGES) as (keyof typeof COLUMN_PAGES)[]).map((c) => {
+    const r = rows.find((x) => x.column === c);
+    return { column: c, label: COLUMN_PAGES[c][0], href: COLUMN_PAGES[c][1], items: r?.items ?? 0, latest: r?.latest ?? null };
+  });
+}
+
+/** The newest 发布日期 of any public record of a city (what its home page lists first). */
+export async function latestPublication(db: DbOrTx, rootUnitId: number): Promise<string | null> {
+  const [r] = await db.select({ latest: sql<string | null>`max(${pubRecords.publishedOn})::text` }).from(pubRecords).where(and(eq(pubRecords.rootUnitId, rootUnitId), LISTED_RECORD));
+  return r?.latest ?? null;
+}
+

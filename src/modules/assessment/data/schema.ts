@@ -1,6 +1,7 @@
 // Tables of 内容检查 (错敏词): the office's word tables per site, and the nightly sweeps of public records
 // with what they found.
-import { bigint, check, date, index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { MonitorFinding, MonitorThresholds } from '../domain/monitor.ts';
 import { sql } from 'drizzle-orm';
 import { units } from '../../../core/db/schema.ts';
 
@@ -84,4 +85,44 @@ export const assessmentSweepFindings = pgTable(
     basis: text('basis').notNull(),
   },
   (t) => [index('assessment_sweep_findings_sweep_idx').on(t.sweepId)],
+);
+
+/** The website monitor's thresholds of a site (the national defaults until the office changes them). */
+export const assessmentMonitorSettings = pgTable('assessment_monitor_settings', {
+  rootUnitId: bigint('root_unit_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => units.id),
+  thresholds: jsonb('thresholds').$type<MonitorThresholds>().notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The monitor's availability probes of a site's home page (19号: at least 20 a day over a week). */
+export const assessmentMonitorProbes = pgTable(
+  'assessment_monitor_probes',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    rootUnitId: bigint('root_unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    status: integer('status').notNull(),
+    ms: integer('ms').notNull(),
+  },
+  (t) => [index('assessment_monitor_probes_idx').on(t.rootUnitId, t.at)],
+);
+
+/** One pass of the monitor over a site, with its findings. */
+export const assessmentMonitorRuns = pgTable(
+  'assessment_monitor_runs',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    rootUnitId: bigint('root_unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }).notNull(),
+    pages: integer('pages').notNull(),
+    findings: jsonb('findings').$type<MonitorFinding[]>().notNull(),
+  },
+  (t) => [index('assessment_monitor_runs_idx').on(t.rootUnitId, t.startedAt)],
 );
