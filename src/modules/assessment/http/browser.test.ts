@@ -28,7 +28,7 @@ after(async () => {
 });
 
 describe('内容检查 and 网站监测 pages in a browser', () => {
-  it('are accessible at 1280 px and reflow at 360 px', { timeout: 300_000 }, async () => {
+  it('are accessible at 1280 px and reflow at 360 px', { timeout: 600_000 }, async () => {
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
     for (const [width, tag] of [
       [1280, 'desktop'],
@@ -36,6 +36,9 @@ describe('内容检查 and 网站监测 pages in a browser', () => {
     ] as const) {
       const ctx = await browser.newContext({ viewport: { width, height: 800 }, locale: 'zh-CN' });
       const page = await ctx.newPage();
+      // A monitor pass crawls 400 pages: on a loaded machine that takes longer than playwright's 30 s default.
+      page.setDefaultTimeout(180_000);
+      page.setDefaultNavigationTimeout(180_000);
       await page.goto(`${base}/staff/login?next=${encodeURIComponent('/staff/content-check')}`);
       await page.getByLabel('账号').fill('gkb');
       await page.getByLabel('密码').fill(TEST_PASSWORD);
