@@ -1,4 +1,6 @@
 import type { ModuleManifest } from '../../core/services.ts';
+import type { DbOrTx } from '../../core/db/index.ts';
+import { sql } from 'drizzle-orm';
 import { registerMessagesPublicRoutes } from './http/public-routes.tsx';
 import { registerMessagesStaffRoutes } from './http/staff-routes.tsx';
 import { registerMessagesKnowledgeRoutes } from './http/knowledge-routes.tsx';
@@ -9,6 +11,13 @@ import type { PeriodicJob } from '../../core/jobs/periodic.ts';
 import { messagesWorkQueue } from './work-queue.ts';
 
 export { runMessageReminders } from './jobs.ts';
+
+/** Messages received since a day that were accepted as valid (not refused or terminated), for the website monitor. */
+export async function validMessagesSince(db: DbOrTx, rootUnitId: number, since: string): Promise<{ itemNo: string; receivedOn: string; repliedOn: string | null }[]> {
+  const r = await db.execute(sql`SELECT item_no, received_on::text AS received_on, replied_on::text AS replied_on FROM msg_items
+    WHERE root_unit_id = ${rootUnitId} AND received_on >= ${since} AND state NOT IN ('refused', 'terminated') AND merged_into IS NULL ORDER BY received_on, item_no`);
+  return (r.rows as { item_no: string; received_on: string; replied_on: string | null }[]).map((x) => ({ itemNo: x.item_no, receivedOn: x.received_on, repliedOn: x.replied_on }));
+}
 
 /** 互动交流: 书记/市长信箱, 部门/乡镇信箱, 咨询, 我为政府网站找错 and 96128 in one intake, dispatch, supervision and publication. */
 export const messagesModule: ModuleManifest = {

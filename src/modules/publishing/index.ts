@@ -7,7 +7,8 @@ import { hasRole } from '../../core/auth/roles.ts';
 import { registerPublishingStaffRoutes } from './http/staff-routes.tsx';
 import { registerPublishingPublicRoutes } from './http/public-routes.tsx';
 import { registerPublishingApiRoutes } from './http/api-routes.tsx';
-import { pubRecords } from './data/schema.ts';
+import { pubAttachments, pubRecords } from './data/schema.ts';
+import { textForCheck } from './content-check.ts';
 import { LISTED_RECORD } from './data/repository.ts';
 import { createDraft, emptyRecordInput, type PubResult, type StaffActor } from './service.ts';
 import type { RecordRow } from './data/repository.ts';
@@ -268,5 +269,75 @@ export async function listPublishedRecordCopies(db: DbOrTx, rootUnitId: number, 
   return rows.map((r) => ({ ...r, indexNo: r.indexNo ?? '', publishedOn: r.publishedOn ?? '' }));
 }
 export { recordPath } from './views/public-shared.tsx';
+/** The content check before publication: set by the module that knows the rules. */
+export { setContentCheck, textForCheck, type ContentCheck, type ContentCheckInput, type ContentFinding } from './content-check.ts';
+
+/** A public record's text as the content check reads it. */
+export interface PublicRecordText {
+  id: number;
+  code: string;
+  indexNo: string;
+  title: string;
+  publisherName: string;
+  texts: { where: string; text: string }[];
+}
+
+/** Public 主动公开 records of a city in id order after `afterId` (the content sweep pages through all of them). */
+export async function listPublicRecordTexts(db: DbOrTx, rootUnitId: number, afterId: number, limit: number): Promise<PublicRecordText[]> {
+  const rows = await db
+    .select({ id: pubRecords.id, code: pubRecords.code, indexNo: pubRecords.indexNo, title: pubRecords.title, summary: pubRecords.summary, bodyHtml: pubRecords.bodyHtml, publisherName: pubRecords.publisherName })
+    .from(pubRecords)
+    .where(and(eq(pubRecords.rootUnitId, rootUnitId), LISTED_RECORD, sql`${pubRecords.id} > ${afterId}`))
+    .orderBy(pubRecords.id)
+    .limit(limit);
+  if (!rows.length) return [];
+  const files = await db
+    .select({ recordId: pubAttachments.recordId, name: pubAttachments.originalName, text: pubAttachments.extractedText })
+    .from(pubAttachments)
+    .where(and(inArray(pubAttachments.recordId, rows.map((r) => r.id)), sql`${pubAttachments.removedAt} IS NULL`, sql`${pubAttachments.extractedText} <> ''`));
+  return rows.map((r) => ({
+    id: r.id,
+    code: r.code,
+    indexNo: r.indexNo ?? '',
+    title: r.title,
+    publisherName: r.publisherName,
+    texts: [
+      { where: '标题', text: r.title },
+      { where: '内容概述', text: r.summary },
+      { where: '正文', text: textForCheck(r.bodyHtml) },
+      ...files.filter((f) => f.recordId === r.id).map((f) => ({ where: `附件“${f.name}”`, text: f.text })),
+    ],
+  }));
+}
 /** The feed writers (Atom, RSS 2.0), for other modules' feeds. */
 export { atom, rss, type FeedEntry, type FeedInfo } from './http/feeds-xml.ts';
+
+/** A general column's activity for the website monitor: how many public records it lists and the newest 发布日期. */
+export interface ColumnActivity {
+  column: 'news' | 'notice' | 'policy';
+  label: string;
+  href: string;
+  items: number;
+  latest: string | null;
+}
+
+const COLUMN_PAGES = { news: ['政务动态', '/columns/news'], notice: ['通知公告', '/columns/notices'], policy: ['政策文件', '/columns/policies'] } as const;
+
+export async function columnActivity(db: DbOrTx, rootUnitId: number): Promise<ColumnActivity[]> {
+  const rows = await db
+    .select({ column: pubRecords.generalColumn, items: sql<number>`count(*)::int`, latest: sql<string | null>`max(${pubRecords.publishedOn})::text` })
+    .from(pubRecords)
+    .where(and(eq(pubRecords.rootUnitId, rootUnitId), LISTED_RECORD))
+    .groupBy(pubRecords.generalColumn);
+  return (Object.keys(COLUMN_PAGES) as (keyof typeof COLUMN_PAGES)[]).map((c) => {
+    const r = rows.find((x) => x.column === c);
+    return { column: c, label: COLUMN_PAGES[c][0], href: COLUMN_PAGES[c][1], items: r?.items ?? 0, latest: r?.latest ?? null };
+  });
+}
+
+/** The newest 发布日期 of any public record of a city (what its home page lists first). */
+export async function latestPublication(db: DbOrTx, rootUnitId: number): Promise<string | null> {
+  const [r] = await db.select({ latest: sql<string | null>`max(${pubRecords.publishedOn})::text` }).from(pubRecords).where(and(eq(pubRecords.rootUnitId, rootUnitId), LISTED_RECORD));
+  return r?.latest ?? null;
+}
+

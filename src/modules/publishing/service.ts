@@ -60,6 +60,8 @@ import {
 import { findUnitCatalogItem } from './data/catalog-items.ts';
 import type { TimeLimitRule } from '../catalog/index.ts';
 import { refreshSearchDocument } from './data/search-index.ts';
+import { checkContent, contentFingerprint, hasContentCheck, recordTexts, type ContentFinding } from './content-check.ts';
+import type { DbOrTx } from '../../core/db/index.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Results and actors
@@ -408,6 +410,31 @@ async function interpretationProblem(tx: Tx, row: RecordRow): Promise<string | n
 }
 
 /**
+ * The content check (content-check.ts) of a record and of its 政策解读 not yet published, which go out
+ * with it: the same list on the record page and at 审核通过 / 紧急发布, so one confirmation matches the other.
+ */
+export async function contentFindingsOf(db: DbOrTx, row: RecordRow, today: string): Promise<ContentFinding[]> {
+  if (!hasContentCheck()) return [];
+  const texts = recordTexts(row, await listAttachments(db, row.id));
+  if (row.kind === 'record') {
+    for (const c of await listLinkedInterpretations(db, row.id)) {
+      if (c.state === 'published' || c.state === 'withdrawn') continue;
+      texts.push(...recordTexts(c, await listAttachments(db, c.id), `政策解读“${c.title}”的`));
+    }
+  }
+  return checkContent(db, { rootUnitId: row.rootUnitId, today, texts });
+}
+
+/** A reviewer goes on only after confirming exactly the findings shown (or after the text was fixed). */
+function contentRefusal(findings: ContentFinding[], confirmed: string | undefined): PubFailure | null {
+  if (!findings.length || confirmed === contentFingerprint(findings)) return null;
+  const blocking = findings.filter((f) => f.severity === 'block').length;
+  return refused([
+    `内容检查发现${findings.length}处提示${blocking ? `（其中${blocking}处为严重问题）` : ''}，请逐条核对：需要修改的请退回修改；确认无误的，请勾选“已逐条核对内容检查提示”后再办理。`,
+  ]);
+}
+
+/**
  * Submits a record for review. A 规章 / 行政规范性文件 / 需解读 record needs its interpretation (a linked
  * 政策解读 or an attached 解读方案), else "无解读材料，不予受理"; linked interpretations still in draft are
  * submitted with it (同步审签).
@@ -441,13 +468,17 @@ export async function submitRecord(core: Core, actor: StaffActor, code: string):
 }
 
 /** 审核通过 (条例 第十七条 保密审查): by a reviewer of the unit or of the 政务公开办, never the submitter. */
-export async function approveRecord(core: Core, actor: StaffActor, code: string, note = ''): Promise<PubResult<{ record: RecordRow }>> {
+export async function approveRecord(core: Core, actor: StaffActor, code: string, note = '', opts: { contentConfirmed?: string } = {}): Promise<PubResult<{ record: RecordRow }>> {
   const now = core.clock.now();
   if (typeof note !== 'string' || note.length > 1000) return invalid({ note: '审核意见不能超过1000个字' });
   return inTransaction(core, async (tx) => {
     const b = await begin(tx, actor, code, 'approve');
     if (isFailure(b)) return b;
     const { row } = b;
+    const findings = await contentFindingsOf(tx, row, todayOf(core));
+    const content = contentRefusal(findings, opts.contentConfirmed);
+    if (content) return content;
+    if (findings.length) note = [note, `已逐条核对内容检查提示${findings.length}处`].filter(Boolean).join('；');
     const companions = (await listLinkedInterpretations(tx, row.id)).filter((i) => i.state === 'submitted');
     const reasons: string[] = [];
     for (const c of companions) if (c.submittedById === actor.id) reasons.push(`不能审核自己提交的政策解读“${c.title}”`);
@@ -644,7 +675,7 @@ export async function publishScheduledInTx(core: Core, tx: Tx, row: RecordRow, c
  * 紧急发布 by the unit admin: skips review, is logged with the reason, and stays on the "review owed"
  * list until a reviewer has reviewed it (条例 第十七条: 审查 still happens, afterwards).
  */
-export async function forcePublish(core: Core, actor: StaffActor, code: string, urgentReason: string): Promise<PubResult<{ record: RecordRow }>> {
+export async function forcePublish(core: Core, actor: StaffActor, code: string, urgentReason: string, opts: { contentConfirmed?: string } = {}): Promise<PubResult<{ record: RecordRow }>> {
   const reason = typeof urgentReason === 'string' ? urgentReason.trim() : '';
   if (!reason) return invalid({ urgentReason: '请说明紧急发布的理由' });
   if (reason.length > 1000) return invalid({ urgentReason: '理由不能超过1000个字' });
@@ -653,6 +684,8 @@ export async function forcePublish(core: Core, actor: StaffActor, code: string, 
   return inTransaction(core, async (tx) => {
     const b = await begin(tx, actor, code, 'force_publish');
     if (isFailure(b)) return b;
+    const content = contentRefusal(await contentFindingsOf(tx, b.row, todayOf(core)), opts.contentConfirmed);
+    if (content) return content;
     const record = await publishInTx(tx, { core, actor, now, calendar, forced: true, note: reason }, b.row);
     return { ok: true, record };
   });

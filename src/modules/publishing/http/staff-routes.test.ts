@@ -153,19 +153,39 @@ describe('publishing staff pages', () => {
     assert.match(res.body, /&lt;img src=x onerror=alert\(4\)&gt;链接/);
   });
 
-  it('warns whoever reviews a record whose text holds a 身份证号 or a mobile number', async () => {
+  it('shows the content check from the draft on, and approves only once the reviewer confirmed the findings shown', async () => {
     const code = await newDraft(editor, {
       title: '2026年度低保对象公示',
       bodyHtml: '张三，身份证号532301199001011238，联系电话13908781234。\n\n咨询电话：0878-3123456。',
     });
+    assert.match(textOf((await editor.get(`/staff/records/${code}`)).body), /内容检查提示（2处）/);
     await postFrom(editor, code, 'submit');
-    const page = textOf((await reviewer.get(`/staff/records/${code}`)).body);
-    assert.match(page, /可能含有个人信息/);
-    assert.match(page, /正文：居民身份证号 532301\*{8}1238/);
-    assert.match(page, /正文：手机号码 139\*{4}1234/);
+    const detail = await reviewer.get(`/staff/records/${code}`);
+    const page = textOf(detail.body);
+    assert.match(page, /内容检查提示（2处）/);
+    assert.match(page, /严重：\s*居民身份证号/);
+    assert.match(page, /532301\*{8}1238/);
+    assert.match(page, /手机号码/);
+    assert.match(page, /139\*{4}1234/);
     assert.doesNotMatch(page, /0878\*/, 'a landline is not flagged');
+    // 审核通过 without confirming: refused, the record stays submitted.
+    let res = await postFrom(reviewer, code, 'approve');
+    assert.equal(res.statusCode, 409);
+    assert.match(textOf(res.body), /内容检查发现2处提示（其中1处为严重问题）/);
+    assert.equal((await stateOf(t, code)).state, 'submitted');
+    // A confirmation of another list of findings does not count.
+    res = await postFrom(reviewer, code, 'approve', { contentConfirmed: '1-00000000' });
+    assert.equal(res.statusCode, 409);
+    const fingerprint = /name="contentConfirmed" value="([^"]+)"/.exec(detail.body)?.[1];
+    assert.ok(fingerprint);
+    res = await postFrom(reviewer, code, 'approve', { contentConfirmed: fingerprint });
+    assert.equal(res.statusCode, 303);
+    assert.equal((await stateOf(t, code)).state, 'approved');
+    assert.match(textOf((await reviewer.get(`/staff/records/${code}`)).body), /已逐条核对内容检查提示2处/);
     const clean = await newDraft(editor, { title: '无个人信息的通知' });
-    assert.doesNotMatch(textOf((await editor.get(`/staff/records/${clean}`)).body), /可能含有个人信息/);
+    const cleanPage = textOf((await editor.get(`/staff/records/${clean}`)).body);
+    assert.match(cleanPage, /内容检查：未发现错敏词/);
+    assert.doesNotMatch(cleanPage, /内容检查提示/);
   });
 
   it('keeps another unit out: 403 on the page and on every action', async () => {

@@ -20,6 +20,7 @@ import { nextDueDate, isOverdue, type CatalogItemRef } from '../../catalog/index
 import { allowedActions, canEditRecord, ACTION_LABELS, type WorkflowAction } from '../domain/workflow.ts';
 import { requiresInterpretation } from '../domain/interpretation.ts';
 import { findPersonalData } from '../domain/personal-data.ts';
+import { contentFingerprint, hasContentCheck } from '../content-check.ts';
 import { plainText } from '../domain/metadata.ts';
 import { validateRecordInput } from '../domain/metadata.ts';
 import type { RecordInput } from '../domain/types.ts';
@@ -65,6 +66,7 @@ import { lastPublishedByItem, latePublicationsOfYear, listStaffRecords, recordYe
 import {
   addAttachment,
   approveRecord,
+  contentFindingsOf,
   cancelSchedule,
   createDraft,
   createInterpretationDraft,
@@ -532,7 +534,13 @@ export function registerPublishingStaffRoutes(app: FastifyInstance, core: Core):
         publicHref: row.indexNo && row.disclosure === 'proactive' && (row.state === 'published' || row.state === 'withdrawn') ? publicRecordHref(row.indexNo) : null,
       },
       metadata,
-      // Until a content checker exists: tell whoever reviews that the record seems to carry personal data.
+      contentCheck: hasContentCheck()
+        ? await (async () => {
+            const findings = await contentFindingsOf(core.db, row, today());
+            return { findings, fingerprint: contentFingerprint(findings) };
+          })()
+        : null,
+      // Without a content check: tell whoever reviews that the record seems to carry personal data.
       personalData: findPersonalData(
         [
           { where: '标题', text: row.title },
@@ -750,7 +758,7 @@ export function registerPublishingStaffRoutes(app: FastifyInstance, core: Core):
       ACTION_LABELS.approve,
       async (row, form) => {
         const note = form.text('approveNote', { label: '审核意见', max: 1000 });
-        return form.ok ? approveRecord(core, staffActor(req), row.code, note) : null;
+        return form.ok ? approveRecord(core, staffActor(req), row.code, note, { contentConfirmed: form.raw('contentConfirmed') }) : null;
       },
       '已审核通过。',
     ),
@@ -810,7 +818,7 @@ export function registerPublishingStaffRoutes(app: FastifyInstance, core: Core):
         const reason = form.text('urgentReason', { label: '紧急发布的理由', required: true, max: 1000 });
         if (!form.checkbox('confirm')) form.fail('confirm', '请勾选确认后再紧急发布');
         if (!form.ok) return null;
-        return forcePublish(core, staffActor(req), row.code, reason);
+        return forcePublish(core, staffActor(req), row.code, reason, { contentConfirmed: form.raw('contentConfirmed') });
       },
       '已紧急发布，待审核人补充审核。',
     ),

@@ -8,6 +8,7 @@ import { ACTION_LABELS, type WorkflowAction } from '../domain/workflow.ts';
 import { ATTACHMENT_ROLE_LABELS, VALIDITY_LABELS, WITHDRAW_REASON_LABELS, type RecordState } from '../domain/vocab.ts';
 import { Reasons, RECORDS_CRUMB, recordHref, StateTag } from './staff-shared.tsx';
 import { PERSONAL_DATA_LABELS, type PersonalDataHit } from '../domain/personal-data.ts';
+import type { ContentFinding } from '../content-check.ts';
 
 export interface DetailAttachment {
   code: string;
@@ -72,6 +73,8 @@ export interface RecordDetailProps {
   metadata: { label: string; value: string }[];
   /** 身份证号 / 手机号码 found in the record's text (a warning, not a refusal). */
   personalData: PersonalDataHit[];
+  /** The content check's findings and their fingerprint (null when no check is set up). */
+  contentCheck: { findings: ContentFinding[]; fingerprint: string } | null;
   bodyHtml: string;
   attachments: DetailAttachment[];
   interpretations: LinkedRecord[];
@@ -97,6 +100,66 @@ function ActionForm({ ctx, code, path, children, label, warning }: { ctx: PageCo
         {label}
       </button>
     </form>
+  );
+}
+
+/** The reviewer confirms the content check's findings shown above (their fingerprint travels with the form). */
+function ContentConfirm({ p, v }: { p: RecordDetailProps; v: Record<string, string> }) {
+  const c = p.contentCheck;
+  if (!c || !c.findings.length) return null;
+  const id = fieldId('contentConfirmed');
+  return (
+    <div class="field">
+      <label class="checkbox" for={id}>
+        <input type="checkbox" id={id} name="contentConfirmed" value={c.fingerprint} checked={v.contentConfirmed === c.fingerprint} /> 已逐条核对内容检查提示（{c.findings.length}处），确认无误或已作处理
+      </label>
+    </div>
+  );
+}
+
+function ContentFindings({ check }: { check: NonNullable<RecordDetailProps['contentCheck']> }) {
+  if (!check.findings.length) {
+    return <p>内容检查：未发现错敏词、过期表述或个人信息。</p>;
+  }
+  return (
+    <section class="warning-box" aria-labelledby="content-check">
+      <h2 id="content-check">内容检查提示（{check.findings.length}处）</h2>
+      <p>发布前请逐条核对：需要修改的退回修改；确认无误的，由审核人在“审核通过”时勾选确认。标为“严重”的属于单项否决或不得公开的情形。</p>
+      <div class="table-wrap">
+        <table>
+          <caption class="visually-hidden">内容检查提示</caption>
+          <thead>
+            <tr>
+              <th scope="col">类别</th>
+              <th scope="col">位置</th>
+              <th scope="col">原文</th>
+              <th scope="col">建议</th>
+              <th scope="col">依据</th>
+            </tr>
+          </thead>
+          <tbody>
+            {check.findings.map((f, i) => (
+              <tr key={i}>
+                <td>
+                  {f.severity === 'block' ? <strong>严重：</strong> : null}
+                  {f.label}
+                </td>
+                <td>
+                  {f.where}第{f.paragraph}段{f.count > 1 ? `（共${f.count}处）` : ''}
+                </td>
+                <td>
+                  {f.before}
+                  <mark>{f.found}</mark>
+                  {f.after}
+                </td>
+                <td>{f.suggestion}</td>
+                <td>{f.basis}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
   );
 }
 
@@ -129,6 +192,7 @@ function Actions(p: RecordDetailProps) {
         <section aria-labelledby="act-approve">
           <h3 id="act-approve">{ACTION_LABELS.approve}</h3>
           <ActionForm ctx={ctx} code={r.code} path="approve" label="审核通过">
+            <ContentConfirm p={p} v={v} />
             <TextArea name="approveNote" label="审核意见（选填）" value={v.approveNote} error={e.approveNote} rows={2} />
           </ActionForm>
         </section>
@@ -179,6 +243,7 @@ function Actions(p: RecordDetailProps) {
           <h3 id="act-force">{ACTION_LABELS.force_publish}</h3>
           <p class="hint">紧急情况下由单位管理员直接发布，跳过审核；发布后列入“待补充审核”清单，直至审核人补充审核。此操作记入日志。</p>
           <ActionForm ctx={ctx} code={r.code} path="force-publish" label="确认紧急发布" warning>
+            <ContentConfirm p={p} v={v} />
             <TextArea name="urgentReason" label="紧急发布的理由" value={v.urgentReason} error={e.urgentReason} rows={2} required />
             <div class={e.confirm ? 'field field-error' : 'field'}>
               {e.confirm ? (
@@ -298,7 +363,8 @@ export function RecordDetailPage(p: RecordDetailProps) {
           </ul>
         </div>
       ) : null}
-      {p.personalData.length ? (
+      {p.contentCheck ? <ContentFindings check={p.contentCheck} /> : null}
+      {!p.contentCheck && p.personalData.length ? (
         <div class="warning-box" role="note">
           <h2>可能含有个人信息</h2>
           <p>以下内容像是公民个人信息（《政府信息公开条例》第十五条：涉及个人隐私的信息不得公开）。审核时请确认已删除或做去标识化处理：</p>
