@@ -12,7 +12,7 @@ import { buildTsvectors } from '../../core/search/bigram.ts';
 import { htmlToText } from '../../core/search/text.ts';
 import { escapeHtml } from '../../core/search/snippet.ts';
 import { listPublishedRecordCopies } from '../publishing/index.ts';
-import { gazetteIssues, gazetteSections, gazetteArticles, type ArticleKind } from './data/schema.ts';
+import { gazetteIssues, gazetteScans, gazetteSections, gazetteArticles, type ArticleKind } from './data/schema.ts';
 import { gazetteRefusals } from './domain/eligibility.ts';
 import { nextIssueNumber, numberingProblems, type IssueNumber } from './domain/numbering.ts';
 import { DEFAULT_SECTIONS, editRefusal, transition, type IssueAction, type IssueState } from './domain/workflow.ts';
@@ -53,7 +53,9 @@ export async function governmentName(db: DbOrTx, rootUnitId: number): Promise<st
 
 export async function existingNumbers(db: DbOrTx, rootUnitId: number, exceptId?: number): Promise<IssueNumber[]> {
   const rows = await db.select({ id: gazetteIssues.id, year: gazetteIssues.year, number: gazetteIssues.number, overall: gazetteIssues.overall }).from(gazetteIssues).where(eq(gazetteIssues.rootUnitId, rootUnitId));
-  return rows.filter((r) => r.id !== exceptId).map(({ year, number, overall }) => ({ year, number, overall }));
+  // Scanned past issues share the numbering.
+  const scans = await db.select({ year: gazetteScans.year, number: gazetteScans.number, overall: gazetteScans.overall }).from(gazetteScans).where(eq(gazetteScans.rootUnitId, rootUnitId));
+  return [...rows.filter((r) => r.id !== exceptId).map(({ year, number, overall }) => ({ year, number, overall })), ...scans];
 }
 
 export async function proposedNumber(db: DbOrTx, rootUnitId: number, year: number): Promise<IssueNumber> {
