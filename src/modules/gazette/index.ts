@@ -6,8 +6,12 @@ import { registerGazetteScanRoutes } from './http/scan-routes.tsx';
 import { ocrWorker } from './ocr/worker.ts';
 import { closePrintBrowser } from './pdf/print.ts';
 import { seedGazette } from './seed.ts';
+import { registerGazetteLinks } from './http/links.ts';
 
 /** 政府公报: issues put together from published records, released in HTML and a PDF laid out like print, searchable. */
+/** The home page's box of the latest issue, for the portal. */
+export { gazetteHomeSection } from './http/links.ts';
+
 export const gazetteModule: ModuleManifest = {
   name: 'gazette',
   publicNav: [{ href: '/gazette', label: '政府公报' }],
@@ -23,6 +27,7 @@ export const gazetteModule: ModuleManifest = {
   ],
   register(app, core) {
     registerGazettePublicRoutes(app, core);
+    registerGazetteLinks();
     registerGazetteStaffRoutes(app, core);
     // OCR of uploaded scans runs in the background, woken by each upload and every half minute.
     const worker = ocrWorker(core, (err) => app.log.error({ err }, 'gazette OCR job failed'));

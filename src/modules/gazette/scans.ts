@@ -9,6 +9,7 @@ import { checkUpload } from '../../core/files/sniff.ts';
 import { fileStorage } from '../../core/files/storage.ts';
 import { buildTsvectors, parseQuery } from '../../core/search/bigram.ts';
 import { snippet, type Segment } from '../../core/search/snippet.ts';
+import { publicPagesChanged } from '../publishing/index.ts';
 import { gazetteScanPages, gazetteScans } from './data/schema.ts';
 import { numberingProblems } from './domain/numbering.ts';
 import { readable, scanOutcome, type OcrState } from './domain/ocr.ts';
@@ -105,6 +106,7 @@ export async function correctPageText(core: Core, actor: GazetteActor, id: numbe
     const clean = text.replace(/\r\n?/g, '\n').trim();
     await tx.update(gazetteScanPages).set({ text: clean, correctedAt: now, readable: clean.length > 0, search: sql`${vectorOf(clean)}::tsvector` }).where(eq(gazetteScanPages.id, row.id));
     await writeAudit(tx, actor.audit, { action: 'gazette.scan_text_corrected', targetType: 'gazette_scan', targetId: id, summary: { page, before: row.text.length, after: clean.length } }, now);
+    publicPagesChanged();
     return { ok: true as const };
   });
 }
@@ -166,6 +168,7 @@ async function readScan(core: Core, scan: ScanRow): Promise<OcrState> {
     await tx.update(gazetteScans).set({ ocrState: state, ocrMessage: message, ocrFinishedAt: now }).where(eq(gazetteScans.id, scan.id));
     await writeAudit(tx, systemActor, { action: 'gazette.scan_read', targetType: 'gazette_scan', targetId: scan.id, summary: { pages: images.length, state, unreadable: bad } }, now);
   });
+  publicPagesChanged(); // the platform search finds scanned pages
   return state;
 }
 

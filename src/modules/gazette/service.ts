@@ -11,7 +11,7 @@ import type { CurrentUser } from '../../core/ui/context.ts';
 import { buildTsvectors } from '../../core/search/bigram.ts';
 import { htmlToText } from '../../core/search/text.ts';
 import { escapeHtml } from '../../core/search/snippet.ts';
-import { listPublishedRecordCopies } from '../publishing/index.ts';
+import { listPublishedRecordCopies, publicPagesChanged } from '../publishing/index.ts';
 import { gazetteIssues, gazetteScans, gazetteSections, gazetteArticles, type ArticleKind } from './data/schema.ts';
 import { gazetteRefusals } from './domain/eligibility.ts';
 import { nextIssueNumber, numberingProblems, type IssueNumber } from './domain/numbering.ts';
@@ -278,7 +278,7 @@ export async function actOnIssue(core: Core, actor: GazetteActor, key: { year: n
   const pub = await publisherFor(core.db, actor.user);
   if (!pub.ok) return pub;
   const now = core.clock.now();
-  return core.db.transaction(async (tx) => {
+  const r = await core.db.transaction(async (tx) => {
     const issue = await findIssue(tx, pub.unit.id, key.year, key.number, true);
     if (!issue) return refuse('没有这一期公报。');
     const contents = await contentsOf(tx, issue.id);
@@ -306,4 +306,7 @@ export async function actOnIssue(core: Core, actor: GazetteActor, key: { year: n
     await writeAudit(tx, actor.audit, { action: `gazette.${action}`, targetType: 'gazette_issue', targetId: issue.id, summary: { from: issue.state, to: t.to } }, now);
     return { ok: true as const, state: t.to };
   });
+  // Records' pages name the issues that reprint them, and the platform search finds gazette articles.
+  if (r.ok && r.state === 'released') publicPagesChanged();
+  return r;
 }
