@@ -26,9 +26,9 @@ export function ocrPrerequisites(envPath = process.env.PATH ?? ''): string[] {
   return missing;
 }
 
-/** A test file that runs the OCR engine (and so needs the packages above). */
+/** A test file that runs the OCR engine or makes PDF/A (and so needs the packages above). */
 export function isOcrTest(source: string): boolean {
-  return /ocr\/engine\.ts/.test(source);
+  return /ocr\/engine\.ts|pdfa\.ts/.test(source);
 }
 
 /** The command that installs the missing packages on Debian. */

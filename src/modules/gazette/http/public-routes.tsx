@@ -11,6 +11,7 @@ import { governmentName } from '../service.ts';
 import { releasedArticle, releasedIssue, releasedIssues, releasedYears, searchArticles } from '../service-read.ts';
 import { releasedIssuePdf } from '../pdf/issue-pdf.ts';
 import { PdfUnavailableError } from '../pdf/print.ts';
+import { PdfaUnavailableError, toPdfA } from '../pdf/pdfa.ts';
 import { atom, rss } from '../../publishing/index.ts';
 import { chineseDate } from '../pdf/layout.ts';
 import { findScan, listScans, scanYears, searchScanPages } from '../scans.ts';
@@ -126,6 +127,24 @@ export function registerGazettePublicRoutes(app: FastifyInstance, core: Core): v
         .send(pdf);
     } catch (err) {
       if (err instanceof PdfUnavailableError) return reply.code(503).type('text/plain; charset=utf-8').send(err.message);
+      throw err;
+    }
+  });
+
+  // The archival copy (PDF/A-2b) of the kept PDF, for archives and long-term keeping.
+  app.get('/gazette/:year/:number/pdfa', async (req, reply) => {
+    const k = issueKey(req);
+    const [name, found] = await Promise.all([nameOf(req), releasedIssue(core.db, req.site.rootUnitId, k.year, k.number)]);
+    if (!found) throw new NotFoundError('没有这一期政府公报，或者它还没有发行。');
+    try {
+      const pdf = await toPdfA(await releasedIssuePdf(core.db, found.issue.id, shanghaiToday(core.clock.now())));
+      const file = `${name}${issueLabel(found.issue)}（PDF-A存档版）.pdf`;
+      return reply
+        .type('application/pdf')
+        .headers({ ...cache, 'content-disposition': `attachment; filename="gazette-${k.year}-${k.number}-pdfa.pdf"; filename*=UTF-8''${encodeURIComponent(file)}` })
+        .send(pdf);
+    } catch (err) {
+      if (err instanceof PdfUnavailableError || err instanceof PdfaUnavailableError) return reply.code(503).type('text/plain; charset=utf-8').send(err.message);
       throw err;
     }
   });

@@ -126,7 +126,7 @@ export function GazetteIssuePage({ ctx, name, issue, contents }: { ctx: PageCont
       </h1>
       <p>
         {issue.issuedOn ? `${chineseDate(issue.issuedOn)}出版。` : ''}
-        <a href={pdfPath(issue)}>下载本期PDF（版式与纸质版一致）</a>
+        <a href={pdfPath(issue)}>下载本期PDF（版式与纸质版一致）</a> · <a href={`${pdfPath(issue)}a`}>PDF/A存档版</a>
       </p>
       <h2>目录</h2>
       <div class="gazette-contents">
