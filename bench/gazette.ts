@@ -4,7 +4,7 @@
 import { p95, runAlone, withOwnDatabase, type Line } from './common.ts';
 import { buildTsvectors } from '../src/core/search/bigram.ts';
 import { bigIssue } from '../src/modules/gazette/pdf/fixture.ts';
-import { printIssue } from '../src/modules/gazette/pdf/print.ts';
+import { closePrintBrowser, printIssue } from '../src/modules/gazette/pdf/print.ts';
 import { searchArticles } from '../src/modules/gazette/service-read.ts';
 
 export type { Line } from './common.ts';
@@ -17,13 +17,24 @@ const TOPICS = ['农村最低生活保障', '安全生产专项整治', '城乡�
 
 export async function benchGazette(): Promise<Line[]> {
   const lines: Line[] = [];
-  // 1. A 40-page issue: the first print starts Chromium and loads pdf.js; the second is what a release costs.
+  // 1. A 40-page issue. The first print starts Chromium and loads the fonts (what the first print after a
+  // quiet minute costs); the next issue prints on the warm browser (what a release costs); the same
+  // issue again comes from the cache of printed contents.
   const issue = bigIssue();
+  let t0 = performance.now();
   await printIssue(issue);
-  const t0 = performance.now();
-  const printed = await printIssue(issue);
+  const coldMs = performance.now() - t0;
+  const next = { ...issue, label: issue.label.replace(/第\d+期/, '第9期') };
+  t0 = performance.now();
+  const printed = await printIssue(next);
   const pdfMs = performance.now() - t0;
-  lines.push([`gazette: ${printed.pages}-page issue to PDF (two passes)`, `${(pdfMs / 1000).toFixed(2)} s`, '≤ 5 s', pdfMs <= 5000]);
+  t0 = performance.now();
+  await printIssue(next);
+  const againMs = performance.now() - t0;
+  await closePrintBrowser();
+  lines.push([`gazette: ${printed.pages}-page issue to PDF, browser warm (two passes)`, `${(pdfMs / 1000).toFixed(2)} s`, '≤ 5 s', pdfMs <= 5000]);
+  lines.push([`gazette: the same, browser started for it`, `${(coldMs / 1000).toFixed(2)} s`, '≤ 5 s', coldMs <= 5000]);
+  lines.push([`gazette: the same issue again (cached by content)`, `${againMs.toFixed(1)} ms`, '≤ 50 ms', againMs <= 50]);
 
   // 2. Search over 20 years of monthly issues.
   await withOwnDatabase('2026-11-26T02:00:00Z', async (t) => {

@@ -7,7 +7,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import pg from 'pg';
 import { runMigrations } from '../src/core/db/index.ts';
 import { startTemporaryPostgres } from '../src/core/db/embedded.ts';
-import { browserPrerequisites, browserTestPlan, installCommand, isBrowserTest, onPath } from '../src/core/testing/prerequisites.ts';
+import { browserPrerequisites, browserTestPlan, installCommand, isBrowserTest, isOcrTest, ocrPrerequisites, onPath } from '../src/core/testing/prerequisites.ts';
 
 function findTests(dir: string, out: string[] = []): string[] {
   if (!fs.existsSync(dir)) return out;
@@ -22,7 +22,7 @@ function findTests(dir: string, out: string[] = []): string[] {
 
 /** Installs Debian packages as .ci/run does, saying what; false when apt-get fails. */
 function aptInstall(packages: string[]): boolean {
-  process.stdout.write(`正在安装浏览器测试所需的 Debian 软件包：${packages.join(' ')}（apt-get update && ${installCommand(packages)}）\n`);
+  process.stdout.write(`正在安装浏览器和文字识别测试所需的 Debian 软件包：${packages.join(' ')}（apt-get update && ${installCommand(packages)}）\n`);
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
   const update = spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
   if (update.status !== 0) return false;
@@ -37,9 +37,13 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  // Browser tests need chromium and a CJK font: install them when we can, else skip them (fail under CI).
-  const browserFiles = files.filter((f) => isBrowserTest(fs.readFileSync(f, 'utf8')));
-  let missing = browserPrerequisites();
+  // Browser tests need chromium and a CJK font, OCR tests Tesseract with chi_sim and Ghostscript: install
+  // them when we can, else skip those tests (fail under CI).
+  const sources = new Map(files.map((f) => [f, fs.readFileSync(f, 'utf8')]));
+  const ocrFiles = files.filter((f) => isOcrTest(sources.get(f)!));
+  const browserFiles = files.filter((f) => isBrowserTest(sources.get(f)!) || ocrFiles.includes(f));
+  const prerequisites = () => [...browserPrerequisites(), ...(ocrFiles.length ? ocrPrerequisites() : [])];
+  let missing = prerequisites();
   const facts = () => ({
     browserTests: browserFiles.length,
     missing,
@@ -49,7 +53,7 @@ async function main(): Promise<number> {
   });
   if (browserTestPlan(facts()) === 'install') {
     if (!aptInstall(missing)) process.stderr.write('apt-get 安装失败。\n');
-    missing = browserPrerequisites();
+    missing = prerequisites();
   }
   const plan = browserTestPlan({ ...facts(), aptGet: false });
   const sudo = process.getuid?.() === 0 ? '' : 'sudo ';

@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { browserTestPlan, installCommand, isBrowserTest, type BrowserTestPlan } from './prerequisites.ts';
+import { browserTestPlan, installCommand, isBrowserTest, isOcrTest, ocrPrerequisites, type BrowserTestPlan } from './prerequisites.ts';
 
 describe('npm test on a machine without the browser packages', () => {
   const missing = ['chromium', 'fonts-noto-cjk'];
@@ -23,5 +23,13 @@ describe('npm test on a machine without the browser packages', () => {
     assert.equal(isBrowserTest("import { launchBrowser } from '../../core/testing/" + "browser.ts';"), true);
     assert.equal(isBrowserTest("import { chromium } from 'playwright" + "-core';"), true);
     assert.equal(isBrowserTest("import { createTestApp } from '../testing/index.ts';"), false);
+  });
+
+  it('recognises OCR and PDF/A test files and names their packages when nothing is on PATH', () => {
+    assert.equal(isOcrTest("import { ocrTools } from '../ocr/" + "engine.ts';"), true);
+    assert.equal(isOcrTest("import { toPdfA } from './pdf" + "a.ts';"), true);
+    assert.equal(isOcrTest("import { printIssue } from './print.ts';"), false);
+    const missing = ocrPrerequisites('/nonexistent');
+    assert.ok(missing.includes('tesseract-ocr') && missing.includes('ghostscript'), missing.join(' '));
   });
 });

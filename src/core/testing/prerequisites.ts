@@ -14,6 +14,23 @@ export function browserPrerequisites(): string[] {
   return missing;
 }
 
+/** Where Debian's tesseract-ocr-chi-sim puts the Simplified Chinese model (4.x and 5.x layouts). */
+const TESSDATA_DIRS = ['/usr/share/tesseract-ocr/5/tessdata', '/usr/share/tesseract-ocr/4.00/tessdata'];
+
+/** The Debian packages OCR tests need that are not installed: the Tesseract engine, its chi_sim model, Ghostscript (PDF pages to images). */
+export function ocrPrerequisites(envPath = process.env.PATH ?? ''): string[] {
+  const missing: string[] = [];
+  if (!onPath('tesseract', envPath)) missing.push('tesseract-ocr');
+  if (!TESSDATA_DIRS.some((d) => fs.existsSync(path.join(d, 'chi_sim.traineddata')))) missing.push('tesseract-ocr-chi-sim');
+  if (!onPath('gs', envPath)) missing.push('ghostscript');
+  return missing;
+}
+
+/** A test file that runs the OCR engine or makes PDF/A (and so needs the packages above). */
+export function isOcrTest(source: string): boolean {
+  return /ocr\/engine\.ts|pdfa\.ts/.test(source);
+}
+
 /** The command that installs the missing packages on Debian. */
 export function installCommand(missing: string[]): string {
   return `apt-get install -y ${missing.join(' ')}`;

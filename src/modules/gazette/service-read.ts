@@ -173,3 +173,13 @@ export async function searchArticles(db: DbOrTx, rootUnitId: number, input: { q:
 }
 
 export type { ArticleRow };
+
+/** Released articles that reprint a record (a 主动公开 record's page links to them), oldest issue first. */
+export async function articlesOfRecord(db: DbOrTx, rootUnitId: number, recordId: number): Promise<ArticleRef[]> {
+  return db
+    .select(refColumns(gazetteArticles, gazetteIssues))
+    .from(gazetteArticles)
+    .innerJoin(gazetteIssues, eq(gazetteIssues.id, gazetteArticles.issueId))
+    .where(and(RELEASED(rootUnitId), eq(gazetteArticles.recordId, recordId), isNotNull(gazetteArticles.seq)))
+    .orderBy(asc(gazetteIssues.overall), asc(gazetteArticles.seq));
+}

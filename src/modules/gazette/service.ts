@@ -11,8 +11,8 @@ import type { CurrentUser } from '../../core/ui/context.ts';
 import { buildTsvectors } from '../../core/search/bigram.ts';
 import { htmlToText } from '../../core/search/text.ts';
 import { escapeHtml } from '../../core/search/snippet.ts';
-import { listPublishedRecordCopies } from '../publishing/index.ts';
-import { gazetteIssues, gazetteSections, gazetteArticles, type ArticleKind } from './data/schema.ts';
+import { listPublishedRecordCopies, publicPagesChanged } from '../publishing/index.ts';
+import { gazetteIssues, gazetteScans, gazetteSections, gazetteArticles, type ArticleKind } from './data/schema.ts';
 import { gazetteRefusals } from './domain/eligibility.ts';
 import { nextIssueNumber, numberingProblems, type IssueNumber } from './domain/numbering.ts';
 import { DEFAULT_SECTIONS, editRefusal, transition, type IssueAction, type IssueState } from './domain/workflow.ts';
@@ -53,7 +53,9 @@ export async function governmentName(db: DbOrTx, rootUnitId: number): Promise<st
 
 export async function existingNumbers(db: DbOrTx, rootUnitId: number, exceptId?: number): Promise<IssueNumber[]> {
   const rows = await db.select({ id: gazetteIssues.id, year: gazetteIssues.year, number: gazetteIssues.number, overall: gazetteIssues.overall }).from(gazetteIssues).where(eq(gazetteIssues.rootUnitId, rootUnitId));
-  return rows.filter((r) => r.id !== exceptId).map(({ year, number, overall }) => ({ year, number, overall }));
+  // Scanned past issues share the numbering.
+  const scans = await db.select({ year: gazetteScans.year, number: gazetteScans.number, overall: gazetteScans.overall }).from(gazetteScans).where(eq(gazetteScans.rootUnitId, rootUnitId));
+  return [...rows.filter((r) => r.id !== exceptId).map(({ year, number, overall }) => ({ year, number, overall })), ...scans];
 }
 
 export async function proposedNumber(db: DbOrTx, rootUnitId: number, year: number): Promise<IssueNumber> {
@@ -276,7 +278,7 @@ export async function actOnIssue(core: Core, actor: GazetteActor, key: { year: n
   const pub = await publisherFor(core.db, actor.user);
   if (!pub.ok) return pub;
   const now = core.clock.now();
-  return core.db.transaction(async (tx) => {
+  const r = await core.db.transaction(async (tx) => {
     const issue = await findIssue(tx, pub.unit.id, key.year, key.number, true);
     if (!issue) return refuse('没有这一期公报。');
     const contents = await contentsOf(tx, issue.id);
@@ -304,4 +306,7 @@ export async function actOnIssue(core: Core, actor: GazetteActor, key: { year: n
     await writeAudit(tx, actor.audit, { action: `gazette.${action}`, targetType: 'gazette_issue', targetId: issue.id, summary: { from: issue.state, to: t.to } }, now);
     return { ok: true as const, state: t.to };
   });
+  // Records' pages name the issues that reprint them, and the platform search finds gazette articles.
+  if (r.ok && r.state === 'released') publicPagesChanged();
+  return r;
 }

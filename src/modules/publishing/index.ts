@@ -24,6 +24,8 @@ export { runSearchRebuild } from './search-cli.ts';
 /** Other modules' pages in the platform search: register a provider; call publicPagesChanged() when its index changes. */
 export { addSearchProvider, type ExtraSearchHit, type ExtraSearchSection } from './http/search-extras.ts';
 export { publicRecordsChanged as publicPagesChanged } from './public-cache.ts';
+/** Other modules name where a record is also carried (e.g. the 政府公报 issues that reprint it), on its public page. */
+export { addRecordMentionProvider, type RecordMentionSection } from './http/record-mentions.ts';
 
 /** Proactive publishing (主动公开): records, review, interpretation, validity, search and public pages. */
 export const publishingModule: ModuleManifest = {

@@ -2,9 +2,10 @@
 // copy (title, 文号, body) of a published record or a text entered only for the gazette (人事任免, 勘误),
 // so a released issue never changes when its source record does.
 import { sql } from 'drizzle-orm';
-import { bigint, check, customType, date, index, integer, pgTable, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, customType, date, index, integer, pgTable, real, text, timestamp, uniqueIndex, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { units } from '../../../core/db/schema.ts';
 import type { IssueState } from '../domain/workflow.ts';
+import type { OcrState } from '../domain/ocr.ts';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
@@ -91,4 +92,61 @@ export const gazetteArticles = pgTable(
     index('gazette_articles_search_gin').using('gin', t.search),
     check('gazette_articles_kind_check', sql`${t.kind} in ('record','text','erratum')`),
   ],
+);
+
+/**
+ * A past issue that exists only on paper: its scan (PDF or image, in file storage by sha256) with the
+ * issue's numbers, and the state of reading its text by OCR (a background job).
+ */
+export const gazetteScans = pgTable(
+  'gazette_scans',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    rootUnitId: bigint('root_unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    year: integer('year').notNull(),
+    number: integer('number').notNull(),
+    overall: integer('overall').notNull(),
+    issuedOn: date('issued_on', { mode: 'string' }),
+    fileKey: text('file_key').notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    ocrState: text('ocr_state').$type<OcrState>().notNull(),
+    /** Why OCR did not run or failed, in Chinese for staff. */
+    ocrMessage: text('ocr_message').notNull().default(''),
+    ocrStartedAt: timestamp('ocr_started_at', { withTimezone: true }),
+    ocrFinishedAt: timestamp('ocr_finished_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('gazette_scans_number_key').on(t.rootUnitId, t.year, t.number),
+    uniqueIndex('gazette_scans_overall_key').on(t.rootUnitId, t.overall),
+    index('gazette_scans_queue_idx').on(t.ocrState, t.id),
+    check('gazette_scans_state_check', sql`${t.ocrState} in ('queued','running','done','unreadable','no_engine','failed')`),
+  ],
+);
+
+/** One page of a scan: its image, the text read from it (or typed in by staff) and its search vector. */
+export const gazetteScanPages = pgTable(
+  'gazette_scan_pages',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    scanId: bigint('scan_id', { mode: 'number' })
+      .notNull()
+      .references(() => gazetteScans.id, { onDelete: 'cascade' }),
+    /** 1-based page of the scan. */
+    page: integer('page').notNull(),
+    /** The page image in file storage (the upload itself for an image, a 300 dpi PNG for a PDF page). */
+    imageKey: text('image_key').notNull(),
+    imageType: text('image_type').notNull(),
+    text: text('text').notNull().default(''),
+    confidence: real('confidence'),
+    readable: boolean('readable').notNull().default(false),
+    /** Set when staff corrected the text; OCR run again leaves such a page alone. */
+    correctedAt: timestamp('corrected_at', { withTimezone: true }),
+    search: tsvector('search'),
+  },
+  (t) => [uniqueIndex('gazette_scan_pages_page_key').on(t.scanId, t.page), index('gazette_scan_pages_search_gin').using('gin', t.search)],
 );

@@ -11,8 +11,11 @@ import { governmentName } from '../service.ts';
 import { releasedArticle, releasedIssue, releasedIssues, releasedYears, searchArticles } from '../service-read.ts';
 import { releasedIssuePdf } from '../pdf/issue-pdf.ts';
 import { PdfUnavailableError } from '../pdf/print.ts';
+import { PdfaUnavailableError, toPdfA } from '../pdf/pdfa.ts';
 import { atom, rss } from '../../publishing/index.ts';
 import { chineseDate } from '../pdf/layout.ts';
+import { findScan, listScans, scanYears, searchScanPages } from '../scans.ts';
+import { ScanIssuePage } from '../views/scans.tsx';
 import { GazetteArticlePage, GazetteHomePage, GazetteIssuePage, GazetteSearchPage, GazetteYearPage } from '../views/public.tsx';
 
 export const HTML = 'text/html; charset=utf-8';
@@ -35,8 +38,16 @@ export function registerGazettePublicRoutes(app: FastifyInstance, core: Core): v
   const params = (req: FastifyRequest) => req.params as Record<string, string>;
   const cache = { 'cache-control': 'public, max-age=300' };
 
+  /** Years with released or scanned issues, newest first. */
+  const yearsOf = async (rootUnitId: number) => {
+    const [issued, scanned] = await Promise.all([releasedYears(core.db, rootUnitId), scanYears(core.db, rootUnitId)]);
+    const counts = new Map<number, number>();
+    for (const y of [...issued, ...scanned]) counts.set(y.year, (counts.get(y.year) ?? 0) + y.count);
+    return [...counts].map(([year, count]) => ({ year, count })).sort((a, b) => b.year - a.year);
+  };
+
   app.get('/gazette', async (req, reply) => {
-    const [name, years, latest] = await Promise.all([nameOf(req), releasedYears(core.db, req.site.rootUnitId), releasedIssues(core.db, req.site.rootUnitId, undefined, 6)]);
+    const [name, years, latest] = await Promise.all([nameOf(req), yearsOf(req.site.rootUnitId), releasedIssues(core.db, req.site.rootUnitId, undefined, 6)]);
     return reply.type(HTML).headers(cache).send(renderDocument(<GazetteHomePage ctx={pageContext(req, reply)} name={name} years={years} latest={latest} />));
   });
 
@@ -67,16 +78,21 @@ export function registerGazettePublicRoutes(app: FastifyInstance, core: Core): v
     const q = queryText(query.q);
     const year = intParam(query.year, 1949, 2100);
     const page = intParam(query.page, 1, 10000) ?? 1;
-    const [name, years, found] = await Promise.all([nameOf(req), releasedYears(core.db, req.site.rootUnitId), searchArticles(core.db, req.site.rootUnitId, { q, year, page })]);
-    return reply.type(HTML).send(renderDocument(<GazetteSearchPage ctx={pageContext(req, reply)} name={name} q={q} year={year} years={years.map((y) => y.year)} total={found.total} hits={found.hits} page={page} />));
+    const [name, years, found, scans] = await Promise.all([
+      nameOf(req),
+      yearsOf(req.site.rootUnitId),
+      searchArticles(core.db, req.site.rootUnitId, { q, year, page }),
+      page === 1 ? searchScanPages(core.db, req.site.rootUnitId, { q, year }) : { total: 0, hits: [] },
+    ]);
+    return reply.type(HTML).send(renderDocument(<GazetteSearchPage ctx={pageContext(req, reply)} name={name} q={q} year={year} years={years.map((y) => y.year)} total={found.total} hits={found.hits} page={page} scans={scans} />));
   });
 
   app.get('/gazette/:year', async (req, reply) => {
     const year = intParam(params(req).year, 1949, 2100);
     if (!year) throw new NotFoundError('没有这一年的政府公报。');
-    const [name, years, issues] = await Promise.all([nameOf(req), releasedYears(core.db, req.site.rootUnitId), releasedIssues(core.db, req.site.rootUnitId, year)]);
-    if (!issues.length) throw new NotFoundError(`${year}年没有已发行的政府公报。`);
-    return reply.type(HTML).headers(cache).send(renderDocument(<GazetteYearPage ctx={pageContext(req, reply)} name={name} year={year} issues={issues} years={years.map((y) => y.year)} />));
+    const [name, years, issues, scans] = await Promise.all([nameOf(req), yearsOf(req.site.rootUnitId), releasedIssues(core.db, req.site.rootUnitId, year), listScans(core.db, req.site.rootUnitId, year)]);
+    if (!issues.length && !scans.length) throw new NotFoundError(`${year}年没有已发行的政府公报。`);
+    return reply.type(HTML).headers(cache).send(renderDocument(<GazetteYearPage ctx={pageContext(req, reply)} name={name} year={year} issues={issues} scans={scans} years={years.map((y) => y.year)} />));
   });
 
   const issueKey = (req: FastifyRequest) => {
@@ -89,7 +105,12 @@ export function registerGazettePublicRoutes(app: FastifyInstance, core: Core): v
   app.get('/gazette/:year/:number', async (req, reply) => {
     const k = issueKey(req);
     const [name, found] = await Promise.all([nameOf(req), releasedIssue(core.db, req.site.rootUnitId, k.year, k.number)]);
-    if (!found) throw new NotFoundError('没有这一期政府公报，或者它还没有发行。');
+    if (!found) {
+      // A past issue that exists only as a scan.
+      const scan = await findScan(core.db, req.site.rootUnitId, k);
+      if (!scan) throw new NotFoundError('没有这一期政府公报，或者它还没有发行。');
+      return reply.type(HTML).header('cache-control', 'public, max-age=60').send(renderDocument(<ScanIssuePage ctx={pageContext(req, reply)} name={name} scan={scan.scan} pages={scan.pages} />));
+    }
     return reply.type(HTML).headers(cache).send(renderDocument(<GazetteIssuePage ctx={pageContext(req, reply)} name={name} issue={found.issue} contents={found.contents} />));
   });
 
@@ -106,6 +127,24 @@ export function registerGazettePublicRoutes(app: FastifyInstance, core: Core): v
         .send(pdf);
     } catch (err) {
       if (err instanceof PdfUnavailableError) return reply.code(503).type('text/plain; charset=utf-8').send(err.message);
+      throw err;
+    }
+  });
+
+  // The archival copy (PDF/A-2b) of the kept PDF, for archives and long-term keeping.
+  app.get('/gazette/:year/:number/pdfa', async (req, reply) => {
+    const k = issueKey(req);
+    const [name, found] = await Promise.all([nameOf(req), releasedIssue(core.db, req.site.rootUnitId, k.year, k.number)]);
+    if (!found) throw new NotFoundError('没有这一期政府公报，或者它还没有发行。');
+    try {
+      const pdf = await toPdfA(await releasedIssuePdf(core.db, found.issue.id, shanghaiToday(core.clock.now())));
+      const file = `${name}${issueLabel(found.issue)}（PDF-A存档版）.pdf`;
+      return reply
+        .type('application/pdf')
+        .headers({ ...cache, 'content-disposition': `attachment; filename="gazette-${k.year}-${k.number}-pdfa.pdf"; filename*=UTF-8''${encodeURIComponent(file)}` })
+        .send(pdf);
+    } catch (err) {
+      if (err instanceof PdfUnavailableError || err instanceof PdfaUnavailableError) return reply.code(503).type('text/plain; charset=utf-8').send(err.message);
       throw err;
     }
   });

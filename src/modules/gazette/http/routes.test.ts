@@ -128,6 +128,23 @@ describe('政府公报 pages, end to end', () => {
     assert.equal((await t.client().get('/gazette/abc/1')).statusCode, 404);
   });
 
+  it('links a reprinted record and its gazette article both ways, and shows the latest issue on the home page and in the platform search', async () => {
+    const art = await t.client().get('/gazette/2026/1/1');
+    const recordHref = /href="(\/records\/[^"]+)"/.exec(art.body)![1]!;
+    const title = (await t.core.pool.query("SELECT a.title FROM gazette_articles a JOIN gazette_issues i ON i.id = a.issue_id WHERE i.number = 1 AND i.year = 2026 AND a.seq = 1")).rows[0].title as string;
+    const record = await t.client().get(recordHref);
+    assert.equal(record.statusCode, 200);
+    assert.match(textOf(record.body), /刊登本文件的政府公报 《楚雄市人民政府公报》2026年第1期（总第1期）/);
+    assert.match(record.body, /<a href="\/gazette\/2026\/1\/1">《楚雄市人民政府公报》2026年第1期（总第1期）<\/a>/);
+    const home = await t.client().get('/');
+    assert.match(textOf(home.body), /政府公报 《楚雄市人民政府公报》2026年第1期（总第1期）/);
+    assert.match(home.body, new RegExp(`<a href="/gazette/2026/1/1">${title.replace(/[()（）]/g, '.')}</a>`));
+    assert.match(home.body, /href="\/gazette\/rss.xml"/);
+    const search = await t.client().get(`/search?q=${encodeURIComponent('教育体育局副局长')}`);
+    assert.match(textOf(search.body), /政府公报/);
+    assert.match(search.body, /href="\/gazette\/2026\/1\/4"/);
+  });
+
   it('corrects a released article by a 勘误 in a later issue, linked both ways once released', async () => {
     const editor = await gkb.get('/staff/gazette/2026/2');
     const target = (await t.core.pool.query("SELECT a.id FROM gazette_articles a JOIN gazette_issues i ON i.id = a.issue_id WHERE i.number = 1 AND a.seq = 4")).rows[0].id;

@@ -1,15 +1,30 @@
 // The print edition: a 40-page issue printed by headless Chromium, checked as a reader of the PDF would.
 import type {} from 'playwright-core';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { extractText } from '../../../core/files/extract-text.ts';
 import { PAGE, printDocument } from './layout.ts';
-import { destinationPages, pdfPagesOf, printIssue } from './print.ts';
+import { closePrintBrowser, destinationPages, pdfPagesOf, printBrowserStarts, printIssue } from './print.ts';
 import { bigIssue } from './fixture.ts';
 
 describe('the PDF of an issue (GB/T 9704 layout, headless Chromium)', () => {
+  after(closePrintBrowser);
+
+  it('prints on one warm browser and does not print the same contents twice', { timeout: 120_000 }, async () => {
+    await closePrintBrowser();
+    const starts = printBrowserStarts();
+    const a = await printIssue(bigIssue(4, 2));
+    const b = await printIssue({ ...bigIssue(4, 2), label: '2025年第4期（总第28期）' });
+    assert.equal(printBrowserStarts(), starts + 1, 'one browser start for two prints');
+    assert.notEqual(a.pdf, b.pdf);
+    assert.equal(await printIssue(bigIssue(4, 2)), a, 'the same contents come from the cache');
+    await closePrintBrowser();
+    await printIssue({ ...bigIssue(4, 2), label: '2025年第5期（总第29期）' });
+    assert.equal(printBrowserStarts(), starts + 2, 'a closed browser is started again');
+  });
+
   it('prints 40 pages on A4 with the margins, embedded subset fonts, selectable text and a contents that matches', { timeout: 120_000 }, async () => {
     const issue = bigIssue();
     const started = Date.now();

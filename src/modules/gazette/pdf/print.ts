@@ -2,10 +2,12 @@
 // see docs/adr/0007-gazette-pdf-with-headless-chromium.md): fonts embedded and subset, text selectable,
 // contents linked to the articles. Two passes: the first finds on which page each article starts (from
 // the PDF's named destinations, read by pdf.js), the second prints those numbers in the contents.
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
+import { LRUCache } from 'lru-cache';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { printDocument, type PrintIssue } from './layout.ts';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -90,11 +92,95 @@ export interface PrintedIssue {
   starts: Map<number, number>;
 }
 
+/**
+ * One Chromium kept warm between prints: starting it and opening a page cost more than printing a
+ * 40-page issue. Its life is bounded — closed after IDLE_MS without a print and replaced after
+ * MAX_PRINTS prints or MAX_AGE_MS — so a leaking or stuck browser does not live on. Prints take turns
+ * on its one page (the machine has few cores; two prints at once are no faster than one after another).
+ */
+export const WARM = { IDLE_MS: 60_000, MAX_AGE_MS: 30 * 60_000, MAX_PRINTS: 200 };
+
+interface Warm {
+  browser: Browser;
+  page: Page;
+  startedAt: number;
+  prints: number;
+}
+
+let warm: Promise<Warm> | null = null;
+let current: Warm | null = null;
+let launches = 0;
+let idleTimer: NodeJS.Timeout | null = null;
+let queue: Promise<unknown> = Promise.resolve();
+
+async function launch(): Promise<Warm> {
+  launches++;
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+  const mine: Warm = { browser, page: await browser.newPage(), startedAt: Date.now(), prints: 0 };
+  // A browser that crashed or was killed is started afresh on the next print.
+  browser.on('disconnected', () => {
+    if (warm && current === mine) {
+      warm = null;
+      current = null;
+    }
+  });
+  return mine;
+}
+
+/** Closes the warm browser (at shutdown, and in tests); the next print starts a new one. */
+export async function closePrintBrowser(): Promise<void> {
+  if (idleTimer) clearTimeout(idleTimer);
+  idleTimer = null;
+  const w = warm;
+  warm = null;
+  current = null;
+  if (w) await w.then((x) => x.browser.close()).catch(() => undefined);
+}
+
+/** Runs `job` on the warm page, one print at a time. */
+function withPage<T>(job: (page: Page) => Promise<T>): Promise<T> {
+  const run = async () => {
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = null;
+    if (current && (Date.now() - current.startedAt > WARM.MAX_AGE_MS || current.prints >= WARM.MAX_PRINTS || !current.browser.isConnected())) await closePrintBrowser();
+    if (!warm) {
+      warm = launch();
+      warm.catch(() => {
+        warm = null;
+      });
+    }
+    const w = (current = await warm);
+    w.prints++;
+    try {
+      return await job(w.page);
+    } finally {
+      idleTimer = setTimeout(() => void closePrintBrowser(), WARM.IDLE_MS);
+      idleTimer.unref();
+    }
+  };
+  const p = queue.then(run, run);
+  queue = p.catch(() => undefined);
+  return p;
+}
+
+/** How many times a print browser was started (for tests of the warm browser). */
+export function printBrowserStarts(): number {
+  return launches;
+}
+
+// Printed issues by the hash of what was printed: a proof fetched again unchanged is not printed again.
+const printed = new LRUCache<string, PrintedIssue>({ maxSize: 64 * 1024 * 1024, sizeCalculation: (p) => p.pdf.length || 1 });
+
+export function printKey(issue: PrintIssue): string {
+  return crypto.createHash('sha256').update(JSON.stringify(issue)).digest('hex');
+}
+
 export async function printIssue(issue: PrintIssue): Promise<PrintedIssue> {
   if (!pdfAvailable()) throw new PdfUnavailableError();
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
-  try {
-    const page = await browser.newPage();
+  const key = printKey(issue);
+  const hit = printed.get(key);
+  if (hit) return hit;
+  const result = await withPage(async (page) => {
     // The first pass only finds the pages: no structure tree or bookmarks, which cost time.
     const print = async (starts?: Map<number, number>) => {
       await page.setContent(printDocument(issue, starts), { waitUntil: 'load' });
@@ -113,7 +199,7 @@ export async function printIssue(issue: PrintIssue): Promise<PrintedIssue> {
       starts = found.starts;
     }
     throw new Error('the contents page numbers did not settle');
-  } finally {
-    await browser.close();
-  }
+  });
+  printed.set(key, result);
+  return result;
 }

@@ -9,6 +9,8 @@ import { issueLabel } from '../domain/numbering.ts';
 import { chineseDate } from '../pdf/layout.ts';
 import { articlePath, SEARCH_PAGE_SIZE, type ArticleRef, type IssueSummary, type SearchHit } from '../service-read.ts';
 import type { ArticleRow, SectionRow } from '../service.ts';
+import type { ScanHit, ScanSummary } from '../scans.ts';
+import { ScanHits, ScanList } from './scans.tsx';
 
 export const BASE = '/gazette';
 
@@ -86,13 +88,19 @@ export function GazetteHomePage({ ctx, name, years, latest }: { ctx: PageContext
   );
 }
 
-export function GazetteYearPage({ ctx, name, year, issues, years }: { ctx: PageContext; name: string; year: number; issues: IssueSummary[]; years: number[] }) {
+export function GazetteYearPage({ ctx, name, year, issues, scans, years }: { ctx: PageContext; name: string; year: number; issues: IssueSummary[]; scans: ScanSummary[]; years: number[] }) {
   return (
     <PublicLayout ctx={ctx} title={`${name} ${year}年`} breadcrumbs={crumbs(name, [{ label: `${year}年` }])}>
       <h1>
         {name} {year}年
       </h1>
-      {issues.length ? <IssueList issues={issues} /> : <p>{year}年没有已发行的公报。</p>}
+      {issues.length ? <IssueList issues={issues} /> : null}
+      {scans.length ? (
+        <>
+          {issues.length ? <h2>扫描版</h2> : null}
+          <ScanList scans={scans} />
+        </>
+      ) : null}
       <nav aria-label="其他年份">
         <p>
           其他年份：
@@ -118,7 +126,7 @@ export function GazetteIssuePage({ ctx, name, issue, contents }: { ctx: PageCont
       </h1>
       <p>
         {issue.issuedOn ? `${chineseDate(issue.issuedOn)}出版。` : ''}
-        <a href={pdfPath(issue)}>下载本期PDF（版式与纸质版一致）</a>
+        <a href={pdfPath(issue)}>下载本期PDF（版式与纸质版一致）</a> · <a href={`${pdfPath(issue)}a`}>PDF/A存档版</a>
       </p>
       <h2>目录</h2>
       <div class="gazette-contents">
@@ -217,7 +225,7 @@ export function GazetteArticlePage(props: {
   );
 }
 
-export function GazetteSearchPage({ ctx, name, q, year, years, total, hits, page }: { ctx: PageContext; name: string; q: string; year?: number; years: number[]; total: number; hits: SearchHit[]; page: number }) {
+export function GazetteSearchPage({ ctx, name, q, year, years, total, hits, page, scans }: { ctx: PageContext; name: string; q: string; year?: number; years: number[]; total: number; hits: SearchHit[]; page: number; scans: { total: number; hits: ScanHit[] } }) {
   const pageCount = Math.max(1, Math.ceil(total / SEARCH_PAGE_SIZE));
   const href = (p: number) => `${BASE}/search?${new URLSearchParams({ q, ...(year ? { year: String(year) } : {}), ...(p > 1 ? { page: String(p) } : {}) }).toString()}`;
   return (
@@ -247,6 +255,7 @@ export function GazetteSearchPage({ ctx, name, q, year, years, total, hits, page
         </ol>
       ) : null}
       {pageCount > 1 ? <Pagination page={page} pageCount={pageCount} hrefFor={href} /> : null}
+      <ScanHits q={q} total={scans.total} hits={scans.hits} />
     </PublicLayout>
   );
 }

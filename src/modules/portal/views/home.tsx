@@ -47,8 +47,9 @@ function RecordSection({ s, level = 2 }: { s: HomeSection; level?: 2 | 3 }) {
   );
 }
 
-export function HomePage({ ctx, groups, records }: { ctx: PageContext; groups: HomeUnitGroup[]; records?: HomeSections }) {
-  const columns = records?.columns.filter((s) => s.links.length > 0) ?? [];
+export function HomePage({ ctx, groups, records, gazette }: { ctx: PageContext; groups: HomeUnitGroup[]; records?: HomeSections; gazette?: HomeSection }) {
+  // The latest 政府公报 sits with the record columns (国办发〔2018〕22号: the electronic edition on the portal).
+  const columns = [...(records?.columns ?? []), ...(gazette ? [gazette] : [])].filter((s) => s.links.length > 0);
   const domains = records?.domains.filter((s) => s.links.length > 0) ?? [];
   return (
     <PublicLayout ctx={ctx} title="首页">

@@ -1,6 +1,7 @@
 // Public pages of proactive publishing: record pages (by 索引号) with a print view and attachment
 // downloads, lists with filters, the policy library, the 查询平台 (search), feeds and the sitemap.
 // Only 主动公开 records are shown; pages come from a short per-instance cache cleared on publication.
+import { recordMentions } from './record-mentions.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { Core } from '../../../core/services.ts';
@@ -63,11 +64,12 @@ export async function sendCached(req: FastifyRequest, reply: FastifyReply, load:
 export async function loadRecordView(core: Core, rootUnitId: number, indexNo: string): Promise<RecordView | undefined> {
   const record = await findPublicRecord(core.db, rootUnitId, indexNo);
   if (!record) return undefined;
-  const [attachments, links, replaces, changes] = await Promise.all([
+  const [attachments, links, replaces, changes, mentions] = await Promise.all([
     listPublicAttachments(core.db, record.id),
     listPublicLinks(core.db, record.id),
     listReplacedRecords(core.db, record.id),
     listPublicChanges(core.db, record.id),
+    recordMentions(core, rootUnitId, record),
   ]);
   return {
     record,
@@ -77,6 +79,7 @@ export async function loadRecordView(core: Core, rootUnitId: number, indexNo: st
     policies: links.policies,
     replaces,
     changes,
+    mentions,
   };
 }
 

@@ -6,6 +6,7 @@ import { PublicLayout } from '../../../core/ui/layout.tsx';
 import { formatInstant } from '../../../core/clock.ts';
 import type { LinkedRecord, PublicAttachment, PublicRecord, PublicVersion } from '../data/public-queries.ts';
 import { GENERAL_COLUMN_LABELS, INTERPRETATION_FORM_LABELS, WITHDRAW_REASON_LABELS } from '../domain/vocab.ts';
+import type { RecordMentionSection } from '../http/record-mentions.ts';
 import { attachmentPath, columnListPath, docTypeLabel, kindLabel, recordPath, validityText } from './public-shared.tsx';
 
 export interface RecordView {
@@ -17,6 +18,8 @@ export interface RecordView {
   policies: LinkedRecord[];
   replaces: { indexNo: string; title: string }[];
   changes: PublicVersion[];
+  /** Where else the record is carried (the 政府公报 issues that reprint it), from other modules. */
+  mentions?: RecordMentionSection[];
 }
 
 const EVENT_LABELS: Record<string, string> = {
@@ -126,6 +129,18 @@ function Links({ view }: { view: RecordView }) {
   const { interpretations, policies, replaces } = view;
   return (
     <>
+      {(view.mentions ?? []).map((m, i) => (
+        <section key={m.heading} aria-labelledby={`mentions-${i}`} class="record-links-box">
+          <h2 id={`mentions-${i}`}>{m.heading}</h2>
+          <ul>
+            {m.mentions.map((x) => (
+              <li key={x.href}>
+                <a href={x.href}>{x.label}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
       {interpretations.length ? (
         <section aria-labelledby="interpretations" class="record-links-box">
           <h2 id="interpretations">政策解读</h2>
