@@ -13,5 +13,6 @@ import { messagesModule } from './modules/messages/index.ts';
 import { powersModule } from './modules/powers/index.ts';
 import { decisionsModule } from './modules/decisions/index.ts';
 import { gazetteModule } from './modules/gazette/index.ts';
+import { opinionModule } from './modules/opinion/index.ts';
 
-export const modules: ModuleManifest[] = [portalModule, unitsModule, staffModule, calendarModule, auditLogModule, catalogModule, publishingModule, requestsModule, annualReportModule, messagesModule, powersModule, decisionsModule, gazetteModule];
+export const modules: ModuleManifest[] = [portalModule, unitsModule, staffModule, calendarModule, auditLogModule, catalogModule, publishingModule, requestsModule, annualReportModule, messagesModule, powersModule, decisionsModule, gazetteModule, opinionModule];

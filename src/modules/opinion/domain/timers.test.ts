@@ -94,7 +94,7 @@ describe('reminders and display', () => {
   it('shows the soonest open timer and the time left', () => {
     assert.equal(nextTimer(major)!.kind, 'authoritative');
     assert.equal(formatLeft(61 * 60_000), '还剩1小时1分');
-    assert.equal(formatLeft(-(26 * 60 + 5) * 60_000), '已超时1天2小时');
+    assert.equal(formatLeft(-(26 * 60 + 5) * 60_000), '已超时26小时5分');
     assert.equal(formatLeft(0), '还剩0分');
   });
 });
@@ -114,5 +114,35 @@ describe('step checks', () => {
     assert.deepEqual(checkReassign({ state: 'open', isOffice: true, fromUnitId: 1, toUnitId: 2, reason: '属地管理' }), []);
     assert.deepEqual(checkReassign({ state: 'open', isOffice: false, fromUnitId: 1, toUnitId: 1, reason: ' ' }), ['只有政务公开办可以改派责任单位。', '改派的单位与现责任单位相同。', '请说明改派理由。']);
     assert.deepEqual(checkLevelChange({ state: 'closed', isOffice: true, fromLevelId: 1, toLevelId: 3, reason: '扩散' }), ['该舆情已评估办结，不能调整等级。']);
+  });
+});
+
+describe('buildBoard', async () => {
+  const { buildBoard } = await import('./board.ts');
+  const now = bj('2026-05-02T12:00');
+  const mk = (code: string, level: string, unit: string, open: boolean, reg: string, major: boolean, responses: ResponseEvent[] = []) => ({ code, title: code, level, levelOrder: 0, unit, open, timers: timersAt([{ at: bj(reg), major }], responses, now) });
+  it('counts open and overdue items by level, lists the most urgent first, and late ones per unit', () => {
+    const b = buildBoard(
+      [
+        mk('A', '一般', '市卫健委', true, '2026-04-30T10:00', false), // due 05-02 10:00: overdue by 2 h
+        mk('B', '重大', '市应急局', true, '2026-05-02T09:00', true), // 5 h due 14:00: 2 h left
+        mk('C', '一般', '市卫健委', false, '2026-04-29T10:00', false, [{ at: bj('2026-05-01T11:00'), form: 'website' }]), // met 1 h late
+        mk('D', '较大', '市教育体育局', true, '2026-05-02T08:00', false), // 44 h left
+      ],
+      ['一般', '较大', '重大', '特别重大'],
+    );
+    assert.deepEqual(b.byLevel, [
+      { level: '一般', open: 1, overdue: 1 },
+      { level: '较大', open: 1, overdue: 0 },
+      { level: '重大', open: 1, overdue: 0 },
+      { level: '特别重大', open: 0, overdue: 0 },
+    ]);
+    assert.deepEqual(b.open.map((i) => [i.code, i.left! / 3_600_000, i.overdue]), [['A', -2, true], ['B', 2, false], ['D', 44, false]]);
+    assert.deepEqual(b.late.map((i) => i.code), ['A', 'C']);
+    assert.deepEqual(b.perUnit, [
+      { unit: '市卫健委', total: 2, open: 1, late: 2 },
+      { unit: '市教育体育局', total: 1, open: 1, late: 0 }, // ties in pinyin order: jiao before ying
+      { unit: '市应急局', total: 1, open: 1, late: 0 },
+    ]);
   });
 });

@@ -94,15 +94,13 @@ export function nextTimer(timers: Timer[]): Timer | undefined {
   return open[0] ?? timers[timers.length - 1];
 }
 
-/** "还剩 3小时20分" / "已超时 1天2小时" for a number of milliseconds left. */
+/** "还剩3小时20分" / "已超时26小时5分": clock hours, as the rules count them. */
 export function formatLeft(msLeft: number): string {
   const late = msLeft < 0;
-  let minutes = Math.floor(Math.abs(msLeft) / 60_000);
-  const days = Math.floor(minutes / 1440);
-  minutes -= days * 1440;
-  const hours = Math.floor(minutes / 60);
-  minutes -= hours * 60;
-  const parts = [days ? `${days}天` : '', hours ? `${hours}小时` : '', !days && minutes ? `${minutes}分` : ''].filter(Boolean).join('') || '0分';
+  const total = Math.floor(Math.abs(msLeft) / 60_000);
+  const hours = Math.floor(total / 60);
+  const minutes = total % 60;
+  const parts = [hours ? `${hours}小时` : '', minutes ? `${minutes}分` : ''].filter(Boolean).join('') || '0分';
   return late ? `已超时${parts}` : `还剩${parts}`;
 }
 
