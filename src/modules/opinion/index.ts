@@ -1,6 +1,7 @@
 import type { ModuleManifest } from '../../core/services.ts';
 import type { PeriodicJob } from '../../core/jobs/periodic.ts';
 import { registerOpinionStaffRoutes } from './http/staff-routes.tsx';
+import { registerConcernRoutes } from './http/concern-routes.tsx';
 import { startOpinionJobs } from './jobs.ts';
 import { opinionWorkQueue } from './work-queue.ts';
 import { seedOpinion } from './seed.ts';
@@ -17,6 +18,7 @@ export const opinionModule: ModuleManifest = {
   seed: async (core, opts) => seedOpinion(core, opts),
   register(app, core) {
     registerOpinionStaffRoutes(app, core);
+    registerConcernRoutes(app, core);
     let jobs: PeriodicJob | null = null;
     app.addHook('onReady', async () => {
       jobs = startOpinionJobs(core, { onError: (err) => app.log.error({ err }, 'opinion reminders failed') });

@@ -146,3 +146,18 @@ describe('buildBoard', async () => {
     ]);
   });
 });
+
+describe('parseLinks (回应关切 citations)', async () => {
+  const { parseLinks } = await import('./concerns.ts');
+  it('reads "标题 | 地址" lines, site paths and http(s) only', () => {
+    assert.deepEqual(parseLinks('关于调整供水价格的通知 | /records/abc\n\n政策解读 | https://www.example.gov.cn/jd/1'), {
+      links: [
+        { label: '关于调整供水价格的通知', href: '/records/abc' },
+        { label: '政策解读', href: 'https://www.example.gov.cn/jd/1' },
+      ],
+    });
+    assert.equal(parseLinks('坏链接 | javascript:alert(1)').error, '第1行的地址应以 / 或 http:// 、https:// 开头');
+    assert.equal(parseLinks('协议相对 | //evil.example').error, '第1行的地址应以 / 或 http:// 、https:// 开头');
+    assert.equal(parseLinks('/records/abc').error, '第1行应写成“标题 | 地址”，标题不超过200字');
+  });
+});

@@ -80,7 +80,7 @@ export function ListPage(props: { ctx: PageContext; views: ItemView[]; state: st
         </a>
       </p>
       <nav aria-label="按状态筛选">
-        <ul class="inline-list">
+        <ul class="action-list">
           {tabs.map(([v, l]) => (
             <li key={v}>{props.state === v ? <strong aria-current="page">{l}</strong> : <a href={`${BASE}?state=${v}`}>{l}</a>}</li>
           ))}
