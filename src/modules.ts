@@ -14,5 +14,6 @@ import { powersModule } from './modules/powers/index.ts';
 import { decisionsModule } from './modules/decisions/index.ts';
 import { gazetteModule } from './modules/gazette/index.ts';
 import { assessmentModule } from './modules/assessment/index.ts';
+import { opinionModule } from './modules/opinion/index.ts';
 
-export const modules: ModuleManifest[] = [portalModule, unitsModule, staffModule, calendarModule, auditLogModule, catalogModule, publishingModule, requestsModule, annualReportModule, messagesModule, powersModule, decisionsModule, gazetteModule, assessmentModule];
+export const modules: ModuleManifest[] = [portalModule, unitsModule, staffModule, calendarModule, auditLogModule, catalogModule, publishingModule, requestsModule, annualReportModule, messagesModule, powersModule, decisionsModule, gazetteModule, opinionModule, assessmentModule];

@@ -1,0 +1,4 @@
+export interface ConcernLinkInput {
+  label: string;
+  href: string;
+}

@@ -1,0 +1,28 @@
+import type { ModuleManifest } from '../../core/services.ts';
+import type { PeriodicJob } from '../../core/jobs/periodic.ts';
+import { registerOpinionStaffRoutes } from './http/staff-routes.tsx';
+import { registerConcernRoutes } from './http/concern-routes.tsx';
+import { startOpinionJobs } from './jobs.ts';
+import { opinionWorkQueue } from './work-queue.ts';
+import { seedOpinion } from './seed.ts';
+
+export { runOpinionReminders } from './jobs.ts';
+
+/** 解读回应: 政务舆情 from collection to evaluation with its 5 h / 24 h / 48 h timers, and the public 回应关切 column. */
+export const opinionModule: ModuleManifest = {
+  name: 'opinion',
+  publicNav: [{ href: '/opinion', label: '回应关切' }],
+  staffNav: [{ href: '/staff/opinion', label: '政务舆情', visible: (u) => u.roles.length > 0 }],
+  sitemap: [{ title: '解读回应', links: [{ href: '/opinion', label: '回应关切' }] }],
+  workQueue: (core, user) => opinionWorkQueue(core, user),
+  seed: async (core, opts) => seedOpinion(core, opts),
+  register(app, core) {
+    registerOpinionStaffRoutes(app, core);
+    registerConcernRoutes(app, core);
+    let jobs: PeriodicJob | null = null;
+    app.addHook('onReady', async () => {
+      jobs = startOpinionJobs(core, { onError: (err) => app.log.error({ err }, 'opinion reminders failed') });
+    });
+    app.addHook('onClose', async () => jobs?.stop());
+  },
+};
