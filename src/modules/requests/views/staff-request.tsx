@@ -517,7 +517,7 @@ export function RequestPage({ ctx, view, revealed, failed, similar, letterChoice
       <section aria-labelledby="letters-title">
         <h2 id="letters-title">文书</h2>
         {view.letters.length ? (
-          <div class="table-wrap">
+          <div class="table-wrap" role="region" tabIndex={0} aria-label="已生成的文书">
             <table>
               <caption class="visually-hidden">已生成的文书</caption>
               <thead>
@@ -640,7 +640,7 @@ export function RequestPage({ ctx, view, revealed, failed, similar, letterChoice
               已有 {similar.applicants} 位申请人申请相同或相似的信息。依照条例第四十四条，可以公开的，可以纳入主动公开的范围。
             </p>
           ) : null}
-          <div class="table-wrap">
+          <div class="table-wrap" role="region" tabIndex={0} aria-label="相同或相似信息的申请">
             <table>
               <caption class="visually-hidden">相同或相似信息的申请</caption>
               <thead>
@@ -674,7 +674,7 @@ export function RequestPage({ ctx, view, revealed, failed, similar, letterChoice
 
       <section aria-labelledby="history-title">
         <h2 id="history-title">办理记录</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabIndex={0} aria-label="办理记录">
           <table>
             <caption class="visually-hidden">办理记录</caption>
             <thead>
