@@ -82,6 +82,11 @@ describe('request page: next steps per person and state', () => {
     assert.match(a.nextText, /等待承办人张信息（财政局信息员）答复/);
     assert.ok(!a.next.includes(form('reply')));
     assert.ok(a.folded.includes(form('reply')), 'the admin may still reply, folded');
+    // Days typed with a full-width input method (１０) are the number 10; then the head must decide.
+    assert.equal((await act(editor, 'request_extension', { days: '１０', reason: '需要调取档案' })).statusCode, 303);
+    const pending = await page(editor);
+    assert.match(pending.nextText, /延期申请待批准：10 个工作日/);
+    assert.match(pending.nextText, /等待政务公开办负责人审批延期申请/);
   });
 
   it('答复: the 答复告知书 first, then 归档', async () => {

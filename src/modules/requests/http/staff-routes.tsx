@@ -66,6 +66,7 @@ import { STAFF_ROLES } from './access.ts';
 import { registerMailLogRoutes } from './mail-log-routes.tsx';
 import { registerTemplateRoutes } from './template-routes.tsx';
 import { letterChoices, letterFacts, templateKeyOf } from './letter-facts.ts';
+import { parseWholeNumber } from '../../../core/validation/numbers.ts';
 import { maySendLetter, type LetterKind } from '../domain/next-steps.ts';
 import { requestsWorkbook, type ExportRow } from './export-xlsx.ts';
 import { uploadedFiles } from './uploads.ts';
@@ -403,7 +404,7 @@ export function registerRequestsStaffRoutes(app: FastifyInstance, core: Core): v
     request_extension: {
       run: (f, id, a) => {
         const d = trimmed(f, 'days', 10);
-        return requestExtension(core, a, id, { days: /^\d{1,3}$/.test(d) ? Number(d) : Number.NaN, reason: trimmed(f, 'reason') });
+        return requestExtension(core, a, id, { days: parseWholeNumber(d, 3) ?? Number.NaN, reason: trimmed(f, 'reason') });
       },
       done: '已提交延期申请，待政务公开办负责人批准。',
     },
@@ -418,7 +419,7 @@ export function registerRequestsStaffRoutes(app: FastifyInstance, core: Core): v
     send_fee_notice: {
       run: (f, id, a) => {
         const p = trimmed(f, 'pages', 10);
-        return sendFeeNotice(core, a, id, { method: trimmed(f, 'method', 20) as 'per_page', pages: p ? (/^\d{1,6}$/.test(p) ? Number(p) : Number.NaN) : undefined, sentOn: optional(trimmed(f, 'sentOn', 20)) });
+        return sendFeeNotice(core, a, id, { method: trimmed(f, 'method', 20) as 'per_page', pages: p ? (parseWholeNumber(p, 6) ?? Number.NaN) : undefined, sentOn: optional(trimmed(f, 'sentOn', 20)) });
       },
       done: '已记录收费通知。',
     },
