@@ -10,7 +10,7 @@ import { pageContext, setFlash } from '../../../core/http/context.ts';
 import { requireStaff } from '../../../core/http/guards.ts';
 import { ForbiddenError, NotFoundError } from '../../../core/http/errors.ts';
 import { renderDocument } from '../../../core/ui/render.ts';
-import { formatInstant, shanghaiToday } from '../../../core/clock.ts';
+import { formatInstant, formatInstantWords, shanghaiToday } from '../../../core/clock.ts';
 import { hasRole, isCityWide } from '../../../core/auth/roles.ts';
 import { sanitizeRichText } from '../../../core/html/sanitize.ts';
 import { formatBytes } from '../../../core/files/sniff.ts';
@@ -524,7 +524,7 @@ export function registerPublishingStaffRoutes(app: FastifyInstance, core: Core):
         revision: row.revision,
         lockVersion: row.lockVersion,
         reviewOwed: row.reviewOwed,
-        scheduledAt: row.scheduledAt ? formatInstant(row.scheduledAt) : null,
+        scheduledAt: row.scheduledAt ? formatInstantWords(row.scheduledAt) : null,
         sendBackReasons: row.sendBackReasons,
         withdrawal: row.state === 'withdrawn' && row.withdrawReason ? { reason: WITHDRAW_REASON_LABELS[row.withdrawReason], note: row.withdrawNote, at: row.withdrawnAt ? formatInstant(row.withdrawnAt) : '' } : null,
         timeliness: row.timelinessNote ? { note: row.timelinessNote, late: row.publishedLate } : null,
