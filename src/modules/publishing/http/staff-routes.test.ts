@@ -495,6 +495,17 @@ describe('publishing staff pages', () => {
     assert.equal((await editor.get('/staff/records?state=x&home=item:abc&type=zzz&year=20255&page=-3')).statusCode, 200);
   });
 
+  it('warns the reviewer before approving a back-dated record that it will be 超期公开', async () => {
+    const code = await newDraft(editor, { title: '补录的旧通知', formedOn: '2026-09-01', writtenOn: '2026-09-01' });
+    await postFrom(editor, code, 'submit');
+    const page = textOf((await reviewer.get(`/staff/records/${code}`)).body);
+    // 条例 第二十六条: 20 working days from 2026-09-01 ran out in September or October.
+    assert.match(page, /超期公开：今天（2026-11-26）审核通过并发布将是超期公开。.*应于 2026-(09|10)-\d\d 前公开/);
+    const onTime = await newDraft(editor, { title: '按时的通知' });
+    await postFrom(editor, onTime, 'submit');
+    assert.doesNotMatch(textOf((await reviewer.get(`/staff/records/${onTime}`)).body), /将是超期公开/);
+  });
+
   it('counts and flags a late publication on the timeliness dashboard (条例 第二十六条)', async () => {
     const before = textOf((await editor.get('/staff/records/timeliness?year=2026')).body);
     const lateBefore = Number(/已公开 按时公开 超期公开 无法判断 (\d+) (\d+) (\d+) (\d+)/.exec(before)![3]);

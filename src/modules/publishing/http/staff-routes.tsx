@@ -65,6 +65,7 @@ import { lastPublishedByItem, latePublicationsOfYear, listStaffRecords, recordYe
 import {
   addAttachment,
   approveRecord,
+  timelinessIfPublishedToday,
   cancelSchedule,
   createDraft,
   createInterpretationDraft,
@@ -512,6 +513,8 @@ export function registerPublishingStaffRoutes(app: FastifyInstance, core: Core):
       { label: '起草人', value: row.createdByName },
       ...(row.approvedByName ? [{ label: '审核人', value: `${row.approvedByName}${row.approvedAt ? `（${formatInstant(row.approvedAt)}）` : ''}` }] : []),
     ];
+    // Warn before approving a back-dated record, not after publishing it.
+    const prospective = !row.timelinessNote && (row.state === 'submitted' || row.state === 'approved') ? await timelinessIfPublishedToday(core, row) : null;
     const props: RecordDetailProps = {
       ctx: pageContext(req, reply),
       record: {
@@ -527,7 +530,11 @@ export function registerPublishingStaffRoutes(app: FastifyInstance, core: Core):
         scheduledAt: row.scheduledAt ? formatInstantWords(row.scheduledAt) : null,
         sendBackReasons: row.sendBackReasons,
         withdrawal: row.state === 'withdrawn' && row.withdrawReason ? { reason: WITHDRAW_REASON_LABELS[row.withdrawReason], note: row.withdrawNote, at: row.withdrawnAt ? formatInstant(row.withdrawnAt) : '' } : null,
-        timeliness: row.timelinessNote ? { note: row.timelinessNote, late: row.publishedLate } : null,
+        timeliness: row.timelinessNote
+          ? { note: row.timelinessNote, late: row.publishedLate }
+          : prospective?.late
+            ? { note: `今天（${prospective.today}）审核通过并发布将是超期公开。${prospective.note}`, late: true }
+            : null,
         requiresInterpretation: requiresInterpretation(row),
         publicHref: row.indexNo && row.disclosure === 'proactive' && (row.state === 'published' || row.state === 'withdrawn') ? publicRecordHref(row.indexNo) : null,
       },
