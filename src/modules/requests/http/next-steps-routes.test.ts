@@ -77,6 +77,8 @@ describe('request page: next steps per person and state', () => {
     assert.equal((await act(admin, 'assign', { handlerId: String(editorId) })).statusCode, 303);
     const e = await page(editor);
     assert.ok(e.next.includes(form('reply')));
+    // 予以公开's 法律依据 is offered under the field (a datalist, no JavaScript needed).
+    assert.match(e.next, /<datalist id="f-legalBasis-list">.*<option value="《中华人民共和国政府信息公开条例》第三十六条第（二）项"/s);
     assert.ok(e.folded.includes(form('request_extension')), '申请延期 is folded');
     const a = await page(admin);
     assert.match(a.nextText, /等待承办人张信息（财政局信息员）答复/);

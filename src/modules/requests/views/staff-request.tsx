@@ -325,7 +325,16 @@ export function RequestPage({ ctx, view, revealed, failed, similar, letterChoice
                 ))}
               </ul>
             </details>
-            <TextField name="legalBasis" label="法律依据" required value={val('reply', 'legalBasis')} error={err('reply', 'legalBasis')} maxLength={500} hint="例如：《中华人民共和国政府信息公开条例》第三十六条第（二）项" />
+            <TextField
+              name="legalBasis"
+              label="法律依据"
+              required
+              value={val('reply', 'legalBasis')}
+              error={err('reply', 'legalBasis')}
+              maxLength={500}
+              hint="予以公开的，通常为：《中华人民共和国政府信息公开条例》第三十六条第（二）项。可从列表中选择各办理结果的依据。"
+              suggestions={[...new Set(OUTCOMES.filter((o) => o.byReply).flatMap((o) => o.basis))]}
+            />
             <TextArea name="withheldParts" label="不予公开的内容（部分公开时填写）" rows={2} value={val('reply', 'withheldParts')} error={err('reply', 'withheldParts')} />
             <TextArea name="withheldReason" label="不予公开部分的理由（部分公开时填写）" rows={2} value={val('reply', 'withheldReason')} error={err('reply', 'withheldReason')} />
             <TextField name="redirectChannel" label="应当通过的渠道（信访投诉举报类申请填写）" value={val('reply', 'redirectChannel')} error={err('reply', 'redirectChannel')} maxLength={200} />
