@@ -44,3 +44,9 @@ export function formatInstant(instant: Date): string {
   const parts = Object.fromEntries(shanghaiDateTime.formatToParts(instant).map((p) => [p.type, p.value]));
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour === '24' ? '00' : parts.hour}:${parts.minute}`;
 }
+
+/** The instant in words, Beijing time: 2026年12月1日 09:00（北京时间）. For dates people act on (定时发布). */
+export function formatInstantWords(instant: Date): string {
+  const parts = Object.fromEntries(shanghaiDateTime.formatToParts(instant).map((p) => [p.type, p.value]));
+  return `${Number(parts.year)}年${Number(parts.month)}月${Number(parts.day)}日 ${parts.hour === '24' ? '00' : parts.hour}:${parts.minute}（北京时间）`;
+}

@@ -4,35 +4,28 @@
 // emphasis, blockquote) and a few attributes (th scope, td/th colspan/rowspan, a href with an
 // http(s)/mailto/relative URL). Script-like elements (script, style, iframe, object, svg, …) are
 // dropped with their content; comments, doctypes and processing instructions are dropped; any other
-// tag is escaped and shown as text, so nothing typed is lost and nothing runs. The output is
-// well-formed: every opened element is closed, in order. The function is idempotent:
-// sanitizeRichText(sanitizeRichText(x)) === sanitizeRichText(x).
+// tag is unwrapped: its text stays, the tag goes (a <span style="font-family:仿宋"> pasted from Word
+// leaves only its words). Headings h1 / h5 / h6 become h2 / h4, so a pasted 标题 1 stays a heading.
+// The output is well-formed and the function is idempotent.
 //
-// Pure code: no dependencies, no I/O.
+// Parsing and serialising are done by sanitize-html (htmlparser2), a kept and widely used sanitiser
+// (docs/adr/0012-rich-text-editor-and-sanitiser.md); this file only holds the policy.
+import sanitizeHtml from 'sanitize-html';
+import { Parser } from 'htmlparser2';
+import { cleanWordHtml } from './word-paste.ts';
 
 /** Elements kept in the output. */
-const ALLOWED = new Set([
+const ALLOWED = [
   'h2', 'h3', 'h4', 'p', 'br', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'caption',
   'strong', 'em', 'b', 'i', 'u', 'a', 'blockquote',
-]);
-
-const VOID = new Set(['br']);
+];
 
 /** Elements dropped together with everything inside them. */
-const DROP_WITH_CONTENT = new Set([
+const DROP_WITH_CONTENT = [
   'script', 'style', 'iframe', 'object', 'embed', 'applet', 'frame', 'frameset', 'noscript', 'noembed',
   'noframes', 'template', 'svg', 'math', 'xmp', 'textarea', 'title', 'head', 'select', 'audio', 'video',
-  'canvas', 'plaintext',
-]);
-
-/** Elements whose content the HTML parser reads as raw text (no tags inside). */
-const RAW_TEXT = new Set(['script', 'style', 'iframe', 'noscript', 'noembed', 'noframes', 'xmp', 'textarea', 'title', 'plaintext']);
-
-/** Void elements that are dropped (tag only: they have no content). */
-const DROP_VOID = new Set(['link', 'meta', 'base', 'embed', 'frame', 'param', 'source', 'track']);
-
-/** Block elements: opening one closes an open <p> (as HTML parsers do). */
-const BLOCK = new Set(['h2', 'h3', 'h4', 'p', 'ul', 'ol', 'table', 'blockquote']);
+  'canvas', 'plaintext', 'option',
+];
 
 const NAMED_ENTITIES: Record<string, string> = {
   amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', ensp: '\u2002', emsp: '\u2003',
@@ -63,138 +56,6 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : c === '>' ? '&gt;' : '&quot;'));
 }
 
-// ---------------------------------------------------------------------------------------------
-// Tokenizer (a forgiving subset of the HTML tokenizer: enough to never mis-read markup as text or
-// text as markup in a way that could run code, because every text token is escaped on output).
-
-type Token =
-  | { type: 'text'; text: string }
-  | { type: 'start'; name: string; attrs: Map<string, string>; raw: string; selfClosing: boolean }
-  | { type: 'end'; name: string; raw: string };
-
-function* tokenize(html: string): Generator<Token> {
-  const n = html.length;
-  let i = 0;
-  let textStart = 0;
-  const flushText = function* (upTo: number): Generator<Token> {
-    if (upTo > textStart) yield { type: 'text', text: decodeEntities(html.slice(textStart, upTo)) };
-  };
-  while (i < n) {
-    const lt = html.indexOf('<', i);
-    if (lt < 0) break;
-    const next = html.charCodeAt(lt + 1);
-    const isAlpha = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-    if (next === 33 /* ! */ || next === 63 /* ? */) {
-      yield* flushText(lt);
-      let end: number;
-      if (html.startsWith('<!--', lt)) {
-        const close = html.indexOf('-->', lt + 4);
-        end = close < 0 ? n : close + 3;
-      } else {
-        const close = html.indexOf('>', lt + 2);
-        end = close < 0 ? n : close + 1;
-      }
-      i = textStart = end;
-      continue;
-    }
-    const isEnd = next === 47; /* / */
-    if (isEnd ? !isAlpha(html.charCodeAt(lt + 2)) : !isAlpha(next)) {
-      if (isEnd && html.charCodeAt(lt + 2) === 62 /* </> is ignored */) {
-        yield* flushText(lt);
-        i = textStart = lt + 3;
-        continue;
-      }
-      i = lt + 1; // a literal "<" in text
-      continue;
-    }
-    const parsed = parseTag(html, lt, isEnd);
-    if (!parsed) {
-      // An unterminated tag: the rest is text (escaped on output).
-      i = n;
-      break;
-    }
-    yield* flushText(lt);
-    const { token, end } = parsed;
-    i = textStart = end;
-    if (token.type === 'start' && RAW_TEXT.has(token.name)) {
-      // Raw-text content runs to the matching end tag; it is dropped with the element.
-      const re = new RegExp(`</${token.name}[\\s/>]`, 'ig');
-      re.lastIndex = end;
-      const m = re.exec(html);
-      yield token;
-      if (!m) {
-        i = textStart = n;
-        yield { type: 'end', name: token.name, raw: '' };
-        break;
-      }
-      const closeEnd = html.indexOf('>', m.index);
-      i = textStart = closeEnd < 0 ? n : closeEnd + 1;
-      yield { type: 'end', name: token.name, raw: html.slice(m.index, i) };
-      continue;
-    }
-    yield token;
-  }
-  if (n > textStart) yield { type: 'text', text: decodeEntities(html.slice(textStart)) };
-}
-
-function parseTag(html: string, lt: number, isEnd: boolean): { token: Token; end: number } | null {
-  const n = html.length;
-  let i = lt + (isEnd ? 2 : 1);
-  const nameStart = i;
-  while (i < n && !/[\s/>]/.test(html[i]!)) i++;
-  const name = html.slice(nameStart, i).toLowerCase();
-  const attrs = new Map<string, string>();
-  let selfClosing = false;
-  while (i < n) {
-    const c = html[i]!;
-    if (c === '>') {
-      const end = i + 1;
-      const raw = html.slice(lt, end);
-      return isEnd
-        ? { token: { type: 'end', name, raw }, end }
-        : { token: { type: 'start', name, attrs, raw, selfClosing }, end };
-    }
-    if (/\s/.test(c)) {
-      i++;
-      continue;
-    }
-    if (c === '/') {
-      selfClosing = html[i + 1] === '>';
-      i++;
-      continue;
-    }
-    selfClosing = false;
-    const attrStart = i;
-    i++; // the first character may be "=" per the HTML tokenizer
-    while (i < n && !/[\s/>=]/.test(html[i]!)) i++;
-    const attrName = html.slice(attrStart, i).toLowerCase();
-    let j = i;
-    while (j < n && /\s/.test(html[j]!)) j++;
-    let value = '';
-    if (html[j] === '=') {
-      j++;
-      while (j < n && /\s/.test(html[j]!)) j++;
-      const q = html[j];
-      if (q === '"' || q === "'") {
-        const close = html.indexOf(q, j + 1);
-        if (close < 0) return null;
-        value = html.slice(j + 1, close);
-        j = close + 1;
-      } else {
-        const vs = j;
-        while (j < n && !/[\s>]/.test(html[j]!)) j++;
-        value = html.slice(vs, j);
-      }
-      i = j;
-    }
-    if (!attrs.has(attrName)) attrs.set(attrName, decodeEntities(value));
-  }
-  return null;
-}
-
-// ---------------------------------------------------------------------------------------------
-
-/** Returns the href to keep, or null when the URL is not http(s), mailto or relative. */
 export function safeHref(value: string): string | null {
   // Browsers ignore ASCII whitespace and control characters inside a scheme ("java\tscript:").
   // eslint-disable-next-line no-control-regex
@@ -214,124 +75,67 @@ export function safeHref(value: string): string | null {
   return value.trim();
 }
 
-function keptAttributes(name: string, attrs: Map<string, string>): string | null {
-  let out = '';
-  if (name === 'a') {
-    const href = safeHref(attrs.get('href') ?? '');
-    if (href === null) return null; // a link without a safe target is kept as its text
-    return ` href="${escapeHtml(href)}" rel="noopener noreferrer"`;
-  }
-  if (name === 'th') {
-    const scope = (attrs.get('scope') ?? '').trim().toLowerCase();
-    if (['row', 'col', 'rowgroup', 'colgroup'].includes(scope)) out += ` scope="${scope}"`;
-  }
-  if (name === 'td' || name === 'th') {
-    for (const span of ['colspan', 'rowspan']) {
-      const v = (attrs.get(span) ?? '').trim();
-      if (/^[0-9]{1,3}$/.test(v) && Number(v) >= 1 && Number(v) <= 100) out += ` ${span}="${Number(v)}"`;
-    }
-  }
-  return out;
+const span = (v: string | undefined) => {
+  const t = (v ?? '').trim();
+  return /^[0-9]{1,3}$/.test(t) && Number(t) >= 1 && Number(t) <= 100 ? String(Number(t)) : undefined;
+};
+
+/** td / th keep a sane colspan / rowspan and (th) a valid scope; nothing else. */
+function cell(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+  const out: sanitizeHtml.Attributes = {};
+  const scope = (attribs.scope ?? '').trim().toLowerCase();
+  if (tagName === 'th' && ['row', 'col', 'rowgroup', 'colgroup'].includes(scope)) out.scope = scope;
+  const cs = span(attribs.colspan);
+  const rs = span(attribs.rowspan);
+  if (cs) out.colspan = cs;
+  if (rs) out.rowspan = rs;
+  return { tagName, attribs: out };
 }
 
-interface Open {
-  name: string;
-  /** false for an <a> kept only as its text (no tags emitted). */
-  emitted: boolean;
-}
+const OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: ALLOWED,
+  allowedAttributes: { a: ['href', 'rel'], th: ['scope', 'colspan', 'rowspan'], td: ['colspan', 'rowspan'] },
+  // The href was checked by safeHref in transformTags; the library checks the scheme once more.
+  allowedSchemes: ['http', 'https', 'mailto'],
+  allowedSchemesAppliedToAttributes: ['href'],
+  allowProtocolRelative: true,
+  disallowedTagsMode: 'discard',
+  nonTextTags: DROP_WITH_CONTENT,
+  selfClosing: ['br'],
+  // Word separates paragraphs with empty ones (<p><o:p>&nbsp;</o:p></p>): spacing is the stylesheet's job.
+  exclusiveFilter: (frame) => frame.tag === 'p' && !frame.text.trim() && !/<br/.test(frame.text),
+  transformTags: {
+    h1: 'h2',
+    h5: 'h4',
+    h6: 'h4',
+    // A link without a safe target is kept as its text (an unknown tag is unwrapped).
+    a: (_tagName, attribs): sanitizeHtml.Tag => {
+      const href = safeHref(attribs.href ?? '');
+      return href === null ? { tagName: 'x-unsafe-link', attribs: {} } : { tagName: 'a', attribs: { href, rel: 'noopener noreferrer' } };
+    },
+    td: (t, a) => cell(t, a),
+    th: (t, a) => cell(t, a),
+  },
+  // Text is escaped by the library (& < >); quotes too, so text never needs context to be safe.
+  textFilter: (text) => text.replace(/"/g, '&quot;'),
+  parser: { lowerCaseTags: true, decodeEntities: true },
+};
 
 /**
  * Sanitises rich text for a record body. Allowed tags are kept (with only their allowed attributes),
- * dangerous elements are dropped with their content, other tags are shown as escaped text.
+ * dangerous elements are dropped with their content, other tags are unwrapped. HTML pasted from Word
+ * or WPS is cleaned first (cleanWordHtml: its list paragraphs become lists, its comments and Office
+ * namespaces go).
  */
 export function sanitizeRichText(html: string): string {
-  const out: string[] = [];
-  const stack: Open[] = [];
-  let dropDepth = 0;
-  let dropName = '';
-
-  const closeTop = () => {
-    const top = stack.pop()!;
-    if (top.emitted) out.push(`</${top.name}>`);
-  };
-  /** Closes open elements down to and including the nearest `name`, unless a boundary comes first. */
-  const closeUpTo = (names: string[], boundaries: string[]): boolean => {
-    for (let k = stack.length - 1; k >= 0; k--) {
-      const nm = stack[k]!.name;
-      if (names.includes(nm)) {
-        while (stack.length > k) closeTop();
-        return true;
-      }
-      if (boundaries.includes(nm)) return false;
-    }
-    return false;
-  };
-
-  for (const tok of tokenize(html)) {
-    if (dropDepth > 0) {
-      if (tok.type === 'start' && tok.name === dropName && !tok.selfClosing) dropDepth++;
-      else if (tok.type === 'end' && tok.name === dropName) dropDepth--;
-      continue;
-    }
-    if (tok.type === 'text') {
-      out.push(escapeHtml(tok.text));
-      continue;
-    }
-    const name = tok.name;
-    if (tok.type === 'start') {
-      if (DROP_WITH_CONTENT.has(name)) {
-        if (!tok.selfClosing || RAW_TEXT.has(name)) {
-          dropDepth = 1;
-          dropName = name;
-        }
-        continue;
-      }
-      if (DROP_VOID.has(name)) continue;
-      if (!ALLOWED.has(name)) {
-        out.push(escapeHtml(tok.raw));
-        continue;
-      }
-      // Implied end tags, as an HTML parser would infer them.
-      if (BLOCK.has(name)) closeUpTo(['p'], ['li', 'td', 'th', 'blockquote', 'caption']);
-      if (name === 'li') closeUpTo(['li'], ['ul', 'ol']);
-      if (name === 'td' || name === 'th') closeUpTo(['td', 'th'], ['tr', 'table']);
-      if (name === 'tr') closeUpTo(['tr'], ['thead', 'tbody', 'table']);
-      if (name === 'thead' || name === 'tbody') closeUpTo(['thead', 'tbody'], ['table']);
-      if (name === 'a') closeUpTo(['a'], []);
-      if (/^h[2-4]$/.test(name)) closeUpTo(['h2', 'h3', 'h4'], ['li', 'td', 'th', 'blockquote']);
-      const attrs = keptAttributes(name, tok.attrs);
-      if (VOID.has(name)) {
-        out.push(`<${name}>`);
-        continue;
-      }
-      if (attrs === null) {
-        stack.push({ name, emitted: false });
-        continue;
-      }
-      out.push(`<${name}${attrs}>`);
-      stack.push({ name, emitted: true });
-      continue;
-    }
-    // End tag.
-    if (DROP_WITH_CONTENT.has(name) || DROP_VOID.has(name)) continue;
-    if (!ALLOWED.has(name)) {
-      out.push(escapeHtml(tok.raw));
-      continue;
-    }
-    if (VOID.has(name)) {
-      out.push('<br>'); // "</br>" is read as <br> by browsers
-      continue;
-    }
-    closeUpTo([name], name === 'a' || name === 'strong' || name === 'em' || name === 'b' || name === 'i' || name === 'u' ? [] : ['table']);
-  }
-  while (stack.length) closeTop();
-  return out.join('');
+  return sanitizeHtml(cleanWordHtml(html), OPTIONS).replace(/<br \/>/g, '<br>');
 }
 
 const PLAIN_BLOCK = new Set([
   'p', 'div', 'br', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'table', 'thead', 'tbody', 'ul', 'ol',
   'blockquote', 'caption', 'section', 'article', 'header', 'footer', 'pre', 'hr', 'dt', 'dd',
 ]);
+const PLAIN_DROP = new Set(DROP_WITH_CONTENT);
 
 /**
  * The text of an HTML fragment, for search indexes and summaries: tags removed (script-like elements
@@ -341,27 +145,31 @@ const PLAIN_BLOCK = new Set([
 export function htmlToPlainText(html: string): string {
   const parts: string[] = [];
   let dropDepth = 0;
-  let dropName = '';
-  for (const tok of tokenize(html)) {
-    if (dropDepth > 0) {
-      if (tok.type === 'start' && tok.name === dropName && !tok.selfClosing) dropDepth++;
-      else if (tok.type === 'end' && tok.name === dropName) dropDepth--;
-      continue;
-    }
-    if (tok.type === 'text') {
-      parts.push(tok.text.replace(/\s+/g, ' '));
-      continue;
-    }
-    if (tok.type === 'start' && DROP_WITH_CONTENT.has(tok.name)) {
-      if (!tok.selfClosing || RAW_TEXT.has(tok.name)) {
-        dropDepth = 1;
-        dropName = tok.name;
-      }
-      continue;
-    }
-    if (PLAIN_BLOCK.has(tok.name)) parts.push('\n');
-    else if (tok.name === 'td' || tok.name === 'th') parts.push(' ');
-  }
+  const parser = new Parser(
+    {
+      onopentagname(name) {
+        if (dropDepth > 0 || PLAIN_DROP.has(name)) {
+          if (PLAIN_DROP.has(name) || dropDepth > 0) dropDepth++;
+          return;
+        }
+        if (PLAIN_BLOCK.has(name)) parts.push('\n');
+        else if (name === 'td' || name === 'th') parts.push(' ');
+      },
+      onclosetag(name) {
+        if (dropDepth > 0) {
+          dropDepth--;
+          return;
+        }
+        if (PLAIN_BLOCK.has(name)) parts.push('\n');
+      },
+      ontext(text) {
+        if (dropDepth === 0) parts.push(text.replace(/\s+/g, ' '));
+      },
+    },
+    { lowerCaseTags: true, decodeEntities: true },
+  );
+  parser.write(html);
+  parser.end();
   return parts
     .join('')
     .split('\n')

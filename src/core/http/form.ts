@@ -1,5 +1,6 @@
 // Form and query validation with plain Chinese messages per field (GOV.UK error-summary pattern).
 import { isValidIsoDate } from '../calendar/working-days.ts';
+import { asciiDigits } from '../validation/numbers.ts';
 
 export type FieldErrors = Record<string, string>;
 
@@ -104,8 +105,10 @@ export class FormReader {
   }
 
   integer(field: string, label: string, opts: { min?: number; max?: number; required?: boolean } = {}): number | undefined {
-    const value = this.raw(field).trim();
-    this.values[field] = value;
+    const typed = this.raw(field).trim();
+    this.values[field] = typed;
+    // Full-width digits (０–９) from a Chinese input method are the same number.
+    const value = asciiDigits(typed);
     if (!value) {
       if (opts.required ?? true) this.fail(field, `请填写${label}`);
       return undefined;

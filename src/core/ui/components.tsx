@@ -114,9 +114,9 @@ export function RadioGroup(props: {
 }
 
 export function TextField(
-  props: FieldBase & { type?: string; autocomplete?: string; maxLength?: number; inputMode?: JSX.HTMLAttributes['inputMode'] },
+  props: FieldBase & { type?: string; autocomplete?: string; maxLength?: number; inputMode?: JSX.HTMLAttributes['inputMode']; suggestions?: readonly string[] },
 ) {
-  const { name, value, error, required, type = 'text', autocomplete, maxLength, inputMode } = props;
+  const { name, value, error, required, type = 'text', autocomplete, maxLength, inputMode, suggestions } = props;
   return (
     <FieldWrap {...props}>
       <input
@@ -130,7 +130,16 @@ export function TextField(
         aria-invalid={error ? 'true' : undefined}
         aria-describedby={describedBy(name, props)}
         required={required}
+        list={suggestions?.length ? `${fieldId(name)}-list` : undefined}
       />
+      {/* Offered values the browser lists under the field, without JavaScript. */}
+      {suggestions?.length ? (
+        <datalist id={`${fieldId(name)}-list`}>
+          {suggestions.map((s) => (
+            <option key={s} value={s} />
+          ))}
+        </datalist>
+      ) : null}
     </FieldWrap>
   );
 }

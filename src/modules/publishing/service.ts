@@ -1038,3 +1038,16 @@ export async function loadPublishedRecord(tx: Tx, core: Core, actor: Actor, cale
 export async function addRecordVersion(tx: Tx, r: RecordRow, event: string, isPublic: boolean, note: string, actor: Actor, at: Date): Promise<void> {
   await addVersion(tx, r, event, isPublic, note, actor, at);
 }
+
+/**
+ * The timeliness the record would have if published today (条例 第二十六条 or the item's 公开时限), so the
+ * reviewer learns before approving a back-dated record that it will be 超期公开. null for records that
+ * are not proactive.
+ */
+export async function timelinessIfPublishedToday(core: Core, row: RecordRow): Promise<{ late: boolean | null; note: string; today: string } | null> {
+  if (row.disclosure !== 'proactive') return null;
+  const today = shanghaiToday(core.clock.now());
+  const itemRule = await itemRuleOf(core.db as unknown as Tx, row);
+  const t = assessTimeliness({ formedOn: row.formedOn, publishedOn: today, itemRule }, await core.calendar.calendar());
+  return { late: t.late, note: t.note, today };
+}

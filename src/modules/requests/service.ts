@@ -1,6 +1,7 @@
 // State-changing verbs of 依申请公开. Each one: validate → domain (transition table + clock) → one
 // transaction holding the request's row lock → writeAudit in that transaction. Refusals come back
 // as field errors and readable reasons, never as thrown generic errors.
+import { maySendLetter, isNoticeLetter } from './domain/next-steps.ts';
 import { requestCalendar } from './calendar.ts';
 import crypto from 'node:crypto';
 import type { Core } from '../../core/services.ts';
@@ -1039,7 +1040,10 @@ export async function recordLetter(
     const row = await lockRequest(tx, requestId);
     if (!row || !canViewRequest(actor.user, row)) return refuse('申请不存在');
     const p = partiesOf(actor, row);
-    if (!p.has('handler') && !p.has('unit_admin') && !p.has('openness_office')) return refuse('只有承办人、本单位管理员和政务公开办可以登记文书');
+    // A notice's letter may be recorded by whoever may send that notice; other letters by the handling staff.
+    const kind = input.kind.trim();
+    const allowed = isNoticeLetter(kind) ? maySendLetter(kind, [...p]) : p.has('handler') || p.has('unit_admin') || p.has('openness_office');
+    if (!allowed) return refuse('只有可以发出该通知的人员（承办人、本单位管理员和政务公开办）可以登记文书');
     const [attachmentId] = input.file ? await storeUploads(core, tx, row.id, 'letter', [input.file], actor.user.id) : [null];
     const letter = await insertLetter(tx, {
       requestId: row.id,

@@ -54,7 +54,7 @@ export const TOWNSHIP_DOMAINS: readonly string[] = [
 ];
 
 /** Every budget unit publishes its own budget, final accounts and “三公” spending. */
-const BUDGET_UNIT_ITEMS = new Set(['部门预决算', '"三公"经费']);
+const BUDGET_UNIT_ITEMS = new Set(['部门预决算', '“三公”经费']);
 
 export interface AdoptionPlan {
   unitId: number;

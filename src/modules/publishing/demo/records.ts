@@ -438,7 +438,7 @@ export const DEMO_RECORDS: DemoRecord[] = [
   {
     key: 'fin-three-public-2026',
     unit: 'finance',
-    item: '"三公"经费预算',
+    item: '“三公”经费预算',
     column: 'notice',
     title: '楚雄市2026年市级“三公”经费预算情况说明',
     writtenOn: '2026-02-12',
@@ -727,7 +727,7 @@ export const DEMO_RECORDS: DemoRecord[] = [
   {
     key: 'eco-random-check',
     unit: 'ecology-environment',
-    item: '"双随机、一公开"抽查结果',
+    item: '“双随机、一公开”抽查结果',
     column: 'notice',
     title: '2026年第二批生态环境“双随机、一公开”抽查结果',
     writtenOn: '2026-07-30',

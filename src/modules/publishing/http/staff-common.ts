@@ -7,7 +7,7 @@ import type { CurrentUser } from '../../../core/ui/context.ts';
 import { actorOf } from '../../../core/http/context.ts';
 import { ForbiddenError, NotFoundError } from '../../../core/http/errors.ts';
 import { hasRole, isCityWide } from '../../../core/auth/roles.ts';
-import { formatInstant } from '../../../core/clock.ts';
+import { formatInstant, formatInstantWords } from '../../../core/clock.ts';
 import { findUnitBySlug, listUnitsOfRoot, type UnitRow } from '../../units/index.ts';
 import { findCatalogItem, listUnitCatalogItemsForPicker, type CatalogItemRef } from '../../catalog/index.ts';
 import type { WorkflowUser } from '../domain/workflow.ts';
@@ -97,7 +97,7 @@ export function listRowOf(r: RecordRow, ctx: { items: Map<number, string>; unitN
     writtenOn: r.writtenOn,
     publishedOn: r.publishedOn,
     updatedAt: formatInstant(r.updatedAt),
-    scheduledAt: r.state === 'scheduled' && r.scheduledAt ? formatInstant(r.scheduledAt) : null,
+    scheduledAt: r.state === 'scheduled' && r.scheduledAt ? formatInstantWords(r.scheduledAt) : null,
     late: r.disclosure === 'proactive' ? r.publishedLate : null,
     reviewOwed: r.reviewOwed,
     submittedByName: r.submittedById !== null ? ctx.staff?.get(r.submittedById) : undefined,

@@ -144,13 +144,13 @@ describe('publishing staff pages', () => {
     const res = await editor.get(`/staff/records/${code}`);
     assert.equal(res.statusCode, 200);
     assert.doesNotMatch(res.body, /<script>alert/);
-    // No real tag carries an event handler or a javascript: link; the <img> is shown as text.
+    // No real tag carries an event handler or a javascript: link; the <img> is dropped (core/html/sanitize.ts).
     assert.doesNotMatch(res.body, /<[^>]*\s(onclick|onerror)=/);
     assert.doesNotMatch(res.body, /href="javascript/);
     // Preact escapes "<" in text: the title is shown as typed, as text.
     assert.match(res.body, /<h1>&lt;script>alert\(1\)&lt;\/script>关于&lt;b>加粗&lt;\/b>的通知<\/h1>/);
     assert.match(res.body, /<p>正文段落<\/p>/);
-    assert.match(res.body, /&lt;img src=x onerror=alert\(4\)&gt;链接/);
+    assert.match(res.body, /<div class="record-body"><p>正文段落<\/p>链接<\/div>/);
   });
 
   it('shows the content check from the draft on, and approves only once the reviewer confirmed the findings shown', async () => {
@@ -421,6 +421,9 @@ describe('publishing staff pages', () => {
     const code = await newDraft(editor, { title: '定时发布的通知' });
     await postFrom(editor, code, 'submit');
     await postFrom(reviewer, code, 'approve');
+    const approvedPage = textOf((await reviewer.get(`/staff/records/${code}`)).body);
+    assert.match(approvedPage, /例如 2026年12月1日 上午9:00/);
+    assert.doesNotMatch(approvedPage, /\d{4}-\d\d-\d\dT\d\d:\d\d/, 'the 定时发布 hint in words, not 2026-12-01T09:00');
     let res = await postFrom(reviewer, code, 'publish', { when: 'schedule', scheduleAt: '2026-11-26T09:00' });
     assert.equal(res.statusCode, 400);
     assert.match(textOf(res.body), /定时发布的时间应晚于现在（2026-11-26 10:00）/);
@@ -428,7 +431,7 @@ describe('publishing staff pages', () => {
     assert.equal(res.statusCode, 303);
     assert.equal((await stateOf(t, code)).state, 'scheduled');
     const scheduledPage = textOf((await reviewer.get(`/staff/records/${code}`)).body);
-    assert.match(scheduledPage, /将于 2026-12-01 09:00 自动发布/);
+    assert.match(scheduledPage, /将于 2026年12月1日 09:00（北京时间） 自动发布/);
     assert.match(scheduledPage, /定时发布：2026-12-01 09:00（北京时间）/, 'version note in Beijing time');
     assert.doesNotMatch(scheduledPage, /\d{4}-\d\d-\d\dT\d\d:\d\d/, 'no UTC ISO strings');
     res = await postFrom(reviewer, code, 'cancel-schedule');
@@ -510,6 +513,17 @@ describe('publishing staff pages', () => {
     assert.equal(ws.getRow(2).getCell(8).text, '草稿');
     // Garbage filters are ignored, not errors.
     assert.equal((await editor.get('/staff/records?state=x&home=item:abc&type=zzz&year=20255&page=-3')).statusCode, 200);
+  });
+
+  it('warns the reviewer before approving a back-dated record that it will be 超期公开', async () => {
+    const code = await newDraft(editor, { title: '补录的旧通知', formedOn: '2026-09-01', writtenOn: '2026-09-01' });
+    await postFrom(editor, code, 'submit');
+    const page = textOf((await reviewer.get(`/staff/records/${code}`)).body);
+    // 条例 第二十六条: 20 working days from 2026-09-01 ran out in September or October.
+    assert.match(page, /超期公开：今天（2026-11-26）审核通过并发布将是超期公开。.*应于 2026-(09|10)-\d\d 前公开/);
+    const onTime = await newDraft(editor, { title: '按时的通知' });
+    await postFrom(editor, onTime, 'submit');
+    assert.doesNotMatch(textOf((await reviewer.get(`/staff/records/${onTime}`)).body), /将是超期公开/);
   });
 
   it('counts and flags a late publication on the timeliness dashboard (条例 第二十六条)', async () => {

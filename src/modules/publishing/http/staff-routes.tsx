@@ -10,7 +10,7 @@ import { pageContext, setFlash } from '../../../core/http/context.ts';
 import { requireStaff } from '../../../core/http/guards.ts';
 import { ForbiddenError, NotFoundError } from '../../../core/http/errors.ts';
 import { renderDocument } from '../../../core/ui/render.ts';
-import { formatInstant, shanghaiToday } from '../../../core/clock.ts';
+import { formatInstant, formatInstantWords, shanghaiToday } from '../../../core/clock.ts';
 import { hasRole, isCityWide } from '../../../core/auth/roles.ts';
 import { sanitizeRichText } from '../../../core/html/sanitize.ts';
 import { formatBytes } from '../../../core/files/sniff.ts';
@@ -67,6 +67,7 @@ import {
   addAttachment,
   approveRecord,
   contentFindingsOf,
+  timelinessIfPublishedToday,
   cancelSchedule,
   createDraft,
   createInterpretationDraft,
@@ -514,6 +515,8 @@ export function registerPublishingStaffRoutes(app: FastifyInstance, core: Core):
       { label: '起草人', value: row.createdByName },
       ...(row.approvedByName ? [{ label: '审核人', value: `${row.approvedByName}${row.approvedAt ? `（${formatInstant(row.approvedAt)}）` : ''}` }] : []),
     ];
+    // Warn before approving a back-dated record, not after publishing it.
+    const prospective = !row.timelinessNote && (row.state === 'submitted' || row.state === 'approved') ? await timelinessIfPublishedToday(core, row) : null;
     const props: RecordDetailProps = {
       ctx: pageContext(req, reply),
       record: {
@@ -526,10 +529,14 @@ export function registerPublishingStaffRoutes(app: FastifyInstance, core: Core):
         revision: row.revision,
         lockVersion: row.lockVersion,
         reviewOwed: row.reviewOwed,
-        scheduledAt: row.scheduledAt ? formatInstant(row.scheduledAt) : null,
+        scheduledAt: row.scheduledAt ? formatInstantWords(row.scheduledAt) : null,
         sendBackReasons: row.sendBackReasons,
         withdrawal: row.state === 'withdrawn' && row.withdrawReason ? { reason: WITHDRAW_REASON_LABELS[row.withdrawReason], note: row.withdrawNote, at: row.withdrawnAt ? formatInstant(row.withdrawnAt) : '' } : null,
-        timeliness: row.timelinessNote ? { note: row.timelinessNote, late: row.publishedLate } : null,
+        timeliness: row.timelinessNote
+          ? { note: row.timelinessNote, late: row.publishedLate }
+          : prospective?.late
+            ? { note: `今天（${prospective.today}）审核通过并发布将是超期公开。${prospective.note}`, late: true }
+            : null,
         requiresInterpretation: requiresInterpretation(row),
         publicHref: row.indexNo && row.disclosure === 'proactive' && (row.state === 'published' || row.state === 'withdrawn') ? publicRecordHref(row.indexNo) : null,
       },

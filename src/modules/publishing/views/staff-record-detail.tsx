@@ -226,7 +226,7 @@ function Actions(p: RecordDetailProps) {
               type="datetime-local"
               value={v.scheduleAt}
               error={e.scheduleAt}
-              hint="选择“定时发布”时填写，格式如 2026-12-01T09:00。"
+              hint="选择“定时发布”时填写日期和时间（北京时间），例如 2026年12月1日 上午9:00。"
             />
           </ActionForm>
         </section>

@@ -56,6 +56,9 @@ describe('public pages of 依申请公开', () => {
     assert.match(r.requestNo, /^YSQ-2026-\d{6}$/);
     assert.match(r.lookupCode, /^[23456789ABCDEFGHJKMNPQRSTUVWXYZ]{10}$/);
     assert.match(textOf(r.confirm.body), /申请提交给： 楚雄市财政局/);
+    // The attachments come before the 返回修改 button (which leaves the page without them).
+    const body = r.confirm.body;
+    assert.ok(body.indexOf('id="f-attachments"') > 0 && body.indexOf('id="f-attachments"') < body.indexOf('返回修改'), 'attachments above 返回修改');
     // The same confirmation posted again (a double click, a retry): the same request and code.
     const again = await c.post('/requests/apply/submit', r.hidden);
     assert.equal(again.statusCode, 200);

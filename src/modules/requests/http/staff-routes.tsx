@@ -66,6 +66,8 @@ import { STAFF_ROLES } from './access.ts';
 import { registerMailLogRoutes } from './mail-log-routes.tsx';
 import { registerTemplateRoutes } from './template-routes.tsx';
 import { letterChoices, letterFacts, templateKeyOf } from './letter-facts.ts';
+import { parseWholeNumber } from '../../../core/validation/numbers.ts';
+import { maySendLetter, type LetterKind } from '../domain/next-steps.ts';
 import { requestsWorkbook, type ExportRow } from './export-xlsx.ts';
 import { uploadedFiles } from './uploads.ts';
 
@@ -349,15 +351,13 @@ export function registerRequestsStaffRoutes(app: FastifyInstance, core: Core): v
             revealed={opts.revealed ?? null}
             failed={opts.failed ?? null}
             similar={similar}
-            letterChoices={canHandle(view) ? letterChoices(view) : []}
+            letterChoices={letterChoices(view).filter((l) => maySendLetter(l.kind as LetterKind, view.parties))}
             unitNames={new Map(units.map((u) => [u.id, u.name]))}
             today={today()}
           />,
         ),
       );
   }
-
-  const canHandle = (view: RequestView) => view.parties.some((p) => p === 'handler' || p === 'unit_admin' || p === 'openness_office');
 
   app.get('/staff/requests/:no', guard, async (req, reply) => renderRequest(req, reply, await requestOf(req)));
 
@@ -404,7 +404,7 @@ export function registerRequestsStaffRoutes(app: FastifyInstance, core: Core): v
     request_extension: {
       run: (f, id, a) => {
         const d = trimmed(f, 'days', 10);
-        return requestExtension(core, a, id, { days: /^\d{1,3}$/.test(d) ? Number(d) : Number.NaN, reason: trimmed(f, 'reason') });
+        return requestExtension(core, a, id, { days: parseWholeNumber(d, 3) ?? Number.NaN, reason: trimmed(f, 'reason') });
       },
       done: '已提交延期申请，待政务公开办负责人批准。',
     },
@@ -419,7 +419,7 @@ export function registerRequestsStaffRoutes(app: FastifyInstance, core: Core): v
     send_fee_notice: {
       run: (f, id, a) => {
         const p = trimmed(f, 'pages', 10);
-        return sendFeeNotice(core, a, id, { method: trimmed(f, 'method', 20) as 'per_page', pages: p ? (/^\d{1,6}$/.test(p) ? Number(p) : Number.NaN) : undefined, sentOn: optional(trimmed(f, 'sentOn', 20)) });
+        return sendFeeNotice(core, a, id, { method: trimmed(f, 'method', 20) as 'per_page', pages: p ? (parseWholeNumber(p, 6) ?? Number.NaN) : undefined, sentOn: optional(trimmed(f, 'sentOn', 20)) });
       },
       done: '已记录收费通知。',
     },
@@ -542,13 +542,15 @@ export function registerRequestsStaffRoutes(app: FastifyInstance, core: Core): v
     const user = req.user!;
     const view = await loadRequestForStaff(core, user, row.id);
     if (!view) throw new NotFoundError('该申请不存在。');
-    if (!canHandle(view)) throw new ForbiddenError('只有承办人、本单位管理员和政务公开办可以生成文书。');
+
     const form = new FormReader(req.body);
     const values = { kind: trimmed(form, 'kind', 40), method: trimmed(form, 'method', 20), sentOn: trimmed(form, 'sentOn', 20), howToPay: trimmed(form, 'howToPay', 300) };
     const step = form.raw('step') === 'send' ? 'send' : 'draft';
     const fail = (errors: Record<string, string>, reasons: string[] = []) => renderRequest(req, reply, row, { failed: { action: 'letters', errors, reasons, values }, status: reasons.length ? 409 : 400 });
     const choice = letterChoices(view).find((c) => c.key === values.kind);
     if (!choice) return fail({ kind: '请选择要生成的文书' });
+    // Whoever may send a notice may write its letter (an editor who sent a 补正 writes the 补正通知书).
+    if (!maySendLetter(choice.kind as LetterKind, view.parties)) throw new ForbiddenError('您不能生成这种文书：只有可以发出该通知的人员可以生成。');
     if (choice.needs === 'howToPay' && !values.howToPay) return fail({ howToPay: '请填写缴纳方式' });
     if (step === 'send' && !(LETTER_METHODS as readonly string[]).includes(values.method)) return fail({ method: '请选择送达方式' });
     const key = templateKeyOf(choice, row);

@@ -52,7 +52,7 @@ export function LedgerTable({
 }) {
   if (!steps.length) return <p>尚无记录。</p>;
   return (
-    <div class="table-wrap">
+    <div class="table-wrap" role="region" tabIndex={0} aria-label={caption}>
       <table class="ledger">
         <caption>{caption}</caption>
         <thead>

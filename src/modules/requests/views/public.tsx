@@ -238,14 +238,6 @@ export function ConfirmPage({ ctx, unitName, summary, hidden, matches, errors }:
         申请提交给：<strong>{unitName}</strong>
       </p>
       <Facts rows={summary} />
-      <form method="post" action={`${BASE}/apply`} class="no-print">
-        <CsrfField token={ctx.csrfToken} />
-        <HiddenFields values={hidden} />
-        <input type="hidden" name="step" value="edit" />
-        <button type="submit" class="button secondary">
-          返回修改
-        </button>
-      </form>
       <form method="post" action={`${BASE}/apply/submit`} enctype="multipart/form-data" class="confirm-form">
         <CsrfField token={ctx.csrfToken} />
         <HiddenFields values={hidden} />
@@ -265,6 +257,15 @@ export function ConfirmPage({ ctx, unitName, summary, hidden, matches, errors }:
         <p>提交后将生成受理编号和查询码，请妥善保存，用于查询办理进度和下载答复文书。</p>
         <button type="submit" class="button">
           确认提交申请
+        </button>
+      </form>
+      {/* After the attachments and the submit button: the files are part of this step, going back is the exception. */}
+      <form method="post" action={`${BASE}/apply`} class="no-print back-to-edit">
+        <CsrfField token={ctx.csrfToken} />
+        <HiddenFields values={hidden} />
+        <input type="hidden" name="step" value="edit" />
+        <button type="submit" class="button secondary">
+          返回修改
         </button>
       </form>
     </PublicLayout>

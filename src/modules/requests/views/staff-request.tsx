@@ -17,6 +17,7 @@ import type { RequestView, SimilarRequest } from '../service-read.ts';
 import type { PersonalData } from '../service.ts';
 import { LETTER_METHOD_LABELS, LETTER_METHODS } from '../service.ts';
 import { DUE_LABELS } from './staff-list.tsx';
+import { LETTER_LABELS, nextSteps, type LetterKind } from '../domain/next-steps.ts';
 import { Facts, LedgerTable } from './parts.tsx';
 
 export interface FailedAction {
@@ -113,14 +114,284 @@ export function RequestPage({ ctx, view, revealed, failed, similar, letterChoice
         postcode: revealed.postcode,
       }
     : { name: r.applicantName, contactPerson: r.contactPerson, idNumber: r.idNumber, phone: r.phone, email: r.email, address: r.address, postcode: r.postcode };
+  const steps = nextSteps({
+    state: r.state,
+    parties: view.parties,
+    actions: view.actions,
+    handlerName: view.handlerName,
+    receivedOn: r.receivedOn,
+    today,
+    correctBy: view.clarification?.correctBy ?? null,
+    feePayBy: view.fee?.payBy ?? null,
+    consultationAnswerBy: openConsultations.map((x) => x.answerBy).sort()[0] ?? null,
+    extensionPending: !!pendingExt,
+    noticesSent: [
+      ...(view.clarification ? (['clarification'] as const) : []),
+      ...(view.extensions.some((e) => e.status === 'approved') ? (['extension'] as const) : []),
+      ...(view.consultations.length ? (['consultation'] as const) : []),
+      ...(view.fee ? (['fee'] as const) : []),
+      ...(r.outcome ? (['reply'] as const) : []),
+    ],
+    lettersSent: view.letters.map((l) => l.kind as LetterKind),
+  });
+  // One form per key: the extension decision is one form for two actions, reassign shares assign's.
+  const keyOf = (a: Action): string => (a === 'reassign' ? 'assign' : a === 'approve_extension' || a === 'reject_extension' ? 'decide_extension' : a);
+  const primaryKeys = new Set(steps.primary.map(keyOf));
+  const otherKey = (k: string) => !primaryKeys.has(k);
+  const otherKeys = new Set(
+    view.actions
+      .filter((a) => !(a === 'record_consultation_answer' && !openConsultations.length) && !(a === 'request_extension' && pendingExt) && !((a === 'approve_extension' || a === 'reject_extension') && !pendingExt))
+      .map(keyOf)
+      .filter(otherKey),
+  );
+  const failedInOthers = !!failed && otherKeys.has(failed.action);
+  const letterChoice = steps.letter ? letterChoices.find((l) => l.kind === steps.letter) : undefined;
+  const actionForms = (show: (key: string) => boolean) => (
+    <>
+        {show('accept') && has('accept') ? (
+          <ActionForm ctx={ctx} no={no} action="accept" title={ACTION_LABELS.accept} failed={failed}>
+            {!r.receivedOn ? (
+              <TextField
+                name="confirmedOn"
+                label="双方确认日期"
+                type="date"
+                value={val('accept', 'confirmedOn', today)}
+                error={err('accept', 'confirmedOn')}
+                hint="第三十一条第（三）项：通过互联网或传真提交的，以双方确认之日为收到申请之日。"
+              />
+            ) : null}
+            <TextField name="note" label="备注" value={val('accept', 'note')} maxLength={500} />
+          </ActionForm>
+        ) : null}
+        {show('assign') && (has('assign') || has('reassign')) ? (
+          <ActionForm ctx={ctx} no={no} action="assign" title={has('assign') ? ACTION_LABELS.assign : ACTION_LABELS.reassign} failed={failed}>
+            <SelectField
+              name="handlerId"
+              label="承办人"
+              required
+              value={val('assign', 'handlerId', r.handlerId ? String(r.handlerId) : '')}
+              error={err('assign', 'handlerId')}
+              placeholder="请选择本单位工作人员"
+              options={view.handlerChoices.map((s) => ({ value: String(s.id), label: s.displayName }))}
+            />
+            <TextField name="note" label="备注" value={val('assign', 'note')} maxLength={500} />
+          </ActionForm>
+        ) : null}
+        {show('send_clarification') && has('send_clarification') ? (
+          <ActionForm ctx={ctx} no={no} action="send_clarification" title={ACTION_LABELS.send_clarification} failed={failed}>
+            <p class="hint">
+              第三十条：申请内容不明确的，应当自收到申请之日起7个工作日内一次性告知申请人补正{c.clarificationNoticeBy ? `（即 ${c.clarificationNoticeBy} 前）` : ''}。答复期限自收到补正后的申请之日起重新计算。
+            </p>
+            <TextArea name="items" label="需要补正的事项" required rows={4} value={val('send_clarification', 'items')} error={err('send_clarification', 'items')} />
+            <TextField name="correctBy" label="补正期限" type="date" required value={val('send_clarification', 'correctBy')} error={err('send_clarification', 'correctBy')} hint="应给申请人合理的补正期限。" />
+            <TextField name="sentOn" label="告知日期" type="date" value={val('send_clarification', 'sentOn', today)} error={err('send_clarification', 'sentOn')} />
+            <TextField name="lateReason" label="逾期告知的理由" value={val('send_clarification', 'lateReason')} error={err('send_clarification', 'lateReason')} hint="超过7个工作日告知补正的，须记录理由，并将被标记为逾期告知。" maxLength={500} />
+          </ActionForm>
+        ) : null}
+        {show('record_correction') && has('record_correction') ? (
+          <ActionForm ctx={ctx} no={no} action="record_correction" title={ACTION_LABELS.record_correction} failed={failed}>
+            {view.clarification ? (
+              <p class="hint">
+                补正事项：{view.clarification.items}；补正期限：{view.clarification.correctBy}
+              </p>
+            ) : null}
+            <TextArea name="text" label="补正的内容" required rows={4} value={val('record_correction', 'text')} error={err('record_correction', 'text')} />
+            <TextArea name="infoDescription" label="补正后的所需信息描述（如有）" rows={3} value={val('record_correction', 'infoDescription')} error={err('record_correction', 'infoDescription')} />
+            <TextField name="receivedOn" label="收到补正的日期" type="date" value={val('record_correction', 'receivedOn', today)} error={err('record_correction', 'receivedOn')} />
+            <TextField name="lateReason" label="逾期补正的正当理由" value={val('record_correction', 'lateReason')} error={err('record_correction', 'lateReason')} maxLength={500} hint="超过补正期限才补正的，须记录申请人的正当理由。" />
+          </ActionForm>
+        ) : null}
+        {show('end_no_correction') && has('end_no_correction') ? (
+          <ActionForm ctx={ctx} no={no} action="end_no_correction" title={ACTION_LABELS.end_no_correction} failed={failed} warning>
+            <p class="hint">第三十条：申请人无正当理由逾期不补正的，视为放弃申请，行政机关不再处理（年度报告：其他处理 1）。</p>
+            <TextField name="on" label="终止日期" type="date" value={val('end_no_correction', 'on', today)} error={err('end_no_correction', 'on')} />
+          </ActionForm>
+        ) : null}
+        {show('send_consultation') && has('send_consultation') ? (
+          <ActionForm ctx={ctx} no={no} action="send_consultation" title={ACTION_LABELS.send_consultation} failed={failed}>
+            <p class="hint">第三十二条、第三十四条：征求意见所需时间不计入答复期限；对方应在15个工作日内提出意见。</p>
+            <RadioGroup
+              name="party"
+              legend="征求意见的对象"
+              inline
+              value={val('send_consultation', 'party', 'third_party')}
+              error={err('send_consultation', 'party')}
+              options={Object.entries(CONSULTATION_PARTY_LABELS).map(([value, label]) => ({ value, label }))}
+            />
+            <TextField name="partyName" label="名称" required value={val('send_consultation', 'partyName')} error={err('send_consultation', 'partyName')} maxLength={100} />
+            <TextArea name="question" label="征求意见的事项" required rows={3} value={val('send_consultation', 'question')} error={err('send_consultation', 'question')} />
+            <TextField name="sentOn" label="发出日期" type="date" value={val('send_consultation', 'sentOn', today)} error={err('send_consultation', 'sentOn')} />
+          </ActionForm>
+        ) : null}
+        {show('record_consultation_answer') && has('record_consultation_answer') && openConsultations.length ? (
+          <ActionForm ctx={ctx} no={no} action="record_consultation_answer" title={ACTION_LABELS.record_consultation_answer} failed={failed}>
+            <SelectField
+              name="ref"
+              label="征求意见"
+              required
+              value={val('record_consultation_answer', 'ref', openConsultations[0]!.ref)}
+              error={err('record_consultation_answer', 'ref')}
+              options={openConsultations.map((x) => ({ value: x.ref, label: `${x.ref} ${x.partyName}（${x.sentOn} 发出，应于 ${x.answerBy} 前答复）` }))}
+            />
+            <RadioGroup
+              name="answer"
+              legend="意见"
+              inline
+              value={val('record_consultation_answer', 'answer')}
+              error={err('record_consultation_answer', 'answer')}
+              options={[
+                { value: 'agree', label: '同意公开' },
+                { value: 'disagree', label: '不同意公开' },
+                { value: 'no_answer', label: '逾期未提出意见' },
+                { value: 'other', label: '其他' },
+              ]}
+            />
+            <TextArea name="note" label="意见内容或理由" rows={3} value={val('record_consultation_answer', 'note')} error={err('record_consultation_answer', 'note')} />
+            <TextField name="answeredOn" label="收到答复的日期" type="date" value={val('record_consultation_answer', 'answeredOn', today)} error={err('record_consultation_answer', 'answeredOn')} />
+          </ActionForm>
+        ) : null}
+        {show('request_extension') && has('request_extension') && !pendingExt ? (
+          <ActionForm ctx={ctx} no={no} action="request_extension" title={ACTION_LABELS.request_extension} failed={failed}>
+            <p class="hint">第三十三条第二款：需要延长答复期限的，应当经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不得超过20个工作日，只能延长一次。</p>
+            <TextField name="days" label="延长的工作日数" required inputMode="numeric" value={val('request_extension', 'days')} error={err('request_extension', 'days')} hint={`1 至 ${MAX_EXTENSION_WORKING_DAYS}`} maxLength={3} />
+            <TextArea name="reason" label="延期理由" required rows={3} value={val('request_extension', 'reason')} error={err('request_extension', 'reason')} />
+          </ActionForm>
+        ) : null}
+        {show('decide_extension') && (has('approve_extension') || has('reject_extension')) && pendingExt ? (
+          <ActionForm ctx={ctx} no={no} action="decide_extension" title="审批延期申请" failed={failed} button="提交审批意见">
+            <RadioGroup
+              name="decision"
+              legend="审批意见"
+              inline
+              value={val('decide_extension', 'decision')}
+              error={err('decide_extension', 'decision')}
+              options={[
+                { value: 'approve', label: `同意延期 ${pendingExt.days} 个工作日` },
+                { value: 'reject', label: '不同意' },
+              ]}
+            />
+            <TextArea name="note" label="意见" rows={2} value={val('decide_extension', 'note')} error={err('decide_extension', 'note')} hint="不同意的，须填写理由。" />
+            <TextField name="decidedOn" label="审批日期" type="date" value={val('decide_extension', 'decidedOn', today)} error={err('decide_extension', 'decidedOn')} />
+          </ActionForm>
+        ) : null}
+        {show('send_fee_notice') && has('send_fee_notice') ? (
+          <ActionForm ctx={ctx} no={no} action="send_fee_notice" title={ACTION_LABELS.send_fee_notice} failed={failed}>
+            <p class="hint">条例第四十二条、国办函〔2020〕109号：申请数量、频次明显超过合理范围的，可以收取信息处理费；按件或按量计收，同一申请只能选择一种；申请人应在20个工作日内缴纳。</p>
+            <RadioGroup
+              name="method"
+              legend="计收方式"
+              inline
+              value={val('send_fee_notice', 'method')}
+              error={err('send_fee_notice', 'method')}
+              options={Object.entries(FEE_METHOD_LABELS).map(([value, label]) => ({ value, label }))}
+            />
+            <TextField name="pages" label="页数（按量计收）" inputMode="numeric" value={val('send_fee_notice', 'pages')} error={err('send_fee_notice', 'pages')} maxLength={6} />
+            <TextField name="sentOn" label="通知日期" type="date" value={val('send_fee_notice', 'sentOn', today)} error={err('send_fee_notice', 'sentOn')} />
+          </ActionForm>
+        ) : null}
+        {show('record_payment') && has('record_payment') ? (
+          <ActionForm ctx={ctx} no={no} action="record_payment" title={ACTION_LABELS.record_payment} failed={failed}>
+            {view.fee ? (
+              <p class="hint">
+                应缴 {view.fee.amountYuan} 元，缴费期限 {view.fee.payBy}。
+              </p>
+            ) : null}
+            <TextField name="paidOn" label="缴费日期" type="date" value={val('record_payment', 'paidOn', today)} error={err('record_payment', 'paidOn')} />
+          </ActionForm>
+        ) : null}
+        {show('end_no_payment') && has('end_no_payment') ? (
+          <ActionForm ctx={ctx} no={no} action="end_no_payment" title={ACTION_LABELS.end_no_payment} failed={failed} warning>
+            <TextField name="on" label="终止日期" type="date" value={val('end_no_payment', 'on', today)} error={err('end_no_payment', 'on')} />
+          </ActionForm>
+        ) : null}
+        {show('reply') && has('reply') ? (
+          <ActionForm ctx={ctx} no={no} action="reply" title={ACTION_LABELS.reply} failed={failed}>
+            <SelectField
+              name="outcome"
+              label="办理结果（年度报告分类）"
+              required
+              value={val('reply', 'outcome')}
+              error={err('reply', 'outcome')}
+              placeholder="请选择"
+              options={OUTCOMES.filter((o) => o.byReply).map((o) => ({ value: o.code, label: outcomeLabel(o.code) }))}
+            />
+            <details>
+              <summary>各办理结果的法律依据</summary>
+              <ul>
+                {OUTCOMES.filter((o) => o.byReply).map((o) => (
+                  <li key={o.code}>
+                    {outcomeLabel(o.code)}：{o.basis.join('、') || '（须写明依据）'}。{o.hint}
+                  </li>
+                ))}
+              </ul>
+            </details>
+            <TextField
+              name="legalBasis"
+              label="法律依据"
+              required
+              value={val('reply', 'legalBasis')}
+              error={err('reply', 'legalBasis')}
+              maxLength={500}
+              hint="予以公开的，通常为：《中华人民共和国政府信息公开条例》第三十六条第（二）项。可从列表中选择各办理结果的依据。"
+              suggestions={[...new Set(OUTCOMES.filter((o) => o.byReply).flatMap((o) => o.basis))]}
+            />
+            <TextArea name="withheldParts" label="不予公开的内容（部分公开时填写）" rows={2} value={val('reply', 'withheldParts')} error={err('reply', 'withheldParts')} />
+            <TextArea name="withheldReason" label="不予公开部分的理由（部分公开时填写）" rows={2} value={val('reply', 'withheldReason')} error={err('reply', 'withheldReason')} />
+            <TextField name="redirectChannel" label="应当通过的渠道（信访投诉举报类申请填写）" value={val('reply', 'redirectChannel')} error={err('reply', 'redirectChannel')} maxLength={200} />
+            <TextField name="responsibleAgency" label="负责公开的机关及联系方式（不属于本机关负责公开时填写）" value={val('reply', 'responsibleAgency')} error={err('reply', 'responsibleAgency')} maxLength={200} />
+            <TextField name="earlierRequestNo" label="此前已答复的受理编号（重复申请时填写）" value={val('reply', 'earlierRequestNo')} error={err('reply', 'earlierRequestNo')} maxLength={30} />
+            <TextArea name="replyText" label="答复说明" rows={4} value={val('reply', 'replyText')} error={err('reply', 'replyText')} hint="写入答复告知书，例如获取信息的方式、途径和时间。" />
+            <TextField name="repliedOn" label="答复日期" type="date" value={val('reply', 'repliedOn', today)} error={err('reply', 'repliedOn')} />
+            <p class="hint">救济途径（行政复议60日、行政诉讼6个月）由系统按设置自动写入。</p>
+          </ActionForm>
+        ) : null}
+        {show('archive') && has('archive') ? (
+          <ActionForm ctx={ctx} no={no} action="archive" title={ACTION_LABELS.archive} failed={failed}>
+            <TextField name="note" label="备注" value={val('archive', 'note')} maxLength={500} />
+          </ActionForm>
+        ) : null}
+        {show('withdraw') && has('withdraw') ? (
+          <ActionForm ctx={ctx} no={no} action="withdraw" title={ACTION_LABELS.withdraw} failed={failed} warning button="登记申请人撤回申请">
+            <TextArea name="note" label="申请人撤回的方式和日期" required rows={2} value={val('withdraw', 'note')} error={err('withdraw', 'note')} />
+            <TextField name="on" label="撤回日期" type="date" value={val('withdraw', 'on', today)} error={err('withdraw', 'on')} />
+          </ActionForm>
+        ) : null}
+    </>
+  );
   return (
     <StaffLayout ctx={ctx} title={`申请 ${no}`} breadcrumbs={[{ href: '/staff/requests', label: '依申请公开' }, { label: no }]}>
       <h1>
         申请 {no} <span class="badge">{view.stateLabel}</span>
       </h1>
       <p>
-        受理单位：{view.unitName}；承办人：{view.handlerName ?? '尚未指定'}；您在本申请中的身份：{view.parties.map((p) => PARTY_LABELS[p]).join('、') || '无'}
+        受理单位：{view.unitName}；承办人：{view.handlerName ?? '尚未指定（由单位管理员指定）'}；您在本申请中的身份：{view.parties.map((p) => PARTY_LABELS[p]).join('、') || '无'}
       </p>
+      <section class="next-steps" id="next-steps" aria-labelledby="next-title">
+        <h2 id="next-title">下一步</h2>
+        <p>
+          状态：<strong>{view.stateLabel}</strong>；答复期限：
+          {c.dueOn ? `${c.dueOn}${c.dueProvisional ? '（暂定）' : ''}` : '未开始或暂停计算'}
+          {view.due.status === 'overdue' && view.due.overdueWorkingDays ? `，已逾期 ${view.due.overdueWorkingDays} 个工作日` : view.due.workingDaysLeft !== null && c.dueOn ? `，还剩 ${view.due.workingDaysLeft} 个工作日` : ''}。
+        </p>
+        {pendingExt ? (
+          <p>
+            延期申请待批准：{pendingExt.days} 个工作日，理由：{pendingExt.reason}
+          </p>
+        ) : null}
+        {steps.waitingFor ? (
+          <p class="waiting-for">
+            <strong>{steps.waitingFor}。</strong>
+            {steps.primary.length || steps.letter ? '' : '您目前无需操作。'}
+          </p>
+        ) : null}
+        {steps.letter ? (
+          <p class="notice">
+            {LETTER_LABELS[steps.letter]}尚未生成送达。<a href={`#action-letters`}>生成{LETTER_LABELS[steps.letter]}</a>
+          </p>
+        ) : null}
+        {actionForms((k) => primaryKeys.has(k))}
+        {r.state === 'archived' && !steps.letter ? <p>本申请已归档，无需进一步操作。</p> : null}
+      </section>
       {view.clock.flags.length ? (
         <div class="warning-box">
           <ul>
@@ -244,216 +515,18 @@ export function RequestPage({ ctx, view, revealed, failed, similar, letterChoice
           </div>
         ) : null}
         {!view.actions.length ? <p>在当前状态（{view.stateLabel}）下，您没有可以进行的操作。</p> : null}
-        {has('accept') ? (
-          <ActionForm ctx={ctx} no={no} action="accept" title={ACTION_LABELS.accept} failed={failed}>
-            {!r.receivedOn ? (
-              <TextField
-                name="confirmedOn"
-                label="双方确认日期"
-                type="date"
-                value={val('accept', 'confirmedOn', today)}
-                error={err('accept', 'confirmedOn')}
-                hint="第三十一条第（三）项：通过互联网或传真提交的，以双方确认之日为收到申请之日。"
-              />
-            ) : null}
-            <TextField name="note" label="备注" value={val('accept', 'note')} maxLength={500} />
-          </ActionForm>
-        ) : null}
-        {has('assign') || has('reassign') ? (
-          <ActionForm ctx={ctx} no={no} action="assign" title={has('assign') ? ACTION_LABELS.assign : ACTION_LABELS.reassign} failed={failed}>
-            <SelectField
-              name="handlerId"
-              label="承办人"
-              required
-              value={val('assign', 'handlerId', r.handlerId ? String(r.handlerId) : '')}
-              error={err('assign', 'handlerId')}
-              placeholder="请选择本单位工作人员"
-              options={view.handlerChoices.map((s) => ({ value: String(s.id), label: s.displayName }))}
-            />
-            <TextField name="note" label="备注" value={val('assign', 'note')} maxLength={500} />
-          </ActionForm>
-        ) : null}
-        {has('send_clarification') ? (
-          <ActionForm ctx={ctx} no={no} action="send_clarification" title={ACTION_LABELS.send_clarification} failed={failed}>
-            <p class="hint">
-              第三十条：申请内容不明确的，应当自收到申请之日起7个工作日内一次性告知申请人补正{c.clarificationNoticeBy ? `（即 ${c.clarificationNoticeBy} 前）` : ''}。答复期限自收到补正后的申请之日起重新计算。
-            </p>
-            <TextArea name="items" label="需要补正的事项" required rows={4} value={val('send_clarification', 'items')} error={err('send_clarification', 'items')} />
-            <TextField name="correctBy" label="补正期限" type="date" required value={val('send_clarification', 'correctBy')} error={err('send_clarification', 'correctBy')} hint="应给申请人合理的补正期限。" />
-            <TextField name="sentOn" label="告知日期" type="date" value={val('send_clarification', 'sentOn', today)} error={err('send_clarification', 'sentOn')} />
-            <TextField name="lateReason" label="逾期告知的理由" value={val('send_clarification', 'lateReason')} error={err('send_clarification', 'lateReason')} hint="超过7个工作日告知补正的，须记录理由，并将被标记为逾期告知。" maxLength={500} />
-          </ActionForm>
-        ) : null}
-        {has('record_correction') ? (
-          <ActionForm ctx={ctx} no={no} action="record_correction" title={ACTION_LABELS.record_correction} failed={failed}>
-            {view.clarification ? (
-              <p class="hint">
-                补正事项：{view.clarification.items}；补正期限：{view.clarification.correctBy}
-              </p>
-            ) : null}
-            <TextArea name="text" label="补正的内容" required rows={4} value={val('record_correction', 'text')} error={err('record_correction', 'text')} />
-            <TextArea name="infoDescription" label="补正后的所需信息描述（如有）" rows={3} value={val('record_correction', 'infoDescription')} error={err('record_correction', 'infoDescription')} />
-            <TextField name="receivedOn" label="收到补正的日期" type="date" value={val('record_correction', 'receivedOn', today)} error={err('record_correction', 'receivedOn')} />
-            <TextField name="lateReason" label="逾期补正的正当理由" value={val('record_correction', 'lateReason')} error={err('record_correction', 'lateReason')} maxLength={500} hint="超过补正期限才补正的，须记录申请人的正当理由。" />
-          </ActionForm>
-        ) : null}
-        {has('end_no_correction') ? (
-          <ActionForm ctx={ctx} no={no} action="end_no_correction" title={ACTION_LABELS.end_no_correction} failed={failed} warning>
-            <p class="hint">第三十条：申请人无正当理由逾期不补正的，视为放弃申请，行政机关不再处理（年度报告：其他处理 1）。</p>
-            <TextField name="on" label="终止日期" type="date" value={val('end_no_correction', 'on', today)} error={err('end_no_correction', 'on')} />
-          </ActionForm>
-        ) : null}
-        {has('send_consultation') ? (
-          <ActionForm ctx={ctx} no={no} action="send_consultation" title={ACTION_LABELS.send_consultation} failed={failed}>
-            <p class="hint">第三十二条、第三十四条：征求意见所需时间不计入答复期限；对方应在15个工作日内提出意见。</p>
-            <RadioGroup
-              name="party"
-              legend="征求意见的对象"
-              inline
-              value={val('send_consultation', 'party', 'third_party')}
-              error={err('send_consultation', 'party')}
-              options={Object.entries(CONSULTATION_PARTY_LABELS).map(([value, label]) => ({ value, label }))}
-            />
-            <TextField name="partyName" label="名称" required value={val('send_consultation', 'partyName')} error={err('send_consultation', 'partyName')} maxLength={100} />
-            <TextArea name="question" label="征求意见的事项" required rows={3} value={val('send_consultation', 'question')} error={err('send_consultation', 'question')} />
-            <TextField name="sentOn" label="发出日期" type="date" value={val('send_consultation', 'sentOn', today)} error={err('send_consultation', 'sentOn')} />
-          </ActionForm>
-        ) : null}
-        {has('record_consultation_answer') && openConsultations.length ? (
-          <ActionForm ctx={ctx} no={no} action="record_consultation_answer" title={ACTION_LABELS.record_consultation_answer} failed={failed}>
-            <SelectField
-              name="ref"
-              label="征求意见"
-              required
-              value={val('record_consultation_answer', 'ref', openConsultations[0]!.ref)}
-              error={err('record_consultation_answer', 'ref')}
-              options={openConsultations.map((x) => ({ value: x.ref, label: `${x.ref} ${x.partyName}（${x.sentOn} 发出，应于 ${x.answerBy} 前答复）` }))}
-            />
-            <RadioGroup
-              name="answer"
-              legend="意见"
-              inline
-              value={val('record_consultation_answer', 'answer')}
-              error={err('record_consultation_answer', 'answer')}
-              options={[
-                { value: 'agree', label: '同意公开' },
-                { value: 'disagree', label: '不同意公开' },
-                { value: 'no_answer', label: '逾期未提出意见' },
-                { value: 'other', label: '其他' },
-              ]}
-            />
-            <TextArea name="note" label="意见内容或理由" rows={3} value={val('record_consultation_answer', 'note')} error={err('record_consultation_answer', 'note')} />
-            <TextField name="answeredOn" label="收到答复的日期" type="date" value={val('record_consultation_answer', 'answeredOn', today)} error={err('record_consultation_answer', 'answeredOn')} />
-          </ActionForm>
-        ) : null}
-        {has('request_extension') && !pendingExt ? (
-          <ActionForm ctx={ctx} no={no} action="request_extension" title={ACTION_LABELS.request_extension} failed={failed}>
-            <p class="hint">第三十三条第二款：需要延长答复期限的，应当经政府信息公开工作机构负责人同意并告知申请人，延长的期限最长不得超过20个工作日，只能延长一次。</p>
-            <TextField name="days" label="延长的工作日数" required inputMode="numeric" value={val('request_extension', 'days')} error={err('request_extension', 'days')} hint={`1 至 ${MAX_EXTENSION_WORKING_DAYS}`} maxLength={3} />
-            <TextArea name="reason" label="延期理由" required rows={3} value={val('request_extension', 'reason')} error={err('request_extension', 'reason')} />
-          </ActionForm>
-        ) : null}
-        {pendingExt ? (
-          <p class="notice">
-            延期申请待批准：{pendingExt.days} 个工作日，理由：{pendingExt.reason}
-          </p>
-        ) : null}
-        {(has('approve_extension') || has('reject_extension')) && pendingExt ? (
-          <ActionForm ctx={ctx} no={no} action="decide_extension" title="审批延期申请" failed={failed} button="提交审批意见">
-            <RadioGroup
-              name="decision"
-              legend="审批意见"
-              inline
-              value={val('decide_extension', 'decision')}
-              error={err('decide_extension', 'decision')}
-              options={[
-                { value: 'approve', label: `同意延期 ${pendingExt.days} 个工作日` },
-                { value: 'reject', label: '不同意' },
-              ]}
-            />
-            <TextArea name="note" label="意见" rows={2} value={val('decide_extension', 'note')} error={err('decide_extension', 'note')} hint="不同意的，须填写理由。" />
-            <TextField name="decidedOn" label="审批日期" type="date" value={val('decide_extension', 'decidedOn', today)} error={err('decide_extension', 'decidedOn')} />
-          </ActionForm>
-        ) : null}
-        {has('send_fee_notice') ? (
-          <ActionForm ctx={ctx} no={no} action="send_fee_notice" title={ACTION_LABELS.send_fee_notice} failed={failed}>
-            <p class="hint">条例第四十二条、国办函〔2020〕109号：申请数量、频次明显超过合理范围的，可以收取信息处理费；按件或按量计收，同一申请只能选择一种；申请人应在20个工作日内缴纳。</p>
-            <RadioGroup
-              name="method"
-              legend="计收方式"
-              inline
-              value={val('send_fee_notice', 'method')}
-              error={err('send_fee_notice', 'method')}
-              options={Object.entries(FEE_METHOD_LABELS).map(([value, label]) => ({ value, label }))}
-            />
-            <TextField name="pages" label="页数（按量计收）" inputMode="numeric" value={val('send_fee_notice', 'pages')} error={err('send_fee_notice', 'pages')} maxLength={6} />
-            <TextField name="sentOn" label="通知日期" type="date" value={val('send_fee_notice', 'sentOn', today)} error={err('send_fee_notice', 'sentOn')} />
-          </ActionForm>
-        ) : null}
-        {has('record_payment') ? (
-          <ActionForm ctx={ctx} no={no} action="record_payment" title={ACTION_LABELS.record_payment} failed={failed}>
-            {view.fee ? (
-              <p class="hint">
-                应缴 {view.fee.amountYuan} 元，缴费期限 {view.fee.payBy}。
-              </p>
-            ) : null}
-            <TextField name="paidOn" label="缴费日期" type="date" value={val('record_payment', 'paidOn', today)} error={err('record_payment', 'paidOn')} />
-          </ActionForm>
-        ) : null}
-        {has('end_no_payment') ? (
-          <ActionForm ctx={ctx} no={no} action="end_no_payment" title={ACTION_LABELS.end_no_payment} failed={failed} warning>
-            <TextField name="on" label="终止日期" type="date" value={val('end_no_payment', 'on', today)} error={err('end_no_payment', 'on')} />
-          </ActionForm>
-        ) : null}
-        {has('reply') ? (
-          <ActionForm ctx={ctx} no={no} action="reply" title={ACTION_LABELS.reply} failed={failed}>
-            <SelectField
-              name="outcome"
-              label="办理结果（年度报告分类）"
-              required
-              value={val('reply', 'outcome')}
-              error={err('reply', 'outcome')}
-              placeholder="请选择"
-              options={OUTCOMES.filter((o) => o.byReply).map((o) => ({ value: o.code, label: outcomeLabel(o.code) }))}
-            />
-            <details>
-              <summary>各办理结果的法律依据</summary>
-              <ul>
-                {OUTCOMES.filter((o) => o.byReply).map((o) => (
-                  <li key={o.code}>
-                    {outcomeLabel(o.code)}：{o.basis.join('、') || '（须写明依据）'}。{o.hint}
-                  </li>
-                ))}
-              </ul>
-            </details>
-            <TextField name="legalBasis" label="法律依据" required value={val('reply', 'legalBasis')} error={err('reply', 'legalBasis')} maxLength={500} hint="例如：《中华人民共和国政府信息公开条例》第三十六条第（二）项" />
-            <TextArea name="withheldParts" label="不予公开的内容（部分公开时填写）" rows={2} value={val('reply', 'withheldParts')} error={err('reply', 'withheldParts')} />
-            <TextArea name="withheldReason" label="不予公开部分的理由（部分公开时填写）" rows={2} value={val('reply', 'withheldReason')} error={err('reply', 'withheldReason')} />
-            <TextField name="redirectChannel" label="应当通过的渠道（信访投诉举报类申请填写）" value={val('reply', 'redirectChannel')} error={err('reply', 'redirectChannel')} maxLength={200} />
-            <TextField name="responsibleAgency" label="负责公开的机关及联系方式（不属于本机关负责公开时填写）" value={val('reply', 'responsibleAgency')} error={err('reply', 'responsibleAgency')} maxLength={200} />
-            <TextField name="earlierRequestNo" label="此前已答复的受理编号（重复申请时填写）" value={val('reply', 'earlierRequestNo')} error={err('reply', 'earlierRequestNo')} maxLength={30} />
-            <TextArea name="replyText" label="答复说明" rows={4} value={val('reply', 'replyText')} error={err('reply', 'replyText')} hint="写入答复告知书，例如获取信息的方式、途径和时间。" />
-            <TextField name="repliedOn" label="答复日期" type="date" value={val('reply', 'repliedOn', today)} error={err('reply', 'repliedOn')} />
-            <p class="hint">救济途径（行政复议60日、行政诉讼6个月）由系统按设置自动写入。</p>
-          </ActionForm>
-        ) : null}
-        {has('archive') ? (
-          <ActionForm ctx={ctx} no={no} action="archive" title={ACTION_LABELS.archive} failed={failed}>
-            <TextField name="note" label="备注" value={val('archive', 'note')} maxLength={500} />
-          </ActionForm>
-        ) : null}
-        {has('withdraw') ? (
-          <ActionForm ctx={ctx} no={no} action="withdraw" title={ACTION_LABELS.withdraw} failed={failed} warning button="登记申请人撤回申请">
-            <TextArea name="note" label="申请人撤回的方式和日期" required rows={2} value={val('withdraw', 'note')} error={err('withdraw', 'note')} />
-            <TextField name="on" label="撤回日期" type="date" value={val('withdraw', 'on', today)} error={err('withdraw', 'on')} />
-          </ActionForm>
+        {otherKeys.size ? (
+          <details class="more-actions" open={failedInOthers}>
+            <summary>{primaryKeys.size ? '其他操作' : '可以进行的操作'}（{otherKeys.size} 项）</summary>
+            {actionForms(otherKey)}
+          </details>
         ) : null}
       </section>
 
       <section aria-labelledby="letters-title">
         <h2 id="letters-title">文书</h2>
         {view.letters.length ? (
-          <div class="table-wrap">
+          <div class="table-wrap" role="region" tabIndex={0} aria-label="已生成的文书">
             <table>
               <caption class="visually-hidden">已生成的文书</caption>
               <thead>
@@ -502,7 +575,7 @@ export function RequestPage({ ctx, view, revealed, failed, similar, letterChoice
                 name="kind"
                 label="文书"
                 required
-                value={val('letters', 'kind', letterChoices[letterChoices.length - 1]!.key)}
+                value={val('letters', 'kind', (letterChoice ?? letterChoices[letterChoices.length - 1]!).key)}
                 error={err('letters', 'kind')}
                 options={letterChoices.map((l) => ({ value: l.key, label: l.label }))}
               />
@@ -576,7 +649,7 @@ export function RequestPage({ ctx, view, revealed, failed, similar, letterChoice
               已有 {similar.applicants} 位申请人申请相同或相似的信息。依照条例第四十四条，可以公开的，可以纳入主动公开的范围。
             </p>
           ) : null}
-          <div class="table-wrap">
+          <div class="table-wrap" role="region" tabIndex={0} aria-label="相同或相似信息的申请">
             <table>
               <caption class="visually-hidden">相同或相似信息的申请</caption>
               <thead>
@@ -610,7 +683,7 @@ export function RequestPage({ ctx, view, revealed, failed, similar, letterChoice
 
       <section aria-labelledby="history-title">
         <h2 id="history-title">办理记录</h2>
-        <div class="table-wrap">
+        <div class="table-wrap" role="region" tabIndex={0} aria-label="办理记录">
           <table>
             <caption class="visually-hidden">办理记录</caption>
             <thead>
