@@ -18,6 +18,7 @@ export const decisionsModule: ModuleManifest = {
         { href: '/decisions', label: '决策公开（重大行政决策事项目录、征求意见）' },
         { href: '/decisions/work', label: '执行公开（重点工作进展）' },
         { href: '/decisions/results', label: '结果公开' },
+        { href: '/decisions/meetings', label: '政府常务会议和专题会议' },
         { href: '/decisions/proposals', label: '建议提案办理结果' },
         { href: '/decisions/supervision', label: '督查审计整改' },
       ],

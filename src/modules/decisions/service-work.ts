@@ -9,11 +9,15 @@ import { DEFAULT_REPORT_EVERY_DAYS } from './domain/progress.ts';
 import { validateTask, type TaskInput } from './domain/tasks.ts';
 import { defaultReplyDue, validateProposal, validatePublication, validateReply, type ProposalInput, type PublishProposalInput, type ReplyInput } from './domain/proposals.ts';
 import { validateFinding, validateRectification, type FindingInput } from './domain/findings.ts';
+import { validateMeeting, type MeetingInput } from './domain/meetings.ts';
 import {
   findFindingByCode,
   findProposalByCode,
   findTaskByCode,
   insertFinding,
+  insertMeeting,
+  listDecisions,
+  listSteps,
   insertProposal,
   insertTask,
   maxTaskOrder,
@@ -22,6 +26,7 @@ import {
   updateProposal,
   updateTask,
   type FindingRow,
+  type MeetingRow,
   type ProposalRow,
   type TaskRow,
 } from './data/repository.ts';
@@ -203,5 +208,45 @@ export async function rectifyFinding(core: Core, actor: Actor, code: string, inp
     await updateFinding(tx, f.id, { rectifiedOn: input.rectifiedOn, result: input.result.trim() });
     await writeAudit(tx, actor, { action: 'decisions.finding-rectified', targetType: 'decision_finding', targetId: f.publicCode, unitId: f.unitId, summary: { after: { rectifiedOn: input.rectifiedOn } } }, core.clock.now());
     return { ok: true as const };
+  });
+}
+
+// ------------------------------------------------------------------ 常务会议、专题会议
+
+/** The decisions a meeting may be linked to: the city's decisions of the meeting's year and the year before, with their 启动 date. */
+export async function meetingChoices(core: Core, rootUnitId: number, year: number): Promise<{ id: number; code: string; title: string; launchedOn: string | null }[]> {
+  const decisions = [...(await listDecisions(core.db, rootUnitId, year)), ...(await listDecisions(core.db, rootUnitId, year - 1))];
+  const launches = (await listSteps(core.db, decisions.map((d) => d.id))).filter((s) => s.step === 'launch');
+  return decisions.map((d) => ({ id: d.id, code: d.publicCode, title: d.title, launchedOn: launches.find((s) => s.decisionId === d.id)?.doneOn ?? null }));
+}
+
+/** Records a held meeting with its published 纪要 or 新闻稿, linked to the decisions it dealt with. Public at once. */
+export async function createMeeting(core: Core, actor: Actor, rootUnitId: number, input: MeetingInput): Promise<Outcome<{ meeting: MeetingRow }>> {
+  const year = /^\d{4}-/.test(input.heldOn) ? Number(input.heldOn.slice(0, 4)) : Number(today(core).slice(0, 4));
+  const choices = await meetingChoices(core, rootUnitId, year);
+  const errors = validateMeeting(input, choices, today(core));
+  if (Object.keys(errors).length) return { ok: false, errors };
+  return core.db.transaction(async (tx) => {
+    const meeting = await insertMeeting(
+      tx,
+      {
+        publicCode: newCode('hy'),
+        rootUnitId,
+        kind: input.kind as MeetingRow['kind'],
+        name: input.name.trim(),
+        heldOn: input.heldOn,
+        topics: input.topics.split('\n').map((s) => s.trim()).filter(Boolean).join('\n'),
+        attendees: input.attendees.trim(),
+        summary: input.summary.trim(),
+        interpretation: input.interpretation.trim(),
+        publishedOn: today(core),
+        recordedByName: actor.name,
+        createdAt: core.clock.now(),
+      },
+      choices.filter((c) => input.decisionCodes.includes(c.code)).map((c) => c.id),
+    );
+    await writeAudit(tx, actor, { action: 'decisions.meeting-recorded', targetType: 'decision_meeting', targetId: meeting.publicCode, unitId: rootUnitId, summary: { after: { name: meeting.name, heldOn: meeting.heldOn, decisions: input.decisionCodes } } }, core.clock.now());
+    publicPagesChanged();
+    return { ok: true as const, meeting };
   });
 }

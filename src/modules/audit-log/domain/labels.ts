@@ -100,6 +100,7 @@ export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'decisions.proposal-published': '公开建议提案办理结果',
   'decisions.finding-recorded': '登记督查审计发现的问题',
   'decisions.finding-rectified': '登记督查审计问题整改情况',
+  'decisions.meeting-recorded': '登记政府常务会议或专题会议',
   'powers.type-added': '增加职权类型',
   'powers.list-imported': '导入权责清单',
   'powers.edition-published': '发布权责清单版本',

@@ -1,7 +1,7 @@
 // SQL for decisions, their steps, catalog versions, key tasks and progress reports. No rules here.
 import { and, asc, count, desc, eq, inArray, isNotNull, max, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../core/db/index.ts';
-import { decisionsCatalogVersions, decisionsFindings, decisionsItems, decisionsProgress, decisionsProposals, decisionsSearch, decisionsSteps, decisionsTasks } from './schema.ts';
+import { decisionsCatalogVersions, decisionsFindings, decisionsItems, decisionsMeetingLinks, decisionsMeetings, decisionsProgress, decisionsProposals, decisionsSearch, decisionsSteps, decisionsTasks } from './schema.ts';
 
 export type DecisionRow = typeof decisionsItems.$inferSelect;
 export type StepRow = typeof decisionsSteps.$inferSelect;
@@ -10,6 +10,7 @@ export type TaskRow = typeof decisionsTasks.$inferSelect;
 export type ProgressRow = typeof decisionsProgress.$inferSelect;
 export type ProposalRow = typeof decisionsProposals.$inferSelect;
 export type FindingRow = typeof decisionsFindings.$inferSelect;
+export type MeetingRow = typeof decisionsMeetings.$inferSelect;
 
 export async function insertDecision(db: DbOrTx, d: typeof decisionsItems.$inferInsert): Promise<DecisionRow> {
   const [row] = await db.insert(decisionsItems).values(d).returning();
@@ -267,4 +268,49 @@ export async function searchHits(db: DbOrTx, rootUnitId: number, tsquery: string
     WHERE root_unit_id = ${rootUnitId} AND document @@ ${tsquery}::tsquery
     ORDER BY ts_rank_cd(document, ${tsquery}::tsquery) DESC, title LIMIT ${limit}`);
   return r.rows;
+}
+
+// ------------------------------------------------------------------ 常务会议、专题会议
+
+export async function insertMeeting(db: DbOrTx, m: typeof decisionsMeetings.$inferInsert, decisionIds: number[]): Promise<MeetingRow> {
+  const row = (await db.insert(decisionsMeetings).values(m).returning())[0]!;
+  if (decisionIds.length) await db.insert(decisionsMeetingLinks).values(decisionIds.map((decisionId) => ({ meetingId: row.id, decisionId }))).onConflictDoNothing();
+  return row;
+}
+
+export async function findMeetingByCode(db: DbOrTx, code: string): Promise<MeetingRow | undefined> {
+  return (await db.select().from(decisionsMeetings).where(eq(decisionsMeetings.publicCode, code)).limit(1))[0];
+}
+
+export async function listMeetings(db: DbOrTx, rootUnitId: number, year: number): Promise<MeetingRow[]> {
+  return db
+    .select()
+    .from(decisionsMeetings)
+    .where(and(eq(decisionsMeetings.rootUnitId, rootUnitId), sql`extract(year from ${decisionsMeetings.heldOn}) = ${year}`))
+    .orderBy(desc(decisionsMeetings.heldOn), desc(decisionsMeetings.id));
+}
+
+export async function meetingYears(db: DbOrTx, rootUnitId: number): Promise<number[]> {
+  const r = await db.execute<{ y: number }>(sql`SELECT DISTINCT extract(year from held_on)::int AS y FROM decisions_meetings WHERE root_unit_id = ${rootUnitId} ORDER BY y DESC`);
+  return r.rows.map((x) => Number(x.y));
+}
+
+/** The decisions a meeting dealt with (code and title). */
+export async function decisionsOfMeeting(db: DbOrTx, meetingId: number): Promise<{ code: string; title: string }[]> {
+  return db
+    .select({ code: decisionsItems.publicCode, title: decisionsItems.title })
+    .from(decisionsMeetingLinks)
+    .innerJoin(decisionsItems, eq(decisionsItems.id, decisionsMeetingLinks.decisionId))
+    .where(eq(decisionsMeetingLinks.meetingId, meetingId))
+    .orderBy(asc(decisionsItems.id));
+}
+
+/** The meetings that dealt with a decision, oldest first. */
+export async function meetingsOfDecision(db: DbOrTx, decisionId: number): Promise<Pick<MeetingRow, 'publicCode' | 'name' | 'heldOn'>[]> {
+  return db
+    .select({ publicCode: decisionsMeetings.publicCode, name: decisionsMeetings.name, heldOn: decisionsMeetings.heldOn })
+    .from(decisionsMeetingLinks)
+    .innerJoin(decisionsMeetings, eq(decisionsMeetings.id, decisionsMeetingLinks.meetingId))
+    .where(eq(decisionsMeetingLinks.decisionId, decisionId))
+    .orderBy(asc(decisionsMeetings.heldOn));
 }

@@ -254,3 +254,45 @@ export const decisionsSearch = pgTable(
   },
   (t) => [uniqueIndex('decisions_search_key').on(t.kind, t.refId), index('decisions_search_document_idx').using('gin', t.document)],
 );
+
+/** A 政府常务会议 or 专题会议: its 议题, who attended as 列席, and what is published after it. */
+export const decisionsMeetings = pgTable(
+  'decisions_meetings',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    publicCode: text('public_code').notNull(),
+    rootUnitId: bigint('root_unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    kind: text('kind').$type<'executive' | 'special'>().notNull(),
+    /** 市人民政府第40次常务会议. */
+    name: text('name').notNull(),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    /** 议题, one a line. */
+    topics: text('topics').notNull(),
+    /** 列席: public representatives, experts, media. */
+    attendees: text('attendees').notNull().default(''),
+    /** 会议纪要 or 新闻稿 as published. */
+    summary: text('summary').notNull(),
+    /** 解读 (optional). */
+    interpretation: text('interpretation').notNull().default(''),
+    publishedOn: date('published_on', { mode: 'string' }).notNull(),
+    recordedByName: text('recorded_by_name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('decisions_meetings_code_key').on(t.publicCode), index('decisions_meetings_root_idx').on(t.rootUnitId, t.heldOn), check('decisions_meetings_kind', sql`${t.kind} in ('executive', 'special')`)],
+);
+
+/** Which decisions a meeting discussed or decided. */
+export const decisionsMeetingLinks = pgTable(
+  'decisions_meeting_links',
+  {
+    meetingId: bigint('meeting_id', { mode: 'number' })
+      .notNull()
+      .references(() => decisionsMeetings.id),
+    decisionId: bigint('decision_id', { mode: 'number' })
+      .notNull()
+      .references(() => decisionsItems.id),
+  },
+  (t) => [uniqueIndex('decisions_meeting_links_key').on(t.meetingId, t.decisionId), index('decisions_meeting_links_decision_idx').on(t.decisionId)],
+);

@@ -9,7 +9,7 @@ import { importConsultation, type Answer } from '../deps.ts';
 import { addDays } from '../domain/dates.ts';
 import { decisionStatus, type Step } from '../domain/steps.ts';
 import { decisionsTasks } from '../data/schema.ts';
-import { nextCatalogVersion, insertCatalogVersion, insertDecision, insertFinding, insertProgressOnce, insertProposal, insertStep, insertTask, listSteps, updateDecision } from '../data/repository.ts';
+import { nextCatalogVersion, insertCatalogVersion, insertDecision, insertFinding, insertMeeting, insertProgressOnce, insertProposal, insertStep, insertTask, listSteps, updateDecision } from '../data/repository.ts';
 import { repairDecisionsSearch } from '../data/search-index.ts';
 import { defaultReplyDue } from '../domain/proposals.ts';
 import { newCode, toRecords } from '../service.ts';
@@ -310,12 +310,57 @@ export async function seedDecisionsDemo(core: Core, rootUnitId: number, today: s
     await insertCatalogVersion(tx, { rootUnitId, year: 2025, version: await nextCatalogVersion(tx, rootUnitId, 2025), entries: await entriesAt(2025, '2025-02-01'), reason: '首次发布', publishedOn: '2025-02-01', publishedByName: '市政务公开办', publishedAt: at('2025-02-01') });
     await insertCatalogVersion(tx, { rootUnitId, year: 2026, version: await nextCatalogVersion(tx, rootUnitId, 2026), entries: await entriesAt(2026, '2026-03-15'), reason: '首次发布（经市人民政府第21次常务会议审定）', publishedOn: '2026-03-15', publishedByName: '市政务公开办', publishedAt: at('2026-03-15') });
     await insertCatalogVersion(tx, { rootUnitId, year: 2026, version: await nextCatalogVersion(tx, rootUnitId, 2026), entries: await entriesAt(2026, '2026-10-25'), reason: '新增“楚雄市‘十五五’教育事业发展规划”“楚雄市农村集体经营性建设用地入市试点实施方案”两项', publishedOn: '2026-10-25', publishedByName: '市政务公开办', publishedAt: at('2026-10-25') });
+    // The meetings that decided them (常务会议), with their published 纪要, and a 专题会议 on key tasks.
+    const seeds = decisions(today);
+    for (let i = 0; i < seeds.length; i++) {
+      const collective = seeds[i]!.steps.find((x) => x[0] === 'collective' && x[1] && x[5]?.meeting);
+      const m = collective?.[5]?.meeting;
+      if (!collective || !m || collective[1]! > today) continue;
+      await insertMeeting(
+        tx,
+        {
+          publicCode: newCode('hy'),
+          rootUnitId,
+          kind: 'executive',
+          name: m.name,
+          heldOn: collective[1]!,
+          topics: `${m.topic}\n听取有关部门工作汇报`,
+          attendees: m.attendees,
+          summary: `${collective[1]}，市长主持召开${m.name}。会议${m.topic.replace(/^研究/, '研究了')}，原则同意，要求承办单位根据会议意见修改完善后按程序印发实施，并做好政策解读和舆情回应。`,
+          interpretation: '',
+          publishedOn: addDays(collective[1]!, 2),
+          recordedByName: '市政务公开办',
+          createdAt: at(addDays(collective[1]!, 2)),
+        },
+        [made[i]!.id],
+      );
+    }
+    if (today >= '2026-07-20') {
+      await insertMeeting(
+        tx,
+        {
+          publicCode: newCode('hy'),
+          rootUnitId,
+          kind: 'special',
+          name: '市人民政府重点工作推进专题会议',
+          heldOn: '2026-07-18',
+          topics: '听取2026年政府工作报告重点工作上半年进展情况\n研究“一网通办”逾期任务整改措施',
+          attendees: '市人大代表1名、市政协委员1名',
+          summary: '会议听取了各牵头单位上半年重点工作进展汇报。会议指出，“一网通办”全覆盖任务未按期完成，要求市政务服务管理局制定整改方案，12月底前完成剩余事项对接；垃圾分类示范片区建设进度滞后，要求市住房和城乡建设局按月报送进展。',
+          interpretation: '',
+          publishedOn: '2026-07-20',
+          recordedByName: '市政务公开办',
+          createdAt: at('2026-07-20'),
+        },
+        [],
+      );
+    }
     const tasks = await seedTasks(tx, rootUnitId, unitId, today);
     await seedProposals(tx, rootUnitId, unitId, today);
     await seedFindings(tx, rootUnitId, unitId, tasks, today);
   });
   await repairDecisionsSearch(core.db);
-  log('决策公开演示数据：2026年重大行政决策事项目录（2个版本）、7项决策、重点工作及月度进展、建议提案办理、督查审计整改。');
+  log('决策公开演示数据：2026年重大行政决策事项目录（2个版本）、7项决策、重点工作及月度进展、政府常务会议、建议提案办理、督查审计整改。');
 }
 
 async function seedTasks(tx: Tx, rootUnitId: number, unitId: (slug: string) => number, today: string): Promise<Map<string, number>> {

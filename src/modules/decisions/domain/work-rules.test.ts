@@ -101,3 +101,24 @@ describe('督查 and 审计 findings', () => {
     assert.equal(rectificationState({ rectifyBy: '2026-10-31', rectifiedOn: '2026-11-03' }, '2026-11-05'), 'rectified_late');
   });
 });
+
+import { validateMeeting } from './meetings.ts';
+
+describe('常务会议 and 专题会议', () => {
+  const m = { kind: 'executive', name: '市人民政府第40次常务会议', heldOn: '2026-11-18', topics: '研究供水价格调整方案\n听取重点工作进展汇报', attendees: '市民代表2名', summary: '会议原则通过……', interpretation: '', decisionCodes: ['jcwater'] };
+  const decisions = [
+    { code: 'jcwater', launchedOn: '2026-09-18' },
+    { code: 'jclater', launchedOn: '2026-11-20' },
+  ];
+  it('is recorded after it is held, with topics, the published text and launched decisions', () => {
+    assert.deepEqual(validateMeeting(m, decisions, '2026-11-20'), {});
+    assert.deepEqual(validateMeeting({ ...m, kind: '', heldOn: '2026-11-21', topics: ' \n ', summary: '' }, decisions, '2026-11-20'), {
+      kind: '请选择常务会议或专题会议',
+      heldOn: '会议日期不能晚于今天（2026-11-20），会后再登记',
+      topics: '请填写会议议题，每行一个',
+      summary: '请填写会议纪要或新闻稿（将全文公开）',
+    });
+    assert.deepEqual(validateMeeting({ ...m, decisionCodes: ['jcnone'] }, decisions, '2026-11-20'), { decisionCodes: '请从列表中选择相关的决策事项' });
+    assert.deepEqual(validateMeeting({ ...m, decisionCodes: ['jclater'] }, decisions, '2026-11-20'), { decisionCodes: '所选决策事项在会议日期前尚未启动，请核对' });
+  });
+});

@@ -9,10 +9,10 @@ import { renderDocument } from '../../../core/ui/render.ts';
 import { shanghaiToday } from '../../../core/clock.ts';
 import { addSearchProvider } from '../deps.ts';
 import { PROPOSAL_KINDS, PUBLICITY_LABELS, RESULT_LABELS, SATISFACTION_LABELS, type ProposalResult, type Satisfaction } from '../domain/proposals.ts';
-import { findProposalByCode, findingYears, listFindings, listProposals, proposalYears, searchHits, taskNodes } from '../data/repository.ts';
+import { decisionsOfMeeting, findMeetingByCode, findProposalByCode, findingYears, listFindings, listMeetings, listProposals, meetingYears, proposalYears, searchHits, taskNodes } from '../data/repository.ts';
 import { repairDecisionsSearch } from '../data/search-index.ts';
 import { unitNames } from '../service-read.ts';
-import { ProposalPage, ProposalsPage, SupervisionPage, type ProposalCounts } from '../views/work-public.tsx';
+import { MeetingPage, MeetingsPage, ProposalPage, ProposalsPage, SupervisionPage, type ProposalCounts } from '../views/work-public.tsx';
 
 const HTML = 'text/html; charset=utf-8';
 const CODE = /^[a-z0-9]{4,40}$/;
@@ -85,6 +85,21 @@ export function registerDecisionsWorkPublicRoutes(app: FastifyInstance, core: Co
         today={today()}
       />,
     );
+  });
+
+  app.get('/decisions/meetings', async (req, reply) => reply.redirect(`/decisions/meetings/${withThisYear(await meetingYears(core.db, req.site.rootUnitId))[0]}`, 302));
+
+  app.get('/decisions/meetings/:year', async (req, reply) => {
+    const year = yearParam(req);
+    const root = req.site.rootUnitId;
+    return send(reply, <MeetingsPage ctx={pageContext(req, reply)} year={year} years={withThisYear(await meetingYears(core.db, root))} rows={await listMeetings(core.db, root, year)} />);
+  });
+
+  app.get('/decisions/meetings/items/:code', async (req, reply) => {
+    const { code } = req.params as { code: string };
+    const m = CODE.test(code) ? await findMeetingByCode(core.db, code) : undefined;
+    if (!m || m.rootUnitId !== req.site.rootUnitId) throw new NotFoundError('该会议不存在。');
+    return send(reply, <MeetingPage ctx={pageContext(req, reply)} m={m} decisions={await decisionsOfMeeting(core.db, m.id)} />);
   });
 
   app.get('/api/v1/decisions/proposals', async (req, reply) => {

@@ -13,10 +13,10 @@ import { renderDocument } from '../../../core/ui/render.ts';
 import { shanghaiToday } from '../../../core/clock.ts';
 import { listUnitsOfRoot } from '../deps.ts';
 import type { TaskInput } from '../domain/tasks.ts';
-import { findProposalByCode, findTaskByCode, listFindings, listProposals, taskNodes, type ProposalRow } from '../data/repository.ts';
-import { createFinding, createProposal, createTask, emptyTaskInput, publishProposal, rectifyFinding, replyProposal, taskInputOf, updateTaskDetails } from '../service-work.ts';
+import { findProposalByCode, findTaskByCode, listFindings, listMeetings, listProposals, taskNodes, type ProposalRow } from '../data/repository.ts';
+import { createFinding, createMeeting, createProposal, createTask, emptyTaskInput, meetingChoices, publishProposal, rectifyFinding, replyProposal, taskInputOf, updateTaskDetails } from '../service-work.ts';
 import { unitNames } from '../service-read.ts';
-import { FindingsStaffPage, ProposalStaffPage, ProposalsStaffPage, TaskFormPage, type FindingsStaffProps, type ProposalStaffProps } from '../views/work-staff.tsx';
+import { FindingsStaffPage, MeetingsStaffPage, ProposalStaffPage, ProposalsStaffPage, TaskFormPage, type FindingsStaffProps, type ProposalStaffProps } from '../views/work-staff.tsx';
 import type { Form } from '../views/staff.tsx';
 import { canManageDecisions } from './staff-routes.tsx';
 
@@ -232,5 +232,39 @@ export function registerDecisionsWorkStaffRoutes(app: FastifyInstance, core: Cor
     if (!result.ok) return renderFindings(req, reply, 409, { refusals: result.refusals });
     setFlash(reply, '整改结果已登记并公开。');
     return reply.redirect(`${BASE}/findings`, 303);
+  });
+
+  // ------------------------------------------------------------------ 常务会议、专题会议
+
+  async function renderMeetings(req: FastifyRequest, reply: FastifyReply, status = 200, form?: Form & { codes?: string[] }, year = yearOf(req)) {
+    const root = req.user!.rootUnitId;
+    const decisions = (await meetingChoices(core, root, year)).map((d) => ({ code: d.code, title: d.title }));
+    return send(reply, <MeetingsStaffPage ctx={pageContext(req, reply)} year={year} rows={await listMeetings(core.db, root, year)} decisions={decisions} form={form} />, status);
+  }
+
+  app.get(`${BASE}/meetings`, office, async (req, reply) => renderMeetings(req, reply));
+
+  app.post(`${BASE}/meetings`, office, async (req, reply) => {
+    const form = new FormReader(req.body);
+    const input = {
+      kind: form.raw('kind').trim(),
+      name: form.text('name', { label: '会议名称' }),
+      heldOn: form.raw('heldOn').trim(),
+      topics: form.text('topics', { label: '议题' }),
+      attendees: form.text('attendees', { label: '列席人员' }),
+      summary: form.text('summary', { label: '会议纪要' }),
+      interpretation: form.text('interpretation', { label: '解读' }),
+      decisionCodes: [] as string[],
+    };
+    // Any value is read; the rule refuses codes that are not the city's decisions.
+    const raw = (req.body as Record<string, unknown> | undefined)?.decisionCodes;
+    input.decisionCodes = (Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).filter((x): x is string => typeof x === 'string').slice(0, 50);
+    const result = await createMeeting(core, actorOf(req), req.user!.rootUnitId, input);
+    if (!result.ok) {
+      const { decisionCodes, ...values } = input;
+      return renderMeetings(req, reply, 400, { values, codes: decisionCodes, errors: result.errors ?? {} }, /^20\d\d-/.test(input.heldOn) ? Number(input.heldOn.slice(0, 4)) : yearOf(req));
+    }
+    setFlash(reply, `已登记并公开“${result.meeting.name}”。`);
+    return reply.redirect(`${BASE}/meetings?year=${result.meeting.heldOn.slice(0, 4)}`, 303);
   });
 }

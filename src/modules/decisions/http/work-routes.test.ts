@@ -162,6 +162,30 @@ describe('督查 and 审计 findings', () => {
   });
 });
 
+describe('常务会议 and 专题会议', () => {
+  it('records a held meeting with its 纪要, linked both ways to the decisions it dealt with', async () => {
+    const page = '/staff/decisions/meetings';
+    const fare = (await one("SELECT public_code FROM decisions_items WHERE title = '楚雄市城市公共交通票价调整方案'")).public_code;
+    const list = await office.get(page);
+    assert.equal(list.statusCode, 200);
+    assert.match(textOf(list.body), /市人民政府第28次常务会议 ?（2026-06-10，常务会议）/);
+    const form = { kind: 'executive', name: '市人民政府第41次常务会议', heldOn: '2026-11-27', topics: '研究公交票价执行情况\n研究冬季供暖保障', attendees: '市民代表2名', summary: '', interpretation: '', decisionCodes: [fare, 'jcnope'] };
+    const bad = await office.submit(page, page, form);
+    assert.equal(bad.statusCode, 400);
+    assert.match(textOf(bad.body), /会议日期不能晚于今天（2026-11-26），会后再登记.*请填写会议纪要或新闻稿.*请从列表中选择相关的决策事项/s);
+    assert.match(bad.body, new RegExp(`value="${fare}" checked`));
+    const ok = await office.submit(page, page, { ...form, heldOn: '2026-11-25', summary: '会议听取了公交票价调整执行情况汇报。', decisionCodes: [fare] });
+    assert.equal(ok.statusCode, 303);
+    const code = (await one("SELECT public_code FROM decisions_meetings WHERE name = '市人民政府第41次常务会议'")).public_code;
+    const pub = textOf((await t.client().get(`/decisions/meetings/items/${code}`)).body);
+    assert.match(pub, /会议类型 常务会议 会议日期 2026-11-25 列席人员 市民代表2名 公开日期 2026-11-26 会议议题 研究公交票价执行情况 研究冬季供暖保障 研究的重大行政决策事项 楚雄市城市公共交通票价调整方案 会议纪要 会议听取了公交票价调整执行情况汇报。/);
+    const dossier = textOf((await t.client().get(`/decisions/items/${fare}`)).body);
+    assert.match(dossier, /研究本事项的政府会议 市人民政府第28次常务会议 ?（2026-06-10） 市人民政府第41次常务会议 ?（2026-11-25）/);
+    assert.match(textOf((await t.client().get('/decisions/meetings/2026')).body), /市人民政府第41次常务会议 ?（2026-11-25，常务会议）：研究公交票价执行情况；研究冬季供暖保障/);
+    assert.equal((await t.client().get('/decisions/meetings/items/hy000000000000')).statusCode, 404);
+  });
+});
+
 describe('malformed requests', () => {
   it('answer 4xx, never 500', async () => {
     const c = t.client();
@@ -174,6 +198,7 @@ describe('malformed requests', () => {
       ['/staff/decisions/findings', { kind: 'audit', foundOn: 'x', rectifyBy: '' }],
       ['/staff/decisions/findings/!!/rectify', {}],
       ['/staff/decisions/proposals/ja000000000000/reply', {}],
+      ['/staff/decisions/meetings', { kind: 'x', decisionCodes: { a: 1 } }],
     ] as const) {
       const r = await office.post(u, body as unknown as Record<string, string>);
       assert.ok(r.statusCode >= 400 && r.statusCode < 500, `${u}: ${r.statusCode}`);

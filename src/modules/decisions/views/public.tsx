@@ -44,7 +44,7 @@ export function DecisionsHomePage({ ctx, year, years, rows, version }: { ctx: Pa
       <h1>决策公开</h1>
       <p>
         依照《重大行政决策程序暂行条例》（国务院令第713号），本市重大行政决策事项在作出前公开决策草案、征求公众意见，作出后公布决策及意见采纳情况，并公开执行情况和决策后评估结果。另见
-        <a href={`/decisions/work/${year}`}>执行公开（重点工作）</a>、<a href="/decisions/supervision">督查审计整改</a>、<a href={`/decisions/results/${year}`}>结果公开</a>和<a href="/decisions/proposals">建议提案办理结果</a>。
+        <a href={`/decisions/work/${year}`}>执行公开（重点工作）</a>、<a href="/decisions/meetings">政府常务会议和专题会议</a>、<a href="/decisions/supervision">督查审计整改</a>、<a href={`/decisions/results/${year}`}>结果公开</a>和<a href="/decisions/proposals">建议提案办理结果</a>。
       </p>
       <section aria-labelledby="open-title">
         <h2 id="open-title">正在征求意见</h2>
@@ -271,6 +271,18 @@ export function DossierPage({ ctx, view: v, publishedComments, form, refusal }: 
           ))}
         </ol>
       </section>
+      {v.meetings.length ? (
+        <section aria-labelledby="meetings-title">
+          <h2 id="meetings-title">研究本事项的政府会议</h2>
+          <ul>
+            {v.meetings.map((m) => (
+              <li key={m.publicCode}>
+                <a href={`/decisions/meetings/items/${m.publicCode}`}>{m.name}</a>（{m.heldOn}）
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {evaluation?.state === 'done' ? (
         <p>
           决策后评估结果另见<a href={`/decisions/results/${d.year}`}>{d.year}年结果公开</a>。

@@ -67,7 +67,7 @@ export function StaffHomePage({ ctx, year, rows, tasks, pending, canManage, cata
         另见：<a href={`${BASE}/proposals?year=${year}`}>建议提案办理</a>
         {canManage ? (
           <>
-            、<a href={`${BASE}/findings?year=${year}`}>督查和审计发现的问题</a>
+            、<a href={`${BASE}/findings?year=${year}`}>督查和审计发现的问题</a>、<a href={`${BASE}/meetings?year=${year}`}>常务会议和专题会议</a>
           </>
         ) : null}
       </p>

@@ -4,7 +4,8 @@ import { PublicLayout } from '../../../core/ui/layout.tsx';
 import { Paragraphs } from '../../../core/ui/components.tsx';
 import { PROPOSAL_KINDS, PUBLICITY_LABELS, RESULT_LABELS, SATISFACTION_LABELS, type ProposalKind, type ProposalResult, type Satisfaction } from '../domain/proposals.ts';
 import { FINDING_KINDS, RECTIFICATION_LABELS, rectificationState } from '../domain/findings.ts';
-import type { FindingRow, ProposalRow } from '../data/repository.ts';
+import type { FindingRow, MeetingRow, ProposalRow } from '../data/repository.ts';
+import { MEETING_KINDS } from '../domain/meetings.ts';
 
 const HOME = { href: '/decisions', label: '决策公开' };
 
@@ -190,6 +191,72 @@ export function SupervisionPage({ ctx, year, years, rows, unitName, taskTitle, t
         对重点工作和政府部门开展督查、审计发现的问题，逐项公开整改要求、时限和整改结果。本年度共{rows.length}项，已整改{rows.length - open}项，尚在整改{open}项。
       </p>
       {rows.length ? <FindingsTable rows={rows} unitName={unitName} today={today} caption={`${year}年督查审计发现的问题（共${rows.length}项）`} taskTitle={taskTitle} /> : <p>本年度尚未公开督查或审计发现的问题。</p>}
+    </PublicLayout>
+  );
+}
+
+export function MeetingsPage({ ctx, year, years, rows }: { ctx: PageContext; year: number; years: number[]; rows: MeetingRow[] }) {
+  return (
+    <PublicLayout ctx={ctx} title={`${year}年政府常务会议和专题会议`} breadcrumbs={[HOME, { label: `${year}年会议` }]}>
+      <h1>{year}年政府常务会议和专题会议</h1>
+      <YearNav years={years} year={year} base="/decisions/meetings" />
+      <p>市人民政府常务会议和专题会议的议题、列席人员、会议纪要（新闻稿）和解读，以及会议研究的重大行政决策事项。</p>
+      {rows.length ? (
+        <ul>
+          {rows.map((m) => (
+            <li key={m.publicCode}>
+              <a href={`/decisions/meetings/items/${m.publicCode}`}>{m.name}</a>（{m.heldOn}，{MEETING_KINDS[m.kind]}）：{m.topics.split('\n').join('；')}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>本年度尚未公开会议信息。</p>
+      )}
+    </PublicLayout>
+  );
+}
+
+export function MeetingPage({ ctx, m, decisions }: { ctx: PageContext; m: MeetingRow; decisions: { code: string; title: string }[] }) {
+  const year = m.heldOn.slice(0, 4);
+  return (
+    <PublicLayout ctx={ctx} title={m.name} breadcrumbs={[HOME, { href: `/decisions/meetings/${year}`, label: `${year}年会议` }, { label: m.name }]}>
+      <h1>{m.name}</h1>
+      <dl class="facts">
+        <dt>会议类型</dt>
+        <dd>{MEETING_KINDS[m.kind]}</dd>
+        <dt>会议日期</dt>
+        <dd>{m.heldOn}</dd>
+        <dt>列席人员</dt>
+        <dd>{m.attendees || '—'}</dd>
+        <dt>公开日期</dt>
+        <dd>{m.publishedOn}</dd>
+      </dl>
+      <h2>会议议题</h2>
+      <ol>
+        {m.topics.split('\n').map((t, i) => (
+          <li key={i}>{t}</li>
+        ))}
+      </ol>
+      {decisions.length ? (
+        <>
+          <h2>研究的重大行政决策事项</h2>
+          <ul>
+            {decisions.map((d) => (
+              <li key={d.code}>
+                <a href={`/decisions/items/${d.code}`}>{d.title}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h2>会议纪要</h2>
+      <Paragraphs text={m.summary} />
+      {m.interpretation ? (
+        <>
+          <h2>解读</h2>
+          <Paragraphs text={m.interpretation} />
+        </>
+      ) : null}
     </PublicLayout>
   );
 }

@@ -1,10 +1,11 @@
 // Staff pages of key-task entry, 建议提案办理 and 督查/审计 findings.
 import type { PageContext } from '../../../core/ui/context.ts';
 import { StaffLayout } from '../../../core/ui/layout.tsx';
-import { CsrfField, ErrorSummary, Paragraphs, RadioGroup, SelectField, TextArea, TextField } from '../../../core/ui/components.tsx';
+import { CheckboxGroup, CsrfField, ErrorSummary, Paragraphs, RadioGroup, SelectField, TextArea, TextField } from '../../../core/ui/components.tsx';
+import { MEETING_KINDS } from '../domain/meetings.ts';
 import { PROPOSAL_KINDS, PROPOSAL_STATE_LABELS, PUBLICITY_LABELS, RESULT_LABELS, SATISFACTION_LABELS, proposalState, type ProposalKind, type ProposalResult, type Satisfaction } from '../domain/proposals.ts';
 import { FINDING_KINDS, RECTIFICATION_LABELS, rectificationState } from '../domain/findings.ts';
-import type { FindingRow, ProposalRow } from '../data/repository.ts';
+import type { FindingRow, MeetingRow, ProposalRow } from '../data/repository.ts';
 import type { Form } from './staff.tsx';
 
 const BASE = '/staff/decisions';
@@ -321,6 +322,47 @@ export function FindingsStaffPage({ ctx, year, rows, unitName, units, tasks, tod
           <TextArea name="finding" label="发现的问题" value={v.finding} error={form.errors.finding} rows={4} required />
           <TextArea name="measures" label="整改要求（选填）" value={v.measures} error={form.errors.measures} rows={3} />
           <TextField name="rectifyBy" label="整改时限" hint="格式如 2026-12-31" value={v.rectifyBy} error={form.errors.rectifyBy} required />
+          <button type="submit" class="button">
+            登记并公开
+          </button>
+        </form>
+      </section>
+    </StaffLayout>
+  );
+}
+
+// ------------------------------------------------------------------ 常务会议、专题会议
+
+export function MeetingsStaffPage({ ctx, year, rows, decisions, form = empty }: { ctx: PageContext; year: number; rows: MeetingRow[]; decisions: { code: string; title: string }[]; form?: Form & { codes?: string[] } }) {
+  const v = form.values;
+  return (
+    <StaffLayout ctx={ctx} title="常务会议和专题会议" breadcrumbs={[{ href: BASE, label: '决策和执行公开' }, { label: '常务会议和专题会议' }]}>
+      <h1>{year}年常务会议和专题会议</h1>
+      {rows.length ? (
+        <ul>
+          {rows.map((m) => (
+            <li key={m.publicCode}>
+              <a href={`/decisions/meetings/items/${m.publicCode}`}>{m.name}</a>（{m.heldOn}，{MEETING_KINDS[m.kind]}）
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>本年度尚未登记会议。</p>
+      )}
+      <section aria-labelledby="new-meeting">
+        <h2 id="new-meeting">登记会议并公开</h2>
+        <p>会后登记议题、列席人员和会议纪要（或新闻稿），保存后即在“决策公开”栏目公开，并出现在所选决策事项的页面上。</p>
+        <ErrorSummary errors={form.errors} />
+        <form method="post" action={`${BASE}/meetings`} class="narrow">
+          <CsrfField token={ctx.csrfToken} />
+          <RadioGroup name="kind" legend="会议类型" value={v.kind ?? 'executive'} error={form.errors.kind} options={Object.entries(MEETING_KINDS).map(([k, l]) => ({ value: k, label: l }))} inline />
+          <TextField name="name" label="会议名称" hint="如：市人民政府第40次常务会议" value={v.name} error={form.errors.name} maxLength={100} required />
+          <TextField name="heldOn" label="会议日期" hint="格式如 2026-11-18" value={v.heldOn} error={form.errors.heldOn} required />
+          <TextArea name="topics" label="议题（每行一个）" value={v.topics} error={form.errors.topics} rows={4} required />
+          <TextField name="attendees" label="列席人员（选填）" hint="如：市民代表2名、专家1名、新闻媒体" value={v.attendees} error={form.errors.attendees} />
+          <TextArea name="summary" label="会议纪要或新闻稿" value={v.summary} error={form.errors.summary} rows={8} required />
+          <TextArea name="interpretation" label="解读（选填）" value={v.interpretation} error={form.errors.interpretation} rows={4} />
+          {decisions.length ? <CheckboxGroup name="decisionCodes" legend="研究的重大行政决策事项（选填）" options={decisions.map((d) => ({ value: d.code, label: d.title }))} values={form.codes ?? []} error={form.errors.decisionCodes} /> : null}
           <button type="submit" class="button">
             登记并公开
           </button>
