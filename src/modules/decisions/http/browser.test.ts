@@ -44,6 +44,7 @@ describe('决策公开 in a browser', { timeout: 400_000 }, () => {
     const open = await code("SELECT public_code AS c FROM decisions_items WHERE title LIKE '%教育事业发展规划'");
     const task = await code("SELECT public_code AS c FROM decisions_tasks WHERE title = '完成12所农村学校校舍改造'");
     const proposal = await code("SELECT public_code AS c FROM decisions_proposals WHERE number = '0012'");
+    const meeting = await code("SELECT public_code AS c FROM decisions_meetings WHERE name = '市人民政府第28次常务会议'");
     const pages: [string, string][] = [
       ['decisions-home', '/decisions'],
       ['decisions-catalog', '/decisions/catalog/2026'],
@@ -55,6 +56,8 @@ describe('决策公开 in a browser', { timeout: 400_000 }, () => {
       ['decisions-proposals', '/decisions/proposals/2026'],
       ['decisions-proposal', `/decisions/proposals/items/${proposal}`],
       ['decisions-supervision', '/decisions/supervision/2026'],
+      ['decisions-meetings', '/decisions/meetings/2026'],
+      ['decisions-meeting', `/decisions/meetings/items/${meeting}`],
       ['decisions-search', `/search?q=${encodeURIComponent('校舍改造')}`],
     ];
     await checkPublicPages(browser, base, pages);
@@ -109,6 +112,12 @@ describe('决策公开 in a browser', { timeout: 400_000 }, () => {
       assert.match(await page.locator('body').innerText(), /进展报告已公开/);
       await assertAccessible(page, 'staff decisions home');
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'decisions-staff-home-desktop.png'), fullPage: true });
+
+      const proposal = await code("SELECT public_code AS c FROM decisions_proposals WHERE number = '0045'");
+      for (const p of ['/staff/decisions/proposals', `/staff/decisions/proposals/${proposal}`, '/staff/decisions/findings', '/staff/decisions/meetings']) {
+        await page.goto(base + p);
+        await assertAccessible(page, p);
+      }
 
       const pub = await office.newPage();
       await pub.goto(`${base}/decisions/work/tasks/${taskUrl.split('/').pop()}`);
