@@ -27,3 +27,4 @@ export {
   type PublishedComment,
 } from '../consultations/index.ts';
 export { findUnitById, publicUnitsOfRoot, listUnitsOfRoot, type UnitRow } from '../units/index.ts';
+export { addSearchProvider, publicPagesChanged } from '../publishing/index.ts';

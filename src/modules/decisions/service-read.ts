@@ -4,7 +4,7 @@ import type { Core } from '../../core/services.ts';
 import { consultationStatus, consultationsByIds, findConsultationById, listComments, publicUnitsOfRoot, type ConsultationRow, type ConsultationStatus, type CommentRow } from './deps.ts';
 import { decisionStatus, isPastPlan, stepStates, type DecisionStatus, type StepView } from './domain/steps.ts';
 import { nextReportDue, parentPercent, taskFlag, type TaskFlag } from './domain/progress.ts';
-import { latestPublishedProgress, listDecisions, listSteps, listTasks, type DecisionRow, type ProgressRow, type StepRow, type TaskRow } from './data/repository.ts';
+import { latestPublishedProgress, listDecisions, listSteps, listTasks, meetingsOfDecision, type DecisionRow, type MeetingRow, type ProgressRow, type StepRow, type TaskRow } from './data/repository.ts';
 import { toRecords } from './service.ts';
 
 export async function unitNames(core: Core, rootUnitId: number): Promise<Map<number, string>> {
@@ -20,6 +20,8 @@ export interface DossierView {
   pastPlan: boolean;
   consultation: (ConsultationRow & { state: ConsultationStatus }) | null;
   comments: CommentRow[];
+  /** 常务会议 and 专题会议 that dealt with it. */
+  meetings: Pick<MeetingRow, 'publicCode' | 'name' | 'heldOn'>[];
 }
 
 export async function dossier(core: Core, decision: DecisionRow, today: string): Promise<DossierView> {
@@ -37,6 +39,7 @@ export async function dossier(core: Core, decision: DecisionRow, today: string):
     pastPlan: isPastPlan(decision.plannedOn, records, today),
     consultation,
     comments: c ? await listComments(core.db, c.id) : [],
+    meetings: await meetingsOfDecision(core.db, decision.id),
   };
 }
 

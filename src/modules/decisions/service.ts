@@ -32,6 +32,8 @@ import {
   type TaskRow,
 } from './data/repository.ts';
 import type { CatalogEntry, StepDetails } from './data/schema.ts';
+import { refreshDecisionSearch } from './data/search-index.ts';
+import { publicPagesChanged } from './deps.ts';
 
 export type Outcome<T = object> = ({ ok: true } & T) | { ok: false; errors: Record<string, string>; refusals?: undefined } | { ok: false; refusals: string[]; errors?: undefined };
 
@@ -81,6 +83,8 @@ export async function createDecision(core: Core, actor: Actor, rootUnitId: numbe
       draft: input.draft.trim(),
       createdAt: now,
     });
+    await refreshDecisionSearch(tx, decision.id);
+    publicPagesChanged();
     await writeAudit(tx, actor, { action: 'decisions.created', targetType: 'decision', targetId: decision.publicCode, unitId: rootUnitId, summary: { after: { title: decision.title, year: decision.year } } }, now);
     return { ok: true as const, decision };
   });
@@ -200,6 +204,8 @@ export async function publishDecision(core: Core, actor: Actor, code: string, in
       recordedByName: actor.name,
       recordedAt: now,
     });
+    await refreshDecisionSearch(tx, decision.id);
+    publicPagesChanged();
     await writeAudit(tx, actor, { action: 'decisions.published', targetType: 'decision', targetId: decision.publicCode, unitId: decision.rootUnitId, summary: { after: { docNo: input.docNo, publishedOn: input.publishedOn } } }, now);
     return { ok: true as const };
   });

@@ -1,13 +1,16 @@
 // SQL for decisions, their steps, catalog versions, key tasks and progress reports. No rules here.
-import { and, asc, desc, eq, inArray, isNotNull, max } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, max, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../core/db/index.ts';
-import { decisionsCatalogVersions, decisionsItems, decisionsProgress, decisionsSteps, decisionsTasks } from './schema.ts';
+import { decisionsCatalogVersions, decisionsFindings, decisionsItems, decisionsMeetingLinks, decisionsMeetings, decisionsProgress, decisionsProposals, decisionsSearch, decisionsSteps, decisionsTasks } from './schema.ts';
 
 export type DecisionRow = typeof decisionsItems.$inferSelect;
 export type StepRow = typeof decisionsSteps.$inferSelect;
 export type CatalogVersionRow = typeof decisionsCatalogVersions.$inferSelect;
 export type TaskRow = typeof decisionsTasks.$inferSelect;
 export type ProgressRow = typeof decisionsProgress.$inferSelect;
+export type ProposalRow = typeof decisionsProposals.$inferSelect;
+export type FindingRow = typeof decisionsFindings.$inferSelect;
+export type MeetingRow = typeof decisionsMeetings.$inferSelect;
 
 export async function insertDecision(db: DbOrTx, d: typeof decisionsItems.$inferInsert): Promise<DecisionRow> {
   const [row] = await db.insert(decisionsItems).values(d).returning();
@@ -165,4 +168,149 @@ export async function publishedOfYear(db: DbOrTx, rootUnitId: number, year: numb
     .from(decisionsItems)
     .where(and(eq(decisionsItems.rootUnitId, rootUnitId), eq(decisionsItems.year, year), isNotNull(decisionsItems.publishedOn)))
     .orderBy(asc(decisionsItems.publishedOn));
+}
+
+export async function updateTask(db: DbOrTx, id: number, set: Partial<typeof decisionsTasks.$inferInsert>): Promise<void> {
+  await db.update(decisionsTasks).set(set).where(eq(decisionsTasks.id, id));
+}
+
+/** Every task of a city with how many progress reports it has (any state): what the nesting rule needs. */
+export async function taskNodes(db: DbOrTx, rootUnitId: number): Promise<{ id: number; code: string; year: number; parentId: number | null; dueOn: string; title: string; reports: number }[]> {
+  const rows = await db
+    .select({ id: decisionsTasks.id, code: decisionsTasks.publicCode, year: decisionsTasks.year, parentId: decisionsTasks.parentId, dueOn: decisionsTasks.dueOn, title: decisionsTasks.title, reports: count(decisionsProgress.id) })
+    .from(decisionsTasks)
+    .leftJoin(decisionsProgress, eq(decisionsProgress.taskId, decisionsTasks.id))
+    .where(eq(decisionsTasks.rootUnitId, rootUnitId))
+    .groupBy(decisionsTasks.id)
+    .orderBy(desc(decisionsTasks.year), asc(decisionsTasks.sortOrder), asc(decisionsTasks.id));
+  return rows.map((r) => ({ ...r, reports: Number(r.reports) }));
+}
+
+export async function maxTaskOrder(db: DbOrTx, rootUnitId: number, year: number): Promise<number> {
+  const [row] = await db.select({ m: max(decisionsTasks.sortOrder) }).from(decisionsTasks).where(and(eq(decisionsTasks.rootUnitId, rootUnitId), eq(decisionsTasks.year, year)));
+  return row?.m ?? -1;
+}
+
+// ------------------------------------------------------------------ 建议提案
+
+export async function insertProposal(db: DbOrTx, p: typeof decisionsProposals.$inferInsert): Promise<ProposalRow | undefined> {
+  return (await db.insert(decisionsProposals).values(p).onConflictDoNothing().returning())[0];
+}
+
+export async function findProposalByCode(db: DbOrTx, code: string, lock = false): Promise<ProposalRow | undefined> {
+  const q = db.select().from(decisionsProposals).where(eq(decisionsProposals.publicCode, code)).limit(1);
+  return (lock ? await q.for('update') : await q)[0];
+}
+
+export async function updateProposal(db: DbOrTx, id: number, set: Partial<typeof decisionsProposals.$inferInsert>): Promise<void> {
+  await db.update(decisionsProposals).set(set).where(eq(decisionsProposals.id, id));
+}
+
+export async function listProposals(db: DbOrTx, rootUnitId: number, year: number, onlyPublished: boolean): Promise<ProposalRow[]> {
+  const where = and(eq(decisionsProposals.rootUnitId, rootUnitId), eq(decisionsProposals.year, year), onlyPublished ? isNotNull(decisionsProposals.publishedOn) : undefined);
+  return db.select().from(decisionsProposals).where(where).orderBy(asc(decisionsProposals.kind), asc(decisionsProposals.number));
+}
+
+export async function proposalYears(db: DbOrTx, rootUnitId: number): Promise<number[]> {
+  const rows = await db.selectDistinct({ y: decisionsProposals.year }).from(decisionsProposals).where(eq(decisionsProposals.rootUnitId, rootUnitId)).orderBy(desc(decisionsProposals.year));
+  return rows.map((r) => r.y);
+}
+
+// ------------------------------------------------------------------ 督查、审计
+
+export async function insertFinding(db: DbOrTx, f: typeof decisionsFindings.$inferInsert): Promise<FindingRow> {
+  return (await db.insert(decisionsFindings).values(f).returning())[0]!;
+}
+
+export async function findFindingByCode(db: DbOrTx, code: string, lock = false): Promise<FindingRow | undefined> {
+  const q = db.select().from(decisionsFindings).where(eq(decisionsFindings.publicCode, code)).limit(1);
+  return (lock ? await q.for('update') : await q)[0];
+}
+
+export async function updateFinding(db: DbOrTx, id: number, set: Partial<typeof decisionsFindings.$inferInsert>): Promise<void> {
+  await db.update(decisionsFindings).set(set).where(eq(decisionsFindings.id, id));
+}
+
+/** A city's findings of a year (by the date found), newest first. */
+export async function listFindings(db: DbOrTx, rootUnitId: number, year: number): Promise<FindingRow[]> {
+  return db
+    .select()
+    .from(decisionsFindings)
+    .where(and(eq(decisionsFindings.rootUnitId, rootUnitId), sql`extract(year from ${decisionsFindings.foundOn}) = ${year}`))
+    .orderBy(desc(decisionsFindings.foundOn), desc(decisionsFindings.id));
+}
+
+export async function findingsOfTask(db: DbOrTx, taskId: number): Promise<FindingRow[]> {
+  return db.select().from(decisionsFindings).where(eq(decisionsFindings.taskId, taskId)).orderBy(desc(decisionsFindings.foundOn));
+}
+
+export async function findingYears(db: DbOrTx, rootUnitId: number): Promise<number[]> {
+  const r = await db.execute<{ y: number }>(sql`SELECT DISTINCT extract(year from found_on)::int AS y FROM decisions_findings WHERE root_unit_id = ${rootUnitId} ORDER BY y DESC`);
+  return r.rows.map((x) => Number(x.y));
+}
+
+// ------------------------------------------------------------------ search
+
+export async function upsertSearch(db: DbOrTx, row: typeof decisionsSearch.$inferInsert): Promise<void> {
+  await db
+    .insert(decisionsSearch)
+    .values({ ...row, document: sql`${row.document}::tsvector` as unknown as string })
+    .onConflictDoUpdate({ target: [decisionsSearch.kind, decisionsSearch.refId], set: { title: row.title, href: row.href, meta: row.meta, rootUnitId: row.rootUnitId, document: sql`excluded.document` as unknown as string } });
+}
+
+export async function deleteSearch(db: DbOrTx, kind: 'decision' | 'task' | 'proposal', refId: number): Promise<void> {
+  await db.delete(decisionsSearch).where(and(eq(decisionsSearch.kind, kind), eq(decisionsSearch.refId, refId)));
+}
+
+export async function searchHits(db: DbOrTx, rootUnitId: number, tsquery: string, limit: number): Promise<{ kind: string; title: string; href: string; meta: string }[]> {
+  const r = await db.execute<{ kind: string; title: string; href: string; meta: string }>(sql`
+    SELECT kind, title, href, meta FROM decisions_search
+    WHERE root_unit_id = ${rootUnitId} AND document @@ ${tsquery}::tsquery
+    ORDER BY ts_rank_cd(document, ${tsquery}::tsquery) DESC, title LIMIT ${limit}`);
+  return r.rows;
+}
+
+// ------------------------------------------------------------------ 常务会议、专题会议
+
+export async function insertMeeting(db: DbOrTx, m: typeof decisionsMeetings.$inferInsert, decisionIds: number[]): Promise<MeetingRow> {
+  const row = (await db.insert(decisionsMeetings).values(m).returning())[0]!;
+  if (decisionIds.length) await db.insert(decisionsMeetingLinks).values(decisionIds.map((decisionId) => ({ meetingId: row.id, decisionId }))).onConflictDoNothing();
+  return row;
+}
+
+export async function findMeetingByCode(db: DbOrTx, code: string): Promise<MeetingRow | undefined> {
+  return (await db.select().from(decisionsMeetings).where(eq(decisionsMeetings.publicCode, code)).limit(1))[0];
+}
+
+export async function listMeetings(db: DbOrTx, rootUnitId: number, year: number): Promise<MeetingRow[]> {
+  return db
+    .select()
+    .from(decisionsMeetings)
+    .where(and(eq(decisionsMeetings.rootUnitId, rootUnitId), sql`extract(year from ${decisionsMeetings.heldOn}) = ${year}`))
+    .orderBy(desc(decisionsMeetings.heldOn), desc(decisionsMeetings.id));
+}
+
+export async function meetingYears(db: DbOrTx, rootUnitId: number): Promise<number[]> {
+  const r = await db.execute<{ y: number }>(sql`SELECT DISTINCT extract(year from held_on)::int AS y FROM decisions_meetings WHERE root_unit_id = ${rootUnitId} ORDER BY y DESC`);
+  return r.rows.map((x) => Number(x.y));
+}
+
+/** The decisions a meeting dealt with (code and title). */
+export async function decisionsOfMeeting(db: DbOrTx, meetingId: number): Promise<{ code: string; title: string }[]> {
+  return db
+    .select({ code: decisionsItems.publicCode, title: decisionsItems.title })
+    .from(decisionsMeetingLinks)
+    .innerJoin(decisionsItems, eq(decisionsItems.id, decisionsMeetingLinks.decisionId))
+    .where(eq(decisionsMeetingLinks.meetingId, meetingId))
+    .orderBy(asc(decisionsItems.id));
+}
+
+/** The meetings that dealt with a decision, oldest first. */
+export async function meetingsOfDecision(db: DbOrTx, decisionId: number): Promise<Pick<MeetingRow, 'publicCode' | 'name' | 'heldOn'>[]> {
+  return db
+    .select({ publicCode: decisionsMeetings.publicCode, name: decisionsMeetings.name, heldOn: decisionsMeetings.heldOn })
+    .from(decisionsMeetingLinks)
+    .innerJoin(decisionsMeetings, eq(decisionsMeetings.id, decisionsMeetingLinks.meetingId))
+    .where(eq(decisionsMeetingLinks.decisionId, decisionId))
+    .orderBy(asc(decisionsMeetings.heldOn));
 }

@@ -1,7 +1,7 @@
 // Tables of 决策公开 and 执行公开: major decisions (dossiers) with their recorded steps, the published
 // versions of each year's 重大行政决策事项目录, key tasks (重点工作) and their progress reports.
 import { sql } from 'drizzle-orm';
-import { bigint, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, check, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { units } from '../../../core/db/schema.ts';
 
 /** A major administrative decision (重大行政决策事项) of a government, from 启动 to 后评估. */
@@ -156,4 +156,143 @@ export const decisionsProgress = pgTable(
     index('decisions_progress_task_idx').on(t.taskId, t.reportedOn),
     check('decisions_progress_percent', sql`${t.percent} between 0 and 100`),
   ],
+);
+
+/** A 人大代表建议 or 政协提案 assigned to a unit, its 办理复文 and the published result. */
+export const decisionsProposals = pgTable(
+  'decisions_proposals',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    publicCode: text('public_code').notNull(),
+    rootUnitId: bigint('root_unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    kind: text('kind').$type<'npc' | 'cppcc'>().notNull(),
+    year: integer('year').notNull(),
+    /** The number given by the 人大 or 政协 (e.g. 0123). */
+    number: text('number').notNull(),
+    title: text('title').notNull(),
+    /** 代表 or 委员 (the first of a joint one), in their public capacity. */
+    proposer: text('proposer').notNull(),
+    /** 主办单位 and 协办单位. */
+    leadUnitId: bigint('lead_unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    supportingUnits: text('supporting_units').notNull().default(''),
+    assignedOn: date('assigned_on', { mode: 'string' }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    repliedOn: date('replied_on', { mode: 'string' }),
+    /** A, B or C. */
+    result: text('result'),
+    replyText: text('reply_text'),
+    repliedByName: text('replied_by_name'),
+    satisfaction: text('satisfaction'),
+    publicity: text('publicity'),
+    publicSummary: text('public_summary'),
+    withheldReason: text('withheld_reason'),
+    publishedOn: date('published_on', { mode: 'string' }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('decisions_proposals_code_key').on(t.publicCode),
+    uniqueIndex('decisions_proposals_number_key').on(t.rootUnitId, t.year, t.kind, t.number),
+    check('decisions_proposals_kind', sql`${t.kind} in ('npc', 'cppcc')`),
+  ],
+);
+
+/** A 督查 or 审计 finding about a unit (and perhaps a key task), with its rectification; public once recorded. */
+export const decisionsFindings = pgTable(
+  'decisions_findings',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    publicCode: text('public_code').notNull(),
+    rootUnitId: bigint('root_unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    kind: text('kind').$type<'inspection' | 'audit'>().notNull(),
+    /** Which 督查 or 审计 (name, round). */
+    source: text('source').notNull(),
+    unitId: bigint('unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    taskId: bigint('task_id', { mode: 'number' }).references(() => decisionsTasks.id),
+    foundOn: date('found_on', { mode: 'string' }).notNull(),
+    finding: text('finding').notNull(),
+    /** 整改要求. */
+    measures: text('measures').notNull().default(''),
+    rectifyBy: date('rectify_by', { mode: 'string' }).notNull(),
+    rectifiedOn: date('rectified_on', { mode: 'string' }),
+    /** 整改结果. */
+    result: text('result'),
+    recordedByName: text('recorded_by_name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('decisions_findings_code_key').on(t.publicCode),
+    index('decisions_findings_root_idx').on(t.rootUnitId, t.foundOn),
+    index('decisions_findings_task_idx').on(t.taskId),
+    check('decisions_findings_kind', sql`${t.kind} in ('inspection', 'audit')`),
+  ],
+);
+
+const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/**
+ * The module's public pages in the platform search: one row per decision, key task and published
+ * 建议提案 result, with its CJK-bigram vector (core/search), kept by the service in the same transaction.
+ */
+export const decisionsSearch = pgTable(
+  'decisions_search',
+  {
+    kind: text('kind').$type<'decision' | 'task' | 'proposal'>().notNull(),
+    refId: bigint('ref_id', { mode: 'number' }).notNull(),
+    rootUnitId: bigint('root_unit_id', { mode: 'number' }).notNull(),
+    title: text('title').notNull(),
+    href: text('href').notNull(),
+    meta: text('meta').notNull(),
+    document: tsvector('document').notNull(),
+  },
+  (t) => [uniqueIndex('decisions_search_key').on(t.kind, t.refId), index('decisions_search_document_idx').using('gin', t.document)],
+);
+
+/** A 政府常务会议 or 专题会议: its 议题, who attended as 列席, and what is published after it. */
+export const decisionsMeetings = pgTable(
+  'decisions_meetings',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    publicCode: text('public_code').notNull(),
+    rootUnitId: bigint('root_unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    kind: text('kind').$type<'executive' | 'special'>().notNull(),
+    /** 市人民政府第40次常务会议. */
+    name: text('name').notNull(),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    /** 议题, one a line. */
+    topics: text('topics').notNull(),
+    /** 列席: public representatives, experts, media. */
+    attendees: text('attendees').notNull().default(''),
+    /** 会议纪要 or 新闻稿 as published. */
+    summary: text('summary').notNull(),
+    /** 解读 (optional). */
+    interpretation: text('interpretation').notNull().default(''),
+    publishedOn: date('published_on', { mode: 'string' }).notNull(),
+    recordedByName: text('recorded_by_name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('decisions_meetings_code_key').on(t.publicCode), index('decisions_meetings_root_idx').on(t.rootUnitId, t.heldOn), check('decisions_meetings_kind', sql`${t.kind} in ('executive', 'special')`)],
+);
+
+/** Which decisions a meeting discussed or decided. */
+export const decisionsMeetingLinks = pgTable(
+  'decisions_meeting_links',
+  {
+    meetingId: bigint('meeting_id', { mode: 'number' })
+      .notNull()
+      .references(() => decisionsMeetings.id),
+    decisionId: bigint('decision_id', { mode: 'number' })
+      .notNull()
+      .references(() => decisionsItems.id),
+  },
+  (t) => [uniqueIndex('decisions_meeting_links_key').on(t.meetingId, t.decisionId), index('decisions_meeting_links_decision_idx').on(t.decisionId)],
 );

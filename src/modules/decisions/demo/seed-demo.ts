@@ -9,7 +9,9 @@ import { importConsultation, type Answer } from '../deps.ts';
 import { addDays } from '../domain/dates.ts';
 import { decisionStatus, type Step } from '../domain/steps.ts';
 import { decisionsTasks } from '../data/schema.ts';
-import { nextCatalogVersion, insertCatalogVersion, insertDecision, insertProgressOnce, insertStep, insertTask, listSteps, updateDecision } from '../data/repository.ts';
+import { nextCatalogVersion, insertCatalogVersion, insertDecision, insertFinding, insertMeeting, insertProgressOnce, insertProposal, insertStep, insertTask, listSteps, updateDecision } from '../data/repository.ts';
+import { repairDecisionsSearch } from '../data/search-index.ts';
+import { defaultReplyDue } from '../domain/proposals.ts';
 import { newCode, toRecords } from '../service.ts';
 import type { StepDetails } from '../data/schema.ts';
 
@@ -308,12 +310,61 @@ export async function seedDecisionsDemo(core: Core, rootUnitId: number, today: s
     await insertCatalogVersion(tx, { rootUnitId, year: 2025, version: await nextCatalogVersion(tx, rootUnitId, 2025), entries: await entriesAt(2025, '2025-02-01'), reason: '首次发布', publishedOn: '2025-02-01', publishedByName: '市政务公开办', publishedAt: at('2025-02-01') });
     await insertCatalogVersion(tx, { rootUnitId, year: 2026, version: await nextCatalogVersion(tx, rootUnitId, 2026), entries: await entriesAt(2026, '2026-03-15'), reason: '首次发布（经市人民政府第21次常务会议审定）', publishedOn: '2026-03-15', publishedByName: '市政务公开办', publishedAt: at('2026-03-15') });
     await insertCatalogVersion(tx, { rootUnitId, year: 2026, version: await nextCatalogVersion(tx, rootUnitId, 2026), entries: await entriesAt(2026, '2026-10-25'), reason: '新增“楚雄市‘十五五’教育事业发展规划”“楚雄市农村集体经营性建设用地入市试点实施方案”两项', publishedOn: '2026-10-25', publishedByName: '市政务公开办', publishedAt: at('2026-10-25') });
-    await seedTasks(tx, rootUnitId, unitId, today);
+    // The meetings that decided them (常务会议), with their published 纪要, and a 专题会议 on key tasks.
+    const seeds = decisions(today);
+    for (let i = 0; i < seeds.length; i++) {
+      const collective = seeds[i]!.steps.find((x) => x[0] === 'collective' && x[1] && x[5]?.meeting);
+      const m = collective?.[5]?.meeting;
+      if (!collective || !m || collective[1]! > today) continue;
+      await insertMeeting(
+        tx,
+        {
+          publicCode: newCode('hy'),
+          rootUnitId,
+          kind: 'executive',
+          name: m.name,
+          heldOn: collective[1]!,
+          topics: `${m.topic}\n听取有关部门工作汇报`,
+          attendees: m.attendees,
+          summary: `${collective[1]}，市长主持召开${m.name}。会议${m.topic.replace(/^研究/, '研究了')}，原则同意，要求承办单位根据会议意见修改完善后按程序印发实施，并做好政策解读和舆情回应。`,
+          interpretation: '',
+          publishedOn: addDays(collective[1]!, 2),
+          recordedByName: '市政务公开办',
+          createdAt: at(addDays(collective[1]!, 2)),
+        },
+        [made[i]!.id],
+      );
+    }
+    if (today >= '2026-07-20') {
+      await insertMeeting(
+        tx,
+        {
+          publicCode: newCode('hy'),
+          rootUnitId,
+          kind: 'special',
+          name: '市人民政府重点工作推进专题会议',
+          heldOn: '2026-07-18',
+          topics: '听取2026年政府工作报告重点工作上半年进展情况\n研究“一网通办”逾期任务整改措施',
+          attendees: '市人大代表1名、市政协委员1名',
+          summary: '会议听取了各牵头单位上半年重点工作进展汇报。会议指出，“一网通办”全覆盖任务未按期完成，要求市政务服务管理局制定整改方案，12月底前完成剩余事项对接；垃圾分类示范片区建设进度滞后，要求市住房和城乡建设局按月报送进展。',
+          interpretation: '',
+          publishedOn: '2026-07-20',
+          recordedByName: '市政务公开办',
+          createdAt: at('2026-07-20'),
+        },
+        [],
+      );
+    }
+    const tasks = await seedTasks(tx, rootUnitId, unitId, today);
+    await seedProposals(tx, rootUnitId, unitId, today);
+    await seedFindings(tx, rootUnitId, unitId, tasks, today);
   });
-  log('决策公开演示数据：2026年重大行政决策事项目录（2个版本）、7项决策、重点工作及月度进展。');
+  await repairDecisionsSearch(core.db);
+  log('决策公开演示数据：2026年重大行政决策事项目录（2个版本）、7项决策、重点工作及月度进展、政府常务会议、建议提案办理、督查审计整改。');
 }
 
-async function seedTasks(tx: Tx, rootUnitId: number, unitId: (slug: string) => number, today: string) {
+async function seedTasks(tx: Tx, rootUnitId: number, unitId: (slug: string) => number, today: string): Promise<Map<string, number>> {
+  const byTitle = new Map<string, number>();
   let order = 0;
   const add = async (t: TaskSeed, parentId: number | null) => {
     const row = await insertTask(tx, {
@@ -330,6 +381,7 @@ async function seedTasks(tx: Tx, rootUnitId: number, unitId: (slug: string) => n
       dueOn: t.dueOn,
       sortOrder: order++,
     });
+    byTitle.set(t.title, row.id);
     const monthly = t.monthly ?? [];
     for (let i = 0; i < monthly.length; i++) {
       const reportedOn = monthEnd(2026, 2 + i);
@@ -353,6 +405,149 @@ async function seedTasks(tx: Tx, rootUnitId: number, unitId: (slug: string) => n
     for (const c of t.children ?? []) await add(c, row.id);
   };
   for (const t of TASKS) await add(t, null);
+  return byTitle;
+}
+
+interface ProposalSeed {
+  kind: 'npc' | 'cppcc';
+  number: string;
+  title: string;
+  proposer: string;
+  lead: string;
+  supporting?: string;
+  assignedOn: string;
+  reply?: { on: string; result: 'A' | 'B' | 'C'; text: string; satisfaction?: 'satisfied' | 'basically' | 'unsatisfied'; publicity?: 'full' | 'summary' | 'none'; summary?: string; reason?: string; publishedOn?: string };
+}
+
+const PROPOSALS: ProposalSeed[] = [
+  {
+    kind: 'npc',
+    number: '0012',
+    title: '关于增设龙川江滨江步道夜间照明的建议',
+    proposer: '李明代表',
+    lead: 'housing-construction',
+    supporting: '市水务局',
+    assignedOn: '2026-03-20',
+    reply: {
+      on: '2026-06-10',
+      result: 'A',
+      text: '李明代表：\n您提出的《关于增设龙川江滨江步道夜间照明的建议》收悉，现答复如下：\n我局会同市水务局对滨江步道照明情况进行了实地踏勘，已于5月底前在鹿城桥至开发区段新增太阳能路灯126盏，步道夜间照明已实现全覆盖。下一步将把步道照明纳入城市照明日常养护范围。\n感谢您对城市建设工作的关心和支持。',
+      satisfaction: 'satisfied',
+      publicity: 'full',
+      publishedOn: '2026-06-25',
+    },
+  },
+  {
+    kind: 'npc',
+    number: '0027',
+    title: '关于加快农村学校校舍改造的建议',
+    proposer: '张桂芬等5名代表',
+    lead: 'education-sports',
+    supporting: '市财政局',
+    assignedOn: '2026-03-20',
+    reply: {
+      on: '2026-06-18',
+      result: 'B',
+      text: '张桂芬等代表：\n你们提出的建议收悉。2026年市政府工作报告已将“完成12所农村学校校舍改造”列为重点工作，目前已开工10所，计划于年底前全部完工。剩余学校的改造已列入“十五五”教育事业发展规划。',
+      satisfaction: 'basically',
+      publicity: 'full',
+      publishedOn: '2026-07-02',
+    },
+  },
+  {
+    kind: 'npc',
+    number: '0045',
+    title: '关于在城区增设老年助餐点的建议',
+    proposer: '王华代表',
+    lead: 'civil-affairs',
+    assignedOn: '2026-03-20',
+  },
+  {
+    kind: 'cppcc',
+    number: '0108',
+    title: '关于推进城市生活垃圾分类的提案',
+    proposer: '赵静委员',
+    lead: 'housing-construction',
+    assignedOn: '2026-03-25',
+    reply: {
+      on: '2026-06-20',
+      result: 'C',
+      text: '赵静委员：\n您的提案收悉。受财力和处理设施建设周期限制，全域推行垃圾分类尚需时日，今年先建设5个示范片区……（复文涉及企业报价，公开摘要）',
+      satisfaction: 'basically',
+      publicity: 'summary',
+      summary: '今年先建成5个垃圾分类示范片区，总结经验后逐步推开；厨余垃圾处理设施建设纳入2027年计划。',
+      publishedOn: '2026-07-05',
+    },
+  },
+  {
+    kind: 'cppcc',
+    number: '0131',
+    title: '关于优化政务服务“一网通办”的提案',
+    proposer: '陈立委员',
+    lead: 'government-services',
+    assignedOn: '2026-03-25',
+    reply: { on: '2026-06-24', result: 'B', text: '陈立委员：\n您的提案收悉。目前全市政务服务事项网上可办率已达75%……', satisfaction: 'unsatisfied' },
+  },
+];
+
+async function seedProposals(tx: Tx, rootUnitId: number, unitId: (slug: string) => number, today: string) {
+  for (const p of PROPOSALS) {
+    if (p.assignedOn > today) continue;
+    const r = p.reply && p.reply.on <= today ? p.reply : undefined;
+    const published = r?.publishedOn && r.publishedOn <= today ? r.publishedOn : null;
+    await insertProposal(tx, {
+      publicCode: newCode('ja'),
+      rootUnitId,
+      kind: p.kind,
+      year: 2026,
+      number: p.number,
+      title: p.title,
+      proposer: p.proposer,
+      leadUnitId: unitId(p.lead),
+      supportingUnits: p.supporting ?? '',
+      assignedOn: p.assignedOn,
+      dueOn: defaultReplyDue(p.assignedOn),
+      repliedOn: r?.on ?? null,
+      result: r?.result ?? null,
+      replyText: r?.text ?? null,
+      repliedByName: r ? '主办单位信息员' : null,
+      satisfaction: r?.satisfaction ?? null,
+      publicity: published ? (r!.publicity ?? 'full') : null,
+      publicSummary: published ? (r!.summary ?? null) : null,
+      withheldReason: published ? (r!.reason ?? null) : null,
+      publishedOn: published,
+      createdAt: at(p.assignedOn),
+    });
+  }
+}
+
+async function seedFindings(tx: Tx, rootUnitId: number, unitId: (slug: string) => number, tasks: Map<string, number>, today: string) {
+  const rows = [
+    { kind: 'inspection' as const, source: '2026年第二季度重点工作专项督查', unit: 'housing-construction', task: '建成城市生活垃圾分类示范片区5个', foundOn: '2026-07-10', finding: '示范片区建设进度滞后，5个片区中仅1个完成设施配置，进展报告连续两月未报送。', measures: '9月底前完成其余片区设施招标，按月报送进展。', rectifyBy: '2026-09-30', rectifiedOn: null, result: null },
+    { kind: 'audit' as const, source: '2026年度市本级预算执行审计', unit: 'education-sports', task: '完成12所农村学校校舍改造', foundOn: '2026-08-20', finding: '校舍改造专项资金1260万元拨付滞后，至7月底仅拨付38%。', measures: '10月底前按工程进度拨付到位。', rectifyBy: '2026-10-31', rectifiedOn: '2026-10-25', result: '已按工程进度拨付专项资金至82%，剩余资金待竣工验收后拨付。' },
+    { kind: 'inspection' as const, source: '2026年第三季度重点工作专项督查', unit: 'government-services', task: '建成“一网通办”政务服务事项全覆盖', foundOn: '2026-07-15', finding: '“一网通办”全覆盖任务未按6月30日时限完成，仍有87项事项不能网上办理。', measures: '12月底前完成剩余事项的系统对接。', rectifyBy: '2026-12-31', rectifiedOn: null, result: null },
+    { kind: 'audit' as const, source: '2025年度停车设施建设资金专项审计', unit: 'transport', task: '', foundOn: '2026-03-12', finding: '2个停车场项目未按合同约定收取特许经营权使用费，少收48万元。', measures: '6月底前追缴到位。', rectifyBy: '2026-06-30', rectifiedOn: '2026-07-08', result: '已追缴48万元并缴入国库。' },
+  ];
+  for (const f of rows) {
+    if (f.foundOn > today) continue;
+    const done = f.rectifiedOn && f.rectifiedOn <= today;
+    await insertFinding(tx, {
+      publicCode: newCode('dc'),
+      rootUnitId,
+      kind: f.kind,
+      source: f.source,
+      unitId: unitId(f.unit),
+      taskId: f.task ? (tasks.get(f.task) ?? null) : null,
+      foundOn: f.foundOn,
+      finding: f.finding,
+      measures: f.measures,
+      rectifyBy: f.rectifyBy,
+      rectifiedOn: done ? f.rectifiedOn : null,
+      result: done ? f.result : null,
+      recordedByName: '市政务公开办',
+      createdAt: at(f.foundOn),
+    });
+  }
 }
 
 function monthEnd(year: number, month: number): string {

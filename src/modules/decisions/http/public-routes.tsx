@@ -12,8 +12,8 @@ import { atom } from '../../publishing/index.ts';
 import { findConsultationById, newSubmissionKey, submitComment, type Answer } from '../deps.ts';
 import { DECISION_STATUS_LABELS, STEP_INFO } from '../domain/steps.ts';
 import { TASK_FLAG_LABELS } from '../domain/progress.ts';
-import { decisionYears, evaluationsOfYear, findDecisionByCode, findTaskByCode, latestCatalogVersion, listCatalogVersions, listProgress, listSteps, publishedOfYear, taskYears, type DecisionRow } from '../data/repository.ts';
-import { dossier, yearDecisions, yearTasks } from '../service-read.ts';
+import { decisionYears, evaluationsOfYear, findDecisionByCode, findTaskByCode, findingsOfTask, latestCatalogVersion, listCatalogVersions, listProgress, listSteps, publishedOfYear, taskYears, type DecisionRow } from '../data/repository.ts';
+import { dossier, unitNames, yearDecisions, yearTasks } from '../service-read.ts';
 import { CatalogVersionsPage, DecisionsHomePage, DossierPage, ResultsPage, TaskPage, WorkPage } from '../views/public.tsx';
 
 const HTML = 'text/html; charset=utf-8';
@@ -110,7 +110,12 @@ export function registerDecisionsPublicRoutes(app: FastifyInstance, core: Core):
     const view = rows.find((r) => r.task.id === task.id)!;
     const children = rows.filter((r) => r.task.parentId === task.id);
     const reports = await listProgress(core.db, [task.id], true);
-    return send(reply, <TaskPage ctx={pageContext(req, reply)} view={view} reports={reports} children={children} supporting={task.supportingUnits} />);
+    const findings = await findingsOfTask(core.db, task.id);
+    const names = findings.length ? await unitNames(core, task.rootUnitId) : new Map<number, string>();
+    return send(
+      reply,
+      <TaskPage ctx={pageContext(req, reply)} view={view} reports={reports} children={children} supporting={task.supportingUnits} findings={findings} unitName={(id) => names.get(id) ?? ''} today={today()} />,
+    );
   });
 
   app.get('/decisions/results', async (req, reply) => reply.redirect(`/decisions/results/${(await years(req.site.rootUnitId, 'tasks'))[0]}`, 302));

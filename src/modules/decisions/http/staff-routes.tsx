@@ -226,7 +226,7 @@ export function registerDecisionsStaffRoutes(app: FastifyInstance, core: Core): 
     const reports = await listProgress(core.db, [task.id], false);
     return send(
       reply,
-      <StaffTaskPage ctx={pageContext(req, reply)} task={task} view={view} reports={reports} canReport={canReport(req.user!, task.leadUnitId)} form={form} submissionKey={submissionKey} refusals={refusals} />,
+      <StaffTaskPage ctx={pageContext(req, reply)} task={task} view={view} reports={reports} canReport={canReport(req.user!, task.leadUnitId)} canManage={canManageDecisions(req.user!)} form={form} submissionKey={submissionKey} refusals={refusals} />,
       status,
     );
   }

@@ -9,7 +9,8 @@ import { shanghaiToday } from '../../../core/clock.ts';
 import { CommentForm, PublishedAnswers, StatusText, type PublishedComment } from '../deps.ts';
 import { DECISION_STATUS_LABELS, STEP_INFO } from '../domain/steps.ts';
 import { TASK_FLAG_LABELS, type TaskFlag } from '../domain/progress.ts';
-import type { CatalogVersionRow, ProgressRow, TaskRow } from '../data/repository.ts';
+import type { CatalogVersionRow, FindingRow, ProgressRow, TaskRow } from '../data/repository.ts';
+import { FindingsTable } from './work-public.tsx';
 import type { CatalogRow, DossierView, TaskView } from '../service-read.ts';
 import { FlagText, Percent, STEP_STATE_LABELS, StepBody } from './shared.tsx';
 
@@ -43,7 +44,7 @@ export function DecisionsHomePage({ ctx, year, years, rows, version }: { ctx: Pa
       <h1>决策公开</h1>
       <p>
         依照《重大行政决策程序暂行条例》（国务院令第713号），本市重大行政决策事项在作出前公开决策草案、征求公众意见，作出后公布决策及意见采纳情况，并公开执行情况和决策后评估结果。另见
-        <a href={`/decisions/work/${year}`}>执行公开（重点工作）</a>和<a href={`/decisions/results/${year}`}>结果公开</a>。
+        <a href={`/decisions/work/${year}`}>执行公开（重点工作）</a>、<a href="/decisions/meetings">政府常务会议和专题会议</a>、<a href="/decisions/supervision">督查审计整改</a>、<a href={`/decisions/results/${year}`}>结果公开</a>和<a href="/decisions/proposals">建议提案办理结果</a>。
       </p>
       <section aria-labelledby="open-title">
         <h2 id="open-title">正在征求意见</h2>
@@ -270,6 +271,18 @@ export function DossierPage({ ctx, view: v, publishedComments, form, refusal }: 
           ))}
         </ol>
       </section>
+      {v.meetings.length ? (
+        <section aria-labelledby="meetings-title">
+          <h2 id="meetings-title">研究本事项的政府会议</h2>
+          <ul>
+            {v.meetings.map((m) => (
+              <li key={m.publicCode}>
+                <a href={`/decisions/meetings/items/${m.publicCode}`}>{m.name}</a>（{m.heldOn}）
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {evaluation?.state === 'done' ? (
         <p>
           决策后评估结果另见<a href={`/decisions/results/${d.year}`}>{d.year}年结果公开</a>。
@@ -361,7 +374,7 @@ export function WorkPage({ ctx, year, years, rows }: { ctx: PageContext; year: n
   );
 }
 
-export function TaskPage({ ctx, view, reports, children, supporting }: { ctx: PageContext; view: TaskView; reports: ProgressRow[]; children: TaskView[]; supporting: string }) {
+export function TaskPage({ ctx, view, reports, children, supporting, findings, unitName, today }: { ctx: PageContext; view: TaskView; reports: ProgressRow[]; children: TaskView[]; supporting: string; findings: FindingRow[]; unitName: (id: number) => string; today: string }) {
   const t = view.task;
   return (
     <PublicLayout ctx={ctx} title={t.title} breadcrumbs={[HOME, { href: `/decisions/work/${t.year}`, label: `${t.year}年执行公开` }, { label: t.title }]}>
@@ -451,6 +464,12 @@ export function TaskPage({ ctx, view, reports, children, supporting }: { ctx: Pa
       ) : view.computed ? null : (
         <p>尚未公开进展报告。</p>
       )}
+      {findings.length ? (
+        <>
+          <h2>督查和审计发现的问题</h2>
+          <FindingsTable rows={findings} unitName={unitName} today={today} caption={`督查和审计发现的问题及整改情况（共${findings.length}项）`} />
+        </>
+      ) : null}
     </PublicLayout>
   );
 }
@@ -472,7 +491,9 @@ export function ResultsPage({ ctx, year, years, rows, evaluations, published }: 
     <PublicLayout ctx={ctx} title={`${year}年结果公开`} breadcrumbs={[HOME, { label: `${year}年结果公开` }]}>
       <h1>{year}年结果公开</h1>
       <YearLinks years={years} year={year} base="/decisions/results" />
-      <p>政府工作报告重点工作和重大行政决策的落实结果，以及决策后评估情况。每项工作的证据材料（进展报告）见各工作页面。</p>
+      <p>
+        政府工作报告重点工作和重大行政决策的落实结果，以及决策后评估情况。每项工作的证据材料（进展报告）见各工作页面；另见<a href={`/decisions/supervision/${year}`}>督查审计整改</a>和<a href={`/decisions/proposals/${year}`}>建议提案办理结果</a>。
+      </p>
       {top.length ? (
         <ChartWithTable id="result-chart" title="重点工作完成情况" spec={{ type: 'pie', labels: flags.map((f) => TASK_FLAG_LABELS[f]), values: counts }}>
           <table>

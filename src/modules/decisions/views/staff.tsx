@@ -55,11 +55,22 @@ export function StaffHomePage({ ctx, year, rows, tasks, pending, canManage, cata
           <a class="button" href={`${BASE}/new`}>
             登记重大行政决策事项
           </a>{' '}
+          <a class="button secondary" href={`${BASE}/tasks/new?year=${year}`}>
+            新增重点工作
+          </a>{' '}
           <a class="button secondary" href="/decisions">
             查看公开页面
           </a>
         </p>
       ) : null}
+      <p>
+        另见：<a href={`${BASE}/proposals?year=${year}`}>建议提案办理</a>
+        {canManage ? (
+          <>
+            、<a href={`${BASE}/findings?year=${year}`}>督查和审计发现的问题</a>、<a href={`${BASE}/meetings?year=${year}`}>常务会议和专题会议</a>
+          </>
+        ) : null}
+      </p>
       <h2>重大行政决策事项</h2>
       {rows.length ? (
         <div class="table-wrap" role="region" tabIndex={0} aria-label="重大行政决策事项">
@@ -352,7 +363,7 @@ export function StaffDossierPage({ ctx, view: v, today, refusals, stepForm = emp
   );
 }
 
-export function StaffTaskPage({ ctx, task, view, reports, canReport, form, submissionKey, refusals }: { ctx: PageContext; task: TaskRow; view: TaskView; reports: ProgressRow[]; canReport: boolean; form: Form; submissionKey: string; refusals?: string[] }) {
+export function StaffTaskPage({ ctx, task, view, reports, canReport, canManage, form, submissionKey, refusals }: { ctx: PageContext; task: TaskRow; view: TaskView; reports: ProgressRow[]; canReport: boolean; canManage: boolean; form: Form; submissionKey: string; refusals?: string[] }) {
   const STATES = { submitted: '待审核', published: '已公开', returned: '已退回' } as const;
   return (
     <StaffLayout ctx={ctx} title={task.title} breadcrumbs={crumbs(task.title)}>
@@ -371,7 +382,23 @@ export function StaffTaskPage({ ctx, task, view, reports, canReport, form, submi
         <dd>
           <FlagText flag={view.flag} />（下次进展报告应于{view.nextReportOn}前公开）
         </dd>
+        <dt>公开页面</dt>
+        <dd>
+          <a href={`/decisions/work/tasks/${task.publicCode}`}>/decisions/work/tasks/{task.publicCode}</a>
+        </dd>
       </dl>
+      {canManage ? (
+        <p>
+          <a class="button secondary" href={`${BASE}/tasks/${task.publicCode}/edit`}>
+            修改任务
+          </a>{' '}
+          {view.latest || reports.length ? null : (
+            <a class="button secondary" href={`${BASE}/tasks/new?parent=${task.publicCode}`}>
+              分解子任务
+            </a>
+          )}
+        </p>
+      ) : null}
       {canReport && !view.computed ? (
         <section aria-labelledby="report-title">
           <h2 id="report-title">报送进展</h2>
