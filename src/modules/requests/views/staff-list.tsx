@@ -4,6 +4,7 @@
 import type { PageContext } from '../../../core/ui/context.ts';
 import { StaffLayout } from '../../../core/ui/layout.tsx';
 import { Pagination } from '../../../core/ui/components.tsx';
+import { ChartWithTable, type ChartSpec } from '../../../core/ui/charts.tsx';
 import type { DueStatus } from '../domain/clock.ts';
 
 export const DUE_LABELS: Record<DueStatus, string> = {
@@ -74,6 +75,25 @@ export function listQuery(f: ListFilters, extra: Record<string, string> = {}): s
   return s ? `?${s}` : '';
 }
 
+/** Open requests per unit as stacked bars: the parts are disjoint, so a bar's length is the unit's 办理中. */
+export function byUnitChart(byUnit: (CountsView & { unitName: string })[]): ChartSpec {
+  const short = (name: string) => name.replace(/^楚雄(州|市)/, '').replace(/人民政府$/, '');
+  return {
+    type: 'bar',
+    horizontal: true,
+    height: 72 + 24 * byUnit.length,
+    labels: byUnit.map((u) => short(u.unitName)),
+    values: byUnit.map((u) => u.open),
+    series: [
+      { name: '已逾期', color: '#b3261e', values: byUnit.map((u) => u.overdue) },
+      { name: '3个工作日内到期', color: '#b35c00', values: byUnit.map((u) => u.dueSoon) },
+      { name: '等待补正', color: '#6a4c93', values: byUnit.map((u) => u.awaitingCorrection) },
+      { name: '暂停计算', color: '#737373', values: byUnit.map((u) => u.paused) },
+      { name: '其他办理中', color: '#1d4f91', values: byUnit.map((u) => Math.max(0, u.open - u.overdue - u.dueSoon - u.awaitingCorrection - u.paused)) },
+    ],
+  };
+}
+
 export function RequestListPage(p: RequestListProps) {
   const f = p.filters;
   const link = (extra: Partial<ListFilters>) => `/staff/requests${listQuery({ ...f, ...extra })}`;
@@ -142,10 +162,8 @@ export function RequestListPage(p: RequestListProps) {
         <p class="hint">今天是 {p.today}。到期和逾期只统计答复期限正在计算的申请。</p>
       </section>
       {p.byUnit ? (
-        <section aria-labelledby="by-unit">
-          <h2 id="by-unit">按单位</h2>
-          {p.byUnit.length ? (
-            <div class="table-wrap">
+        p.byUnit.length ? (
+          <ChartWithTable id="by-unit" title="按单位和状态：办理中的申请" spec={byUnitChart(p.byUnit)}>
               <table>
                 <caption class="visually-hidden">各单位办理中的申请</caption>
                 <thead>
@@ -173,11 +191,18 @@ export function RequestListPage(p: RequestListProps) {
                   ))}
                 </tbody>
               </table>
-            </div>
-          ) : (
+          </ChartWithTable>
+        ) : (
+          <section aria-labelledby="by-unit-title">
+            <h2 id="by-unit-title">按单位和状态：办理中的申请</h2>
             <p>没有办理中的申请。</p>
-          )}
-        </section>
+          </section>
+        )
+      ) : null}
+      {p.byUnit ? (
+        <p>
+          各单位按时答复率见<a href="/requests/statistics">依申请公开办理情况统计</a>。
+        </p>
       ) : null}
       <section aria-labelledby="list-title">
         <h2 id="list-title">申请列表</h2>
