@@ -3,7 +3,7 @@
 // data is masked in every row.
 import type { PageContext } from '../../../core/ui/context.ts';
 import { StaffLayout } from '../../../core/ui/layout.tsx';
-import { Pagination } from '../../../core/ui/components.tsx';
+import { ColumnChooser, Pagination } from '../../../core/ui/components.tsx';
 import { ChartWithTable, type ChartSpec } from '../../../core/ui/charts.tsx';
 import type { DueStatus } from '../domain/clock.ts';
 
@@ -48,8 +48,20 @@ export interface ListFilters {
   q: string;
 }
 
+/** The list's columns a person may fold away; 受理编号, 状态 and 答复期限 always show. */
+export const REQUEST_LIST_COLUMNS = [
+  { key: 'unit', label: '单位' },
+  { key: 'applicant', label: '申请人' },
+  { key: 'phone', label: '联系电话' },
+  { key: 'info', label: '所需信息' },
+  { key: 'received', label: '收到申请之日' },
+  { key: 'handler', label: '承办人' },
+] as const;
+
 export interface RequestListProps {
   ctx: PageContext;
+  /** The optional columns shown (keys of REQUEST_LIST_COLUMNS). */
+  columns: ReadonlySet<string>;
   title: string;
   filters: ListFilters;
   scopes: { value: ListFilters['scope']; label: string }[];
@@ -97,6 +109,7 @@ export function byUnitChart(byUnit: (CountsView & { unitName: string })[]): Char
 export function RequestListPage(p: RequestListProps) {
   const f = p.filters;
   const link = (extra: Partial<ListFilters>) => `/staff/requests${listQuery({ ...f, ...extra })}`;
+  const show = (key: string) => p.columns.has(key);
   return (
     <StaffLayout ctx={p.ctx} title="依申请公开" breadcrumbs={[{ label: '依申请公开' }]}>
       <h1>依申请公开</h1>
@@ -263,21 +276,22 @@ export function RequestListPage(p: RequestListProps) {
         <p>
           共 {p.total} 件。<a href={`/staff/requests/export.xlsx${listQuery(f)}`}>导出 Excel（个人信息已隐藏）</a>
         </p>
+        <ColumnChooser action="/staff/requests" options={REQUEST_LIST_COLUMNS} shown={p.columns} keep={{ scope: f.scope, due: f.due, state: f.state, unit: f.unit, q: f.q }} />
         {p.rows.length ? (
-          <div class="table-wrap">
+          <div class="table-wrap sticky-head" role="region" tabIndex={0} aria-label="申请列表">
             <table class="request-list">
               <caption class="visually-hidden">申请列表，按答复期限排序</caption>
               <thead>
                 <tr>
                   <th scope="col">受理编号</th>
-                  <th scope="col">单位</th>
-                  <th scope="col">申请人</th>
-                  <th scope="col">联系电话</th>
-                  <th scope="col">所需信息</th>
+                  {show('unit') ? <th scope="col">单位</th> : null}
+                  {show('applicant') ? <th scope="col">申请人</th> : null}
+                  {show('phone') ? <th scope="col">联系电话</th> : null}
+                  {show('info') ? <th scope="col">所需信息</th> : null}
                   <th scope="col">状态</th>
-                  <th scope="col">收到申请之日</th>
+                  {show('received') ? <th scope="col">收到申请之日</th> : null}
                   <th scope="col">答复期限</th>
-                  <th scope="col">承办人</th>
+                  {show('handler') ? <th scope="col">承办人</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -286,18 +300,18 @@ export function RequestListPage(p: RequestListProps) {
                     <th scope="row" class="nowrap">
                       <a href={`/staff/requests/${r.requestNo}`}>{r.requestNo}</a>
                     </th>
-                    <td>{r.unitName}</td>
-                    <td class="nowrap">{r.applicantName}</td>
-                    <td class="nowrap">{r.phone}</td>
-                    <td>{r.description}</td>
-                    <td>{r.stateLabel}</td>
-                    <td class="nowrap">{r.receivedOn ?? '待确认'}</td>
+                    {show('unit') ? <td class="col-unit">{r.unitName}</td> : null}
+                    {show('applicant') ? <td class="nowrap">{r.applicantName}</td> : null}
+                    {show('phone') ? <td class="nowrap">{r.phone}</td> : null}
+                    {show('info') ? <td class="col-info">{r.description}</td> : null}
+                    <td class="nowrap col-state">{r.stateLabel}</td>
+                    {show('received') ? <td class="nowrap">{r.receivedOn ?? '待确认'}</td> : null}
                     <td class="nowrap">
                       {r.dueOn ?? '—'}
                       <br />
                       <span class={r.due === 'overdue' ? 'status-bad' : r.due === 'due_soon' || r.due === 'due_today' ? 'status-warn' : 'hint'}>{DUE_LABELS[r.due]}</span>
                     </td>
-                    <td>{r.handlerName}</td>
+                    {show('handler') ? <td class="nowrap col-handler">{r.handlerName}</td> : null}
                   </tr>
                 ))}
               </tbody>
