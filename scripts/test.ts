@@ -8,6 +8,7 @@ import pg from 'pg';
 import { runMigrations } from '../src/core/db/index.ts';
 import { startTemporaryPostgres } from '../src/core/db/embedded.ts';
 import { browserPrerequisites, browserTestPlan, installCommand, isBrowserTest, onPath } from '../src/core/testing/prerequisites.ts';
+import { isOfficeTest, officePrerequisites } from '../src/core/testing/libreoffice.ts';
 
 function findTests(dir: string, out: string[] = []): string[] {
   if (!fs.existsSync(dir)) return out;
@@ -38,8 +39,14 @@ async function main(): Promise<number> {
   }
 
   // Browser tests need chromium and a CJK font: install them when we can, else skip them (fail under CI).
-  const browserFiles = files.filter((f) => isBrowserTest(fs.readFileSync(f, 'utf8')));
-  let missing = browserPrerequisites();
+  // Spreadsheet-printing tests need LibreOffice in the same way: they count with the browser tests.
+  const browserFiles = files.filter((f) => {
+    const source = fs.readFileSync(f, 'utf8');
+    return isBrowserTest(source) || isOfficeTest(source);
+  });
+  const needsOffice = files.some((f) => isOfficeTest(fs.readFileSync(f, 'utf8')));
+  const prerequisites = () => [...browserPrerequisites(), ...(needsOffice ? officePrerequisites() : [])];
+  let missing = prerequisites();
   const facts = () => ({
     browserTests: browserFiles.length,
     missing,
@@ -49,7 +56,7 @@ async function main(): Promise<number> {
   });
   if (browserTestPlan(facts()) === 'install') {
     if (!aptInstall(missing)) process.stderr.write('apt-get 安装失败。\n');
-    missing = browserPrerequisites();
+    missing = prerequisites();
   }
   const plan = browserTestPlan({ ...facts(), aptGet: false });
   const sudo = process.getuid?.() === 0 ? '' : 'sudo ';
