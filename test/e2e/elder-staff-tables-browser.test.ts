@@ -30,13 +30,22 @@ describe('长者模式 at 360 px and staff tables at 1280 px', { timeout: 300_00
   let browser: Browser;
   let base: string;
   let staffRecord: string;
+  let richPublicRecord: string;
 
   before(async () => {
     t = await createTestApp({ now: '2026-12-07T02:00:00Z' });
     await t.signIn('gkb'); // sets the test password
     base = await listen(t);
     browser = await launchBrowser();
-    staffRecord = (await t.core.pool.query("SELECT code FROM pub_records WHERE state = 'published' ORDER BY id LIMIT 1")).rows[0].code;
+    // The record with the most on its page (attachments, 解读 links, versions): the most landmarks to tell apart.
+    const rich = await t.core.pool.query(
+      `SELECT r.code, r.index_no FROM pub_records r WHERE r.state = 'published'
+        ORDER BY (SELECT count(*) FROM pub_attachments a WHERE a.record_id = r.id)
+               + (SELECT count(*) FROM pub_interpretation_links l WHERE l.policy_id = r.id OR l.interpretation_id = r.id) * 2
+               + (SELECT count(*) FROM pub_record_versions v WHERE v.record_id = r.id) DESC, r.id LIMIT 1`,
+    );
+    staffRecord = rich.rows[0].code;
+    richPublicRecord = `/records/${(rich.rows[0].index_no as string).split('/').map(encodeURIComponent).join('/')}`;
     fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   });
   after(async () => {
@@ -57,7 +66,7 @@ describe('长者模式 at 360 px and staff tables at 1280 px', { timeout: 300_00
       await page.goto(`${base}/records`);
       const href = await page.locator('main a[href^="/records/"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')!).find((h) => /^\/records\/[^/]+\/[^/?]+$/.test(h)));
       assert.ok(href, 'a record on the list');
-      for (const url of ['/', href, '/messages/write/site-error', '/requests/apply']) {
+      for (const url of ['/', href, richPublicRecord, '/messages/write/site-error', '/requests/apply']) {
         await page.goto(base + url);
         assert.equal(await page.locator('html.elder').count(), 1, `${url} is in 长者模式`);
         await assertAccessible(page, `${url} elder 360px`);
@@ -67,7 +76,7 @@ describe('长者模式 at 360 px and staff tables at 1280 px', { timeout: 300_00
         assert.ok(nav < 800 / 8, `${url}: the menu is ${nav}px high`);
         // Breadcrumb and footer links are at least 24 px high.
         for (const h of await heights(page, '.breadcrumbs a, .site-footer a')) assert.ok(h >= 24, `${url}: a link ${h}px high`);
-        await page.screenshot({ path: path.join(SCREENSHOT_DIR, `elder-${url === '/' ? 'home' : url.split('/')[1]}-phone.png`), fullPage: true });
+        await page.screenshot({ path: path.join(SCREENSHOT_DIR, `elder-${url === '/' ? 'home' : url === richPublicRecord ? 'record-rich' : url.split('/')[1]}-phone.png`), fullPage: true });
       }
       // The 索引号 keeps to at most two lines, and no metadata cell is cut off.
       await page.goto(base + href);
@@ -155,6 +164,11 @@ describe('长者模式 at 360 px and staff tables at 1280 px', { timeout: 300_00
         await assertAccessible(page, `${url} 1280px`);
         assert.equal(await page.locator('svg[role="img"]').count(), 1, `${url}: one chart`);
         await page.screenshot({ path: path.join(SCREENSHOT_DIR, `staff-${name}-desktop.png`), fullPage: true });
+      }
+      // Record pages, staff and public: every landmark has its own name.
+      for (const url of [`/staff/records/${staffRecord}`, richPublicRecord]) {
+        await page.goto(base + url);
+        await assertAccessible(page, `${url} 1280px`);
       }
     } finally {
       await context.close();

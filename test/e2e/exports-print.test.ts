@@ -36,16 +36,20 @@ describe('exports printed through LibreOffice', { timeout: 600_000, skip }, () =
     return { bytes, pages };
   }
 
-  it('the request list: A4 landscape, all columns on one page width', async () => {
+  it('the request list: A4 landscape, all columns on one page width', async (c) => {
     const { bytes, pages } = await printed('/staff/requests/export.xlsx?scope=city');
     const rows = [...(await sheetRows(bytes)).values()][0]!;
     assert.ok(pages.length >= 1);
     for (const p of pages) assert.ok(isA4(p) && p.width > p.height, `page ${p.width}×${p.height}`);
     // Split columns would at least double the pages; fitted to width, a page holds well over 8 rows.
     assert.ok(pages.length <= Math.ceil(rows / 8), `${pages.length} pages for ${rows} rows`);
+    c.diagnostic(`request list: ${rows} rows, ${pages.length} A4 pages`);
   });
 
-  it('the annual report: every sheet on A4, the tables within a page width', async () => {
+  it('the annual report: every sheet on A4, the tables within a page width', async (c) => {
+    const editor = await t.signIn('czj_editor');
+    const made = await editor.submit('/staff/annual-reports/finance', '/staff/annual-reports/finance/generate', { year: '2025' });
+    assert.equal(made.statusCode, 303);
     const { bytes, pages } = await printed('/staff/annual-reports/finance/2025/export.xlsx');
     const sheets = await sheetRows(bytes);
     for (const p of pages) assert.ok(isA4(p), `page ${p.width}×${p.height}`);
@@ -53,9 +57,10 @@ describe('exports printed through LibreOffice', { timeout: 600_000, skip }, () =
     assert.ok(pages.length >= sheets.size, `${pages.length} pages for ${sheets.size} sheets`);
     const rows = [...sheets.values()].reduce((a, b) => a + b, 0);
     assert.ok(pages.length <= sheets.size + Math.ceil(rows / 12), `${pages.length} pages for ${rows} rows in ${sheets.size} sheets`);
+    c.diagnostic(`annual report: ${sheets.size} sheets, ${rows} rows, ${pages.length} A4 pages`);
   });
 
-  it('the catalog: A4 landscape, rows tall enough for their wrapped text', async () => {
+  it('the catalog: A4 landscape, rows tall enough for their wrapped text', async (c) => {
     const { bytes, pages } = await printed('/staff/catalog/finance/export.xlsx');
     for (const p of pages) assert.ok(isA4(p) && p.width > p.height, `page ${p.width}×${p.height}`);
     const wb = new ExcelJS.Workbook();
@@ -69,6 +74,7 @@ describe('exports printed through LibreOffice', { timeout: 600_000, skip }, () =
     assert.ok(tallest >= 45, `tallest data row ${tallest}pt`);
     const rows = ws.rowCount;
     assert.ok(pages.length >= 1 && pages.length <= Math.ceil(rows / 3), `${pages.length} pages for ${rows} rows`);
+    c.diagnostic(`catalog: ${rows} rows, tallest ${tallest}pt, ${pages.length} A4 pages`);
   });
 
   it('CSV exports start with a UTF-8 BOM', async () => {
