@@ -144,6 +144,9 @@ describe('长者模式 at 360 px and staff tables at 1280 px', { timeout: 300_00
         assert.ok(lines.length > 0 && lines.every((n) => n < 1.5), `${sel}: lines ${lines.map((n) => n.toFixed(1)).join(',')}`);
       }
       assert.equal(await page.locator('.request-list thead th').first().evaluate((e) => getComputedStyle(e).position), 'sticky');
+      // Every column fits: the list does not scroll sideways at 1280 px.
+      const wrap = await page.locator('.sticky-head').evaluate((e) => e.scrollWidth - e.clientWidth);
+      assert.ok(wrap <= 0, `the request list is ${wrap}px wider than its box`);
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'staff-requests-desktop.png'), fullPage: true });
       // Fold 联系电话 and 申请人 away; the choice is remembered on the next visit.
       assert.equal(await page.locator('.request-list thead th', { hasText: '联系电话' }).count(), 1);

@@ -52,8 +52,7 @@ export function chartSvg(spec: ChartSpec): string {
     const stacked = spec.series?.length ? spec.series : null;
     chart.setOption({
       animation: false,
-      legend: stacked ? { top: 0, left: 150, itemWidth: 14, textStyle: { fontSize: 12 } } : undefined,
-      grid: { left: 150, right: spec.percent ? 48 : 24, top: stacked ? 32 : 8, bottom: 24 },
+      grid: { left: 150, right: spec.percent ? 48 : 24, top: 8, bottom: 24 },
       yAxis: { type: 'category', inverse: true, data: spec.labels, axisLabel: { fontSize: 12, interval: 0 } },
       xAxis: spec.percent ? { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } } : { type: 'value', minInterval: 1 },
       series: stacked
@@ -82,7 +81,22 @@ export function ChartWithTable({ id, title, spec, children }: { id: string; titl
     <section class="chart-block" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
       <div class="chart-row">
-        <div class="chart" dangerouslySetInnerHTML={{ __html: svg }} />
+        <div class="chart">
+          <div dangerouslySetInnerHTML={{ __html: svg }} />
+          {spec.series?.length ? (
+            // The key as HTML: the server cannot measure Chinese text, so a legend drawn in the SVG overlaps.
+            <ul class="chart-legend" aria-hidden="true">
+              {spec.series.map((s) => (
+                <li key={s.name}>
+                  <svg width="14" height="14" viewBox="0 0 14 14" focusable="false">
+                    <rect width="14" height="14" fill={s.color} />
+                  </svg>{' '}
+                  {s.name}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
         <div class="table-wrap" role="region" tabIndex={0} aria-label={`${title}（数据表）`}>
           {children}
         </div>

@@ -380,7 +380,7 @@ export function cityTimelinessChart(rows: CityTimelinessRow[]): ChartSpec {
   return {
     type: 'bar',
     horizontal: true,
-    height: 72 + 24 * Math.max(drawn.length, 1),
+    height: 40 + 24 * Math.max(drawn.length, 1),
     labels: drawn.map((r) => r.name.replace(/^楚雄(州|市)/, '').replace(/人民政府$/, '')),
     values: drawn.map((r) => r.published),
     series: [

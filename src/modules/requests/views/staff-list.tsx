@@ -93,7 +93,7 @@ export function byUnitChart(byUnit: (CountsView & { unitName: string })[]): Char
   return {
     type: 'bar',
     horizontal: true,
-    height: 72 + 24 * byUnit.length,
+    height: 40 + 24 * byUnit.length,
     labels: byUnit.map((u) => short(u.unitName)),
     values: byUnit.map((u) => u.open),
     series: [
