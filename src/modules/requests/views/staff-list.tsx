@@ -306,8 +306,8 @@ export function RequestListPage(p: RequestListProps) {
                     {show('info') ? <td class="col-info">{r.description}</td> : null}
                     <td class="nowrap col-state">{r.stateLabel}</td>
                     {show('received') ? <td class="nowrap">{r.receivedOn ?? '待确认'}</td> : null}
-                    <td class="nowrap">
-                      {r.dueOn ?? '—'}
+                    <td>
+                      <span class="nowrap">{r.dueOn ?? '—'}</span>
                       <br />
                       <span class={r.due === 'overdue' ? 'status-bad' : r.due === 'due_soon' || r.due === 'due_today' ? 'status-warn' : 'hint'}>{DUE_LABELS[r.due]}</span>
                     </td>
