@@ -8,6 +8,7 @@ import pg from 'pg';
 import { runMigrations } from '../src/core/db/index.ts';
 import { startTemporaryPostgres } from '../src/core/db/embedded.ts';
 import { browserPrerequisites, browserTestPlan, installCommand, isBrowserTest, isOcrTest, ocrPrerequisites, onPath } from '../src/core/testing/prerequisites.ts';
+import { isOfficeTest, officePrerequisites } from '../src/core/testing/libreoffice.ts';
 
 function findTests(dir: string, out: string[] = []): string[] {
   if (!fs.existsSync(dir)) return out;
@@ -37,12 +38,13 @@ async function main(): Promise<number> {
     return 1;
   }
 
-  // Browser tests need chromium and a CJK font, OCR tests Tesseract with chi_sim and Ghostscript: install
-  // them when we can, else skip those tests (fail under CI).
+  // Browser tests need chromium and a CJK font, OCR tests Tesseract with chi_sim and Ghostscript,
+  // spreadsheet-printing tests LibreOffice: install them when we can, else skip those tests (fail under CI).
   const sources = new Map(files.map((f) => [f, fs.readFileSync(f, 'utf8')]));
   const ocrFiles = files.filter((f) => isOcrTest(sources.get(f)!));
-  const browserFiles = files.filter((f) => isBrowserTest(sources.get(f)!) || ocrFiles.includes(f));
-  const prerequisites = () => [...browserPrerequisites(), ...(ocrFiles.length ? ocrPrerequisites() : [])];
+  const officeFiles = files.filter((f) => isOfficeTest(sources.get(f)!));
+  const browserFiles = files.filter((f) => isBrowserTest(sources.get(f)!) || ocrFiles.includes(f) || officeFiles.includes(f));
+  const prerequisites = () => [...browserPrerequisites(), ...(ocrFiles.length ? ocrPrerequisites() : []), ...(officeFiles.length ? officePrerequisites() : [])];
   let missing = prerequisites();
   const facts = () => ({
     browserTests: browserFiles.length,

@@ -71,6 +71,7 @@ export async function buildApp(opts: BuildOptions): Promise<App> {
     // The home page leads the staff menu, whatever the modules' mount order (units mount before staff).
     modules.flatMap((m) => m.staffNav ?? []).sort((a, b) => Number(b.href === '/staff') - Number(a.href === '/staff')),
     modules.flatMap((m) => m.sitemap ?? []),
+    modules.flatMap((m) => m.footerLinks ?? []),
   );
   setWorkQueues(modules.flatMap((m) => (m.workQueue ? [m.workQueue.bind(m)] : [])));
   await app.ready();

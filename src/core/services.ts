@@ -37,6 +37,8 @@ export interface ModuleManifest {
   publicNav?: NavItem[];
   staffNav?: StaffNavItem[];
   sitemap?: SitemapSection[];
+  /** Links in every public page's footer (e.g. 我为政府网站找错). */
+  footerLinks?: NavItem[];
   register(app: FastifyInstance, core: Core): Promise<void> | void;
 }
 

@@ -30,6 +30,7 @@ export class SiteService {
         siteCode: s?.siteCode ?? '',
         icpNo: s?.icpNo ?? '',
         psbNo: s?.psbNo ?? '',
+        conacUrl: s?.conacUrl ?? '',
         hostUnitName: s?.hostUnitName || u.name,
         demoNotice: s?.demoNotice ?? '',
         hostName: (s?.hostName ?? '').toLowerCase(),
@@ -55,6 +56,7 @@ export const FALLBACK_SITE: SiteInfo = {
   siteCode: '',
   icpNo: '',
   psbNo: '',
+  conacUrl: '',
   hostUnitName: '',
   demoNotice: '',
 };

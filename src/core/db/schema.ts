@@ -78,6 +78,8 @@ export const siteSettings = pgTable('site_settings', {
   siteCode: text('site_code').notNull().default(''),
   icpNo: text('icp_no').notNull().default(''),
   psbNo: text('psb_no').notNull().default(''),
+  /** The 党政机关网站标识's verification page (issued by the 机构编制 office); '' = no 标识 shown. */
+  conacUrl: text('conac_url').notNull().default(''),
   hostName: text('host_name').notNull().default(''),
   hostUnitName: text('host_unit_name').notNull().default(''),
   /** A notice shown at the top of every page (e.g. that the site holds demo data); '' = none. */

@@ -25,12 +25,14 @@ export const ELDER_COOKIE = 'gk_elder';
 let publicNav: NavItem[] = [];
 let staffNav: StaffNavItem[] = [];
 let sitemap: SitemapSection[] = [];
+let footerLinks: NavItem[] = [];
 
 /** Set once at start-up from the module manifests. */
-export function setNavigation(pub: NavItem[], staff: StaffNavItem[], map: SitemapSection[]): void {
+export function setNavigation(pub: NavItem[], staff: StaffNavItem[], map: SitemapSection[], footer: NavItem[] = []): void {
   publicNav = pub;
   staffNav = staff;
   sitemap = map;
+  footerLinks = footer;
 }
 
 export function sitemapSections(): SitemapSection[] {
@@ -60,6 +62,7 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply): PageConte
     path: req.url.split('?')[0] ?? '/',
     flash,
     publicNav,
+    footerLinks,
     staffNav: user ? staffNav.filter((n) => !n.visible || n.visible(user)) : [],
     requestId: String(req.id),
   };

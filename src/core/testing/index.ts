@@ -158,3 +158,23 @@ export class TestClient {
 export function textOf(html: string): string {
   return html.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<[^>]+>/g, ' ').replace(/&quot;/g, '"').replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&#x27;|&#39;/g, "'").replace(/\s+/g, ' ');
 }
+
+/**
+ * The body rows of the first table whose opening tag contains `marker` (e.g. `class="city-timeliness"`),
+ * each row as the trimmed text of its cells: what a person reads in the table.
+ */
+export function tableRows(html: string, marker: string, part: 'tbody' | 'tfoot' = 'tbody'): string[][] {
+  const start = html.indexOf(marker);
+  if (start < 0) throw new Error(`no table with ${marker}`);
+  const table = html.slice(html.lastIndexOf('<table', start), html.indexOf('</table>', start));
+  const section = new RegExp(`<${part}>([\\s\\S]*?)</${part}>`).exec(table)?.[1] ?? '';
+  return [...section.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((tr) => [...tr[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => textOf(c[1]!).trim()));
+}
+
+/** The server-rendered charts of a page: each `<svg role="img">` with the heading that labels it. */
+export function chartsOf(html: string): { label: string; svg: string }[] {
+  return [...html.matchAll(/<svg role="img" aria-labelledby="([^"]+)"[\s\S]*?<\/svg>/g)].map((m) => {
+    const heading = new RegExp(`id="${m[1]}"[^>]*>([^<]*)<`).exec(html)?.[1] ?? '';
+    return { label: heading, svg: m[0] };
+  });
+}

@@ -19,7 +19,12 @@ export interface ChartSpec {
   /** Bars to the right, labels on the left (long unit names). */
   horizontal?: boolean;
   labels: string[];
+  /** One series (ignored when `series` is given). */
   values: number[];
+  /** Several series stacked in one bar per label (e.g. a unit's requests by state), with a legend. */
+  series?: { name: string; values: number[]; color: string }[];
+  /** Values are percentages: the axis runs 0–100 and labels read "95%". */
+  percent?: boolean;
   width?: number;
   height?: number;
   color?: string;
@@ -44,12 +49,15 @@ export function chartSvg(spec: ChartSpec): string {
       series: [{ type: 'pie', radius: ['35%', '65%'], label: { formatter: '{b} {c}', fontSize: 13 }, data: spec.labels.map((name, i) => ({ name, value: spec.values[i] })) }],
     });
   } else if (spec.horizontal) {
+    const stacked = spec.series?.length ? spec.series : null;
     chart.setOption({
       animation: false,
-      grid: { left: 150, right: 24, top: 8, bottom: 24 },
+      grid: { left: 150, right: spec.percent ? 48 : 24, top: 8, bottom: 24 },
       yAxis: { type: 'category', inverse: true, data: spec.labels, axisLabel: { fontSize: 12, interval: 0 } },
-      xAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', data: spec.values, itemStyle: { color } }],
+      xAxis: spec.percent ? { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } } : { type: 'value', minInterval: 1 },
+      series: stacked
+        ? stacked.map((s) => ({ type: 'bar', name: s.name, stack: 'all', data: s.values, itemStyle: { color: s.color } }))
+        : [{ type: 'bar', data: spec.values, itemStyle: { color }, label: spec.percent ? { show: true, position: 'right', formatter: '{c}%', fontSize: 12 } : undefined }],
     });
   } else {
     chart.setOption({
@@ -73,7 +81,22 @@ export function ChartWithTable({ id, title, spec, children }: { id: string; titl
     <section class="chart-block" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{title}</h2>
       <div class="chart-row">
-        <div class="chart" dangerouslySetInnerHTML={{ __html: svg }} />
+        <div class="chart">
+          <div dangerouslySetInnerHTML={{ __html: svg }} />
+          {spec.series?.length ? (
+            // The key as HTML: the server cannot measure Chinese text, so a legend drawn in the SVG overlaps.
+            <ul class="chart-legend" aria-hidden="true">
+              {spec.series.map((s) => (
+                <li key={s.name}>
+                  <svg width="14" height="14" viewBox="0 0 14 14" focusable="false">
+                    <rect width="14" height="14" fill={s.color} />
+                  </svg>{' '}
+                  {s.name}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
         <div class="table-wrap" role="region" tabIndex={0} aria-label={`${title}（数据表）`}>
           {children}
         </div>

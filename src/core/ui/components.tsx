@@ -265,3 +265,36 @@ export function Paragraphs({ text }: { text: string }) {
     </>
   );
 }
+
+/**
+ * 显示的列: a folded GET form of check boxes for a table's optional columns (see core/http/columns).
+ * `keep` carries the page's other query parameters (filters) through the form.
+ */
+export function ColumnChooser({ action, options, shown, keep }: { action: string; options: readonly { key: string; label: string }[]; shown: ReadonlySet<string>; keep: Record<string, string> }) {
+  return (
+    <details class="column-chooser no-print">
+      <summary>选择显示的列</summary>
+      <form method="get" action={action}>
+        {Object.entries(keep)
+          .filter(([, v]) => v)
+          .map(([k, v]) => (
+            <input key={k} type="hidden" name={k} value={v} />
+          ))}
+        <input type="hidden" name="cols" value="1" />
+        <fieldset class="field">
+          <legend>显示这些列（其余的列始终显示）</legend>
+          <div class="checkboxes">
+            {options.map((o) => (
+              <label key={o.key} class="checkbox">
+                <input type="checkbox" name="col" value={o.key} checked={shown.has(o.key)} /> {o.label}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <button type="submit" class="button secondary">
+          应用并记住
+        </button>
+      </form>
+    </details>
+  );
+}

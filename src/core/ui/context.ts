@@ -7,6 +7,8 @@ export interface SiteInfo {
   siteCode: string;
   icpNo: string;
   psbNo: string;
+  /** The 党政机关网站标识's verification link ('' = not registered, no 标识 shown). */
+  conacUrl: string;
   hostUnitName: string;
   /** Shown at the top of every page when set (site setting 演示数据提示). */
   demoNotice: string;
@@ -37,6 +39,8 @@ export interface PageContext {
   path: string;
   flash: string | undefined;
   publicNav: NavItem[];
+  /** Module links in the public footer (e.g. 我为政府网站找错). */
+  footerLinks?: NavItem[];
   staffNav: NavItem[];
   requestId: string;
 }

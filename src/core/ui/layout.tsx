@@ -42,12 +42,31 @@ function Footer({ ctx }: { ctx: PageContext }) {
   const s = ctx.site;
   return (
     <footer class="site-footer">
-      <div class="wrap">
-        <p>
-          <a href="/sitemap">网站地图</a>
-          {' | '}
-          <a href="/staff">工作人员登录</a>
-        </p>
+      <div class="wrap footer-row">
+        {s.conacUrl ? (
+          // 党政机关网站标识: issued by the 机构编制 office, shown at the foot of the page and linking to its verification page.
+          <a class="conac-mark" href={s.conacUrl} rel="noopener" title="党政机关网站标识：点击核验网站身份">
+            <svg viewBox="0 0 48 48" width="40" height="40" aria-hidden="true" focusable="false">
+              <circle cx="24" cy="24" r="22" fill="#c8161d" />
+              <path d="M24 9l3.5 10.8H39l-9.2 6.7 3.5 10.8L24 30.6l-9.3 6.7 3.5-10.8L9 19.8h11.4z" fill="#ffd200" />
+            </svg>
+            <span>党政机关</span>
+          </a>
+        ) : null}
+        <div>
+        <ul class="footer-links">
+          <li>
+            <a href="/sitemap">网站地图</a>
+          </li>
+          {(ctx.footerLinks ?? []).map((l) => (
+            <li key={l.href}>
+              <a href={l.href}>{l.label}</a>
+            </li>
+          ))}
+          <li>
+            <a href="/staff">工作人员登录</a>
+          </li>
+        </ul>
         <p>主办单位：{s.hostUnitName}</p>
         <p>
           {/* Spaces between the spans, so a phone may wrap between numbers but never inside one. */}
@@ -60,6 +79,7 @@ function Footer({ ctx }: { ctx: PageContext }) {
               </>
             ))}
         </p>
+        </div>
       </div>
     </footer>
   );

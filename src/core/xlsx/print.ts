@@ -23,6 +23,18 @@ export function wrappedLines(text: string, width: number): number {
   return text.split(/\r?\n/).reduce((sum, line) => sum + Math.max(1, Math.ceil(displayWidth(line) / usable)), 0);
 }
 
+/**
+ * The height in points a row needs so that its wrapped cells show every line, or undefined when one
+ * line is enough (for sheets laid out by hand, which call makePrintable's rule row by row).
+ */
+export function wrappedRowHeight(texts: readonly (string | number | null | undefined)[], widths: readonly number[]): number | undefined {
+  let lines = 1;
+  texts.forEach((t, i) => {
+    if (t !== null && t !== undefined && widths[i] !== undefined) lines = Math.max(lines, wrappedLines(String(t), widths[i]!));
+  });
+  return lines > 1 ? lines * LINE_HEIGHT + 4 : undefined;
+}
+
 function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'object' && 'richText' in v) return v.richText.map((r) => r.text).join('');

@@ -23,6 +23,8 @@ export async function validMessagesSince(db: DbOrTx, rootUnitId: number, since: 
 export const messagesModule: ModuleManifest = {
   name: 'messages',
   publicNav: [{ href: '/messages', label: '互动交流' }],
+  // 《政府网站发展指引》: every government site offers 我为政府网站找错 in its footer.
+  footerLinks: [{ href: '/messages/write/site-error', label: '我为政府网站找错' }],
   staffNav: [{ href: '/staff/messages', label: '互动交流', visible: (u) => u.roles.length > 0 }],
   sitemap: [
     {

@@ -22,6 +22,7 @@ export const DEMO_SITE = {
   siteCode: '5323010001',
   icpNo: '滇ICP备18003271号-1',
   psbNo: '滇公网安备 53230102000318号',
+  conacUrl: 'https://bszs.conac.cn/sitename?method=show&id=5323010001',
   /** Shown on every page while the demo data is loaded (site setting 演示数据提示). */
   /** The bodies above the city for remedy defaults (行政复议法 第二十四条; 行政诉讼法 第十五条). */
   superiorGovernment: '楚雄彝族自治州人民政府',

@@ -27,6 +27,7 @@ export async function seedUnits(core: Core): Promise<boolean> {
       siteCode: DEMO_SITE.siteCode,
       icpNo: DEMO_SITE.icpNo,
       psbNo: DEMO_SITE.psbNo,
+      conacUrl: DEMO_SITE.conacUrl,
       hostName: '',
       hostUnitName: `${root.name}办公室`,
       demoNotice: DEMO_SITE.demoNotice,

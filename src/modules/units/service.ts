@@ -231,6 +231,7 @@ export async function updateSiteSettings(core: Core, user: CurrentUser, actor: A
         siteCode: current.siteCode,
         icpNo: current.icpNo,
         psbNo: current.psbNo,
+        conacUrl: current.conacUrl,
         hostName: current.hostName,
         hostUnitName: current.hostUnitName,
         demoNotice: current.demoNotice,

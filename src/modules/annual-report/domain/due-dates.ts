@@ -36,6 +36,8 @@ export function daysBetween(from: string, to: string): number {
 
 export type DeadlineState = 'published' | 'published_late' | 'open' | 'due_soon' | 'overdue';
 
+export const DEADLINE_STATES: readonly DeadlineState[] = ['overdue', 'due_soon', 'open', 'published_late', 'published'];
+
 export const DEADLINE_LABELS: Record<DeadlineState, string> = {
   published: '已按时发布',
   published_late: '逾期发布',

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
-import { createTestApp, textOf, type TestApp, type TestClient } from '../../../core/testing/index.ts';
+import { chartsOf, createTestApp, tableRows, textOf, type TestApp, type TestClient } from '../../../core/testing/index.ts';
 import { verifyAuditChain } from '../../../core/audit/index.ts';
 import { useReportSources, type ReportSources } from '../data/sources.ts';
 import { findReport } from '../data/repository.ts';
@@ -352,6 +352,19 @@ describe('annual report pages', () => {
     assert.match(text, /楚雄市财政局 政府部门 2026-01-31 草稿（系统生成） 已逾期299天/);
     assert.match(text, /楚雄市东瓜镇人民政府 乡镇（街道） 2026-01-31 未开始 已逾期299天/);
     assert.equal((await gkb.get('/staff/annual-reports?year=1990')).statusCode, 404);
+    // A summary first, then the chart of deadline states whose table counts the units listed below.
+    const units = tableRows(res.body, 'class="ar-dashboard"');
+    const published = units.filter((r) => r[3]!.startsWith('已发布')).length;
+    assert.match(text, new RegExp(`${published}/${units.length} 已发布`));
+    assert.ok(text.indexOf(`${published}/${units.length} 已发布`) < text.indexOf('楚雄市人民政府 人民政府'));
+    assert.deepEqual(chartsOf(res.body).map((c) => c.label), ['2025年度年报发布情况（按期限）']);
+    const counts = tableRows(res.body, 'class="ar-deadlines"');
+    assert.deepEqual(counts.map((r) => r[0]), ['已逾期', '即将到期', '未到期', '逾期发布', '已按时发布']);
+    for (const [label, n] of counts) assert.equal(Number(n), units.filter((r) => r[4]!.startsWith(label!)).length, label);
+    assert.equal(counts.reduce((a, r) => a + Number(r[1]), 0), units.length);
+    // Each count opens the units it counts.
+    const overdue = await gkb.get('/staff/annual-reports?year=2025&deadline=overdue');
+    assert.equal(tableRows(overdue.body, 'class="ar-dashboard"').length, Number(counts[0]![1]));
   });
 
   it('lets the openness office report for the whole city, and says so', async () => {

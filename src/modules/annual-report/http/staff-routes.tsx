@@ -12,7 +12,7 @@ import { findUnitById, listUnitsOfRoot, UNIT_TYPE_LABELS } from '../../units/ind
 import { canSeeDashboard } from '../domain/access.ts';
 import { cellFromSource, enteredFields, enteredFormValues, readEntry } from '../domain/assemble.ts';
 import { cellName, cellValue, parseCellId } from '../domain/cells.ts';
-import { deadlineState, defaultReportYear } from '../domain/due-dates.ts';
+import { DEADLINE_STATES, deadlineState, defaultReportYear } from '../domain/due-dates.ts';
 import { prefillTexts } from '../domain/prefill.ts';
 import { requestInCell, type RequestFact } from '../domain/section3.ts';
 import { recordInCell, type RecordFact } from '../domain/section2.ts';
@@ -95,7 +95,8 @@ export function registerAnnualReportStaffRoutes(app: FastifyInstance, core: Core
     if (year === undefined || !years.includes(year)) throw new NotFoundError('年度不正确。');
     const rows = await dashboardRows(core, user.rootUnitId, year, t);
     const pending = q.pending === '1';
-    return sendPage(reply, <DashboardPage ctx={pageContext(req, reply)} year={year} years={years} rows={rows} pending={pending} ownSlug={own!.slug} />);
+    const deadline = DEADLINE_STATES.find((s) => s === q.deadline);
+    return sendPage(reply, <DashboardPage ctx={pageContext(req, reply)} year={year} years={years} rows={rows} pending={pending} deadline={deadline} ownSlug={own!.slug} />);
   });
 
   async function renderUnitPage(req: FastifyRequest, reply: FastifyReply, c: ReportUnitContext, values: Record<string, string> = {}, errors: FieldErrors = {}, status = 200) {

@@ -3,8 +3,9 @@
 import type { PageContext } from '../../../core/ui/context.ts';
 import type { FieldErrors } from '../../../core/http/form.ts';
 import { StaffLayout } from '../../../core/ui/layout.tsx';
+import { ChartWithTable, type ChartSpec } from '../../../core/ui/charts.tsx';
 import { CsrfField, ErrorSummary, fieldId, Pagination, SelectField, TextArea } from '../../../core/ui/components.tsx';
-import { DEADLINE_LABELS, type DeadlineState } from '../domain/due-dates.ts';
+import { DEADLINE_LABELS, DEADLINE_STATES, type DeadlineState } from '../domain/due-dates.ts';
 import type { CheckResult } from '../domain/checks.ts';
 import type { DataIssue } from '../domain/section3.ts';
 import type { ReportDocumentData } from '../domain/report-view.ts';
@@ -41,9 +42,21 @@ export interface DashboardRow {
   deadline: { state: DeadlineState; daysLeft: number };
 }
 
-export function DashboardPage({ ctx, year, years, rows, pending, ownSlug }: { ctx: PageContext; year: number; years: number[]; rows: DashboardRow[]; pending: boolean; ownSlug: string }) {
+/** How many units stand in each deadline state (every state, zeros included, in a fixed order). */
+export function deadlineCounts(rows: DashboardRow[]): { state: DeadlineState; n: number }[] {
+  return DEADLINE_STATES.map((state) => ({ state, n: rows.filter((r) => r.deadline.state === state).length }));
+}
+
+export function deadlineChart(counts: { state: DeadlineState; n: number }[]): ChartSpec {
+  return { type: 'bar', horizontal: true, height: 40 + 30 * counts.length, labels: counts.map((c) => DEADLINE_LABELS[c.state]), values: counts.map((c) => c.n), color: '#22344f' };
+}
+
+export function DashboardPage({ ctx, year, years, rows, pending, deadline, ownSlug }: { ctx: PageContext; year: number; years: number[]; rows: DashboardRow[]; pending: boolean; deadline?: DeadlineState; ownSlug: string }) {
   const count = (f: (r: DashboardRow) => boolean) => rows.filter(f).length;
-  const shown = pending ? rows.filter((r) => r.state !== 'published') : rows;
+  const shown = rows.filter((r) => (!pending || r.state !== 'published') && (!deadline || r.deadline.state === deadline));
+  const counts = deadlineCounts(rows);
+  const published = count((r) => r.state === 'published');
+  const overdue = count((r) => r.deadline.state === 'overdue');
   return (
     <StaffLayout ctx={ctx} title="年度报告" breadcrumbs={[{ label: '年度报告' }]}>
       <h1>政府信息公开工作年度报告</h1>
@@ -68,6 +81,46 @@ export function DashboardPage({ ctx, year, years, rows, pending, ownSlug }: { ct
           </button>
         </div>
       </form>
+      <ul class="stat-cards" aria-label={`${year}年度年报概况`}>
+        <li class={published === rows.length ? undefined : 'warn'}>
+          <strong>
+            {published}/{rows.length}
+          </strong>{' '}
+          已发布
+        </li>
+        <li class={overdue ? 'bad' : undefined}>
+          <a href={`/staff/annual-reports?year=${year}&deadline=overdue`}>
+            <strong>{overdue}</strong> 已逾期未发布
+          </a>
+        </li>
+        <li>
+          <strong>{count((r) => r.state === 'draft')}</strong> 草稿
+        </li>
+        <li>
+          <strong>{count((r) => r.state === null)}</strong> 未开始
+        </li>
+      </ul>
+      <ChartWithTable id="ar-deadlines" title={`${year}年度年报发布情况（按期限）`} spec={deadlineChart(counts)}>
+        <table class="ar-deadlines">
+          <caption class="visually-hidden">{year}年度各期限状态的单位数</caption>
+          <thead>
+            <tr>
+              <th scope="col">期限状态</th>
+              <th scope="col">单位数</th>
+            </tr>
+          </thead>
+          <tbody>
+            {counts.map((c) => (
+              <tr key={c.state}>
+                <th scope="row">
+                  {DEADLINE_LABELS[c.state]}
+                </th>
+                <td>{c.n ? <a href={`/staff/annual-reports?year=${year}&deadline=${c.state}`}>{c.n}</a> : 0}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ChartWithTable>
       <p>
         共{rows.length}个单位：已发布{count((r) => r.state === 'published')}个，草稿{count((r) => r.state === 'draft')}个，未开始{count((r) => r.state === null)}个；
         已逾期未发布{count((r) => r.deadline.state === 'overdue')}个。
@@ -76,6 +129,7 @@ export function DashboardPage({ ctx, year, years, rows, pending, ownSlug }: { ct
         <table class="ar-dashboard">
           <caption>
             {year}年度各单位年度报告{pending ? `（未发布的${shown.length}个单位）` : ''}
+            {deadline ? `（${DEADLINE_LABELS[deadline]}的${shown.length}个单位）` : ''}
           </caption>
           <thead>
             <tr>

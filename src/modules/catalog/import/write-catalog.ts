@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import type { CatalogItemData } from '../domain/types.ts';
 import { writtenBasis, writtenChannels } from '../domain/written.ts';
+import { wrappedRowHeight } from '../../../core/xlsx/print.ts';
 import { CHECK_MARK, DEFAULT_LABELS, domainFromTitle, type CatalogLabels } from './layout.ts';
 
 interface SheetColumn {
@@ -81,7 +82,17 @@ export async function writeCatalogWorkbook(
   workbook.creator = 'Gongkai';
   const sheet = workbook.addWorksheet('标准目录', {
     views: [{ state: 'frozen', xSplit: 0, ySplit: 3 }],
-    pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '2:3' },
+    pageSetup: {
+      paperSize: 9,
+      orientation: 'landscape',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: '2:3',
+      horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 },
+    },
+    headerFooter: { oddFooter: '&C第 &P 页，共 &N 页' },
   });
   sheet.columns = cols.map((c) => ({ key: c.key, width: c.width }));
 
@@ -125,7 +136,11 @@ export async function writeCatalogWorkbook(
   const first = 4;
   items.forEach((item, idx) => {
     const row = sheet.getRow(first + idx);
-    row.values = cols.map((c) => c.value(item, idx));
+    const values = cols.map((c) => c.value(item, idx));
+    row.values = values;
+    // Neither Excel nor LibreOffice grows a row for text a library wrapped: give it the lines it needs.
+    const height = wrappedRowHeight(values, cols.map((c) => c.width));
+    if (height) row.height = height;
     for (let i = 0; i < n; i++) {
       const cell = row.getCell(i + 1);
       cell.border = BORDER;

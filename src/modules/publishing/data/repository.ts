@@ -268,6 +268,28 @@ export async function timelinessSummary(db: DbOrTx, unitId: number, year: number
   return rows[0] ?? { published: 0, late: 0, unknown: 0 };
 }
 
+/** timelinessSummary for every unit of a city that published in the year, in one grouped read. */
+export async function timelinessByUnit(db: DbOrTx, rootUnitId: number, year: number): Promise<(TimelinessSummary & { unitId: number })[]> {
+  const rows = await db
+    .select({
+      unitId: pubRecords.unitId,
+      published: sql<number>`count(*)::int`,
+      late: sql<number>`count(*) FILTER (WHERE ${pubRecords.publishedLate})::int`,
+      unknown: sql<number>`count(*) FILTER (WHERE ${pubRecords.publishedLate} IS NULL)::int`,
+    })
+    .from(pubRecords)
+    .where(
+      and(
+        eq(pubRecords.rootUnitId, rootUnitId),
+        inArray(pubRecords.state, ['published', 'withdrawn']),
+        eq(pubRecords.disclosure, 'proactive'),
+        sql`${pubRecords.publishedOn} >= ${`${year}-01-01`} AND ${pubRecords.publishedOn} <= ${`${year}-12-31`}`,
+      ),
+    )
+    .groupBy(pubRecords.unitId);
+  return rows.map((r) => ({ ...r, unitId: Number(r.unitId) }));
+}
+
 /** Late publications of a unit, newest first (the dashboard's list). */
 export async function listLatePublications(db: DbOrTx, unitId: number, limit = 50): Promise<RecordRow[]> {
   return db

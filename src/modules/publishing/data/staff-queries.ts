@@ -58,6 +58,14 @@ export async function recordYears(db: DbOrTx, unitId: number): Promise<number[]>
   return res.rows.map((r) => Number(r.y));
 }
 
+/** The years in which any unit of a city published (the city-wide timeliness page's choices). */
+export async function cityPublishedYears(db: DbOrTx, rootUnitId: number): Promise<number[]> {
+  const res = await db.execute<{ y: number }>(sql`
+    SELECT DISTINCT extract(year FROM published_on)::int AS y
+    FROM pub_records WHERE root_unit_id = ${rootUnitId}::bigint AND published_on IS NOT NULL ORDER BY y DESC`);
+  return res.rows.map((r) => Number(r.y));
+}
+
 /** The last 发布日期 of a unit's 主动公开 records per catalog item. */
 export async function lastPublishedByItem(db: DbOrTx, unitId: number): Promise<Map<number, string>> {
   const rows = await db

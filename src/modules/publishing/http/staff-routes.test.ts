@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
 import { Document, Packer, Paragraph } from 'docx';
-import { createTestApp, textOf, type TestApp, type TestClient } from '../../../core/testing/index.ts';
+import { chartsOf, createTestApp, tableRows, textOf, type TestApp, type TestClient } from '../../../core/testing/index.ts';
 
 function draftFields(over: Record<string, string | string[]> = {}): Record<string, string | string[]> {
   return {
@@ -582,6 +582,37 @@ describe('publishing staff pages', () => {
     res = await upload(t, editor, code, { name: '补充附件.docx', bytes: docx }, { changeNote: '再补充' });
     assert.equal(res.statusCode, 409);
     assert.match(textOf(res.body), /已发布的信息只能由本单位的审核人、单位管理员或政务公开办修订/);
+  });
+
+  it('shows the openness office the city-wide timeliness: a chart, and a table whose numbers are the records', async () => {
+    await published('全市时效页的迟到信息', { formedOn: '2026-08-03', writtenOn: '2026-08-03' });
+    const res = await gkb.get('/staff/records/timeliness/city?year=2026');
+    assert.equal(res.statusCode, 200);
+    const charts = chartsOf(res.body);
+    assert.equal(charts.length, 1);
+    assert.equal(charts[0]!.label, '2026年各单位主动公开信息的时效');
+    assert.match(charts[0]!.svg, /按时公开/);
+    const rows = tableRows(res.body, 'class="city-timeliness"');
+    const { rows: expected } = await t.core.pool.query<{ name: string; published: number; late: number; unknown: number }>(
+      `SELECT u.name, count(*)::int AS published, (count(*) FILTER (WHERE r.published_late))::int AS late, (count(*) FILTER (WHERE r.published_late IS NULL))::int AS unknown
+         FROM pub_records r JOIN units u ON u.id = r.unit_id
+        WHERE r.state IN ('published', 'withdrawn') AND r.disclosure = 'proactive' AND r.published_on BETWEEN '2026-01-01' AND '2026-12-31'
+        GROUP BY u.name`,
+    );
+    assert.ok(expected.some((e) => e.late > 0));
+    for (const e of expected) {
+      const row = rows.find((r) => r[0] === e.name);
+      assert.ok(row, e.name);
+      assert.deepEqual(row.slice(1, 5).map(Number), [e.published, e.published - e.late - e.unknown, e.late, e.unknown], e.name);
+    }
+    // Every other unit of the city is listed with zeros, late units first.
+    assert.ok(rows.length >= expected.length);
+    assert.ok(rows.every((r, i) => i === 0 || Number(rows[i - 1]![3]) >= Number(r[3])));
+    const total = tableRows(res.body, 'class="city-timeliness"', 'tfoot')[0]!;
+    assert.equal(Number(total[1]), expected.reduce((a, e) => a + e.published, 0));
+    // The unit page links to it for the office; a unit's editor may not see the city.
+    assert.match((await gkb.get('/staff/records/timeliness?unit=finance')).body, /href="\/staff\/records\/timeliness\/city\?year=2026"/);
+    assert.equal((await editor.get('/staff/records/timeliness/city')).statusCode, 403);
   });
 
   it('lets the openness office switch units, and refuses a unit outside the city', async () => {

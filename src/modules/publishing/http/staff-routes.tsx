@@ -59,10 +59,11 @@ import {
   listRecordVersions,
   listReviewLog,
   listReviewOwed,
+  timelinessByUnit,
   timelinessSummary,
   type RecordRow,
 } from '../data/repository.ts';
-import { lastPublishedByItem, latePublicationsOfYear, listStaffRecords, recordYears, staffNames, workflowRecordOf } from '../data/staff-queries.ts';
+import { cityPublishedYears, lastPublishedByItem, latePublicationsOfYear, listStaffRecords, recordYears, staffNames, workflowRecordOf } from '../data/staff-queries.ts';
 import {
   addAttachment,
   approveRecord,
@@ -86,7 +87,7 @@ import {
   type PubFailure,
   type SaveConflict,
 } from '../service.ts';
-import { RecordsPage, TimelinessPage, type DueItemRow, type RecordFilters } from '../views/staff-records.tsx';
+import { RecordsPage, TimelinessCityPage, TimelinessPage, type DueItemRow, type RecordFilters } from '../views/staff-records.tsx';
 import { ConflictPage, RecordFormPage, type ItemPickerGroup, type RecordFormProps } from '../views/staff-record-form.tsx';
 import { RecordDetailPage, VersionDiffPage, type ActionForms, type RecordDetailProps } from '../views/staff-record-detail.tsx';
 import { emptyFormValues, formValuesOf, orderErrors, readRecordForm, type RecordFormValues } from './staff-form.ts';
@@ -324,6 +325,26 @@ export function registerPublishingStaffRoutes(app: FastifyInstance, core: Core):
 
   // ------------------------------------------------------------------------------------------
   // Timeliness dashboard (《政府信息公开条例》第二十六条)
+
+  // The city at a glance: each unit's publications of the year, on time or late (the office's view).
+  app.get('/staff/records/timeliness/city', guard, async (req, reply) => {
+    const user = req.user!;
+    if (!isCityWide(user)) throw new ForbiddenError('全市公开时效只对政务公开办开放；请查看本单位的公开时效。');
+    const now = today();
+    const thisYear = Number(now.slice(0, 4));
+    const [units, published] = await Promise.all([listUnitsOfRoot(core.db, user.rootUnitId), cityPublishedYears(core.db, user.rootUnitId)]);
+    const years = [...new Set([thisYear, ...published])].sort((a, b) => b - a);
+    const asked = Number(queryText(req.query, 'year'));
+    const year = years.includes(asked) ? asked : thisYear;
+    const byUnit = new Map((await timelinessByUnit(core.db, user.rootUnitId, year)).map((r) => [r.unitId, r]));
+    const rows = units.map((u) => {
+      const s = byUnit.get(u.id) ?? { published: 0, late: 0, unknown: 0 };
+      return { slug: u.slug, name: u.name, published: s.published, late: s.late, unknown: s.unknown };
+    });
+    // Late first, then the busiest: the units the office should call come first.
+    rows.sort((a, b) => b.late - a.late || b.published - a.published || a.name.localeCompare(b.name, 'zh'));
+    return send(reply, renderDocument(<TimelinessCityPage ctx={pageContext(req, reply)} year={year} years={years} rows={rows} />));
+  });
 
   app.get('/staff/records/timeliness', guard, async (req, reply) => {
     const scope = await unitInScope(core, req, queryText(req.query, 'unit'));

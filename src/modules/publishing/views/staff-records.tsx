@@ -3,6 +3,7 @@
 import type { PageContext } from '../../../core/ui/context.ts';
 import { StaffLayout } from '../../../core/ui/layout.tsx';
 import { fieldId, Pagination } from '../../../core/ui/components.tsx';
+import { ChartWithTable, type ChartSpec } from '../../../core/ui/charts.tsx';
 import { DOC_TYPE_LABELS, GENERAL_COLUMN_LABELS, RECORD_STATES, STATE_LABELS } from '../domain/vocab.ts';
 import { RECORDS_CRUMB, recordHref, StateTag, type RecordListRow } from './staff-shared.tsx';
 
@@ -216,6 +217,11 @@ export function TimelinessPage(p: TimelinessPageProps) {
   return (
     <StaffLayout ctx={p.ctx} title="公开时效" breadcrumbs={[RECORDS_CRUMB, { label: '公开时效' }]}>
       <h1>公开时效：{p.unit.name}</h1>
+      {p.units.length ? (
+        <p>
+          <a href={`/staff/records/timeliness/city?year=${p.year}`}>查看全市各单位的公开时效</a>
+        </p>
+      ) : null}
       <p class="hint">
         《政府信息公开条例》第二十六条：属于主动公开范围的政府信息，应当自该政府信息形成或者变更之日起20个工作日内及时公开；法律、法规另有规定的，从其规定（目录事项的公开时限）。
       </p>
@@ -348,6 +354,127 @@ export function TimelinessPage(p: TimelinessPageProps) {
           <p>本单位目录中没有定期公开的事项。</p>
         )}
       </section>
+    </StaffLayout>
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Timeliness across the city (the openness office's view)
+
+export interface CityTimelinessRow {
+  slug: string;
+  name: string;
+  published: number;
+  late: number;
+  unknown: number;
+}
+
+/** Share published on time among those that could be judged, one decimal; null when none could. */
+export function onTimeShare(r: { published: number; late: number; unknown: number }): number | null {
+  const judged = r.published - r.unknown;
+  return judged > 0 ? Math.round(((judged - r.late) / judged) * 1000) / 10 : null;
+}
+
+export function cityTimelinessChart(rows: CityTimelinessRow[]): ChartSpec {
+  const drawn = rows.filter((r) => r.published > 0);
+  return {
+    type: 'bar',
+    horizontal: true,
+    height: 40 + 24 * Math.max(drawn.length, 1),
+    labels: drawn.map((r) => r.name.replace(/^楚雄(州|市)/, '').replace(/人民政府$/, '')),
+    values: drawn.map((r) => r.published),
+    series: [
+      { name: '按时公开', color: '#1b6e20', values: drawn.map((r) => r.published - r.late - r.unknown) },
+      { name: '超期公开', color: '#b3261e', values: drawn.map((r) => r.late) },
+      { name: '无法判断', color: '#737373', values: drawn.map((r) => r.unknown) },
+    ],
+  };
+}
+
+export function TimelinessCityPage(p: { ctx: PageContext; year: number; years: number[]; rows: CityTimelinessRow[] }) {
+  const total = p.rows.reduce((a, r) => ({ published: a.published + r.published, late: a.late + r.late, unknown: a.unknown + r.unknown }), { published: 0, late: 0, unknown: 0 });
+  const rate = (r: { published: number; late: number; unknown: number }) => {
+    const v = onTimeShare(r);
+    return v === null ? '—' : `${v}%`;
+  };
+  const silent = p.rows.filter((r) => r.published === 0).length;
+  const unitsWithLate = p.rows.filter((r) => r.late > 0).length;
+  return (
+    <StaffLayout ctx={p.ctx} title="全市公开时效" breadcrumbs={[RECORDS_CRUMB, { href: '/staff/records/timeliness', label: '公开时效' }, { label: '全市' }]}>
+      <h1>全市公开时效（{p.year}年）</h1>
+      <p class="hint">
+        《政府信息公开条例》第二十六条：主动公开的政府信息自形成或者变更之日起20个工作日内公开，目录事项另有时限的从其规定。按时率不计“无法判断”的信息。
+      </p>
+      <form method="get" action="/staff/records/timeliness/city" class="filters" aria-label="选择年份">
+        <div class="field">
+          <label for={fieldId('year')}>年份</label>
+          <select id={fieldId('year')} name="year">
+            {p.years.map((y) => (
+              <option key={y} value={String(y)} selected={y === p.year}>
+                {y}年
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <button type="submit" class="button secondary">
+            查看
+          </button>
+        </div>
+      </form>
+      <ul class="stat-cards" aria-label="全市合计">
+        <li>
+          <strong>{total.published}</strong> 条已公开
+        </li>
+        <li class={total.late ? 'bad' : undefined}>
+          <strong>{total.late}</strong> 条超期公开（{unitsWithLate}个单位）
+        </li>
+        <li>
+          <strong>{rate(total)}</strong> 按时率
+        </li>
+        <li class={silent ? 'warn' : undefined}>
+          <strong>{silent}</strong> 个单位本年度未公开信息
+        </li>
+      </ul>
+      <ChartWithTable id="city-timeliness" title={`${p.year}年各单位主动公开信息的时效`} spec={cityTimelinessChart(p.rows)}>
+        <table class="city-timeliness">
+          <caption class="visually-hidden">{p.year}年各单位公开时效，超期多的在前</caption>
+          <thead>
+            <tr>
+              <th scope="col">单位</th>
+              <th scope="col">已公开</th>
+              <th scope="col">按时公开</th>
+              <th scope="col">超期公开</th>
+              <th scope="col">无法判断</th>
+              <th scope="col">按时率</th>
+            </tr>
+          </thead>
+          <tbody>
+            {p.rows.map((r) => (
+              <tr key={r.slug}>
+                <th scope="row">
+                  <a href={`/staff/records/timeliness?unit=${encodeURIComponent(r.slug)}&year=${p.year}`}>{r.name}</a>
+                </th>
+                <td>{r.published}</td>
+                <td>{r.published - r.late - r.unknown}</td>
+                <td class={r.late ? 'status-bad' : undefined}>{r.late}</td>
+                <td>{r.unknown}</td>
+                <td>{rate(r)}</td>
+              </tr>
+            ))}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">全市合计</th>
+              <td>{total.published}</td>
+              <td>{total.published - total.late - total.unknown}</td>
+              <td>{total.late}</td>
+              <td>{total.unknown}</td>
+              <td>{rate(total)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </ChartWithTable>
     </StaffLayout>
   );
 }

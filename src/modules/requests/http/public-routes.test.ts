@@ -1,6 +1,6 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { createTestApp, textOf, type TestApp } from '../../../core/testing/index.ts';
+import { chartsOf, createTestApp, tableRows, textOf, type TestApp } from '../../../core/testing/index.ts';
 import { APPLICATION, VALID_ID, applyOnline, csrfOf, hiddenFields } from './test-helpers.ts';
 
 describe('public pages of 依申请公开', () => {
@@ -149,6 +149,15 @@ describe('public pages of 依申请公开', () => {
     assert.ok(finance.received >= 1);
     assert.equal(stats.total.received, stats.units.reduce((s: number, u: { received: number }) => s + u.received, 0));
     assert.match(textOf(page.body), /合计/);
+    // The on-time chart, and its table's numbers are the API's.
+    const charts = chartsOf(page.body);
+    assert.equal(charts.length, 1);
+    assert.match(charts[0]!.label, /^\d{4}年各单位按时答复率$/);
+    for (const row of tableRows(page.body, '各单位依申请公开办理情况')) {
+      const u = stats.units.find((x: { unit: string }) => x.unit === row[0]);
+      assert.ok(u, row[0]);
+      assert.deepEqual(row.slice(1, 4).map(Number), [u.received, u.answered, u.answeredOnTime], row[0]);
+    }
     assert.equal((await t.client().get('/api/v1/requests/statistics?year=abc')).statusCode, 400);
   });
 });

@@ -1,7 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
-import { createTestApp, textOf, type TestApp, type TestClient } from '../../../core/testing/index.ts';
+import { chartsOf, createTestApp, tableRows, textOf, type TestApp, type TestClient } from '../../../core/testing/index.ts';
+import { OPEN_STATES } from '../domain/states.ts';
 import { docxParagraphs } from '../../../core/testing/office.ts';
 import { zipSync, unzipSync } from 'fflate';
 import { Document, Packer, Paragraph } from 'docx';
@@ -208,7 +209,24 @@ describe('staff pages of 依申请公开', () => {
     const overdue = await office.get('/staff/requests?scope=city&due=overdue&unit=finance');
     assert.equal(overdue.statusCode, 200);
     assert.match(overdue.body, new RegExp(`href="/staff/requests/${no}"`));
-    assert.match(textOf(overdue.body), /按单位 .*楚雄市财政局/);
+    assert.match(textOf(overdue.body), /按单位和状态：办理中的申请 .*楚雄市财政局/);
+    // The chart by unit and state, and its table: the numbers are the open requests in the database.
+    const charts = chartsOf(overdue.body);
+    assert.deepEqual(charts.map((c) => c.label), ['按单位和状态：办理中的申请']);
+    assert.match(charts[0]!.svg, /已逾期/);
+    const { rows: db } = await t.core.pool.query<{ name: string; open: number; overdue: number }>(
+      `SELECT u.name, count(*)::int AS open, (count(*) FILTER (WHERE r.clock_status = 'running' AND r.due_on < '2026-12-15'))::int AS overdue
+         FROM req_requests r JOIN units u ON u.id = r.unit_id WHERE r.state = ANY($1) GROUP BY u.name`,
+      [OPEN_STATES],
+    );
+    const table = tableRows(overdue.body, '各单位办理中的申请');
+    for (const d of db) {
+      const row = table.find((r) => r[0] === d.name);
+      assert.ok(row, d.name);
+      assert.equal(Number(row[1]), d.open, `${d.name} 办理中`);
+      assert.equal(Number(row[3]), d.overdue, `${d.name} 已逾期`);
+    }
+    assert.ok(db.some((d) => d.overdue > 0));
     assert.doesNotMatch(overdue.body, /532301199001011238/);
     await moveClock('2026-12-11T02:00:00Z');
   });

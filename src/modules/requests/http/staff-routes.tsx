@@ -57,7 +57,8 @@ import { findSimilarRequests, listRequests, loadRequestForStaff, type RequestVie
 import { composeLetter } from '../letters/compose.ts';
 import { renderLetterDocx } from '../letters/render-docx.ts';
 import { currentTemplate } from '../letters/template-store.ts';
-import { RequestListPage, DUE_LABELS, type ListFilters, type ListRowView } from '../views/staff-list.tsx';
+import { RequestListPage, DUE_LABELS, REQUEST_LIST_COLUMNS, type ListFilters, type ListRowView } from '../views/staff-list.tsx';
+import { chosenColumns } from '../../../core/http/columns.ts';
 import { RequestPage, type FailedAction } from '../views/staff-request.tsx';
 import { RegisterPage, RegisteredPage } from '../views/staff-register.tsx';
 import { SettingsPage } from '../views/settings.tsx';
@@ -191,6 +192,7 @@ export function registerRequestsStaffRoutes(app: FastifyInstance, core: Core): v
       renderDocument(
         <RequestListPage
           ctx={pageContext(req, reply)}
+          columns={chosenColumns(req, reply, 'requests', REQUEST_LIST_COLUMNS)}
           title={title}
           filters={f}
           scopes={scopesFor(req)}

@@ -3,6 +3,7 @@
 // No personal data is ever shown here except what the applicant typed on the form being filled in.
 import type { PageContext } from '../../../core/ui/context.ts';
 import { PublicLayout } from '../../../core/ui/layout.tsx';
+import { ChartWithTable, type ChartSpec } from '../../../core/ui/charts.tsx';
 import { CsrfField, ErrorSummary, RadioGroup, SelectField, TextArea, TextField } from '../../../core/ui/components.tsx';
 import type { FieldErrors } from '../../../core/http/form.ts';
 import { ACCEPTED_TYPES_TEXT } from '../../../core/files/sniff.ts';
@@ -441,6 +442,20 @@ export interface StatisticsRowView extends StatisticsCell {
   unitName: string;
 }
 
+/** On-time rate per unit that answered any request (a unit with none has no rate to draw). */
+export function onTimeChart(rows: StatisticsRowView[]): ChartSpec {
+  const drawn = rows.filter((r) => onTimeRate(r) !== null);
+  return {
+    type: 'bar',
+    horizontal: true,
+    percent: true,
+    height: 40 + 24 * Math.max(drawn.length, 1),
+    labels: drawn.map((r) => r.unitName.replace(/^楚雄(州|市)/, '').replace(/人民政府$/, '')),
+    values: drawn.map((r) => onTimeRate(r)!),
+    color: '#1b6e20',
+  };
+}
+
 export function StatisticsPage({
   ctx,
   years,
@@ -485,7 +500,7 @@ export function StatisticsPage({
       {year === null || !total ? (
         <p>暂无统计数据。</p>
       ) : (
-        <div class="table-wrap" role="region" tabIndex={0} aria-label={`${year}年各单位依申请公开办理情况`}>
+        <ChartWithTable id="on-time" title={`${year}年各单位按时答复率`} spec={onTimeChart(rows)}>
           <table>
             <caption>{year}年各单位依申请公开办理情况</caption>
             <thead>
@@ -521,7 +536,7 @@ export function StatisticsPage({
               </tr>
             </tfoot>
           </table>
-        </div>
+        </ChartWithTable>
       )}
       <p>
         本页数据可供再利用，获取方式见<a href="/api/docs">开放接口说明</a>中的“依申请公开办理情况统计”。

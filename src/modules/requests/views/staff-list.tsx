@@ -3,7 +3,8 @@
 // data is masked in every row.
 import type { PageContext } from '../../../core/ui/context.ts';
 import { StaffLayout } from '../../../core/ui/layout.tsx';
-import { Pagination } from '../../../core/ui/components.tsx';
+import { ColumnChooser, Pagination } from '../../../core/ui/components.tsx';
+import { ChartWithTable, type ChartSpec } from '../../../core/ui/charts.tsx';
 import type { DueStatus } from '../domain/clock.ts';
 
 export const DUE_LABELS: Record<DueStatus, string> = {
@@ -47,8 +48,20 @@ export interface ListFilters {
   q: string;
 }
 
+/** The list's columns a person may fold away; 受理编号, 状态 and 答复期限 always show. */
+export const REQUEST_LIST_COLUMNS = [
+  { key: 'unit', label: '单位' },
+  { key: 'applicant', label: '申请人' },
+  { key: 'phone', label: '联系电话' },
+  { key: 'info', label: '所需信息' },
+  { key: 'received', label: '收到申请之日' },
+  { key: 'handler', label: '承办人' },
+] as const;
+
 export interface RequestListProps {
   ctx: PageContext;
+  /** The optional columns shown (keys of REQUEST_LIST_COLUMNS). */
+  columns: ReadonlySet<string>;
   title: string;
   filters: ListFilters;
   scopes: { value: ListFilters['scope']; label: string }[];
@@ -74,9 +87,29 @@ export function listQuery(f: ListFilters, extra: Record<string, string> = {}): s
   return s ? `?${s}` : '';
 }
 
+/** Open requests per unit as stacked bars: the parts are disjoint, so a bar's length is the unit's 办理中. */
+export function byUnitChart(byUnit: (CountsView & { unitName: string })[]): ChartSpec {
+  const short = (name: string) => name.replace(/^楚雄(州|市)/, '').replace(/人民政府$/, '');
+  return {
+    type: 'bar',
+    horizontal: true,
+    height: 40 + 24 * byUnit.length,
+    labels: byUnit.map((u) => short(u.unitName)),
+    values: byUnit.map((u) => u.open),
+    series: [
+      { name: '已逾期', color: '#b3261e', values: byUnit.map((u) => u.overdue) },
+      { name: '3个工作日内到期', color: '#b35c00', values: byUnit.map((u) => u.dueSoon) },
+      { name: '等待补正', color: '#6a4c93', values: byUnit.map((u) => u.awaitingCorrection) },
+      { name: '暂停计算', color: '#737373', values: byUnit.map((u) => u.paused) },
+      { name: '其他办理中', color: '#1d4f91', values: byUnit.map((u) => Math.max(0, u.open - u.overdue - u.dueSoon - u.awaitingCorrection - u.paused)) },
+    ],
+  };
+}
+
 export function RequestListPage(p: RequestListProps) {
   const f = p.filters;
   const link = (extra: Partial<ListFilters>) => `/staff/requests${listQuery({ ...f, ...extra })}`;
+  const show = (key: string) => p.columns.has(key);
   return (
     <StaffLayout ctx={p.ctx} title="依申请公开" breadcrumbs={[{ label: '依申请公开' }]}>
       <h1>依申请公开</h1>
@@ -142,10 +175,8 @@ export function RequestListPage(p: RequestListProps) {
         <p class="hint">今天是 {p.today}。到期和逾期只统计答复期限正在计算的申请。</p>
       </section>
       {p.byUnit ? (
-        <section aria-labelledby="by-unit">
-          <h2 id="by-unit">按单位</h2>
-          {p.byUnit.length ? (
-            <div class="table-wrap">
+        p.byUnit.length ? (
+          <ChartWithTable id="by-unit" title="按单位和状态：办理中的申请" spec={byUnitChart(p.byUnit)}>
               <table>
                 <caption class="visually-hidden">各单位办理中的申请</caption>
                 <thead>
@@ -173,11 +204,18 @@ export function RequestListPage(p: RequestListProps) {
                   ))}
                 </tbody>
               </table>
-            </div>
-          ) : (
+          </ChartWithTable>
+        ) : (
+          <section aria-labelledby="by-unit-title">
+            <h2 id="by-unit-title">按单位和状态：办理中的申请</h2>
             <p>没有办理中的申请。</p>
-          )}
-        </section>
+          </section>
+        )
+      ) : null}
+      {p.byUnit ? (
+        <p>
+          各单位按时答复率见<a href="/requests/statistics">依申请公开办理情况统计</a>。
+        </p>
       ) : null}
       <section aria-labelledby="list-title">
         <h2 id="list-title">申请列表</h2>
@@ -238,21 +276,22 @@ export function RequestListPage(p: RequestListProps) {
         <p>
           共 {p.total} 件。<a href={`/staff/requests/export.xlsx${listQuery(f)}`}>导出 Excel（个人信息已隐藏）</a>
         </p>
+        <ColumnChooser action="/staff/requests" options={REQUEST_LIST_COLUMNS} shown={p.columns} keep={{ scope: f.scope, due: f.due, state: f.state, unit: f.unit, q: f.q }} />
         {p.rows.length ? (
-          <div class="table-wrap">
+          <div class="table-wrap sticky-head" role="region" tabIndex={0} aria-label="申请列表">
             <table class="request-list">
               <caption class="visually-hidden">申请列表，按答复期限排序</caption>
               <thead>
                 <tr>
                   <th scope="col">受理编号</th>
-                  <th scope="col">单位</th>
-                  <th scope="col">申请人</th>
-                  <th scope="col">联系电话</th>
-                  <th scope="col">所需信息</th>
+                  {show('unit') ? <th scope="col">单位</th> : null}
+                  {show('applicant') ? <th scope="col">申请人</th> : null}
+                  {show('phone') ? <th scope="col">联系电话</th> : null}
+                  {show('info') ? <th scope="col">所需信息</th> : null}
                   <th scope="col">状态</th>
-                  <th scope="col">收到申请之日</th>
+                  {show('received') ? <th scope="col">收到申请之日</th> : null}
                   <th scope="col">答复期限</th>
-                  <th scope="col">承办人</th>
+                  {show('handler') ? <th scope="col">承办人</th> : null}
                 </tr>
               </thead>
               <tbody>
@@ -261,18 +300,18 @@ export function RequestListPage(p: RequestListProps) {
                     <th scope="row" class="nowrap">
                       <a href={`/staff/requests/${r.requestNo}`}>{r.requestNo}</a>
                     </th>
-                    <td>{r.unitName}</td>
-                    <td class="nowrap">{r.applicantName}</td>
-                    <td class="nowrap">{r.phone}</td>
-                    <td>{r.description}</td>
-                    <td>{r.stateLabel}</td>
-                    <td class="nowrap">{r.receivedOn ?? '待确认'}</td>
-                    <td class="nowrap">
-                      {r.dueOn ?? '—'}
+                    {show('unit') ? <td class="col-unit">{r.unitName}</td> : null}
+                    {show('applicant') ? <td class="nowrap">{r.applicantName}</td> : null}
+                    {show('phone') ? <td class="nowrap">{r.phone}</td> : null}
+                    {show('info') ? <td class="col-info">{r.description}</td> : null}
+                    <td class="nowrap col-state">{r.stateLabel}</td>
+                    {show('received') ? <td class="nowrap">{r.receivedOn ?? '待确认'}</td> : null}
+                    <td>
+                      <span class="nowrap">{r.dueOn ?? '—'}</span>
                       <br />
                       <span class={r.due === 'overdue' ? 'status-bad' : r.due === 'due_soon' || r.due === 'due_today' ? 'status-warn' : 'hint'}>{DUE_LABELS[r.due]}</span>
                     </td>
-                    <td>{r.handlerName}</td>
+                    {show('handler') ? <td class="nowrap col-handler">{r.handlerName}</td> : null}
                   </tr>
                 ))}
               </tbody>

@@ -7,6 +7,7 @@ const VALID: SiteSettingsInput = {
   siteCode: '5323010001',
   icpNo: '滇ICP备00000000号-1',
   psbNo: '滇公网安备 53230102000000号',
+  conacUrl: 'https://bszs.conac.cn/sitename?method=show&id=0A1B2C3D',
   hostName: 'WWW.CXS.GOV.CN',
   hostUnitName: '楚雄市人民政府办公室',
   demoNotice: '',
@@ -33,6 +34,13 @@ describe('validateSiteSettings', () => {
       },
     });
     assert.deepEqual(validateSiteSettings({ ...VALID, siteCode: '53230-0001' }), { ok: false, errors: { siteCode: '网站标识码应为10位数字或字母，当前为10个字符' } });
+  });
+  it('takes the 党政机关网站标识 link only as an https address on conac.cn', () => {
+    assert.equal(validateSiteSettings({ ...VALID, conacUrl: '' }).ok, true);
+    const message = '党政机关网站标识链接应为 conac.cn 上的 https 地址，如“https://bszs.conac.cn/sitename?method=show&id=…”';
+    for (const bad of ['http://bszs.conac.cn/sitename?id=1', 'https://conac.cn.example.com/x', 'bszs.conac.cn/sitename', 'javascript:alert(1)']) {
+      assert.deepEqual(validateSiteSettings({ ...VALID, conacUrl: bad }), { ok: false, errors: { conacUrl: message } }, bad);
+    }
   });
   it('requires the site name, code and 主办单位', () => {
     assert.deepEqual(validateSiteSettings({ ...VALID, siteName: '', siteCode: '', hostUnitName: '' }), {

@@ -7,6 +7,8 @@ export interface SiteSettingsInput {
   siteCode: string;
   icpNo: string;
   psbNo: string;
+  /** The 党政机关网站标识's verification page on conac.cn ('' = none). */
+  conacUrl: string;
   hostName: string;
   hostUnitName: string;
   /** A notice at the top of every page, e.g. that the site holds demo data; '' = none. */
@@ -19,7 +21,7 @@ export interface SiteSettingsInput {
   intermediateCourt: string;
 }
 
-export const SITE_SETTINGS_FIELDS = ['siteName', 'siteCode', 'icpNo', 'psbNo', 'hostName', 'hostUnitName', 'demoNotice', 'superiorGovernment', 'basicCourt', 'intermediateCourt'] as const satisfies readonly (keyof SiteSettingsInput)[];
+export const SITE_SETTINGS_FIELDS = ['siteName', 'siteCode', 'icpNo', 'psbNo', 'conacUrl', 'hostName', 'hostUnitName', 'demoNotice', 'superiorGovernment', 'basicCourt', 'intermediateCourt'] as const satisfies readonly (keyof SiteSettingsInput)[];
 
 const length = (s: string): number => Array.from(s).length;
 
@@ -32,6 +34,17 @@ export function hostNameProblem(host: string): string | undefined {
   const labels = host.split('.');
   if (labels.length < 2 || !labels.every((l) => LABEL.test(l)) || !/^[a-z]{2,}$/.test(labels.at(-1) ?? '')) return message;
   return undefined;
+}
+
+/** An https address on conac.cn (the 中国机构编制网, which issues the 党政机关网站标识). */
+export function isConacUrl(s: string): boolean {
+  if (s.length > 300) return false;
+  try {
+    const u = new URL(s);
+    return u.protocol === 'https:' && (u.hostname === 'conac.cn' || u.hostname.endsWith('.conac.cn'));
+  } catch {
+    return false;
+  }
 }
 
 export type SiteSettingsResult = { ok: true; value: SiteSettingsInput } | { ok: false; errors: Errors };
@@ -51,6 +64,10 @@ export function validateSiteSettings(input: SiteSettingsInput): SiteSettingsResu
   // 《计算机信息网络国际联网安全保护管理办法》: the 公安备案号 reads like 滇公网安备 53230102000000号.
   if (value.psbNo && !/^[\u4e00-\u9fa5]公网安备\s?\d{14}号$/.test(value.psbNo)) {
     errors.psbNo = '公安备案号格式不正确，应类似“滇公网安备 53230102000000号”（14位数字）';
+  }
+  // 党政机关网站标识: the 机构编制 office's verification page, e.g. https://bszs.conac.cn/sitename?method=show&id=… .
+  if (value.conacUrl && !isConacUrl(value.conacUrl)) {
+    errors.conacUrl = '党政机关网站标识链接应为 conac.cn 上的 https 地址，如“https://bszs.conac.cn/sitename?method=show&id=…”';
   }
   if (value.hostName) {
     const p = hostNameProblem(value.hostName);

@@ -354,6 +354,10 @@ describe('unit administration', () => {
   it('saves site settings, which show at once in the footer of /', async () => {
     const before = await t.client().get('/');
     assert.match(textOf(before.body), /网站标识码：5323010001 滇ICP备18003271号-1 滇公网安备 53230102000318号/);
+    // The footer: the 党政机关网站标识 linking to its verification page, and 我为政府网站找错.
+    assert.match(before.body, /<a class="conac-mark" href="https:\/\/bszs\.conac\.cn\/sitename\?method=show&amp;id=5323010001"[^>]*title="党政机关网站标识：点击核验网站身份"/);
+    assert.match(before.body, /<footer[\s\S]*<a href="\/messages\/write\/site-error">我为政府网站找错<\/a>/);
+    assert.equal((await t.client().get('/messages/write/site-error')).statusCode, 200);
     assert.match(before.body, /<div class="demo-notice" role="note" aria-label="演示数据提示"><p class="wrap">演示站点：本网站所列单位的人员、电话、电子邮箱、文件和数据均为虚构的演示数据/);
     const bad = await admin.submit('/staff/site-settings', '/staff/site-settings', {
       siteName: '楚雄市人民政府门户网站',
@@ -385,6 +389,7 @@ describe('unit administration', () => {
     assert.match(home, /网站标识码：5323010002 滇ICP备12345678号-2 滇公网安备 53230102000123号/);
     assert.match(home, /楚雄市人民政府网/);
     assert.doesNotMatch(home, /演示站点/, 'the 演示数据提示 was cleared, so no page shows it');
+    assert.doesNotMatch(home, /党政机关/, 'the 标识 link was cleared, so the footer shows no 标识');
     const audit = (await auditActions(t)).filter((a) => a.action === 'site.settings-updated');
     assert.equal(audit.length, 1);
     assert.deepEqual(audit[0]!.summary.before, {
@@ -392,6 +397,7 @@ describe('unit administration', () => {
       siteCode: '5323010001',
       icpNo: '滇ICP备18003271号-1',
       psbNo: '滇公网安备 53230102000318号',
+      conacUrl: DEMO_SITE.conacUrl,
       hostUnitName: '楚雄市人民政府办公室',
       demoNotice: DEMO_SITE.demoNotice,
     });

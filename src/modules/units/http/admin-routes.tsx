@@ -207,6 +207,7 @@ export function registerAdminRoutes(app: FastifyInstance, core: Core): void {
           siteCode: s.siteCode,
           icpNo: s.icpNo,
           psbNo: s.psbNo,
+          conacUrl: s.conacUrl,
           hostName: s.hostName,
           hostUnitName: s.hostUnitName,
           demoNotice: s.demoNotice,

@@ -421,6 +421,7 @@ export function SiteSettingsPage({ ctx, values, errors }: { ctx: PageContext; va
           <TextField name="siteCode" label="网站标识码" value={values.siteCode} error={errors.siteCode} required maxLength={10} autocomplete="off" hint="10位数字或字母，由全国政府网站信息报送系统分配。" />
           <TextField name="icpNo" label="ICP备案号（选填）" value={values.icpNo} error={errors.icpNo} maxLength={50} hint="如“滇ICP备12345678号-1”。" />
           <TextField name="psbNo" label="公安备案号（选填）" value={values.psbNo} error={errors.psbNo} maxLength={50} hint="如“滇公网安备 53230102000000号”。" />
+          <TextField name="conacUrl" label="党政机关网站标识链接（选填）" value={values.conacUrl} error={errors.conacUrl} maxLength={300} autocomplete="off" hint="机构编制部门核发党政机关网站标识后给出的验证地址，如 https://bszs.conac.cn/sitename?method=show&id=…；填写后页脚显示党政机关网站标识。" />
           <TextField name="hostName" label="域名（选填）" value={values.hostName} error={errors.hostName} maxLength={253} autocomplete="off" hint="本网站的访问域名，如 www.cxs.gov.cn，不含 http:// 和路径。一个部署承载多个网站时，按域名区分。" />
           <TextArea name="demoNotice" label="演示数据提示（选填）" value={values.demoNotice} error={errors.demoNotice} rows={2} hint="填写后显示在每个页面顶部，用于提醒访问者本网站的数据为演示数据；正式上线前请清空。最多200个字。" />
           <fieldset>
