@@ -124,8 +124,10 @@ export interface SubmitInput {
   allowPublication: boolean | null;
   idempotencyKey: string;
   audit: Actor;
-  /** A call-taker registering a 96128 call. */
+  /** A call-taker registering a 96128 call, or staff handing a request over. */
   staff?: CurrentUser;
+  /** 依申请公开转来: the request's 受理编号. */
+  linkedRequestNo?: string;
 }
 
 async function nextSeq(tx: Tx, rootUnitId: number, year: number): Promise<number> {
@@ -196,10 +198,11 @@ export async function submitMessage(core: Core, input: SubmitInput): Promise<Res
         dueOn: clock.dueOn,
         limitDays: limit,
         createdBy: input.staff?.id ?? null,
+        linkedRequestNo: input.linkedRequestNo ?? '',
       })
       .returning();
     await tx.insert(msgEvents).values({ itemId: row!.id, event: received, at: now });
-    await tx.insert(msgHistory).values({ itemId: row!.id, action: 'receive', fromState: null, toState: 'received', actorId: input.staff?.id ?? null, actorName: input.audit.name, unitName: '', note: input.channel === 'hotline' ? '96128热线来电登记' : '网上提交', at: now });
+    await tx.insert(msgHistory).values({ itemId: row!.id, action: 'receive', fromState: null, toState: 'received', actorId: input.staff?.id ?? null, actorName: input.audit.name, unitName: '', note: input.channel === 'hotline' ? '96128热线来电登记' : input.linkedRequestNo ? `由依申请公开 ${input.linkedRequestNo} 转来（条例第三十九条）` : '网上提交', at: now });
     await writeAudit(tx, input.audit, { action: 'messages.received', targetType: 'message', targetId: itemNo, summary: { after: { state: 'received', channel: input.channel, kind: v.kind } } }, now);
     return { item: row!, duplicate: false };
   });
@@ -238,6 +241,8 @@ export interface ActInput {
   flag?: boolean;
   /** answer_now: the 知识库 entry the answer comes from. */
   knowledgeId?: number;
+  /** transfer_request: the request made from the item (service-handover.ts). */
+  linkedRequestNo?: string;
 }
 
 /** Labels for history rows shown to the caller: the unit, never a staff member's name. */
@@ -304,6 +309,10 @@ export async function act(core: Core, actor: MessageActor, itemId: number, actio
       case 'refuse':
         historyNote = refusalNotice(input.refusalReason!, note);
         Object.assign(set, { refusalReason: input.refusalReason, replyText: historyNote, closedOn: t });
+        break;
+      case 'transfer_request':
+        if (!input.linkedRequestNo) return fail({}, ['请从诉求页面转依申请公开']);
+        Object.assign(set, { linkedRequestNo: input.linkedRequestNo, replyText: note, closedOn: t });
         break;
       case 'dispatch':
       case 'approve_return': {

@@ -28,6 +28,7 @@ const OPEN = { received: 'received', dispatched: 'dispatched', handling: 'handli
 const EXPECTED: Record<Action, Partial<Record<MessageState, MessageState>>> = {
   answer_now: { received: 'closed' },
   refuse: { received: 'refused' },
+  transfer_request: { received: 'transferred', dispatched: 'transferred', handling: 'transferred' },
   dispatch: { received: 'dispatched' },
   sign: { dispatched: 'handling' },
   request_return: { dispatched: 'return_requested', handling: 'return_requested' },

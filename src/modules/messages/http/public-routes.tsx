@@ -13,7 +13,7 @@ import { KIND_LABELS, type Channel } from '../domain/kinds.ts';
 import { parseItemNo } from '../domain/intake.ts';
 import { SATISFACTION_LABELS, type Satisfaction } from '../domain/states.ts';
 import { act, submitMessage, today, verifyCaller, type ItemRow, type MessageActor } from '../service.ts';
-import { mainItemOf } from '../service-merge.ts';
+import { mainItemOf, mergedVisitOpen, recordMergedVisit } from '../service-merge.ts';
 import { suggestKnowledge, type KnowledgeEntry } from '../service-knowledge.ts';
 import { historyOf, publishedItem, publishedItems, unitStatistics } from '../service-read.ts';
 import { CHANNEL_SLUGS, LookupFormPage, LookupResultPage, MessagesHomePage, PublishedItemPage, SubmittedPage, WriteFormPage, type CallerView } from '../views/public.tsx';
@@ -160,9 +160,11 @@ export function registerMessagesPublicRoutes(app: FastifyInstance, core: Core): 
       replyText: shown.replyText,
       repliedOn: shown.repliedOn,
       satisfaction: row.satisfaction ? SATISFACTION_LABELS[row.satisfaction] : null,
-      canRate: !main && row.state === 'visiting',
+      // 并单: each caller rates the main item's reply on their own item (no 重办 of their own).
+      canRate: main ? mergedVisitOpen(main, row) : row.state === 'visiting',
       canRedo: !main && row.state === 'visiting' && !row.redone,
       mergedInto: main?.itemNo,
+      linkedRequestNo: row.linkedRequestNo,
     };
     const history = await historyOf(core, row.id);
     return reply
@@ -188,6 +190,12 @@ export function registerMessagesPublicRoutes(app: FastifyInstance, core: Core): 
     const values = { satisfaction: form.values.satisfaction ?? '', note };
     if (!form.ok) return renderResult(req, reply, v.row, v.values.code!, form.errors, values, 400);
     const caller: MessageActor = { kind: 'caller', audit: { ...actorOf(req), name: '诉求人' } };
+    if (v.row.mergedInto !== null) {
+      const m = await recordMergedVisit(core, caller, v.row.id, { satisfaction, note });
+      if (!m.ok) return renderResult(req, reply, v.row, v.values.code!, m.errors.note ? { note: m.errors.note } : { satisfaction: m.reasons.join('；') }, values, m.errors.note ? 400 : 409);
+      const again = (await verifyCaller(core, req.site.rootUnitId, v.row.itemNo, v.values.code!))!;
+      return renderResult(req, reply, again, v.values.code!);
+    }
     const redo = satisfaction === 'unsatisfied' && !v.row.redone;
     if (redo && !note) return renderResult(req, reply, v.row, v.values.code!, { note: '选择不满意的，请写明理由' }, values, 400);
     const r = await act(core, caller, v.row.id, redo ? 'redo' : 'record_visit', { satisfaction, note });

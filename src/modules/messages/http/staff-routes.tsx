@@ -16,8 +16,10 @@ import { ACTIONS, ACTION_LABELS, MESSAGE_STATES, SATISFACTION_LABELS, STATE_LABE
 import { REFUSAL_REASONS, type RefusalReason } from '../domain/refusals.ts';
 import { act, canViewItem, clockSteps, findItemByNo, getLimits, isDispatcher, messageCalendar, partiesOf, seesCallerIdentity, submitMessage, today, updateLimits, type ItemRow, type MessageActor } from '../service.ts';
 import { submitAnsweredNow, suggestKnowledge, type KnowledgeEntry } from '../service-knowledge.ts';
-import { duplicatesOf, mainItemOf, mergeItem, mergedItemsOf, unmergeItem } from '../service-merge.ts';
+import { duplicatesOf, mainItemOf, mergeItem, mergedItemsOf, mergedVisitOpen, recordMergedVisit, unmergeItem } from '../service-merge.ts';
 import { MERGEABLE_STATES } from '../domain/merge.ts';
+import { messageFromRequest, transferToRequest } from '../service-handover.ts';
+import { KINDS } from '../domain/kinds.ts';
 import { dashboard, forgetPublishedCounts, historyOf, listItems, unitStatistics, type ListFilter } from '../service-read.ts';
 import { ACTION_FIELDS, DashboardPage, type MergeView, HotlineFormPage, ItemPage, RegisteredPage, SettingsPage, StaffListPage, type FailedAction } from '../views/staff.tsx';
 import { HTML, newKey, ordered, pageParam, queryText, readMessageForm } from './public-routes.tsx';
@@ -173,6 +175,24 @@ export function registerMessagesStaffRoutes(app: FastifyInstance, core: Core): v
   });
 
   // ------------------------------------------------------------------------------------------
+  // 依申请公开转来 (条例 第三十九条第一款): the button on the request page posts here.
+
+  app.post('/staff/messages/from-request/:requestNo', guard, async (req, reply) => {
+    const requestNo = String((req.params as { requestNo: string }).requestNo).trim().toUpperCase().slice(0, 30);
+    if (!/^YSQ-\d{4}-\d{6,}$/.test(requestNo)) throw new NotFoundError('没有找到该申请。');
+    const kind = new FormReader(req.body).raw('kind').trim().slice(0, 20);
+    const r = await messageFromRequest(core, staffActor(req), requestNo, { kind });
+    if (!r.ok) {
+      if (r.reasons.includes('没有找到该申请')) throw new NotFoundError('没有找到该申请。');
+      // Back to the request page, which shows the reason (its form is one select and a button).
+      setFlash(reply, `未能转互动交流：${[...Object.values(r.errors), ...r.reasons].filter((x, i, a) => a.indexOf(x) === i).join('；')}`);
+      return reply.redirect(`/staff/requests/${requestNo}#to-message`, 303);
+    }
+    setFlash(reply, r.duplicate ? `该申请已转互动交流：${r.itemNo}。` : `已转互动交流：编号 ${r.itemNo}，查询码 ${r.lookupCode}（请在答复申请人时告知）。`);
+    return reply.redirect(`/staff/messages/${r.itemNo}`, 303);
+  });
+
+  // ------------------------------------------------------------------------------------------
   // The item page and its actions
 
   async function itemOf(req: FastifyRequest): Promise<ItemRow> {
@@ -190,6 +210,7 @@ export function registerMessagesStaffRoutes(app: FastifyInstance, core: Core): v
       main: main ? { itemNo: main.itemNo, state: main.state, dueOn: main.dueOn, repliedOn: main.repliedOn } : null,
       merged,
       duplicates: canMerge ? await duplicatesOf(core, row) : [],
+      canVisit: dispatcher && mergedVisitOpen(main, row),
       canMerge,
       canUnmerge: dispatcher && !!main && !main.repliedOn && MERGEABLE_STATES.includes(main.state),
       values,
@@ -245,6 +266,21 @@ export function registerMessagesStaffRoutes(app: FastifyInstance, core: Core): v
     return reply.redirect(`/staff/messages/${row.itemNo}`, 303);
   });
 
+  // 并单: the return visit of a merged item's own caller, recorded by the openness office.
+  app.post('/staff/messages/:no/merged-visit', dispatchGuard, async (req, reply) => {
+    const row = await itemOf(req);
+    const form = new FormReader(req.body);
+    const values = { satisfaction: form.raw('satisfaction').trim().slice(0, 20), visitNote: normaliseText(form.raw('visitNote')).slice(0, 1100) };
+    const sat = Object.hasOwn(SATISFACTION_LABELS, values.satisfaction) ? (values.satisfaction as Satisfaction) : undefined;
+    const r = await recordMergedVisit(core, staffActor(req), row.id, { satisfaction: sat, note: values.visitNote });
+    if (!r.ok) {
+      const errors: FieldErrors = r.errors.note ? { visitNote: r.errors.note } : { satisfaction: r.reasons.join('；') };
+      return renderItem(req, reply, row, null, r.errors.note || !sat ? 400 : 409, await mergeView(req, row, values, errors));
+    }
+    setFlash(reply, '已登记本诉求人的回访结果。');
+    return reply.redirect(`/staff/messages/${row.itemNo}`, 303);
+  });
+
   app.post('/staff/messages/:no/unmerge', dispatchGuard, async (req, reply) => {
     const row = await itemOf(req);
     const form = new FormReader(req.body);
@@ -273,10 +309,22 @@ export function registerMessagesStaffRoutes(app: FastifyInstance, core: Core): v
     const sat = values[p('satisfaction')]!;
     const reason = values[p('refusalReason')]!;
     if (spec.unit && !/^\d{1,12}$/.test(unitRaw)) errors.unitId = '请选择主办单位';
+    if (spec.requestUnit && !/^\d{1,12}$/.test(unitRaw)) errors.unitId = '请选择受理申请的单位';
     if (spec.days && !/^\d{1,2}$/.test(daysRaw)) errors.days = '请填写延期的工作日数（正整数）';
     if (spec.satisfaction && !Object.hasOwn(SATISFACTION_LABELS, sat)) errors.satisfaction = '请选择满意度';
     if (spec.reason && !(REFUSAL_REASONS as readonly string[]).includes(reason)) errors.refusalReason = '请选择不予受理的理由';
     if (spec.noteRequired && !values[p('note')]) errors.note = `请填写${spec.note!.replace(/（.*$/, '')}`;
+    if (a === 'transfer_request') {
+      const r = Object.keys(errors).length ? { ok: false as const, errors, reasons: [] as string[] } : await transferToRequest(core, staffActor(req), row.id, { unitId: Number(unitRaw), note: values[p('note')] });
+      if (!r.ok) {
+        const fieldErrors: FieldErrors = {};
+        for (const [k, v] of Object.entries(r.errors)) fieldErrors[p(k)] = v;
+        const hasFields = Object.keys(fieldErrors).length > 0;
+        return renderItem(req, reply, row, { action: a, errors: fieldErrors, reasons: hasFields ? [] : r.reasons, values }, hasFields ? 400 : 409);
+      }
+      setFlash(reply, `已转依申请公开：受理编号 ${r.requestNo}。${r.newLookupCode ? `请告知诉求人查询码 ${r.newLookupCode}（只显示这一次）。` : '诉求人凭本诉求的查询码查询该申请。'}`);
+      return reply.redirect(`/staff/messages/${row.itemNo}`, 303);
+    }
     const result = Object.keys(errors).length
       ? { ok: false as const, errors, reasons: [] as string[] }
       : await act(core, staffActor(req), row.id, a, {
