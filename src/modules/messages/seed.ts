@@ -9,6 +9,7 @@ import { addCalendarDays, addWorkingDays, isWorkingDay, type WorkCalendar } from
 import { msgEvents, msgHistory, msgItems, msgSequences } from './data/schema.ts';
 import { DEFAULT_LIMITS, limitKeyOf, type Channel, type Kind } from './domain/kinds.ts';
 import { formatItemNo } from './domain/intake.ts';
+import { seedDefaultSubjects } from './service-subjects.ts';
 import { messageSearchDocument } from './search-document.ts';
 import { msgKnowledge } from './data/schema.ts';
 import { maskForPublication } from './domain/masking.ts';
@@ -81,9 +82,11 @@ function workingOnOrAfter(day: string, cal: WorkCalendar): string {
 }
 
 export async function seedMessages(core: Core, opts: SeedOptions, count = 360): Promise<number> {
-  if (opts.volume !== 'full') return 0; // the full demo city only: test apps seed lean
   const [root] = await core.db.select({ id: units.id }).from(units).where(eq(units.slug, 'city-government')).limit(1);
   if (!root) return 0;
+  // The default 主题分类 tree, for every volume (the intake forms offer it).
+  await seedDefaultSubjects(core.db, root.id);
+  if (opts.volume !== 'full') return 0; // the full demo city only: test apps seed lean
   const existing = await core.pool.query('SELECT 1 FROM msg_items WHERE root_unit_id = $1 LIMIT 1', [root.id]);
   if (existing.rowCount) return 0;
   const unitRows = await core.db.select({ id: units.id, slug: units.slug, name: units.name, type: units.type }).from(units);

@@ -72,6 +72,8 @@ describe('并单 through the real database', () => {
     const a = await submit('visit-main-0123456789', { title: '团结路垃圾清运不及时', content: '团结路小区门口垃圾桶连续三天没有清运，气味很大。' });
     const b = await submit('visit-second-0123456789', { callerPhone: '13800002222', callerName: '周敏', title: '团结路垃圾没人清运', content: '团结路小区门口垃圾三天没有清运，臭气熏天。' });
     const c = await submit('visit-third-0123456789', { callerPhone: '13800003333', callerName: '孙立', title: '团结路垃圾堆积', content: '团结路小区门口垃圾堆积三天，无人清运。' });
+    assert.ok(a.ok && b.ok && c.ok);
+    assert.ok(a.ok && b.ok && c.ok);
     const fin = await unitId(t, 'finance');
     await act(t.core, gkb, a.item.id, 'dispatch', { unitId: fin });
     assert.deepEqual(await mergeItem(t.core, gkb, b.item.id, a.itemNo, ''), { ok: true });

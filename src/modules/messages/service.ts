@@ -18,6 +18,8 @@ import { formatItemNo, validateIntake, type IntakeInput } from './domain/intake.
 import { REFUSAL_REASONS, refusalNotice, type RefusalReason } from './domain/refusals.ts';
 import { maskForPublication } from './domain/masking.ts';
 import { messageSearchDocument } from './search-document.ts';
+import { subjectChoices } from './domain/subjects.ts';
+import { listSubjects } from './service-subjects.ts';
 import { checkTransition, type Action, type MessageState, type Party, type Satisfaction, type TransitionFacts } from './domain/states.ts';
 
 export type ItemRow = typeof msgItems.$inferSelect;
@@ -128,6 +130,8 @@ export interface SubmitInput {
   staff?: CurrentUser;
   /** 依申请公开转来: the request's 受理编号. */
   linkedRequestNo?: string;
+  /** 主题分类 chosen on the form ('' or absent: none); must be one the form offers. */
+  subjectId?: string;
 }
 
 async function nextSeq(tx: Tx, rootUnitId: number, year: number): Promise<number> {
@@ -159,6 +163,12 @@ export async function submitMessage(core: Core, input: SubmitInput): Promise<Res
     else mailboxUnitId = unit.id;
   }
   if (input.allowPublication === null) errors.allowPublication = '请选择是否同意公开';
+  let subjectId: number | null = null;
+  if (input.subjectId) {
+    const choice = subjectChoices(await listSubjects(core.db, input.rootUnitId)).find((c) => String(c.id) === input.subjectId);
+    if (!choice) errors.subjectId = '请从列表中选择主题分类';
+    else subjectId = choice.id;
+  }
   if (!keyOk) errors.idempotencyKey = '表单已失效，请刷新页面后重新提交';
   if (!checked.ok || Object.keys(errors).length) return fail(errors);
   const v = checked.value;
@@ -199,6 +209,7 @@ export async function submitMessage(core: Core, input: SubmitInput): Promise<Res
         limitDays: limit,
         createdBy: input.staff?.id ?? null,
         linkedRequestNo: input.linkedRequestNo ?? '',
+        subjectId,
       })
       .returning();
     await tx.insert(msgEvents).values({ itemId: row!.id, event: received, at: now });

@@ -13,6 +13,8 @@ import { KIND_LABELS, type Channel } from '../domain/kinds.ts';
 import { parseItemNo } from '../domain/intake.ts';
 import { SATISFACTION_LABELS, type Satisfaction } from '../domain/states.ts';
 import { act, submitMessage, today, verifyCaller, type ItemRow, type MessageActor } from '../service.ts';
+import { listSubjects } from '../service-subjects.ts';
+import { subjectChoices } from '../domain/subjects.ts';
 import { mainItemOf, mergedVisitOpen, recordMergedVisit } from '../service-merge.ts';
 import { suggestKnowledge, type KnowledgeEntry } from '../service-knowledge.ts';
 import { historyOf, publishedItem, publishedItems, unitStatistics } from '../service-read.ts';
@@ -20,7 +22,7 @@ import { CHANNEL_SLUGS, LookupFormPage, LookupResultPage, MessagesHomePage, Publ
 
 export const HTML = 'text/html; charset=utf-8';
 
-const FORM_FIELDS = ['kind', 'title', 'content', 'callerName', 'callerPhone', 'callerEmail', 'mailboxUnit'] as const;
+const FORM_FIELDS = ['kind', 'subjectId', 'title', 'content', 'callerName', 'callerPhone', 'callerEmail', 'mailboxUnit'] as const;
 
 export function queryText(value: unknown, max = 200): string {
   const v = Array.isArray(value) ? value[0] : value;
@@ -48,7 +50,7 @@ export function readMessageForm(body: unknown): { values: Record<string, string>
 
 /** Field order of the form, so the error summary reads top to bottom. */
 export function ordered(errors: FieldErrors): FieldErrors {
-  const order = ['mailboxUnit', 'kind', 'title', 'content', 'callerName', 'callerPhone', 'callerEmail', 'allowPublication', 'idempotencyKey'];
+  const order = ['mailboxUnit', 'kind', 'subjectId', 'title', 'content', 'callerName', 'callerPhone', 'callerEmail', 'allowPublication', 'idempotencyKey'];
   const out: FieldErrors = {};
   for (const k of order) if (errors[k]) out[k] = errors[k];
   for (const [k, v] of Object.entries(errors)) if (!out[k]) out[k] = v;
@@ -84,13 +86,13 @@ export function registerMessagesPublicRoutes(app: FastifyInstance, core: Core): 
   }
 
   async function renderForm(req: FastifyRequest, reply: FastifyReply, channel: Channel, values: Record<string, string>, errors: FieldErrors, status = 200, faq?: KnowledgeEntry[]) {
-    const list = await units(req);
+    const [list, subjects] = await Promise.all([units(req), listSubjects(core.db, req.site.rootUnitId)]);
     const key = /^[A-Za-z0-9_-]{16,100}$/.test(values.idempotencyKey ?? '') ? values.idempotencyKey! : newKey();
     return reply
       .code(status)
       .type(HTML)
       .header('cache-control', 'no-store')
-      .send(renderDocument(<WriteFormPage ctx={pageContext(req, reply)} channel={channel} units={list.map((u) => ({ slug: u.slug, name: u.name }))} values={values} errors={ordered(errors)} idempotencyKey={key} action={req.url.split('?')[0]!} faq={faq} />));
+      .send(renderDocument(<WriteFormPage ctx={pageContext(req, reply)} channel={channel} units={list.map((u) => ({ slug: u.slug, name: u.name }))} subjects={subjectChoices(subjects)} values={values} errors={ordered(errors)} idempotencyKey={key} action={req.url.split('?')[0]!} faq={faq} />));
   }
 
   app.get('/messages/write/:channel', async (req, reply) => {
@@ -115,6 +117,7 @@ export function registerMessagesPublicRoutes(app: FastifyInstance, core: Core): 
       allowPublication: f.values.allowPublication ? f.allowPublication : null,
       idempotencyKey: f.idempotencyKey,
       audit: { ...actorOf(req), name: '诉求人' },
+      subjectId: /^\d{1,12}$/.test(f.values.subjectId ?? '') ? f.values.subjectId : f.values.subjectId ? 'x' : '',
     });
     if (!r.ok) return renderForm(req, reply, channel, f.values, r.errors, 400);
     return reply

@@ -97,7 +97,7 @@ export interface UnitOption {
   name: string;
 }
 
-export function WriteFormPage({ ctx, channel, units, values, errors, idempotencyKey, action, faq }: { ctx: PageContext; channel: Channel; units: UnitOption[]; values: Record<string, string>; errors: FieldErrors; idempotencyKey: string; action: string; faq?: KnowledgeEntry[] }) {
+export function WriteFormPage({ ctx, channel, units, subjects = [], values, errors, idempotencyKey, action, faq }: { ctx: PageContext; channel: Channel; units: UnitOption[]; subjects?: { id: number; label: string }[]; values: Record<string, string>; errors: FieldErrors; idempotencyKey: string; action: string; faq?: KnowledgeEntry[] }) {
   const title = CHANNEL_LABELS[channel];
   return (
     <PublicLayout ctx={ctx} title={Object.keys(errors).length ? `错误：${title}` : title} breadcrumbs={[CRUMB, { label: title }]}>
@@ -122,6 +122,7 @@ export function WriteFormPage({ ctx, channel, units, values, errors, idempotency
         {channel !== 'site_error' ? (
           <RadioGroup name="kind" legend="诉求类型" value={values.kind ?? ''} error={errors.kind} required inline options={KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} />
         ) : null}
+        {subjects.length ? <SelectField name="subjectId" label="主题分类（选填）" value={values.subjectId} error={errors.subjectId} placeholder="不确定可不选" options={subjects.map((x) => ({ value: String(x.id), label: x.label }))} /> : null}
         <TextField name="title" label="标题" value={values.title} error={errors.title} required maxLength={60} hint="一句话概括，不超过60个字" />
         <TextArea
           name="content"

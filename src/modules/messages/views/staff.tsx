@@ -36,7 +36,7 @@ export function listHref(f: Partial<ListFilter>): string {
   return s ? `${BASE}?${s}` : BASE;
 }
 
-export function StaffListPage({ ctx, rows, total, filter, today, isDispatcher, units }: { ctx: PageContext; rows: ListRow[]; total: number; filter: ListFilter; today: string; isDispatcher: boolean; units: { id: number; name: string }[] }) {
+export function StaffListPage({ ctx, rows, total, filter, today, isDispatcher, units, subjects }: { ctx: PageContext; rows: ListRow[]; total: number; filter: ListFilter; today: string; isDispatcher: boolean; units: { id: number; name: string }[]; subjects?: { id: number; label: string }[] }) {
   return (
     <StaffLayout ctx={ctx} title="互动交流" breadcrumbs={[{ label: '互动交流' }]}>
       <h1>互动交流</h1>
@@ -46,7 +46,7 @@ export function StaffListPage({ ctx, rows, total, filter, today, isDispatcher, u
         </a>{' '}
         {isDispatcher ? (
           <>
-            <a href={`${BASE}/dashboard`}>督办看板</a> · <a href={`${BASE}/settings`}>办理时限设置</a> ·{' '}
+            <a href={`${BASE}/dashboard`}>督办看板</a> · <a href={`${BASE}/settings`}>办理时限设置</a> · <a href={`${BASE}/subjects`}>主题分类</a> ·{' '}
           </>
         ) : null}
         <a href={`${BASE}/knowledge`}>知识库</a>
@@ -54,6 +54,7 @@ export function StaffListPage({ ctx, rows, total, filter, today, isDispatcher, u
       <form method="get" action={BASE} class="filters" aria-label="筛选">
         <SelectField name="state" label="状态" value={filter.state ?? ''} placeholder="全部" options={[{ value: 'open', label: '未办结（全部）' }, ...MESSAGE_STATES.map((s) => ({ value: s, label: STATE_LABELS[s] }))]} />
         {isDispatcher ? <SelectField name="unit" label="主办单位" value={filter.unitId ? String(filter.unitId) : ''} placeholder="全部" options={units.map((u) => ({ value: String(u.id), label: u.name }))} /> : null}
+        {subjects?.length ? <SelectField name="subject" label="主题分类" value={filter.subjectId ? String(filter.subjectId) : ''} placeholder="全部" options={subjects.map((x) => ({ value: String(x.id), label: x.label }))} /> : null}
         <TextField name="q" label="编号或标题" value={filter.q ?? ''} maxLength={50} />
         <button type="submit" class="button">
           筛选
@@ -105,7 +106,7 @@ export function StaffListPage({ ctx, rows, total, filter, today, isDispatcher, u
   );
 }
 
-export function HotlineFormPage({ ctx, values, errors, idempotencyKey, knowledge }: { ctx: PageContext; values: Record<string, string>; errors: FieldErrors; idempotencyKey: string; knowledge?: KnowledgeEntry[] }) {
+export function HotlineFormPage({ ctx, values, errors, idempotencyKey, knowledge, subjects = [] }: { ctx: PageContext; values: Record<string, string>; errors: FieldErrors; idempotencyKey: string; knowledge?: KnowledgeEntry[]; subjects?: { id: number; label: string }[] }) {
   return (
     <StaffLayout ctx={ctx} title={Object.keys(errors).length ? '错误：登记96128来电' : '登记96128来电'} breadcrumbs={[CRUMB, { label: '登记96128来电' }]}>
       <h1>登记96128来电</h1>
@@ -116,6 +117,7 @@ export function HotlineFormPage({ ctx, values, errors, idempotencyKey, knowledge
         <TextField name="callerPhone" label="来电号码" value={values.callerPhone} error={errors.callerPhone} required type="tel" inputMode="tel" maxLength={20} />
         <TextField name="callerName" label="来电人姓名（选填）" value={values.callerName} error={errors.callerName} maxLength={30} />
         <RadioGroup name="kind" legend="诉求类型" value={values.kind ?? ''} error={errors.kind} required inline options={KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} />
+        {subjects.length ? <SelectField name="subjectId" label="主题分类（选填）" value={values.subjectId} error={errors.subjectId} placeholder="不选" options={subjects.map((x) => ({ value: String(x.id), label: x.label }))} /> : null}
         <TextField name="title" label="来电事由（一句话概括）" value={values.title} error={errors.title} required maxLength={60} />
         <TextArea name="content" label="来电内容" value={values.content} error={errors.content} required rows={6} />
         <RadioGroup
@@ -222,6 +224,8 @@ export interface ItemPageProps {
   dueStatus: DueStatus;
   maxExtensionDays: number;
   merge?: MergeView;
+  /** 主题分类 of the item ('' when none). */
+  subjectName?: string;
 }
 
 /** 并单 on the item page: the main item, the items merged into this one, probable repeats. */
@@ -424,6 +428,12 @@ export function ItemPage(p: ItemPageProps) {
           {CHANNEL_LABELS[i.channel]} / {KIND_LABELS[i.kind]}
           {i.mailboxUnitId ? `（写给${p.unitName(i.mailboxUnitId)}）` : ''}
         </dd>
+        {p.subjectName ? (
+          <>
+            <dt>主题分类</dt>
+            <dd>{p.subjectName}</dd>
+          </>
+        ) : null}
         <dt>受理时间</dt>
         <dd>{formatInstant(i.receivedAt)}</dd>
         <dt>办理时限</dt>
