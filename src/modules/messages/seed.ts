@@ -15,7 +15,9 @@ import { msgKnowledge } from './data/schema.ts';
 import { maskForPublication } from './domain/masking.ts';
 import { workingDaysTaken, type ClockEvent } from './domain/clock.ts';
 import type { MessageState, Satisfaction } from './domain/states.ts';
-import { lookupHash, messageCalendar, today as todayOf } from './service.ts';
+import { lookupHash, messageCalendar, submitMessage, today as todayOf } from './service.ts';
+import { transferToRequest } from './service-handover.ts';
+import type { Role } from '../../core/db/schema.ts';
 
 /** Unit → what people write to it about: [kind, title, content, reply]. */
 const TOPICS: Record<string, [Kind, string, string, string][]> = {
@@ -226,6 +228,36 @@ export async function seedMessages(core: Core, opts: SeedOptions, count = 360): 
     );
     await writeAudit(tx, systemActor, { action: 'seed.messages', targetType: 'message', targetId: 'demo', unitId: root.id, summary: { count: plans.length } }, now);
   });
+  await seedTransfer(core, root.id);
   opts.log(`互动交流：已载入 ${plans.length} 条演示诉求。`);
   return plans.length;
+}
+
+/**
+ * One message that was really an information request, turned into one by the openness office (转依申请
+ *公开), through the same verbs as on the item page, so both pages show the link.
+ */
+async function seedTransfer(core: Core, rootUnitId: number): Promise<void> {
+  const r = (
+    await core.pool.query(
+      `SELECT s.id, s.username, s.display_name, s.unit_id, s.roles, u.name AS unit_name FROM staff_users s JOIN units u ON u.id = s.unit_id
+       WHERE 'openness_office' = ANY(s.roles) AND coalesce(u.root_id, u.id) = $1 ORDER BY s.id LIMIT 1`,
+      [rootUnitId],
+    )
+  ).rows[0];
+  const finance = (await core.pool.query(`SELECT id FROM units WHERE slug = 'finance' LIMIT 1`)).rows[0];
+  if (!r || !finance) return;
+  const audit = { id: Number(r.id), name: r.display_name as string, unitId: Number(r.unit_id), ip: '', requestId: 'seed' };
+  const sent = await submitMessage(core, {
+    rootUnitId,
+    channel: 'mayor_mailbox',
+    fields: { kind: 'consult', title: '申请公开城区道路维修资金使用情况', content: '请公开今年楚雄市城区道路维修资金的预算、实际支出明细和施工单位名单。', callerName: '李明', callerPhone: '13887801234', callerEmail: 'liming@example.cn', mailboxUnit: '' },
+    keepIdentity: false,
+    allowPublication: false,
+    idempotencyKey: 'demo-transfer-to-request-0001',
+    audit: { ...audit, id: null, name: '诉求人', unitId: null },
+  });
+  if (!sent.ok) return;
+  const user = { id: Number(r.id), username: r.username as string, displayName: r.display_name as string, unitId: Number(r.unit_id), unitName: r.unit_name as string, rootUnitId, roles: r.roles as Role[], mustChangePassword: false };
+  await transferToRequest(core, { kind: 'staff', user, audit }, sent.item.id, { unitId: Number(finance.id) });
 }
