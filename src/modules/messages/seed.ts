@@ -9,12 +9,15 @@ import { addCalendarDays, addWorkingDays, isWorkingDay, type WorkCalendar } from
 import { msgEvents, msgHistory, msgItems, msgSequences } from './data/schema.ts';
 import { DEFAULT_LIMITS, limitKeyOf, type Channel, type Kind } from './domain/kinds.ts';
 import { formatItemNo } from './domain/intake.ts';
+import { seedDefaultSubjects } from './service-subjects.ts';
 import { messageSearchDocument } from './search-document.ts';
 import { msgKnowledge } from './data/schema.ts';
 import { maskForPublication } from './domain/masking.ts';
 import { workingDaysTaken, type ClockEvent } from './domain/clock.ts';
 import type { MessageState, Satisfaction } from './domain/states.ts';
-import { lookupHash, messageCalendar, today as todayOf } from './service.ts';
+import { lookupHash, messageCalendar, submitMessage, today as todayOf } from './service.ts';
+import { transferToRequest } from './service-handover.ts';
+import type { Role } from '../../core/db/schema.ts';
 
 /** Unit → what people write to it about: [kind, title, content, reply]. */
 const TOPICS: Record<string, [Kind, string, string, string][]> = {
@@ -81,9 +84,11 @@ function workingOnOrAfter(day: string, cal: WorkCalendar): string {
 }
 
 export async function seedMessages(core: Core, opts: SeedOptions, count = 360): Promise<number> {
-  if (opts.volume !== 'full') return 0; // the full demo city only: test apps seed lean
   const [root] = await core.db.select({ id: units.id }).from(units).where(eq(units.slug, 'city-government')).limit(1);
   if (!root) return 0;
+  // The default 主题分类 tree, for every volume (the intake forms offer it).
+  await seedDefaultSubjects(core.db, root.id);
+  if (opts.volume !== 'full') return 0; // the full demo city only: test apps seed lean
   const existing = await core.pool.query('SELECT 1 FROM msg_items WHERE root_unit_id = $1 LIMIT 1', [root.id]);
   if (existing.rowCount) return 0;
   const unitRows = await core.db.select({ id: units.id, slug: units.slug, name: units.name, type: units.type }).from(units);
@@ -223,6 +228,36 @@ export async function seedMessages(core: Core, opts: SeedOptions, count = 360): 
     );
     await writeAudit(tx, systemActor, { action: 'seed.messages', targetType: 'message', targetId: 'demo', unitId: root.id, summary: { count: plans.length } }, now);
   });
+  await seedTransfer(core, root.id);
   opts.log(`互动交流：已载入 ${plans.length} 条演示诉求。`);
   return plans.length;
+}
+
+/**
+ * One message that was really an information request, turned into one by the openness office (转依申请
+ *公开), through the same verbs as on the item page, so both pages show the link.
+ */
+async function seedTransfer(core: Core, rootUnitId: number): Promise<void> {
+  const r = (
+    await core.pool.query(
+      `SELECT s.id, s.username, s.display_name, s.unit_id, s.roles, u.name AS unit_name FROM staff_users s JOIN units u ON u.id = s.unit_id
+       WHERE 'openness_office' = ANY(s.roles) AND coalesce(u.root_id, u.id) = $1 ORDER BY s.id LIMIT 1`,
+      [rootUnitId],
+    )
+  ).rows[0];
+  const finance = (await core.pool.query(`SELECT id FROM units WHERE slug = 'finance' LIMIT 1`)).rows[0];
+  if (!r || !finance) return;
+  const audit = { id: Number(r.id), name: r.display_name as string, unitId: Number(r.unit_id), ip: '', requestId: 'seed' };
+  const sent = await submitMessage(core, {
+    rootUnitId,
+    channel: 'mayor_mailbox',
+    fields: { kind: 'consult', title: '申请公开城区道路维修资金使用情况', content: '请公开今年楚雄市城区道路维修资金的预算、实际支出明细和施工单位名单。', callerName: '李明', callerPhone: '13887801234', callerEmail: 'liming@example.cn', mailboxUnit: '' },
+    keepIdentity: false,
+    allowPublication: false,
+    idempotencyKey: 'demo-transfer-to-request-0001',
+    audit: { ...audit, id: null, name: '诉求人', unitId: null },
+  });
+  if (!sent.ok) return;
+  const user = { id: Number(r.id), username: r.username as string, displayName: r.display_name as string, unitId: Number(r.unit_id), unitName: r.unit_name as string, rootUnitId, roles: r.roles as Role[], mustChangePassword: false };
+  await transferToRequest(core, { kind: 'staff', user, audit }, sent.item.id, { unitId: Number(finance.id) });
 }

@@ -2,7 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, type TestApp } from '../../core/testing/index.ts';
 import { act, findItemByNo, submitMessage, type MessageActor } from './service.ts';
-import { duplicatesOf, mainItemOf, mergeItem, unmergeItem } from './service-merge.ts';
+import { duplicatesOf, mainItemOf, mergeItem, recordMergedVisit, unmergeItem } from './service-merge.ts';
+import { textOf } from '../../core/testing/index.ts';
 import { dashboard, unitStatistics } from './service-read.ts';
 import { FIELDS, callerActor, staffActor, unitId } from './testing/actors.ts';
 
@@ -64,5 +65,62 @@ describe('并单 through the real database', () => {
     assert.deepEqual(history, ['receive', 'dispatch', 'merge', 'unmerge', 'merge']);
     const audits = (await t.core.pool.query("SELECT action FROM audit_log WHERE target_id = $1 AND action LIKE 'messages.%merged' ORDER BY id", [b.itemNo])).rows.map((r) => r.action);
     assert.deepEqual(audits, ['messages.merged', 'messages.unmerged', 'messages.merged']);
+  });
+
+  it('each caller of a merged group gets the reply and a return visit of their own, with satisfaction (web link and call-taker)', async () => {
+    const csrf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)![1]!;
+    const a = await submit('visit-main-0123456789', { title: '团结路垃圾清运不及时', content: '团结路小区门口垃圾桶连续三天没有清运，气味很大。' });
+    const b = await submit('visit-second-0123456789', { callerPhone: '13800002222', callerName: '周敏', title: '团结路垃圾没人清运', content: '团结路小区门口垃圾三天没有清运，臭气熏天。' });
+    const c = await submit('visit-third-0123456789', { callerPhone: '13800003333', callerName: '孙立', title: '团结路垃圾堆积', content: '团结路小区门口垃圾堆积三天，无人清运。' });
+    assert.ok(a.ok && b.ok && c.ok);
+    assert.ok(a.ok && b.ok && c.ok);
+    const fin = await unitId(t, 'finance');
+    await act(t.core, gkb, a.item.id, 'dispatch', { unitId: fin });
+    assert.deepEqual(await mergeItem(t.core, gkb, b.item.id, a.itemNo, ''), { ok: true });
+    assert.deepEqual(await mergeItem(t.core, gkb, c.item.id, a.itemNo, ''), { ok: true });
+    // Before the main item's reply is approved, a merged caller cannot rate.
+    assert.equal((await recordMergedVisit(t.core, callerActor, b.item.id, { satisfaction: 'satisfied', note: '' })).ok, false);
+    await act(t.core, finance, a.item.id, 'sign');
+    await act(t.core, finance, a.item.id, 'reply', { note: '已安排环卫车辆每日清运两次。' });
+    await act(t.core, gkb, a.item.id, 'approve_reply');
+
+    // Caller b, by the web link: sees the main item's reply and rates 不满意 (a reason is required).
+    const web = t.client();
+    const form = await web.get('/messages/lookup');
+    const shown = await web.post('/messages/lookup', { _csrf: csrf(form.body), itemNo: b.itemNo, code: b.lookupCode });
+    assert.match(textOf(shown.body), /已安排环卫车辆每日清运两次/);
+    assert.match(textOf(shown.body), /评价办理结果/);
+    let res = await web.post('/messages/lookup/rate', { _csrf: csrf(shown.body), itemNo: b.itemNo, code: b.lookupCode, satisfaction: 'unsatisfied', note: '' });
+    assert.equal(res.statusCode, 400);
+    assert.match(textOf(res.body), /选择不满意的，请写明理由/);
+    res = await web.post('/messages/lookup/rate', { _csrf: csrf(shown.body), itemNo: b.itemNo, code: b.lookupCode, satisfaction: 'unsatisfied', note: '第二天又堆满了' });
+    assert.equal(res.statusCode, 200);
+    assert.match(textOf(res.body), /您的评价 不满意/);
+    assert.doesNotMatch(textOf(res.body), /提交评价/, 'rated once');
+    res = await web.post('/messages/lookup/rate', { _csrf: csrf(shown.body), itemNo: b.itemNo, code: b.lookupCode, satisfaction: 'satisfied', note: '' });
+    assert.equal(res.statusCode, 409);
+
+    // Caller c, by the call-taker on the merged item's page.
+    const office = await t.signIn('gkb');
+    const page = await office.get(`/staff/messages/${c.itemNo}`);
+    assert.match(textOf(page.body), /登记本诉求人的回访结果/);
+    res = await office.post(`/staff/messages/${c.itemNo}/merged-visit`, { _csrf: csrf(page.body), satisfaction: '', visitNote: '' });
+    assert.equal(res.statusCode, 400);
+    assert.match(textOf(res.body), /请选择满意度/);
+    res = await office.post(`/staff/messages/${c.itemNo}/merged-visit`, { _csrf: csrf(page.body), satisfaction: 'basically', visitNote: '电话回访' });
+    assert.equal(res.statusCode, 303);
+
+    const rows = (await t.core.pool.query('SELECT item_no, state, satisfaction FROM msg_items WHERE id = ANY($1) ORDER BY id', [[a.item.id, b.item.id, c.item.id]])).rows;
+    assert.deepEqual(rows.map((r) => [r.item_no, r.state, r.satisfaction]), [
+      [a.itemNo, 'visiting', null],
+      [b.itemNo, 'closed', 'unsatisfied'],
+      [c.itemNo, 'closed', 'basically'],
+    ]);
+    // The main item's history and page show each caller's own visit; its own caller still rates it.
+    const mainHistory = (await t.core.pool.query(`SELECT note FROM msg_history WHERE item_id = $1 AND action = 'merged_visit' ORDER BY id`, [a.item.id])).rows.map((r) => r.note);
+    assert.deepEqual(mainHistory, [`并单诉求人 ${b.itemNo} 回访评价：不满意；第二天又堆满了`, `并单诉求人 ${c.itemNo} 回访评价：基本满意；电话回访`]);
+    const mainPage = await office.get(`/staff/messages/${a.itemNo}`);
+    assert.match(textOf(mainPage.body), new RegExp(`${c.itemNo} .*回访：基本满意`));
+    assert.deepEqual(await act(t.core, callerActor, a.item.id, 'record_visit', { satisfaction: 'satisfied' }), { ok: true, state: 'closed' });
   });
 });

@@ -8,8 +8,8 @@ import { writeAudit } from '../../core/audit/index.ts';
 import { addCalendarDays } from '../../core/calendar/working-days.ts';
 import { msgHistory, msgItems } from './data/schema.ts';
 import { checkMerge, checkUnmerge, compareItems, type MergeFacts } from './domain/merge.ts';
-import type { MessageState } from './domain/states.ts';
-import { isDispatcher, type ItemRow, type MessageActor, type Result } from './service.ts';
+import type { MessageState, Satisfaction } from './domain/states.ts';
+import { isDispatcher, today, type ItemRow, type MessageActor, type Result } from './service.ts';
 
 export interface DuplicateRow {
   itemNo: string;
@@ -31,7 +31,7 @@ export async function duplicatesOf(core: Core, row: ItemRow): Promise<DuplicateR
   const since = addCalendarDays(row.receivedOn, -LOOK_BACK_DAYS);
   const r = await core.db.execute(sql`SELECT item_no, title, content, caller_phone, state, received_on::text FROM msg_items
     WHERE root_unit_id = ${row.rootUnitId} AND id <> ${row.id} AND merged_into IS NULL AND received_on >= ${since}
-      AND (caller_phone = ${row.callerPhone} OR title = ${row.title} OR (state NOT IN ('refused', 'terminated') AND received_on >= ${addCalendarDays(row.receivedOn, -30)}))
+      AND (caller_phone = ${row.callerPhone} OR title = ${row.title} OR (state NOT IN ('refused', 'terminated', 'transferred') AND received_on >= ${addCalendarDays(row.receivedOn, -30)}))
     ORDER BY received_at DESC LIMIT 500`);
   const out: DuplicateRow[] = [];
   for (const x of r.rows as Record<string, string>[]) {
@@ -42,8 +42,8 @@ export async function duplicatesOf(core: Core, row: ItemRow): Promise<DuplicateR
 }
 
 /** The items merged into a main item. */
-export async function mergedItemsOf(db: DbOrTx, mainId: number): Promise<{ itemNo: string; title: string; receivedOn: string }[]> {
-  return db.select({ itemNo: msgItems.itemNo, title: msgItems.title, receivedOn: msgItems.receivedOn }).from(msgItems).where(eq(msgItems.mergedInto, mainId)).orderBy(msgItems.id);
+export async function mergedItemsOf(db: DbOrTx, mainId: number): Promise<{ itemNo: string; title: string; receivedOn: string; satisfaction: Satisfaction | null }[]> {
+  return db.select({ itemNo: msgItems.itemNo, title: msgItems.title, receivedOn: msgItems.receivedOn, satisfaction: msgItems.satisfaction }).from(msgItems).where(eq(msgItems.mergedInto, mainId)).orderBy(msgItems.id);
 }
 
 /** The main item a merged item follows (undefined when not merged). */
@@ -115,6 +115,49 @@ export async function unmergeItem(core: Core, actor: MessageActor, itemId: numbe
       { ...base, itemId: main!.id, action: 'unmerge_main', fromState: main!.state, toState: main!.state, note: `${item.itemNo} 撤销并单：${text}` },
     ]);
     await writeAudit(tx, actor.audit, { action: 'messages.unmerged', targetType: 'message', targetId: item.itemNo, unitId: item.unitId, summary: { before: { mergedInto: main!.itemNo }, after: { mergedInto: null }, note: text } }, now);
+    return { ok: true };
+  });
+}
+
+/** 回访 of a merged item's own caller is possible once the main item's reply is approved (待回访 or 办结). */
+export function mergedVisitOpen(main: Pick<ItemRow, 'state' | 'replyText'> | undefined, row: Pick<ItemRow, 'satisfaction' | 'mergedInto'>): boolean {
+  return !!main && row.mergedInto !== null && row.satisfaction === null && (main.state === 'visiting' || main.state === 'closed') && main.replyText !== '';
+}
+
+const SAT_LABELS: Record<Satisfaction, string> = { satisfied: '满意', basically: '基本满意', unsatisfied: '不满意' };
+
+/**
+ * 并单: each caller of a merged group gets the main item's reply and a return visit of their own
+ * (regulation-wave2.md §4.3 回访). The rating is kept on the caller's own item, which is then 办结; the
+ * main item's history shows it, so a 不满意 with its reason reaches the openness office, which may still
+ * send the main item back (重办) during its own visit.
+ */
+export async function recordMergedVisit(core: Core, actor: MessageActor, itemId: number, input: { satisfaction: Satisfaction | undefined; note: string }): Promise<Result> {
+  const note = input.note.trim();
+  if (actor.kind === 'staff' && !isDispatcher(actor.user)) return fail(['只有政务公开办可以登记回访结果'], 'satisfaction');
+  if (actor.kind === 'system') return fail(['系统不能登记回访结果'], 'satisfaction');
+  const sat = input.satisfaction;
+  if (!sat) return fail(['请选择满意度'], 'satisfaction');
+  if ([...note].length > 1000) return fail(['回访记录不能超过1000个字'], 'note');
+  if (input.satisfaction === 'unsatisfied' && !note) return fail(['选择不满意的，请写明理由'], 'note');
+  const now = core.clock.now();
+  const t = today(core);
+  return core.db.transaction(async (tx): Promise<Result> => {
+    const first = (await tx.select().from(msgItems).where(eq(msgItems.id, itemId)).limit(1))[0];
+    if (!first || (actor.kind === 'staff' && first.rootUnitId !== actor.user.rootUnitId)) return fail(['没有找到该诉求'], 'satisfaction');
+    const rows = await lockPair(tx, itemId, first.mergedInto ?? itemId);
+    const item = rows.get(itemId)!;
+    const main = item.mergedInto === null ? undefined : rows.get(item.mergedInto);
+    if (!mergedVisitOpen(main, item)) return fail([item.satisfaction ? '本诉求人已评价过' : '主件答复审核通过后才能回访'], 'satisfaction');
+    const who = actor.kind === 'caller' ? '诉求人' : '政务公开办';
+    const text = [`回访评价：${SAT_LABELS[sat]}`, note].filter(Boolean).join('；');
+    await tx.update(msgItems).set({ satisfaction: sat, closedOn: t, state: 'closed' }).where(eq(msgItems.id, item.id));
+    const base = { actorId: actor.kind === 'staff' ? actor.user.id : null, actorName: actor.audit.name, unitName: who, at: now };
+    await tx.insert(msgHistory).values([
+      { ...base, itemId: item.id, action: 'record_visit', fromState: item.state, toState: 'closed', note: `${text}（并单，按 ${main!.itemNo} 的答复回访）` },
+      { ...base, itemId: main!.id, action: 'merged_visit', fromState: main!.state, toState: main!.state, note: `并单诉求人 ${item.itemNo} ${text}` },
+    ]);
+    await writeAudit(tx, actor.audit, { action: 'messages.record_visit', targetType: 'message', targetId: item.itemNo, unitId: main!.unitId, summary: { after: { satisfaction: sat, mainNo: main!.itemNo }, note: note.slice(0, 500) } }, now);
     return { ok: true };
   });
 }

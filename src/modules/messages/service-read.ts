@@ -19,6 +19,9 @@ export interface ListFilter {
   unitId?: number;
   received?: string; // a day
   satisfaction?: string;
+  /** 主题分类 chosen (its id), and the ids it matches (itself and, for a first-level one, its children). */
+  subjectId?: number;
+  subjectIds?: number[];
   q?: string;
   page: number;
 }
@@ -53,6 +56,7 @@ export async function listItems(core: Core, user: CurrentUser, f: ListFilter, to
   if (f.unitId) where.push(sql`i.unit_id = ${f.unitId}`);
   if (f.received) where.push(sql`i.received_on = ${f.received}`);
   if (f.satisfaction) where.push(sql`i.satisfaction = ${f.satisfaction}`);
+  if (f.subjectIds?.length) where.push(sql`i.subject_id IN (${sql.join(f.subjectIds.map((id) => sql`${id}`), sql`, `)})`);
   if (f.q) where.push(sql`(i.item_no = ${f.q.toUpperCase()} OR i.title ILIKE ${'%' + f.q.replace(/[%_\\]/g, (c) => '\\' + c) + '%'})`);
   const w = sql.join(where, sql` AND `);
   const [rows, count] = await Promise.all([

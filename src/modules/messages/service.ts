@@ -18,6 +18,8 @@ import { formatItemNo, validateIntake, type IntakeInput } from './domain/intake.
 import { REFUSAL_REASONS, refusalNotice, type RefusalReason } from './domain/refusals.ts';
 import { maskForPublication } from './domain/masking.ts';
 import { messageSearchDocument } from './search-document.ts';
+import { subjectChoices } from './domain/subjects.ts';
+import { listSubjects } from './service-subjects.ts';
 import { checkTransition, type Action, type MessageState, type Party, type Satisfaction, type TransitionFacts } from './domain/states.ts';
 
 export type ItemRow = typeof msgItems.$inferSelect;
@@ -124,8 +126,12 @@ export interface SubmitInput {
   allowPublication: boolean | null;
   idempotencyKey: string;
   audit: Actor;
-  /** A call-taker registering a 96128 call. */
+  /** A call-taker registering a 96128 call, or staff handing a request over. */
   staff?: CurrentUser;
+  /** 依申请公开转来: the request's 受理编号. */
+  linkedRequestNo?: string;
+  /** 主题分类 chosen on the form ('' or absent: none); must be one the form offers. */
+  subjectId?: string;
 }
 
 async function nextSeq(tx: Tx, rootUnitId: number, year: number): Promise<number> {
@@ -157,6 +163,12 @@ export async function submitMessage(core: Core, input: SubmitInput): Promise<Res
     else mailboxUnitId = unit.id;
   }
   if (input.allowPublication === null) errors.allowPublication = '请选择是否同意公开';
+  let subjectId: number | null = null;
+  if (input.subjectId) {
+    const choice = subjectChoices(await listSubjects(core.db, input.rootUnitId)).find((c) => String(c.id) === input.subjectId);
+    if (!choice) errors.subjectId = '请从列表中选择主题分类';
+    else subjectId = choice.id;
+  }
   if (!keyOk) errors.idempotencyKey = '表单已失效，请刷新页面后重新提交';
   if (!checked.ok || Object.keys(errors).length) return fail(errors);
   const v = checked.value;
@@ -196,10 +208,12 @@ export async function submitMessage(core: Core, input: SubmitInput): Promise<Res
         dueOn: clock.dueOn,
         limitDays: limit,
         createdBy: input.staff?.id ?? null,
+        linkedRequestNo: input.linkedRequestNo ?? '',
+        subjectId,
       })
       .returning();
     await tx.insert(msgEvents).values({ itemId: row!.id, event: received, at: now });
-    await tx.insert(msgHistory).values({ itemId: row!.id, action: 'receive', fromState: null, toState: 'received', actorId: input.staff?.id ?? null, actorName: input.audit.name, unitName: '', note: input.channel === 'hotline' ? '96128热线来电登记' : '网上提交', at: now });
+    await tx.insert(msgHistory).values({ itemId: row!.id, action: 'receive', fromState: null, toState: 'received', actorId: input.staff?.id ?? null, actorName: input.audit.name, unitName: '', note: input.channel === 'hotline' ? '96128热线来电登记' : input.linkedRequestNo ? `由依申请公开 ${input.linkedRequestNo} 转来（条例第三十九条）` : '网上提交', at: now });
     await writeAudit(tx, input.audit, { action: 'messages.received', targetType: 'message', targetId: itemNo, summary: { after: { state: 'received', channel: input.channel, kind: v.kind } } }, now);
     return { item: row!, duplicate: false };
   });
@@ -238,6 +252,8 @@ export interface ActInput {
   flag?: boolean;
   /** answer_now: the 知识库 entry the answer comes from. */
   knowledgeId?: number;
+  /** transfer_request: the request made from the item (service-handover.ts). */
+  linkedRequestNo?: string;
 }
 
 /** Labels for history rows shown to the caller: the unit, never a staff member's name. */
@@ -304,6 +320,10 @@ export async function act(core: Core, actor: MessageActor, itemId: number, actio
       case 'refuse':
         historyNote = refusalNotice(input.refusalReason!, note);
         Object.assign(set, { refusalReason: input.refusalReason, replyText: historyNote, closedOn: t });
+        break;
+      case 'transfer_request':
+        if (!input.linkedRequestNo) return fail({}, ['请从诉求页面转依申请公开']);
+        Object.assign(set, { linkedRequestNo: input.linkedRequestNo, replyText: note, closedOn: t });
         break;
       case 'dispatch':
       case 'approve_return': {

@@ -69,3 +69,5 @@ export const requestsModule: ModuleManifest = {
 };
 // Lookup codes (readable on the phone), shared with the 互动交流 module.
 export { lookupCodeFromBytes, normaliseLookupCode } from './domain/numbering.ts';
+// Hand-over with 互动交流 (both ways, each keeping a link): see README.md "Exports".
+export { registerFromMessage, requestForHandOver, linkRequestToMessage, mayHandOverRequest, type FromMessageInput, type RequestForHandOver } from './service-handover.ts';

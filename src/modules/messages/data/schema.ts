@@ -34,6 +34,25 @@ export const msgSettings = pgTable('msg_settings', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * 主题分类: a two-level tree per site that the openness office edits. Subjects are retired, never
+ * deleted, so old items keep theirs; `position` orders siblings.
+ */
+export const msgSubjects = pgTable(
+  'msg_subjects',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    rootUnitId: bigint('root_unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    parentId: bigint('parent_id', { mode: 'number' }),
+    name: text('name').notNull(),
+    position: integer('position').notNull().default(0),
+    retiredAt: timestamp('retired_at', { withTimezone: true }),
+  },
+  (t) => [index('msg_subjects_root_idx').on(t.rootUnitId, t.parentId, t.position)],
+);
+
 /** One row per 诉求 (message, call). */
 export const msgItems = pgTable(
   'msg_items',
@@ -52,6 +71,8 @@ export const msgItems = pgTable(
     /** 部门/乡镇信箱: the unit written to. */
     mailboxUnitId: bigint('mailbox_unit_id', { mode: 'number' }).references(() => units.id),
     subject: text('subject').notNull().default(''),
+    /** 主题分类 (msg_subjects, a second-level subject or a first-level one without children). */
+    subjectId: bigint('subject_id', { mode: 'number' }),
     title: text('title').notNull(),
     content: text('content').notNull(),
     callerName: text('caller_name').notNull().default(''),
@@ -119,6 +140,8 @@ export const msgItems = pgTable(
     index('msg_items_open_idx').on(t.rootUnitId, t.unitId, t.dueOn, t.repliedOn, t.mergedInto, t.supervised, t.flagged, t.state).where(OPEN_IN),
     index('msg_items_rated_idx').on(t.rootUnitId, t.closedOn).where(sql`satisfaction IS NOT NULL`),
     index('msg_items_merged_idx').on(t.mergedInto).where(sql`merged_into IS NOT NULL`),
+    index('msg_items_subject_idx').on(t.rootUnitId, t.subjectId, t.receivedAt).where(sql`subject_id IS NOT NULL`),
+    index('msg_items_linked_request_idx').on(t.linkedRequestNo).where(sql`linked_request_no <> ''`),
   ],
 );
 

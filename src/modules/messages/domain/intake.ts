@@ -43,13 +43,16 @@ export function validateIntake(channel: Channel, input: IntakeInput): { ok: true
   else if ([...content].length < 10) errors.content = '诉求内容至少需要10个字，请写清楚时间、地点和事情经过';
   else if ([...content].length > 3000) errors.content = '诉求内容不能超过3000个字';
   const callerName = input.callerName.trim();
+  // 依申请公开转来 (条例 第三十九条): the applicant's data as the request holds it (checked there), with
+  // any one way of contact (电话、电子邮箱或通信地址).
+  const handedOver = channel === 'from_request';
   if (!callerName && channel !== 'hotline') errors.callerName = '请填写姓名';
   else if ([...callerName].length > 30) errors.callerName = '姓名不能超过30个字';
   const phone = input.callerPhone.replace(/[\s]/g, '');
-  if (!phone) errors.callerPhone = channel === 'hotline' ? '请填写来电号码' : '请填写联系电话';
-  else if (!MOBILE.test(phone) && !LANDLINE.test(phone)) errors.callerPhone = '电话号码格式不正确，请填写11位手机号或带区号的固定电话，如 0878-3121234';
+  if (!phone && !handedOver) errors.callerPhone = channel === 'hotline' ? '请填写来电号码' : '请填写联系电话';
+  else if (phone && !handedOver && !MOBILE.test(phone) && !LANDLINE.test(phone)) errors.callerPhone = '电话号码格式不正确，请填写11位手机号或带区号的固定电话，如 0878-3121234';
   const email = input.callerEmail.trim();
-  if (email && (!EMAIL.test(email) || email.length > 100)) errors.callerEmail = '电子邮箱格式不正确，如 name@example.cn';
+  if (email && !handedOver && (!EMAIL.test(email) || email.length > 100)) errors.callerEmail = '电子邮箱格式不正确，如 name@example.cn';
   if (Object.keys(errors).length) return { ok: false, errors };
   return { ok: true, value: { kind: kind as Kind, title, content, callerName, callerPhone: phone, callerEmail: email } };
 }

@@ -2,7 +2,7 @@
 // default. Pure code.
 
 /** Where an item came in (统一接收): the portal's mailboxes, the 咨询 and 找错 forms, the 96128 hotline. */
-export const CHANNELS = ['secretary_mailbox', 'mayor_mailbox', 'unit_mailbox', 'consult', 'site_error', 'hotline'] as const;
+export const CHANNELS = ['secretary_mailbox', 'mayor_mailbox', 'unit_mailbox', 'consult', 'site_error', 'hotline', 'from_request'] as const;
 export type Channel = (typeof CHANNELS)[number];
 export const CHANNEL_LABELS: Record<Channel, string> = {
   secretary_mailbox: '书记信箱',
@@ -11,6 +11,7 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   consult: '网上咨询',
   site_error: '我为政府网站找错',
   hotline: '96128热线',
+  from_request: '依申请公开转来',
 };
 /** Channels with a public web form (the hotline is registered by a call-taker). */
 export const WEB_CHANNELS: readonly Channel[] = ['secretary_mailbox', 'mayor_mailbox', 'unit_mailbox', 'consult', 'site_error'];

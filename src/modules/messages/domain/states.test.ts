@@ -28,6 +28,7 @@ const OPEN = { received: 'received', dispatched: 'dispatched', handling: 'handli
 const EXPECTED: Record<Action, Partial<Record<MessageState, MessageState>>> = {
   answer_now: { received: 'closed' },
   refuse: { received: 'refused' },
+  transfer_request: { received: 'transferred', dispatched: 'transferred', handling: 'transferred' },
   dispatch: { received: 'dispatched' },
   sign: { dispatched: 'handling' },
   request_return: { dispatched: 'return_requested', handling: 'return_requested' },
@@ -66,7 +67,7 @@ test('every state × action: allowed exactly where the hand-written table says, 
       cases++;
     }
   }
-  assert.equal(cases, 22 * 10);
+  assert.equal(cases, 23 * 11);
 });
 
 const refusals: { name: string; got: ReturnType<typeof checkTransition>; reasons: string[] }[] = [
@@ -95,6 +96,8 @@ test('buttons by party', () => {
   assert.deepEqual(availableActions('visiting', as('caller')), ['record_visit', 'redo']);
   assert.deepEqual(availableActions('handling', as('main_unit')), ['request_return', 'request_extension', 'reply', 'request_termination']);
   assert.deepEqual(availableActions('dispatched', as('assist_unit')), ['assist_opinion']);
-  assert.deepEqual(availableActions('received', as('dispatcher')), ['answer_now', 'refuse', 'dispatch', 'supervise']);
+  assert.deepEqual(availableActions('received', as('dispatcher')), ['answer_now', 'refuse', 'transfer_request', 'dispatch', 'supervise']);
+  assert.deepEqual(availableActions('handling', as('dispatcher')), ['transfer_request', 'approve_extension', 'reject_extension', 'supervise', 'urge']);
+  assert.deepEqual(availableActions('transferred', everyone), []);
   assert.deepEqual(availableActions('refused', everyone), []);
 });

@@ -3,7 +3,7 @@
 // regulation-wave2.md §4.3), with 退单, 延期, 终止, 督办 and 重办. A refused transition returns readable
 // Chinese reasons. Pure code: the service computes the facts and the actor's parties.
 
-export const MESSAGE_STATES = ['received', 'dispatched', 'handling', 'return_requested', 'termination_requested', 'replied', 'visiting', 'closed', 'terminated', 'refused'] as const;
+export const MESSAGE_STATES = ['received', 'dispatched', 'handling', 'return_requested', 'termination_requested', 'replied', 'visiting', 'closed', 'terminated', 'refused', 'transferred'] as const;
 export type MessageState = (typeof MESSAGE_STATES)[number];
 
 export const STATE_LABELS: Record<MessageState, string> = {
@@ -17,6 +17,7 @@ export const STATE_LABELS: Record<MessageState, string> = {
   closed: '已办结',
   terminated: '已终止',
   refused: '不予受理',
+  transferred: '已转依申请公开',
 };
 
 export const OPEN_STATES: readonly MessageState[] = ['received', 'dispatched', 'handling', 'return_requested', 'termination_requested', 'replied', 'visiting'];
@@ -40,6 +41,7 @@ export const PARTY_LABELS: Record<Party, string> = { caller: '诉求人', dispat
 export const ACTIONS = [
   'answer_now',
   'refuse',
+  'transfer_request',
   'dispatch',
   'sign',
   'request_return',
@@ -66,6 +68,7 @@ export type Action = (typeof ACTIONS)[number];
 export const ACTION_LABELS: Record<Action, string> = {
   answer_now: '即时答复并办结',
   refuse: '不予受理',
+  transfer_request: '转依申请公开办理',
   dispatch: '派单',
   sign: '签收',
   request_return: '申请退单',
@@ -143,6 +146,9 @@ export const TRANSITIONS: readonly Transition[] = [
   { action: 'answer_now', from: ['received'], to: 'closed', who: ['dispatcher'], pre: [needText('答复内容')] },
   // 第十九条: 不予受理, 说明理由并告知途径.
   { action: 'refuse', from: ['received'], to: 'refused', who: ['dispatcher'], pre: [] },
+  // 第十九条: 依法应当通过政府信息公开程序解决的 — routed into 依申请公开 as a request (条例 第二十九条),
+  // also when a unit finds it out while handling; the item closes with the link.
+  { action: 'transfer_request', from: ['received', 'dispatched', 'handling'], to: 'transferred', who: ['dispatcher'], pre: [] },
   // 第十六条 归口办理: 派单 to a 主办单位 (协办单位 optional, 第二十二条).
   { action: 'dispatch', from: ['received'], to: 'dispatched', who: ['dispatcher'], pre: [needNewUnit] },
   { action: 'sign', from: ['dispatched'], to: 'handling', who: ['main_unit'], pre: [] },

@@ -13,14 +13,16 @@ import { KIND_LABELS, type Channel } from '../domain/kinds.ts';
 import { parseItemNo } from '../domain/intake.ts';
 import { SATISFACTION_LABELS, type Satisfaction } from '../domain/states.ts';
 import { act, submitMessage, today, verifyCaller, type ItemRow, type MessageActor } from '../service.ts';
-import { mainItemOf } from '../service-merge.ts';
+import { listSubjects } from '../service-subjects.ts';
+import { subjectChoices } from '../domain/subjects.ts';
+import { mainItemOf, mergedVisitOpen, recordMergedVisit } from '../service-merge.ts';
 import { suggestKnowledge, type KnowledgeEntry } from '../service-knowledge.ts';
 import { historyOf, publishedItem, publishedItems, unitStatistics } from '../service-read.ts';
 import { CHANNEL_SLUGS, LookupFormPage, LookupResultPage, MessagesHomePage, PublishedItemPage, SubmittedPage, WriteFormPage, type CallerView } from '../views/public.tsx';
 
 export const HTML = 'text/html; charset=utf-8';
 
-const FORM_FIELDS = ['kind', 'title', 'content', 'callerName', 'callerPhone', 'callerEmail', 'mailboxUnit'] as const;
+const FORM_FIELDS = ['kind', 'subjectId', 'title', 'content', 'callerName', 'callerPhone', 'callerEmail', 'mailboxUnit'] as const;
 
 export function queryText(value: unknown, max = 200): string {
   const v = Array.isArray(value) ? value[0] : value;
@@ -48,7 +50,7 @@ export function readMessageForm(body: unknown): { values: Record<string, string>
 
 /** Field order of the form, so the error summary reads top to bottom. */
 export function ordered(errors: FieldErrors): FieldErrors {
-  const order = ['mailboxUnit', 'kind', 'title', 'content', 'callerName', 'callerPhone', 'callerEmail', 'allowPublication', 'idempotencyKey'];
+  const order = ['mailboxUnit', 'kind', 'subjectId', 'title', 'content', 'callerName', 'callerPhone', 'callerEmail', 'allowPublication', 'idempotencyKey'];
   const out: FieldErrors = {};
   for (const k of order) if (errors[k]) out[k] = errors[k];
   for (const [k, v] of Object.entries(errors)) if (!out[k]) out[k] = v;
@@ -84,13 +86,13 @@ export function registerMessagesPublicRoutes(app: FastifyInstance, core: Core): 
   }
 
   async function renderForm(req: FastifyRequest, reply: FastifyReply, channel: Channel, values: Record<string, string>, errors: FieldErrors, status = 200, faq?: KnowledgeEntry[]) {
-    const list = await units(req);
+    const [list, subjects] = await Promise.all([units(req), listSubjects(core.db, req.site.rootUnitId)]);
     const key = /^[A-Za-z0-9_-]{16,100}$/.test(values.idempotencyKey ?? '') ? values.idempotencyKey! : newKey();
     return reply
       .code(status)
       .type(HTML)
       .header('cache-control', 'no-store')
-      .send(renderDocument(<WriteFormPage ctx={pageContext(req, reply)} channel={channel} units={list.map((u) => ({ slug: u.slug, name: u.name }))} values={values} errors={ordered(errors)} idempotencyKey={key} action={req.url.split('?')[0]!} faq={faq} />));
+      .send(renderDocument(<WriteFormPage ctx={pageContext(req, reply)} channel={channel} units={list.map((u) => ({ slug: u.slug, name: u.name }))} subjects={subjectChoices(subjects)} values={values} errors={ordered(errors)} idempotencyKey={key} action={req.url.split('?')[0]!} faq={faq} />));
   }
 
   app.get('/messages/write/:channel', async (req, reply) => {
@@ -115,6 +117,7 @@ export function registerMessagesPublicRoutes(app: FastifyInstance, core: Core): 
       allowPublication: f.values.allowPublication ? f.allowPublication : null,
       idempotencyKey: f.idempotencyKey,
       audit: { ...actorOf(req), name: '诉求人' },
+      subjectId: /^\d{1,12}$/.test(f.values.subjectId ?? '') ? f.values.subjectId : f.values.subjectId ? 'x' : '',
     });
     if (!r.ok) return renderForm(req, reply, channel, f.values, r.errors, 400);
     return reply
@@ -160,9 +163,11 @@ export function registerMessagesPublicRoutes(app: FastifyInstance, core: Core): 
       replyText: shown.replyText,
       repliedOn: shown.repliedOn,
       satisfaction: row.satisfaction ? SATISFACTION_LABELS[row.satisfaction] : null,
-      canRate: !main && row.state === 'visiting',
+      // 并单: each caller rates the main item's reply on their own item (no 重办 of their own).
+      canRate: main ? mergedVisitOpen(main, row) : row.state === 'visiting',
       canRedo: !main && row.state === 'visiting' && !row.redone,
       mergedInto: main?.itemNo,
+      linkedRequestNo: row.linkedRequestNo,
     };
     const history = await historyOf(core, row.id);
     return reply
@@ -188,6 +193,12 @@ export function registerMessagesPublicRoutes(app: FastifyInstance, core: Core): 
     const values = { satisfaction: form.values.satisfaction ?? '', note };
     if (!form.ok) return renderResult(req, reply, v.row, v.values.code!, form.errors, values, 400);
     const caller: MessageActor = { kind: 'caller', audit: { ...actorOf(req), name: '诉求人' } };
+    if (v.row.mergedInto !== null) {
+      const m = await recordMergedVisit(core, caller, v.row.id, { satisfaction, note });
+      if (!m.ok) return renderResult(req, reply, v.row, v.values.code!, m.errors.note ? { note: m.errors.note } : { satisfaction: m.reasons.join('；') }, values, m.errors.note ? 400 : 409);
+      const again = (await verifyCaller(core, req.site.rootUnitId, v.row.itemNo, v.values.code!))!;
+      return renderResult(req, reply, again, v.values.code!);
+    }
     const redo = satisfaction === 'unsatisfied' && !v.row.redone;
     if (redo && !note) return renderResult(req, reply, v.row, v.values.code!, { note: '选择不满意的，请写明理由' }, values, 400);
     const r = await act(core, caller, v.row.id, redo ? 'redo' : 'record_visit', { satisfaction, note });

@@ -16,9 +16,13 @@ import { ACTIONS, ACTION_LABELS, MESSAGE_STATES, SATISFACTION_LABELS, STATE_LABE
 import { REFUSAL_REASONS, type RefusalReason } from '../domain/refusals.ts';
 import { act, canViewItem, clockSteps, findItemByNo, getLimits, isDispatcher, messageCalendar, partiesOf, seesCallerIdentity, submitMessage, today, updateLimits, type ItemRow, type MessageActor } from '../service.ts';
 import { submitAnsweredNow, suggestKnowledge, type KnowledgeEntry } from '../service-knowledge.ts';
-import { duplicatesOf, mainItemOf, mergeItem, mergedItemsOf, unmergeItem } from '../service-merge.ts';
+import { duplicatesOf, mainItemOf, mergeItem, mergedItemsOf, mergedVisitOpen, recordMergedVisit, unmergeItem } from '../service-merge.ts';
 import { MERGEABLE_STATES } from '../domain/merge.ts';
+import { messageFromRequest, transferToRequest } from '../service-handover.ts';
+import { addSubject, listSubjects, moveSubjectBy, renameSubject, retireSubject } from '../service-subjects.ts';
+import { subjectChoices, subjectFilterIds, subjectLabel, subjectTree } from '../domain/subjects.ts';
 import { dashboard, forgetPublishedCounts, historyOf, listItems, unitStatistics, type ListFilter } from '../service-read.ts';
+import { SubjectsPage } from '../views/subjects.tsx';
 import { ACTION_FIELDS, DashboardPage, type MergeView, HotlineFormPage, ItemPage, RegisteredPage, SettingsPage, StaffListPage, type FailedAction } from '../views/staff.tsx';
 import { HTML, newKey, ordered, pageParam, queryText, readMessageForm } from './public-routes.tsx';
 
@@ -54,6 +58,7 @@ export function registerMessagesStaffRoutes(app: FastifyInstance, core: Core): v
       unitId: /^\d{1,12}$/.test(unit) ? Number(unit) : undefined,
       received: /^\d{4}-\d{2}-\d{2}$/.test(received) ? received : '',
       satisfaction: Object.hasOwn(SATISFACTION_LABELS, sat) ? sat : '',
+      subjectId: /^\d{1,12}$/.test(queryText(q.subject, 12)) ? Number(queryText(q.subject, 12)) : undefined,
       q: queryText(q.q, 50),
       page: pageParam(q.page),
     };
@@ -62,16 +67,21 @@ export function registerMessagesStaffRoutes(app: FastifyInstance, core: Core): v
   app.get('/staff/messages', guard, async (req, reply) => {
     const f = filterOf(req);
     const t = today(core);
+    const subjects = await listSubjects(core.db, req.user!.rootUnitId);
+    // A first-level subject takes its children; an unknown id matches nothing.
+    if (f.subjectId) f.subjectIds = subjects.some((x) => x.id === f.subjectId) ? subjectFilterIds(subjects, f.subjectId) : [-1];
     const [list, units] = await Promise.all([listItems(core, req.user!, f, t), unitsOf(req)]);
-    return reply.type(HTML).send(renderDocument(<StaffListPage ctx={pageContext(req, reply)} rows={list.rows} total={list.total} filter={f} today={t} isDispatcher={isDispatcher(req.user!)} units={units.map((u) => ({ id: u.id, name: u.name }))} />));
+    const subjectOptions = subjectTree(subjects).flatMap((top) => [top, ...top.children]).map((x) => ({ id: x.id, label: subjectLabel(subjects, x.id) }));
+    return reply.type(HTML).send(renderDocument(<StaffListPage ctx={pageContext(req, reply)} rows={list.rows} total={list.total} filter={f} today={t} isDispatcher={isDispatcher(req.user!)} units={units.map((u) => ({ id: u.id, name: u.name }))} subjects={subjectOptions} />));
   });
 
   // ------------------------------------------------------------------------------------------
   // 96128: the call-taker's registration form
 
-  const renderHotline = (req: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: FieldErrors, status = 200, knowledge?: KnowledgeEntry[]) => {
+  const renderHotline = async (req: FastifyRequest, reply: FastifyReply, values: Record<string, string>, errors: FieldErrors, status = 200, knowledge?: KnowledgeEntry[]) => {
     const key = /^[A-Za-z0-9_-]{16,100}$/.test(values.idempotencyKey ?? '') ? values.idempotencyKey! : newKey();
-    return reply.code(status).type(HTML).header('cache-control', 'no-store').send(renderDocument(<HotlineFormPage ctx={pageContext(req, reply)} values={values} errors={ordered(errors)} idempotencyKey={key} knowledge={knowledge} />));
+    const subjects = subjectChoices(await listSubjects(core.db, req.user!.rootUnitId));
+    return reply.code(status).type(HTML).header('cache-control', 'no-store').send(renderDocument(<HotlineFormPage ctx={pageContext(req, reply)} values={values} errors={ordered(errors)} idempotencyKey={key} knowledge={knowledge} subjects={subjects} />));
   };
 
   app.get('/staff/messages/hotline', dispatchGuard, async (req, reply) => renderHotline(req, reply, {}, {}));
@@ -99,6 +109,7 @@ export function registerMessagesStaffRoutes(app: FastifyInstance, core: Core): v
       idempotencyKey: f.idempotencyKey,
       audit: actorOf(req),
       staff: req.user!,
+      subjectId: /^\d{1,12}$/.test(f.values.subjectId ?? '') ? f.values.subjectId : f.values.subjectId ? 'x' : '',
     };
     if (intent === 'answer') {
       if (!/^\d{1,12}$/.test(knowledgeRaw)) return renderHotline(req, reply, f.values, { knowledgeId: '请选择用于即时答复的知识库条目' }, 400, await suggestions());
@@ -173,6 +184,62 @@ export function registerMessagesStaffRoutes(app: FastifyInstance, core: Core): v
   });
 
   // ------------------------------------------------------------------------------------------
+  // 主题分类 (the openness office edits the tree)
+
+  const renderSubjects = async (req: FastifyRequest, reply: FastifyReply, values: Record<string, string> = {}, errors: FieldErrors = {}, status = 200) => {
+    const rows = await listSubjects(core.db, req.user!.rootUnitId);
+    return reply.code(status).type(HTML).header('cache-control', 'no-store').send(renderDocument(<SubjectsPage ctx={pageContext(req, reply)} tree={subjectTree(rows)} values={values} errors={errors} />));
+  };
+
+  app.get('/staff/messages/subjects', dispatchGuard, async (req, reply) => renderSubjects(req, reply));
+
+  // One form per verb: add (name + parent), rename (id + name), retire/restore, up/down.
+  app.post('/staff/messages/subjects', dispatchGuard, async (req, reply) => {
+    const form = new FormReader(req.body);
+    const op = form.raw('op').trim();
+    const idRaw = form.raw('id').trim().slice(0, 12);
+    const id = /^\d{1,12}$/.test(idRaw) ? Number(idRaw) : 0;
+    const values = { name: normaliseText(form.raw('name')).slice(0, 40), parentId: form.raw('parentId').trim().slice(0, 12), id: idRaw, op };
+    const root = req.user!.rootUnitId;
+    const actor = staffActor(req);
+    let r;
+    if (op === 'add') {
+      const parentOk = values.parentId === '' || /^\d{1,12}$/.test(values.parentId);
+      r = parentOk ? await addSubject(core, actor, root, { parentId: values.parentId ? Number(values.parentId) : null, name: values.name }) : { ok: false as const, errors: { parentId: '请选择在用的一级分类' }, reasons: [] };
+    } else if (op === 'rename') {
+      values.name = normaliseText(form.raw(`name-${id}`)).slice(0, 40);
+      r = await renameSubject(core, actor, root, id, values.name);
+    }
+    else if (op === 'retire' || op === 'restore') r = await retireSubject(core, actor, root, id, op === 'retire');
+    else if (op === 'up' || op === 'down') r = await moveSubjectBy(core, actor, root, id, op);
+    else return renderSubjects(req, reply, values, { op: '未知操作' }, 400);
+    if (!r.ok) {
+      const errors: FieldErrors = Object.keys(r.errors).length ? Object.fromEntries(Object.entries(r.errors).map(([k, v]) => [op === 'rename' ? `name-${id}` : k, v])) : { op: r.reasons.join('；') };
+      return renderSubjects(req, reply, values, errors, Object.keys(r.errors).length ? 400 : 409);
+    }
+    setFlash(reply, { add: '分类已添加。', rename: '分类已改名。', retire: '分类已停用，已有的诉求保留该分类。', restore: '分类已恢复使用。', up: '顺序已调整。', down: '顺序已调整。' }[op]!);
+    return reply.redirect('/staff/messages/subjects', 303);
+  });
+
+  // ------------------------------------------------------------------------------------------
+  // 依申请公开转来 (条例 第三十九条第一款): the button on the request page posts here.
+
+  app.post('/staff/messages/from-request/:requestNo', guard, async (req, reply) => {
+    const requestNo = String((req.params as { requestNo: string }).requestNo).trim().toUpperCase().slice(0, 30);
+    if (!/^YSQ-\d{4}-\d{6,}$/.test(requestNo)) throw new NotFoundError('没有找到该申请。');
+    const kind = new FormReader(req.body).raw('kind').trim().slice(0, 20);
+    const r = await messageFromRequest(core, staffActor(req), requestNo, { kind });
+    if (!r.ok) {
+      if (r.reasons.includes('没有找到该申请')) throw new NotFoundError('没有找到该申请。');
+      // Back to the request page, which shows the reason (its form is one select and a button).
+      setFlash(reply, `未能转互动交流：${[...Object.values(r.errors), ...r.reasons].filter((x, i, a) => a.indexOf(x) === i).join('；')}`);
+      return reply.redirect(`/staff/requests/${requestNo}#to-message`, 303);
+    }
+    setFlash(reply, r.duplicate ? `该申请已转互动交流：${r.itemNo}。` : `已转互动交流：编号 ${r.itemNo}，查询码 ${r.lookupCode}（请在答复申请人时告知）。`);
+    return reply.redirect(`/staff/messages/${r.itemNo}`, 303);
+  });
+
+  // ------------------------------------------------------------------------------------------
   // The item page and its actions
 
   async function itemOf(req: FastifyRequest): Promise<ItemRow> {
@@ -190,6 +257,7 @@ export function registerMessagesStaffRoutes(app: FastifyInstance, core: Core): v
       main: main ? { itemNo: main.itemNo, state: main.state, dueOn: main.dueOn, repliedOn: main.repliedOn } : null,
       merged,
       duplicates: canMerge ? await duplicatesOf(core, row) : [],
+      canVisit: dispatcher && mergedVisitOpen(main, row),
       canMerge,
       canUnmerge: dispatcher && !!main && !main.repliedOn && MERGEABLE_STATES.includes(main.state),
       values,
@@ -199,7 +267,7 @@ export function registerMessagesStaffRoutes(app: FastifyInstance, core: Core): v
 
   async function renderItem(req: FastifyRequest, reply: FastifyReply, row: ItemRow, failed: FailedAction | null = null, status = 200, merge?: MergeView) {
     const user = req.user!;
-    const [units, history, steps, limits, cal, mv] = await Promise.all([unitsOf(req), historyOf(core, row.id), clockSteps(core, row), getLimits(core.db, row.rootUnitId), messageCalendar(core), merge ?? mergeView(req, row)]);
+    const [units, history, steps, limits, cal, mv, subjects] = await Promise.all([unitsOf(req), historyOf(core, row.id), clockSteps(core, row), getLimits(core.db, row.rootUnitId), messageCalendar(core), merge ?? mergeView(req, row), listSubjects(core.db, row.rootUnitId)]);
     const names = new Map(units.map((u) => [u.id, u.name]));
     // A merged item is handled through its main item: no actions of its own.
     const actions = row.mergedInto !== null ? [] : availableActions(row.state, partiesOf(staffActor(req), row)).filter((a) => a !== 'publish' || (row.allowPublication && !row.publishedAt));
@@ -222,6 +290,7 @@ export function registerMessagesStaffRoutes(app: FastifyInstance, core: Core): v
             dueStatus={dueStatus(row.dueOn, today(core), row.repliedOn, limits.remindBeforeDays, cal)}
             maxExtensionDays={limits.maxExtensionDays}
             merge={mv}
+            subjectName={subjectLabel(subjects, row.subjectId)}
           />,
         ),
       );
@@ -242,6 +311,21 @@ export function registerMessagesStaffRoutes(app: FastifyInstance, core: Core): v
         : await mergeItem(core, staffActor(req), row.id, mainNo, values.note);
     if (!r.ok) return renderItem(req, reply, row, null, 400, await mergeView(req, row, values, r.errors));
     setFlash(reply, `已并入 ${mainNo}。`);
+    return reply.redirect(`/staff/messages/${row.itemNo}`, 303);
+  });
+
+  // 并单: the return visit of a merged item's own caller, recorded by the openness office.
+  app.post('/staff/messages/:no/merged-visit', dispatchGuard, async (req, reply) => {
+    const row = await itemOf(req);
+    const form = new FormReader(req.body);
+    const values = { satisfaction: form.raw('satisfaction').trim().slice(0, 20), visitNote: normaliseText(form.raw('visitNote')).slice(0, 1100) };
+    const sat = Object.hasOwn(SATISFACTION_LABELS, values.satisfaction) ? (values.satisfaction as Satisfaction) : undefined;
+    const r = await recordMergedVisit(core, staffActor(req), row.id, { satisfaction: sat, note: values.visitNote });
+    if (!r.ok) {
+      const errors: FieldErrors = r.errors.note ? { visitNote: r.errors.note } : { satisfaction: r.reasons.join('；') };
+      return renderItem(req, reply, row, null, r.errors.note || !sat ? 400 : 409, await mergeView(req, row, values, errors));
+    }
+    setFlash(reply, '已登记本诉求人的回访结果。');
     return reply.redirect(`/staff/messages/${row.itemNo}`, 303);
   });
 
@@ -273,10 +357,22 @@ export function registerMessagesStaffRoutes(app: FastifyInstance, core: Core): v
     const sat = values[p('satisfaction')]!;
     const reason = values[p('refusalReason')]!;
     if (spec.unit && !/^\d{1,12}$/.test(unitRaw)) errors.unitId = '请选择主办单位';
+    if (spec.requestUnit && !/^\d{1,12}$/.test(unitRaw)) errors.unitId = '请选择受理申请的单位';
     if (spec.days && !/^\d{1,2}$/.test(daysRaw)) errors.days = '请填写延期的工作日数（正整数）';
     if (spec.satisfaction && !Object.hasOwn(SATISFACTION_LABELS, sat)) errors.satisfaction = '请选择满意度';
     if (spec.reason && !(REFUSAL_REASONS as readonly string[]).includes(reason)) errors.refusalReason = '请选择不予受理的理由';
     if (spec.noteRequired && !values[p('note')]) errors.note = `请填写${spec.note!.replace(/（.*$/, '')}`;
+    if (a === 'transfer_request') {
+      const r = Object.keys(errors).length ? { ok: false as const, errors, reasons: [] as string[] } : await transferToRequest(core, staffActor(req), row.id, { unitId: Number(unitRaw), note: values[p('note')] });
+      if (!r.ok) {
+        const fieldErrors: FieldErrors = {};
+        for (const [k, v] of Object.entries(r.errors)) fieldErrors[p(k)] = v;
+        const hasFields = Object.keys(fieldErrors).length > 0;
+        return renderItem(req, reply, row, { action: a, errors: fieldErrors, reasons: hasFields ? [] : r.reasons, values }, hasFields ? 400 : 409);
+      }
+      setFlash(reply, `已转依申请公开：受理编号 ${r.requestNo}。${r.newLookupCode ? `请告知诉求人查询码 ${r.newLookupCode}（只显示这一次）。` : '诉求人凭本诉求的查询码查询该申请。'}`);
+      return reply.redirect(`/staff/messages/${row.itemNo}`, 303);
+    }
     const result = Object.keys(errors).length
       ? { ok: false as const, errors, reasons: [] as string[] }
       : await act(core, staffActor(req), row.id, a, {

@@ -17,7 +17,7 @@ const BASE = '/messages';
 const CRUMB = { href: BASE, label: '互动交流' };
 
 export const CHANNEL_SLUGS: Record<string, Channel> = { secretary: 'secretary_mailbox', mayor: 'mayor_mailbox', unit: 'unit_mailbox', consult: 'consult', 'site-error': 'site_error' };
-export const SLUG_OF: Record<Channel, string> = { secretary_mailbox: 'secretary', mayor_mailbox: 'mayor', unit_mailbox: 'unit', consult: 'consult', site_error: 'site-error', hotline: '' };
+export const SLUG_OF: Record<Channel, string> = { secretary_mailbox: 'secretary', mayor_mailbox: 'mayor', unit_mailbox: 'unit', consult: 'consult', site_error: 'site-error', hotline: '', from_request: '' };
 
 const CHANNEL_HINTS: Record<Channel, string> = {
   secretary_mailbox: '向市委书记反映问题、提出意见建议',
@@ -26,6 +26,7 @@ const CHANNEL_HINTS: Record<Channel, string> = {
   consult: '咨询政策、办事流程',
   site_error: '发现本网站内容错误、链接失效等问题',
   hotline: '',
+  from_request: '',
 };
 
 export function MessagesHomePage({ ctx, rows, total, capped = false, page, q, stats, since }: { ctx: PageContext; rows: PublishedRow[]; total: number; capped?: boolean; page: number; q: string; stats: UnitStat[]; since: string }) {
@@ -96,7 +97,7 @@ export interface UnitOption {
   name: string;
 }
 
-export function WriteFormPage({ ctx, channel, units, values, errors, idempotencyKey, action, faq }: { ctx: PageContext; channel: Channel; units: UnitOption[]; values: Record<string, string>; errors: FieldErrors; idempotencyKey: string; action: string; faq?: KnowledgeEntry[] }) {
+export function WriteFormPage({ ctx, channel, units, subjects = [], values, errors, idempotencyKey, action, faq }: { ctx: PageContext; channel: Channel; units: UnitOption[]; subjects?: { id: number; label: string }[]; values: Record<string, string>; errors: FieldErrors; idempotencyKey: string; action: string; faq?: KnowledgeEntry[] }) {
   const title = CHANNEL_LABELS[channel];
   return (
     <PublicLayout ctx={ctx} title={Object.keys(errors).length ? `错误：${title}` : title} breadcrumbs={[CRUMB, { label: title }]}>
@@ -121,6 +122,7 @@ export function WriteFormPage({ ctx, channel, units, values, errors, idempotency
         {channel !== 'site_error' ? (
           <RadioGroup name="kind" legend="诉求类型" value={values.kind ?? ''} error={errors.kind} required inline options={KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} />
         ) : null}
+        {subjects.length ? <SelectField name="subjectId" label="主题分类（选填）" value={values.subjectId} error={errors.subjectId} placeholder="不确定可不选" options={subjects.map((x) => ({ value: String(x.id), label: x.label }))} /> : null}
         <TextField name="title" label="标题" value={values.title} error={errors.title} required maxLength={60} hint="一句话概括，不超过60个字" />
         <TextArea
           name="content"
@@ -218,6 +220,8 @@ export interface CallerView {
   canRedo: boolean;
   /** 并单: the main item this one follows (its state, time limit and reply are shown). */
   mergedInto?: string;
+  /** 依申请公开 受理编号 this item became (转依申请公开) or came from. */
+  linkedRequestNo?: string;
 }
 
 export function LookupResultPage({ ctx, item, history, code, errors, values }: { ctx: PageContext; item: CallerView; history: HistoryRow[]; code: string; errors: FieldErrors; values: Record<string, string> }) {
@@ -227,6 +231,16 @@ export function LookupResultPage({ ctx, item, history, code, errors, values }: {
       {item.mergedInto ? (
         <p class="flash" id="merged-notice">
           您反映的问题与 {item.mergedInto} 相同，已并入该件合并办理（并单）：下面的状态、期限和答复即该件的办理情况。
+        </p>
+      ) : null}
+      {item.linkedRequestNo && item.state === 'transferred' ? (
+        <p class="flash" id="request-notice">
+          您的诉求已转为政府信息公开申请办理，受理编号 <strong>{item.linkedRequestNo}</strong>。请凭该受理编号和本诉求的查询码<a href="/requests/lookup">查询申请的办理进度</a>。
+        </p>
+      ) : null}
+      {item.linkedRequestNo && item.channel === 'from_request' ? (
+        <p class="flash" id="request-notice">
+          本诉求由您的政府信息公开申请 {item.linkedRequestNo} 转来（以申请形式提出的投诉、举报或咨询，按互动交流办理）。
         </p>
       ) : null}
       <dl class="facts">
@@ -260,7 +274,7 @@ export function LookupResultPage({ ctx, item, history, code, errors, values }: {
           </>
         ) : null}
       </dl>
-      {item.replyText && (item.state === 'visiting' || item.state === 'closed' || item.state === 'refused') ? (
+      {item.replyText && (item.state === 'visiting' || item.state === 'closed' || item.state === 'refused' || item.state === 'transferred') ? (
         <section aria-labelledby="reply-title">
           <h2 id="reply-title">答复{item.repliedOn ? `（${item.repliedOn}）` : ''}</h2>
           {item.replyText.split('\n').map((l, i) => (

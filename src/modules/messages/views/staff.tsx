@@ -36,7 +36,7 @@ export function listHref(f: Partial<ListFilter>): string {
   return s ? `${BASE}?${s}` : BASE;
 }
 
-export function StaffListPage({ ctx, rows, total, filter, today, isDispatcher, units }: { ctx: PageContext; rows: ListRow[]; total: number; filter: ListFilter; today: string; isDispatcher: boolean; units: { id: number; name: string }[] }) {
+export function StaffListPage({ ctx, rows, total, filter, today, isDispatcher, units, subjects }: { ctx: PageContext; rows: ListRow[]; total: number; filter: ListFilter; today: string; isDispatcher: boolean; units: { id: number; name: string }[]; subjects?: { id: number; label: string }[] }) {
   return (
     <StaffLayout ctx={ctx} title="互动交流" breadcrumbs={[{ label: '互动交流' }]}>
       <h1>互动交流</h1>
@@ -46,7 +46,7 @@ export function StaffListPage({ ctx, rows, total, filter, today, isDispatcher, u
         </a>{' '}
         {isDispatcher ? (
           <>
-            <a href={`${BASE}/dashboard`}>督办看板</a> · <a href={`${BASE}/settings`}>办理时限设置</a> ·{' '}
+            <a href={`${BASE}/dashboard`}>督办看板</a> · <a href={`${BASE}/settings`}>办理时限设置</a> · <a href={`${BASE}/subjects`}>主题分类</a> ·{' '}
           </>
         ) : null}
         <a href={`${BASE}/knowledge`}>知识库</a>
@@ -54,6 +54,7 @@ export function StaffListPage({ ctx, rows, total, filter, today, isDispatcher, u
       <form method="get" action={BASE} class="filters" aria-label="筛选">
         <SelectField name="state" label="状态" value={filter.state ?? ''} placeholder="全部" options={[{ value: 'open', label: '未办结（全部）' }, ...MESSAGE_STATES.map((s) => ({ value: s, label: STATE_LABELS[s] }))]} />
         {isDispatcher ? <SelectField name="unit" label="主办单位" value={filter.unitId ? String(filter.unitId) : ''} placeholder="全部" options={units.map((u) => ({ value: String(u.id), label: u.name }))} /> : null}
+        {subjects?.length ? <SelectField name="subject" label="主题分类" value={filter.subjectId ? String(filter.subjectId) : ''} placeholder="全部" options={subjects.map((x) => ({ value: String(x.id), label: x.label }))} /> : null}
         <TextField name="q" label="编号或标题" value={filter.q ?? ''} maxLength={50} />
         <button type="submit" class="button">
           筛选
@@ -94,7 +95,7 @@ export function StaffListPage({ ctx, rows, total, filter, today, isDispatcher, u
                 <td>{STATE_LABELS[r.state]}</td>
                 <td>{r.unitName ?? '—'}</td>
                 <td class="nowrap">{r.receivedOn}</td>
-                <td class={['closed', 'terminated', 'refused', 'visiting'].includes(r.state) ? 'nowrap' : r.dueOn < today ? 'nowrap status-bad' : 'nowrap'}>{r.dueOn}</td>
+                <td class={['closed', 'terminated', 'refused', 'transferred', 'visiting'].includes(r.state) ? 'nowrap' : r.dueOn < today ? 'nowrap status-bad' : 'nowrap'}>{r.dueOn}</td>
               </tr>
             ))}
           </tbody>
@@ -105,7 +106,7 @@ export function StaffListPage({ ctx, rows, total, filter, today, isDispatcher, u
   );
 }
 
-export function HotlineFormPage({ ctx, values, errors, idempotencyKey, knowledge }: { ctx: PageContext; values: Record<string, string>; errors: FieldErrors; idempotencyKey: string; knowledge?: KnowledgeEntry[] }) {
+export function HotlineFormPage({ ctx, values, errors, idempotencyKey, knowledge, subjects = [] }: { ctx: PageContext; values: Record<string, string>; errors: FieldErrors; idempotencyKey: string; knowledge?: KnowledgeEntry[]; subjects?: { id: number; label: string }[] }) {
   return (
     <StaffLayout ctx={ctx} title={Object.keys(errors).length ? '错误：登记96128来电' : '登记96128来电'} breadcrumbs={[CRUMB, { label: '登记96128来电' }]}>
       <h1>登记96128来电</h1>
@@ -116,6 +117,7 @@ export function HotlineFormPage({ ctx, values, errors, idempotencyKey, knowledge
         <TextField name="callerPhone" label="来电号码" value={values.callerPhone} error={errors.callerPhone} required type="tel" inputMode="tel" maxLength={20} />
         <TextField name="callerName" label="来电人姓名（选填）" value={values.callerName} error={errors.callerName} maxLength={30} />
         <RadioGroup name="kind" legend="诉求类型" value={values.kind ?? ''} error={errors.kind} required inline options={KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} />
+        {subjects.length ? <SelectField name="subjectId" label="主题分类（选填）" value={values.subjectId} error={errors.subjectId} placeholder="不选" options={subjects.map((x) => ({ value: String(x.id), label: x.label }))} /> : null}
         <TextField name="title" label="来电事由（一句话概括）" value={values.title} error={errors.title} required maxLength={60} />
         <TextArea name="content" label="来电内容" value={values.content} error={errors.content} required rows={6} />
         <RadioGroup
@@ -183,9 +185,10 @@ export interface FailedAction {
 }
 
 /** The fields each action's form carries (names are prefixed by the action, so ids stay unique). */
-export const ACTION_FIELDS: Record<Action, { note?: string; noteRequired?: boolean; unit?: boolean; days?: boolean; satisfaction?: boolean; reason?: boolean; flag?: boolean }> = {
+export const ACTION_FIELDS: Record<Action, { note?: string; noteRequired?: boolean; unit?: boolean; days?: boolean; satisfaction?: boolean; reason?: boolean; flag?: boolean; requestUnit?: boolean }> = {
   answer_now: { note: '答复内容（可引用知识库）', noteRequired: true },
   refuse: { reason: true, note: '补充说明（选填）' },
+  transfer_request: { requestUnit: true, note: '告知诉求人的说明（选填）' },
   dispatch: { unit: true, note: '派单说明（选填）' },
   sign: {},
   request_return: { note: '退单理由（不属于本单位职责的依据）', noteRequired: true },
@@ -221,13 +224,17 @@ export interface ItemPageProps {
   dueStatus: DueStatus;
   maxExtensionDays: number;
   merge?: MergeView;
+  /** 主题分类 of the item ('' when none). */
+  subjectName?: string;
 }
 
 /** 并单 on the item page: the main item, the items merged into this one, probable repeats. */
 export interface MergeView {
   main: { itemNo: string; state: MessageState; dueOn: string; repliedOn: string | null } | null;
-  merged: { itemNo: string; title: string; receivedOn: string }[];
+  merged: { itemNo: string; title: string; receivedOn: string; satisfaction: Satisfaction | null }[];
   duplicates: DuplicateRow[];
+  /** 并单: the openness office may record this caller's own 回访 (the main item's reply is approved). */
+  canVisit: boolean;
   /** The viewer may merge this item (the openness office, before any reply). */
   canMerge: boolean;
   canUnmerge: boolean;
@@ -251,11 +258,23 @@ function MergeSection({ ctx, no, m }: { ctx: PageContext; no: string; m: MergeVi
           <ul>
             {m.merged.map((x) => (
               <li key={x.itemNo}>
-                <a href={`${BASE}/${x.itemNo}`}>{x.itemNo}</a> {x.title}（{x.receivedOn} 受理）
+                <a href={`${BASE}/${x.itemNo}`}>{x.itemNo}</a> {x.title}（{x.receivedOn} 受理；回访：{x.satisfaction ? SATISFACTION_LABELS[x.satisfaction] : '未回访'}）
               </li>
             ))}
           </ul>
         </>
+      ) : null}
+      {m.canVisit ? (
+        <div class={m.errors.satisfaction || m.errors.visitNote ? 'action-box action-failed' : 'action-box'} id="merged-visit">
+          <h3>登记本诉求人的回访结果</h3>
+          <ErrorSummary errors={Object.fromEntries(Object.entries(m.errors).filter(([k]) => k === 'satisfaction' || k === 'visitNote'))} />
+          <form method="post" action={`${BASE}/${no}/merged-visit`} novalidate>
+            <CsrfField token={ctx.csrfToken} />
+            <RadioGroup name="satisfaction" legend="满意度" value={m.values.satisfaction ?? ''} error={m.errors.satisfaction} required inline options={(['satisfied', 'basically', 'unsatisfied'] as const).map((s) => ({ value: s, label: SATISFACTION_LABELS[s] }))} />
+            <TextArea name="visitNote" label="回访记录（不满意的须写明理由）" value={m.values.visitNote ?? ''} error={m.errors.visitNote} rows={2} hint="按主件的答复回访本诉求人；评价记入本件，并显示在主件的办理记录中" />
+            <button type="submit" class="button">登记回访结果</button>
+          </form>
+        </div>
       ) : null}
       {m.canUnmerge ? (
         <div class={m.errors.unmergeNote ? 'action-box action-failed' : 'action-box'}>
@@ -317,7 +336,7 @@ function MergeSection({ ctx, no, m }: { ctx: PageContext; no: string; m: MergeVi
   );
 }
 
-function ActionBox({ ctx, no, action, failed, units, maxExtensionDays, children }: { ctx: PageContext; no: string; action: Action; failed: FailedAction | null; units: { id: number; name: string }[]; maxExtensionDays: number; children?: ComponentChildren }) {
+function ActionBox({ ctx, no, action, failed, units, maxExtensionDays, requestUnitDefault, children }: { ctx: PageContext; no: string; action: Action; failed: FailedAction | null; units: { id: number; name: string }[]; maxExtensionDays: number; requestUnitDefault?: number | null; children?: ComponentChildren }) {
   const mine = failed?.action === action ? failed : null;
   const spec = ACTION_FIELDS[action];
   const v = (k: string) => mine?.values[`${action}-${k}`] ?? '';
@@ -346,6 +365,18 @@ function ActionBox({ ctx, no, action, failed, units, maxExtensionDays, children 
             <SelectField name={`${action}-unitId`} label="主办单位" value={v('unitId')} error={e('unitId')} required placeholder="请选择" options={units.map((u) => ({ value: String(u.id), label: u.name }))} />
             <CheckboxGroup name={`${action}-assist`} legend="协办单位（选填）" values={(v('assist') || '').split(',')} options={units.map((u) => ({ value: String(u.id), label: u.name }))} />
           </>
+        ) : null}
+        {spec.requestUnit ? (
+          <SelectField
+            name={`${action}-unitId`}
+            label="受理申请的单位"
+            hint="政府信息公开申请由制作或保存该信息的行政机关受理（条例第二十七条）。转办后本诉求办结，申请人凭受理编号和本诉求的查询码查询。"
+            value={v('unitId') || String(requestUnitDefault ?? '')}
+            error={e('unitId')}
+            required
+            placeholder="请选择"
+            options={units.map((u) => ({ value: String(u.id), label: u.name }))}
+          />
         ) : null}
         {spec.days ? <TextField name={`${action}-days`} label="延期工作日数" value={v('days')} error={e('days')} required inputMode="numeric" maxLength={2} hint={`单次不超过${maxExtensionDays}个工作日，须在期限届满前申请`} /> : null}
         {spec.satisfaction ? (
@@ -397,6 +428,12 @@ export function ItemPage(p: ItemPageProps) {
           {CHANNEL_LABELS[i.channel]} / {KIND_LABELS[i.kind]}
           {i.mailboxUnitId ? `（写给${p.unitName(i.mailboxUnitId)}）` : ''}
         </dd>
+        {p.subjectName ? (
+          <>
+            <dt>主题分类</dt>
+            <dd>{p.subjectName}</dd>
+          </>
+        ) : null}
         <dt>受理时间</dt>
         <dd>{formatInstant(i.receivedAt)}</dd>
         <dt>办理时限</dt>
@@ -421,6 +458,15 @@ export function ItemPage(p: ItemPageProps) {
           {name}，{phone}
           {p.showIdentity && i.callerEmail ? `，${i.callerEmail}` : ''}
         </dd>
+        {i.linkedRequestNo ? (
+          <>
+            <dt>{i.channel === 'from_request' ? '转来的申请' : '转为的申请'}</dt>
+            <dd>
+              依申请公开 <a href={`/staff/requests/${i.linkedRequestNo}`}>{i.linkedRequestNo}</a>
+              {i.channel === 'from_request' ? '（以政府信息公开申请形式提出的诉求，条例第三十九条）' : ''}
+            </dd>
+          </>
+        ) : null}
         <dt>是否同意公开</dt>
         <dd>{i.allowPublication ? '同意' : '不同意'}{i.publishedAt ? `（已于 ${formatInstant(i.publishedAt)} 公开选登）` : ''}</dd>
         {i.satisfaction ? (
@@ -453,7 +499,7 @@ export function ItemPage(p: ItemPageProps) {
         <section aria-labelledby="actions-title">
           <h2 id="actions-title">您现在可以</h2>
           {p.actions.map((a) => (
-            <ActionBox key={a} ctx={p.ctx} no={i.itemNo} action={a} failed={p.failed} units={p.units} maxExtensionDays={p.maxExtensionDays} />
+            <ActionBox key={a} ctx={p.ctx} no={i.itemNo} action={a} failed={p.failed} units={p.units} maxExtensionDays={p.maxExtensionDays} requestUnitDefault={i.unitId ?? i.mailboxUnitId ?? p.units[0]?.id} />
           ))}
         </section>
       ) : null}

@@ -91,6 +91,8 @@ export const reqRequests = pgTable(
     redirectChannel: text('redirect_channel').notNull().default(''),
     responsibleAgency: text('responsible_agency').notNull().default(''),
     earlierRequestNo: text('earlier_request_no').notNull().default(''),
+    /** 互动交流 编号 this request came from, or was handed over to (条例 第三十九条): shown on both pages. */
+    linkedMessageNo: text('linked_message_no').notNull().default(''),
     replyText: text('reply_text').notNull().default(''),
     remedyText: text('remedy_text').notNull().default(''),
     repliedOn: date('replied_on', { mode: 'string' }),

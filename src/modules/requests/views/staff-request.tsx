@@ -458,6 +458,8 @@ export function RequestPage({ ctx, view, revealed, failed, similar, letterChoice
         )}
       </section>
 
+      <HandOverSection ctx={ctx} no={no} linkedMessageNo={r.linkedMessageNo} fromMessage={view.transitions.some((x) => x.action === 'from_message')} canHandOver={view.parties.length > 0 && !['archived', 'withdrawn', 'terminated'].includes(r.state)} />
+
       {view.outcomeLabel ? (
         <section aria-labelledby="reply-title">
           <h2 id="reply-title">办理结果</h2>
@@ -699,7 +701,7 @@ export function RequestPage({ ctx, view, revealed, failed, similar, letterChoice
               {view.transitions.map((t) => (
                 <tr key={t.id}>
                   <td class="nowrap">{formatInstant(t.at)}</td>
-                  <th scope="row">{ACTION_LABELS[t.action as Action] ?? (t.action === 'submit_online' ? '网上提交' : t.action === 'register' ? '登记申请' : t.action)}</th>
+                  <th scope="row">{ACTION_LABELS[t.action as Action] ?? HAND_OVER_LABELS[t.action] ?? (t.action === 'submit_online' ? '网上提交' : t.action === 'register' ? '登记申请' : t.action)}</th>
                   <td>
                     {t.fromState ? STATE_LABELS[t.fromState as RequestState] : '—'} → {STATE_LABELS[t.toState]}
                   </td>
@@ -712,5 +714,48 @@ export function RequestPage({ ctx, view, revealed, failed, similar, letterChoice
         </div>
       </section>
     </StaffLayout>
+  );
+}
+
+/** History rows of the hand-over with 互动交流 (service-handover.ts). */
+const HAND_OVER_LABELS: Record<string, string> = { from_message: '由互动交流转来', to_message: '转互动交流办理' };
+
+/**
+ * The link with 互动交流 and, while there is none, the hand-over of a 信访/投诉/举报 or consultation
+ * made in the form of a request (条例 第三十九条第一款). The message is created by the 互动交流 module
+ * (its route); the kinds are the ones of that module's intake.
+ */
+function HandOverSection({ ctx, no, linkedMessageNo, fromMessage, canHandOver }: { ctx: RequestPageProps['ctx']; no: string; linkedMessageNo: string; fromMessage: boolean; canHandOver: boolean }) {
+  if (linkedMessageNo)
+    return (
+      <section aria-labelledby="to-message-title" id="to-message">
+        <h2 id="to-message-title">互动交流</h2>
+        <p>
+          {fromMessage ? '本申请由互动交流诉求转来：' : '本申请已转互动交流办理（条例第三十九条第一款）：'}
+          <a href={`/staff/messages/${linkedMessageNo}`}>{linkedMessageNo}</a>
+          {fromMessage ? '' : '。仍须答复申请人：办理结果选择“信访举报投诉类申请”，告知的渠道写明该编号。'}
+        </p>
+      </section>
+    );
+  if (!canHandOver) return null;
+  const kinds = [
+    ['complaint', '投诉'],
+    ['report', '举报'],
+    ['consult', '咨询'],
+    ['help', '求助'],
+    ['suggestion', '意见建议'],
+  ] as const;
+  return (
+    <section aria-labelledby="to-message-title" id="to-message">
+      <h2 id="to-message-title">转互动交流办理</h2>
+      <p class="hint">以政府信息公开申请的形式进行信访、投诉、举报或咨询的，不作为政府信息公开申请处理（条例第三十九条第一款）。转为互动交流诉求后，由政务公开办派单办理；本申请仍须告知申请人。</p>
+      <form method="post" action={`/staff/messages/from-request/${no}`} novalidate>
+        <CsrfField token={ctx.csrfToken} />
+        <SelectField name="kind" label="诉求类型" value="complaint" required options={kinds.map(([value, label]) => ({ value, label }))} />
+        <button type="submit" class="button secondary">
+          转互动交流办理
+        </button>
+      </form>
+    </section>
   );
 }
