@@ -6,6 +6,7 @@ import { CsrfField, ErrorSummary, SelectField, TextArea, TextField } from '../..
 import { formatInstant } from '../../../core/clock.ts';
 import { TERM_FIELDS, TERM_KINDS, TERM_KIND_LABELS, type TermErrors, type TermKind } from '../domain/terms.ts';
 import { FINDING_LABELS, type Finding, type FindingKind } from '../domain/content-check.ts';
+import { ContentFindingsTable } from '../../publishing/index.ts';
 import type { SweepFindingRow, SweepRow, TermRow } from '../service.ts';
 
 export const BASE = '/staff/content-check';
@@ -117,42 +118,7 @@ export function TermsPage({ ctx, kind, rows, values, errors }: { ctx: PageContex
 }
 
 export function FindingsTable({ findings, caption }: { findings: Finding[]; caption: string }) {
-  return (
-    <div class="table-wrap">
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">类别</th>
-            <th scope="col">位置</th>
-            <th scope="col">原文</th>
-            <th scope="col">建议</th>
-            <th scope="col">依据</th>
-          </tr>
-        </thead>
-        <tbody>
-          {findings.map((f, i) => (
-            <tr key={i}>
-              <td>
-                {f.severity === 'block' ? <strong>严重：</strong> : null}
-                {FINDING_LABELS[f.kind]}
-              </td>
-              <td>
-                {f.where}第{f.paragraph}段{f.count > 1 ? `（共${f.count}处）` : ''}
-              </td>
-              <td>
-                {f.before}
-                <mark>{f.found}</mark>
-                {f.after}
-              </td>
-              <td>{f.suggestion}</td>
-              <td>{f.basis}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  );
+  return <ContentFindingsTable findings={findings.map((f) => ({ ...f, label: FINDING_LABELS[f.kind] }))} caption={caption} />;
 }
 
 export function TryPage({ ctx, text, error, findings, ms }: { ctx: PageContext; text: string; error?: string; findings: Finding[] | null; ms?: number }) {

@@ -9,6 +9,7 @@ import { ATTACHMENT_ROLE_LABELS, VALIDITY_LABELS, WITHDRAW_REASON_LABELS, type R
 import { Reasons, RECORDS_CRUMB, recordHref, StateTag } from './staff-shared.tsx';
 import { PERSONAL_DATA_LABELS, type PersonalDataHit } from '../domain/personal-data.ts';
 import type { ContentFinding } from '../content-check.ts';
+import { ContentFindingsTable } from './content-findings.tsx';
 
 export interface DetailAttachment {
   code: string;
@@ -125,40 +126,7 @@ function ContentFindings({ check }: { check: NonNullable<RecordDetailProps['cont
     <section class="warning-box" aria-labelledby="content-check">
       <h2 id="content-check">内容检查提示（{check.findings.length}处）</h2>
       <p>发布前请逐条核对：需要修改的退回修改；确认无误的，由审核人在“审核通过”时勾选确认。标为“严重”的属于单项否决或不得公开的情形。</p>
-      <div class="table-wrap">
-        <table>
-          <caption class="visually-hidden">内容检查提示</caption>
-          <thead>
-            <tr>
-              <th scope="col">类别</th>
-              <th scope="col">位置</th>
-              <th scope="col">原文</th>
-              <th scope="col">建议</th>
-              <th scope="col">依据</th>
-            </tr>
-          </thead>
-          <tbody>
-            {check.findings.map((f, i) => (
-              <tr key={i}>
-                <td>
-                  {f.severity === 'block' ? <strong>严重：</strong> : null}
-                  {f.label}
-                </td>
-                <td>
-                  {f.where}第{f.paragraph}段{f.count > 1 ? `（共${f.count}处）` : ''}
-                </td>
-                <td>
-                  {f.before}
-                  <mark>{f.found}</mark>
-                  {f.after}
-                </td>
-                <td>{f.suggestion}</td>
-                <td>{f.basis}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ContentFindingsTable findings={check.findings} caption="内容检查提示" hideCaption />
     </section>
   );
 }
