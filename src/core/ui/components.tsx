@@ -298,3 +298,18 @@ export function ColumnChooser({ action, options, shown, keep }: { action: string
     </details>
   );
 }
+
+/** Why an action was refused (a rule of the workflow, not a field): focused and read out at once. */
+export function RefusalBox({ reasons }: { reasons?: readonly string[] }) {
+  if (!reasons?.length) return null;
+  return (
+    <div class="error-summary" role="alert" tabIndex={-1} aria-labelledby="refusal-title" data-autofocus>
+      <h2 id="refusal-title">无法完成这项操作</h2>
+      <ul>
+        {reasons.map((r) => (
+          <li key={r}>{r}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../core/ui/context.ts';
 import type { FieldErrors } from '../../../core/http/form.ts';
 import { StaffLayout } from '../../../core/ui/layout.tsx';
-import { CsrfField, ErrorSummary, Paragraphs, TextArea, TextField } from '../../../core/ui/components.tsx';
+import { CsrfField, ErrorSummary, Paragraphs, TextArea, TextField, RefusalBox } from '../../../core/ui/components.tsx';
 import { formatInstant } from '../../../core/clock.ts';
 import {
   CONSULTATION_LIMITS,
@@ -134,16 +134,7 @@ export function StaffConsultationPage({ ctx, unit, consultation: c, status, comm
   return (
     <StaffLayout ctx={ctx} title={`${c.title} - 意见征集`} breadcrumbs={crumbs(unit, c.title)}>
       <h1>{c.title}</h1>
-      {refusals?.length ? (
-        <div class="warning-box" role="alert">
-          <h2>无法完成操作</h2>
-          <ul>
-            {refusals.map((r, i) => (
-              <li key={i}>{r}</li>
-            ))}
-          </ul>
-        </div>
-      ) : null}
+      <RefusalBox reasons={refusals} />
       {answerForm ? <ErrorSummary errors={answerForm.errors} /> : null}
       <dl class="facts">
         <dt>征集期</dt>

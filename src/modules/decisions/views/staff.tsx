@@ -3,7 +3,7 @@
 import type { PageContext } from '../../../core/ui/context.ts';
 import type { FieldErrors } from '../../../core/http/form.ts';
 import { StaffLayout } from '../../../core/ui/layout.tsx';
-import { CsrfField, ErrorSummary, Paragraphs, RadioGroup, SelectField, TextArea, TextField } from '../../../core/ui/components.tsx';
+import { CsrfField, ErrorSummary, Paragraphs, RadioGroup, SelectField, TextArea, TextField, RefusalBox } from '../../../core/ui/components.tsx';
 import { CommentBlock, DECISION_PERIOD_RULE, StatusText } from '../deps.ts';
 import { DECISION_STATUS_LABELS, STEP_INFO, type Step } from '../domain/steps.ts';
 import type { DecisionRow, ProgressRow, TaskRow } from '../data/repository.ts';
@@ -17,20 +17,6 @@ const crumbs = (last?: string) => [{ href: BASE, label: '决策和执行公开' 
 
 export type Form = { values: Record<string, string>; errors: FieldErrors };
 const empty: Form = { values: {}, errors: {} };
-
-function Refusals({ refusals }: { refusals?: string[] }) {
-  if (!refusals?.length) return null;
-  return (
-    <div class="warning-box" role="alert">
-      <h2>无法完成操作</h2>
-      <ul>
-        {refusals.map((r, i) => (
-          <li key={i}>{r}</li>
-        ))}
-      </ul>
-    </div>
-  );
-}
 
 export interface StaffHomeProps {
   ctx: PageContext;
@@ -49,7 +35,7 @@ export function StaffHomePage({ ctx, year, rows, tasks, pending, canManage, cata
   return (
     <StaffLayout ctx={ctx} title="决策和执行公开" breadcrumbs={crumbs()}>
       <h1>{year}年决策和执行公开</h1>
-      <Refusals refusals={refusals} />
+      <RefusalBox reasons={refusals} />
       {canManage ? (
         <p>
           <a class="button" href={`${BASE}/new`}>
@@ -232,7 +218,7 @@ export function StaffDossierPage({ ctx, view: v, today, refusals, stepForm = emp
   return (
     <StaffLayout ctx={ctx} title={d.title} breadcrumbs={crumbs(d.title)}>
       <h1>{d.title}</h1>
-      <Refusals refusals={refusals} />
+      <RefusalBox reasons={refusals} />
       {answerForm ? <ErrorSummary errors={answerForm.errors} /> : null}
       <dl class="facts">
         <dt>承办单位</dt>
@@ -368,7 +354,7 @@ export function StaffTaskPage({ ctx, task, view, reports, canReport, canManage, 
   return (
     <StaffLayout ctx={ctx} title={task.title} breadcrumbs={crumbs(task.title)}>
       <h1>{task.title}</h1>
-      <Refusals refusals={refusals} />
+      <RefusalBox reasons={refusals} />
       <dl class="facts">
         <dt>牵头单位</dt>
         <dd>{view.leadUnit}</dd>

@@ -1,7 +1,7 @@
 // Staff pages of key-task entry, 建议提案办理 and 督查/审计 findings.
 import type { PageContext } from '../../../core/ui/context.ts';
 import { StaffLayout } from '../../../core/ui/layout.tsx';
-import { CheckboxGroup, CsrfField, ErrorSummary, Paragraphs, RadioGroup, SelectField, TextArea, TextField } from '../../../core/ui/components.tsx';
+import { CheckboxGroup, CsrfField, ErrorSummary, Paragraphs, RadioGroup, SelectField, TextArea, TextField, RefusalBox } from '../../../core/ui/components.tsx';
 import { MEETING_KINDS } from '../domain/meetings.ts';
 import { PROPOSAL_KINDS, PROPOSAL_STATE_LABELS, PUBLICITY_LABELS, RESULT_LABELS, SATISFACTION_LABELS, proposalState, type ProposalKind, type ProposalResult, type Satisfaction } from '../domain/proposals.ts';
 import { FINDING_KINDS, RECTIFICATION_LABELS, rectificationState } from '../domain/findings.ts';
@@ -11,20 +11,6 @@ import type { Form } from './staff.tsx';
 const BASE = '/staff/decisions';
 const empty: Form = { values: {}, errors: {} };
 type Option = { id: number; name: string };
-
-function Refusals({ refusals }: { refusals?: string[] }) {
-  if (!refusals?.length) return null;
-  return (
-    <div class="warning-box" role="alert">
-      <h2>无法完成操作</h2>
-      <ul>
-        {refusals.map((r, i) => (
-          <li key={i}>{r}</li>
-        ))}
-      </ul>
-    </div>
-  );
-}
 
 export interface TaskFormProps {
   ctx: PageContext;
@@ -163,7 +149,7 @@ export function ProposalStaffPage({ ctx, p, leadUnit, today, canReply, canManage
   return (
     <StaffLayout ctx={ctx} title={p.title} breadcrumbs={[{ href: BASE, label: '决策和执行公开' }, { href: `${BASE}/proposals?year=${p.year}`, label: '建议提案办理' }, { label: p.title }]}>
       <h1>{p.title}</h1>
-      <Refusals refusals={refusals} />
+      <RefusalBox reasons={refusals} />
       <dl class="facts">
         <dt>类别和编号</dt>
         <dd>
@@ -270,7 +256,7 @@ export function FindingsStaffPage({ ctx, year, rows, unitName, units, tasks, tod
   return (
     <StaffLayout ctx={ctx} title="督查和审计发现的问题" breadcrumbs={[{ href: BASE, label: '决策和执行公开' }, { label: '督查和审计' }]}>
       <h1>{year}年督查和审计发现的问题</h1>
-      <Refusals refusals={refusals} />
+      <RefusalBox reasons={refusals} />
       <p>登记后即在“督查审计整改”公开页面公开。整改完成后登记整改结果。</p>
       {rows.length ? (
         rows.map((f) => {

@@ -5,12 +5,11 @@ import { PublicLayout, StaffLayout } from '../../../core/ui/layout.tsx';
 import { segmentsToHtml } from '../../../core/search/snippet.ts';
 import { formatBytes } from '../../../core/files/sniff.ts';
 import type { FieldErrors } from '../../../core/http/form.ts';
-import { CsrfField, describedBy, ErrorSummary, Field, fieldId, TextArea, TextField } from '../../../core/ui/components.tsx';
+import { CsrfField, describedBy, ErrorSummary, Field, fieldId, TextArea, TextField, RefusalBox } from '../../../core/ui/components.tsx';
 import { issueLabel, type IssueNumber } from '../domain/numbering.ts';
 import { OCR_STATE_LABELS } from '../domain/ocr.ts';
 import { chineseDate } from '../pdf/layout.ts';
 import { SCAN_TYPES_TEXT, type ScanHit, type ScanSummary } from '../scans.ts';
-import { RefusalBox } from './staff.tsx';
 
 // The public column's addresses (as in public.tsx, which lists scans with this file's components).
 const BASE = '/gazette';

@@ -2,7 +2,7 @@
 // (sections, articles from published records, gazette-only texts, 勘误, workflow, PDF proof).
 import type { PageContext } from '../../../core/ui/context.ts';
 import { StaffLayout } from '../../../core/ui/layout.tsx';
-import { CsrfField, ErrorSummary, SelectField, TextArea, TextField } from '../../../core/ui/components.tsx';
+import { CsrfField, ErrorSummary, SelectField, TextArea, TextField, RefusalBox } from '../../../core/ui/components.tsx';
 import type { FieldErrors } from '../../../core/http/form.ts';
 import type { PublishedRecordCopy } from '../../publishing/index.ts';
 import { issueLabel, type IssueNumber } from '../domain/numbering.ts';
@@ -15,20 +15,6 @@ import { issuePath } from './public.tsx';
 export const STAFF_BASE = '/staff/gazette';
 const CRUMB = { href: STAFF_BASE, label: '政府公报' };
 export const staffIssuePath = (i: { year: number; number: number }) => `${STAFF_BASE}/${i.year}/${i.number}`;
-
-export function RefusalBox({ reasons }: { reasons: string[] }) {
-  if (!reasons.length) return null;
-  return (
-    <div class="error-summary" role="alert" tabIndex={-1} aria-labelledby="refusal-title" data-autofocus>
-      <h2 id="refusal-title">无法完成这项操作</h2>
-      <ul>
-        {reasons.map((r) => (
-          <li key={r}>{r}</li>
-        ))}
-      </ul>
-    </div>
-  );
-}
 
 export function IssueListPage(props: { ctx: PageContext; name: string; issues: IssueSummary[]; refusals: string[]; proposal: IssueNumber; values: Record<string, string>; errors: FieldErrors; reasons: string[] }) {
   const { ctx, issues, values, errors } = props;

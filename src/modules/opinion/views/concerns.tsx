@@ -1,9 +1,9 @@
 // 回应关切: the public column (list and one response) and the staff list and form.
 import type { PageContext } from '../../../core/ui/context.ts';
 import { PublicLayout, StaffLayout } from '../../../core/ui/layout.tsx';
-import { CsrfField, ErrorSummary, Pagination, Paragraphs, RadioGroup, SelectField, TextArea, TextField } from '../../../core/ui/components.tsx';
+import { CsrfField, ErrorSummary, Pagination, Paragraphs, RadioGroup, SelectField, TextArea, TextField, RefusalBox } from '../../../core/ui/components.tsx';
 import type { ConcernRow } from '../service-concerns.ts';
-import { BASE, RefusalBox, type Form } from './staff.tsx';
+import { BASE, type Form } from './staff.tsx';
 
 export const PUBLIC_BASE = '/opinion';
 const STAFF = `${BASE}/concerns`;

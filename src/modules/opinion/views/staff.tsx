@@ -4,7 +4,7 @@ import type { PageContext } from '../../../core/ui/context.ts';
 import type { FieldErrors } from '../../../core/http/form.ts';
 import { StaffLayout } from '../../../core/ui/layout.tsx';
 import { ChartWithTable } from '../../../core/ui/charts.tsx';
-import { CsrfField, ErrorSummary, Paragraphs, RadioGroup, SelectField, TextArea, TextField } from '../../../core/ui/components.tsx';
+import { CsrfField, ErrorSummary, Paragraphs, RadioGroup, SelectField, TextArea, TextField, RefusalBox } from '../../../core/ui/components.tsx';
 import { formatInstant } from '../../../core/clock.ts';
 import { formatLeft, nextTimer, RESPONSE_FORM_LABELS, RESPONSE_FORMS, TIMER_RULES, type Timer } from '../domain/timers.ts';
 import { HANDOVER_LABELS, HANDOVER_TARGETS, RISK_LABELS, RISK_LEVELS, SOURCES, STEP_LABELS, WORK_STEPS, type StepDetails } from '../domain/steps.ts';
@@ -16,20 +16,6 @@ const crumbs = (last?: string) => [{ href: BASE, label: '政务舆情' }, ...(la
 
 export type Form = { values: Record<string, string>; errors: FieldErrors; reasons?: string[] };
 export const emptyForm: Form = { values: {}, errors: {} };
-
-export function RefusalBox({ reasons }: { reasons?: string[] }) {
-  if (!reasons?.length) return null;
-  return (
-    <div class="error-summary" role="alert" tabIndex={-1} aria-labelledby="refusal-title" data-autofocus>
-      <h2 id="refusal-title">无法完成这项操作</h2>
-      <ul>
-        {reasons.map((r) => (
-          <li key={r}>{r}</li>
-        ))}
-      </ul>
-    </div>
-  );
-}
 
 const STATUS_TEXT: Record<Timer['status'], string> = { running: '计时中', overdue: '已超时', met: '已按时完成', met_late: '超时完成' };
 
