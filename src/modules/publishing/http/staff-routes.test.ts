@@ -519,8 +519,9 @@ describe('publishing staff pages', () => {
     const code = await newDraft(editor, { title: '补录的旧通知', formedOn: '2026-09-01', writtenOn: '2026-09-01' });
     await postFrom(editor, code, 'submit');
     const page = textOf((await reviewer.get(`/staff/records/${code}`)).body);
-    // 条例 第二十六条: 20 working days from 2026-09-01 ran out in September or October.
-    assert.match(page, /超期公开：今天（2026-11-26）审核通过并发布将是超期公开。.*应于 2026-(09|10)-\d\d 前公开/);
+    // 条例 第二十六条, counted by hand: from 09-02, the weekdays of September with Sunday 09-20 worked
+    // (调休) and 09-25 off (中秋) — the 20th working day is Tuesday 2026-09-29.
+    assert.match(page, /超期公开：今天（2026-11-26）审核通过并发布将是超期公开。.*应于 2026-09-29 前公开/);
     const onTime = await newDraft(editor, { title: '按时的通知' });
     await postFrom(editor, onTime, 'submit');
     assert.doesNotMatch(textOf((await reviewer.get(`/staff/records/${onTime}`)).body), /将是超期公开/);
