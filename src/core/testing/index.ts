@@ -171,10 +171,15 @@ export function tableRows(html: string, marker: string, part: 'tbody' | 'tfoot' 
   return [...section.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((tr) => [...tr[1]!.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => textOf(c[1]!).trim()));
 }
 
-/** The server-rendered charts of a page: each `<svg role="img">` with the heading that labels it. */
-export function chartsOf(html: string): { label: string; svg: string }[] {
+/**
+ * The server-rendered charts of a page: each `<svg role="img">` with the heading that labels it and the
+ * text of its key (drawn as HTML right after the chart) when it has one.
+ */
+export function chartsOf(html: string): { label: string; svg: string; legend: string }[] {
   return [...html.matchAll(/<svg role="img" aria-labelledby="([^"]+)"[\s\S]*?<\/svg>/g)].map((m) => {
     const heading = new RegExp(`id="${m[1]}"[^>]*>([^<]*)<`).exec(html)?.[1] ?? '';
-    return { label: heading, svg: m[0] };
+    const after = html.slice(m.index! + m[0].length);
+    const legend = /^\s*(?:<\/div>)?\s*<ul class="chart-legend"[^>]*>([\s\S]*?)<\/ul>/.exec(after)?.[1] ?? '';
+    return { label: heading, svg: m[0], legend: textOf(legend).trim() };
   });
 }

@@ -592,7 +592,7 @@ describe('publishing staff pages', () => {
     const charts = chartsOf(res.body);
     assert.equal(charts.length, 1);
     assert.equal(charts[0]!.label, '2026年各单位主动公开信息的时效');
-    assert.match(charts[0]!.svg, /按时公开/);
+    assert.match(charts[0]!.legend, /按时公开/);
     const rows = tableRows(res.body, 'class="city-timeliness"');
     const { rows: expected } = await t.core.pool.query<{ name: string; published: number; late: number; unknown: number }>(
       `SELECT u.name, count(*)::int AS published, (count(*) FILTER (WHERE r.published_late))::int AS late, (count(*) FILTER (WHERE r.published_late IS NULL))::int AS unknown

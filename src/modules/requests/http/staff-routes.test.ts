@@ -213,7 +213,7 @@ describe('staff pages of 依申请公开', () => {
     // The chart by unit and state, and its table: the numbers are the open requests in the database.
     const charts = chartsOf(overdue.body);
     assert.deepEqual(charts.map((c) => c.label), ['按单位和状态：办理中的申请']);
-    assert.match(charts[0]!.svg, /已逾期/);
+    assert.match(charts[0]!.legend, /已逾期/);
     const { rows: db } = await t.core.pool.query<{ name: string; open: number; overdue: number }>(
       `SELECT u.name, count(*)::int AS open, (count(*) FILTER (WHERE r.clock_status = 'running' AND r.due_on < '2026-12-15'))::int AS overdue
          FROM req_requests r JOIN units u ON u.id = r.unit_id WHERE r.state = ANY($1) GROUP BY u.name`,
