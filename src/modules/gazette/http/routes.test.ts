@@ -3,6 +3,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, textOf, type TestApp, type TestClient } from '../../../core/testing/index.ts';
+import { extractText } from '../../../core/files/extract-text.ts';
+import { ocrTools } from '../ocr/engine.ts';
+import { closePrintBrowser } from '../pdf/print.ts';
+
+// The PDF/A copy needs Ghostscript (Debian ghostscript), which `npm test` installs; without it the route answers 503.
+const noGhostscript = (await ocrTools()).ghostscript ? false : 'Ghostscript (Debian package ghostscript) is not installed';
 
 function csrf(html: string): string {
   const t = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
@@ -27,7 +33,10 @@ describe('政府公报 pages, end to end', () => {
     t = await createTestApp({ now: '2026-03-20T02:00:00Z' });
     gkb = await t.signIn('gkb');
   });
-  after(async () => t.dispose());
+  after(async () => {
+    await closePrintBrowser();
+    await t.dispose();
+  });
 
   it('refuses a department and a township with the reason (国办发〔2018〕22号)', async () => {
     // No issue yet: the 政府信息公开 column does not list a gazette.
@@ -148,6 +157,26 @@ describe('政府公报 pages, end to end', () => {
     const search = await t.client().get(`/search?q=${encodeURIComponent('教育体育局副局长')}`);
     assert.match(textOf(search.body), /政府公报/);
     assert.match(search.body, /href="\/gazette\/2026\/1\/4"/);
+  });
+
+  it('serves the released issue as a PDF/A-2b download; an unreleased or unknown issue has none', { skip: noGhostscript, timeout: 240_000 }, async () => {
+    const res = await t.client().get('/gazette/2026/1/pdfa');
+    assert.equal(res.statusCode, 200, res.body.slice(0, 300));
+    assert.equal(res.headers['content-type'], 'application/pdf');
+    const disposition = String(res.headers['content-disposition']);
+    assert.match(disposition, /^attachment; filename="gazette-2026-1-pdfa\.pdf"/);
+    assert.match(decodeURIComponent(disposition), /filename\*=UTF-8''楚雄市人民政府公报2026年第1期（总第1期）（PDF-A存档版）\.pdf$/);
+    const bytes = res.rawPayload;
+    const raw = bytes.toString('latin1');
+    assert.match(raw, /^%PDF-/);
+    assert.match(raw, /pdfaid:part='2'/);
+    assert.match(raw, /pdfaid:conformance='B'/);
+    const text = (await extractText('pdf', bytes)).replace(/\s+/g, '');
+    const titles = (await t.core.pool.query("SELECT a.title FROM gazette_articles a JOIN gazette_issues i ON i.id = a.issue_id WHERE i.year = 2026 AND i.number = 1 ORDER BY a.seq")).rows.map((r) => r.title as string);
+    assert.ok(titles.length >= 2);
+    for (const title of titles) assert.ok(text.includes(title.replace(/\s+/g, '')), `title reads back: ${title}`);
+    assert.equal((await t.client().get('/gazette/2026/2/pdfa')).statusCode, 404, 'a draft has no archival copy');
+    assert.equal((await t.client().get('/gazette/2026/99/pdfa')).statusCode, 404);
   });
 
   it('lists the gazette under 政府信息公开 of the site that publishes it, not of a department or another site', async () => {
