@@ -208,7 +208,8 @@ const scanColumns = {
   ocrStartedAt: gazetteScans.ocrStartedAt,
   ocrFinishedAt: gazetteScans.ocrFinishedAt,
   createdAt: gazetteScans.createdAt,
-  pageCount: sql<number>`(SELECT count(*)::int FROM gazette_scan_pages p WHERE p.scan_id = ${gazetteScans.id})`,
+  // Qualified by hand: drizzle writes ${gazetteScans.id} as a bare "id", which inside the subquery is the page's own id.
+  pageCount: sql<number>`(SELECT count(*)::int FROM gazette_scan_pages p WHERE p.scan_id = gazette_scans.id)`,
 };
 
 /** Scans of the city, newest issue first; of one year when given. Scans are public once uploaded: the issues were published long ago. */

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
-import { createTestApp, TEST_PASSWORD, type TestApp } from '../../../core/testing/index.ts';
+import { createTestApp, TEST_PASSWORD, textOf, type TestApp } from '../../../core/testing/index.ts';
 import { assertAccessible, checkPublicPages, launchBrowser, listen, SCREENSHOT_DIR } from '../../../core/testing/browser.ts';
 import { seedGazetteDemo, seedGazetteScansDemo } from '../seed.ts';
 
@@ -94,8 +94,10 @@ describe('scanned past issues in a browser', () => {
     const scan = (await t.core.pool.query('SELECT id, ocr_state FROM gazette_scans WHERE year = 2024 AND number = 11')).rows[0];
     assert.ok(scan, 'the demo scan 2024年第11期');
     await checkPublicPages(browser, base, [['gazette-scan-issue', '/gazette/2024/11']], { phoneWithoutJavaScript: true });
+    // Each demo scan is one page image; the staff list counts the pages of each scan.
+    const listed = await t.signIn('gkb').then((c) => c.get('/staff/gazette/scans'));
+    assert.match(textOf(listed.body), /2024年第11期（总第59期） 1 /);
 
-    await t.signIn('gkb'); // sets the test password of the demo account
     for (const [width, tag] of [
       [1280, 'desktop'],
       [360, 'phone'],
