@@ -213,15 +213,6 @@ export function StaffScanPage({ ctx, scan, pages, errors, values, reasons }: { c
           </>
         ) : null}
       </dl>
-      {scan.withdrawnAt ? null : (
-        <form method="post" action={`${staffScanPath(scan)}/withdraw`} class="stack" novalidate>
-          <CsrfField token={ctx.csrfToken} />
-          <TextArea name="reason" label="撤回原因" hint="上传错了文件或期号时撤回：扫描件不再公开、不再被检索，期号可以重新上传；撤回记入审计日志。" value={values.reason ?? ''} error={errors.reason} rows={3} required />
-          <button type="submit" class="button secondary">
-            撤回扫描件
-          </button>
-        </form>
-      )}
       {busy || scan.withdrawnAt ? null : (
         <form method="post" action={`${staffScanPath(scan)}/requeue`}>
           <CsrfField token={ctx.csrfToken} />
@@ -251,6 +242,18 @@ export function StaffScanPage({ ctx, scan, pages, errors, values, reasons }: { c
           </section>
         );
       })}
+      {scan.withdrawnAt ? null : (
+        <section aria-labelledby="h-withdraw" class="stack">
+          <h2 id="h-withdraw">撤回扫描件</h2>
+          <form method="post" action={`${staffScanPath(scan)}/withdraw`} class="stack" novalidate>
+            <CsrfField token={ctx.csrfToken} />
+            <TextArea name="reason" label="撤回原因" hint="上传错了文件或期号时撤回：扫描件不再公开、不再被检索，期号可以重新上传；撤回记入审计日志。" value={values.reason ?? ''} error={errors.reason} rows={3} required />
+            <button type="submit" class="button secondary">
+              撤回扫描件
+            </button>
+          </form>
+        </section>
+      )}
     </StaffLayout>
   );
 }
