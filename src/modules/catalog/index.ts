@@ -57,6 +57,9 @@ export { setItemSourceProvider, type ItemSourceLink } from './http/item-source.t
 export { nextDueDate, isOverdue } from './domain/time-limit.ts';
 export type { TimeLimitRule } from './domain/types.ts';
 
+/** Other modules add parts to the 政府信息公开 column of a site (the 政府公报 of a government that publishes one). */
+export { addOpennessPartProvider, type OpennessPart } from './http/openness-parts.ts';
+
 /** The standard catalog (标准目录), the 政府信息公开指南 and 导读, and the public 政府信息公开 column. */
 export const catalogModule: ModuleManifest = {
   name: 'catalog',

@@ -1,7 +1,7 @@
 // The scanned archive: past issues that exist only on paper. Staff upload a scan (PDF, PNG or JPEG) with
 // the issue's year, 期 and 总期; the file is kept whatever happens to OCR, and a background job reads its
 // text (ocr/engine.ts) page by page into the archive search. Staff may correct the text of any page.
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Core } from '../../core/services.ts';
 import type { DbOrTx } from '../../core/db/index.ts';
 import { systemActor, writeAudit } from '../../core/audit/index.ts';
@@ -208,27 +208,31 @@ const scanColumns = {
   ocrStartedAt: gazetteScans.ocrStartedAt,
   ocrFinishedAt: gazetteScans.ocrFinishedAt,
   createdAt: gazetteScans.createdAt,
-  pageCount: sql<number>`(SELECT count(*)::int FROM gazette_scan_pages p WHERE p.scan_id = ${gazetteScans.id})`,
+  withdrawnAt: gazetteScans.withdrawnAt,
+  withdrawnReason: gazetteScans.withdrawnReason,
+  // Qualified by hand: drizzle writes ${gazetteScans.id} as a bare "id", which inside the subquery is the page's own id.
+  pageCount: sql<number>`(SELECT count(*)::int FROM gazette_scan_pages p WHERE p.scan_id = gazette_scans.id)`,
 };
 
 /** Scans of the city, newest issue first; of one year when given. Scans are public once uploaded: the issues were published long ago. */
-export async function listScans(db: DbOrTx, rootUnitId: number, year?: number): Promise<ScanSummary[]> {
+export async function listScans(db: DbOrTx, rootUnitId: number, year?: number, opts: { withdrawn?: boolean } = {}): Promise<ScanSummary[]> {
   return db
     .select(scanColumns)
     .from(gazetteScans)
-    .where(and(eq(gazetteScans.rootUnitId, rootUnitId), year ? eq(gazetteScans.year, year) : undefined))
+    .where(and(eq(gazetteScans.rootUnitId, rootUnitId), year ? eq(gazetteScans.year, year) : undefined, opts.withdrawn ? undefined : isNull(gazetteScans.withdrawnAt)))
     .orderBy(desc(gazetteScans.year), desc(gazetteScans.number));
 }
 
 export async function scanYears(db: DbOrTx, rootUnitId: number): Promise<{ year: number; count: number }[]> {
-  return db.select({ year: gazetteScans.year, count: sql<number>`count(*)::int` }).from(gazetteScans).where(eq(gazetteScans.rootUnitId, rootUnitId)).groupBy(gazetteScans.year).orderBy(desc(gazetteScans.year));
+  return db.select({ year: gazetteScans.year, count: sql<number>`count(*)::int` }).from(gazetteScans).where(and(eq(gazetteScans.rootUnitId, rootUnitId), isNull(gazetteScans.withdrawnAt))).groupBy(gazetteScans.year).orderBy(desc(gazetteScans.year));
 }
 
 export async function findScan(db: DbOrTx, rootUnitId: number, by: { id: number } | { year: number; number: number }) {
   const [scan] = await db
     .select({ ...scanColumns, fileKey: gazetteScans.fileKey })
     .from(gazetteScans)
-    .where(and(eq(gazetteScans.rootUnitId, rootUnitId), 'id' in by ? eq(gazetteScans.id, by.id) : and(eq(gazetteScans.year, by.year), eq(gazetteScans.number, by.number))));
+    // By id (staff) a withdrawn scan too; by its number (public) only the one in force.
+    .where(and(eq(gazetteScans.rootUnitId, rootUnitId), 'id' in by ? eq(gazetteScans.id, by.id) : and(eq(gazetteScans.year, by.year), eq(gazetteScans.number, by.number), isNull(gazetteScans.withdrawnAt))));
   if (!scan) return undefined;
   const pages = await db
     .select({ page: gazetteScanPages.page, imageKey: gazetteScanPages.imageKey, imageType: gazetteScanPages.imageType, text: gazetteScanPages.text, confidence: gazetteScanPages.confidence, readable: gazetteScanPages.readable, correctedAt: gazetteScanPages.correctedAt })
@@ -250,7 +254,7 @@ export interface ScanHit {
 export async function searchScanPages(db: DbOrTx, rootUnitId: number, input: { q: string; year?: number; limit?: number }): Promise<{ total: number; hits: ScanHit[] }> {
   const parsed = parseQuery(input.q);
   if (!parsed.tsquery) return { total: 0, hits: [] };
-  const cond = and(eq(gazetteScans.rootUnitId, rootUnitId), input.year ? eq(gazetteScans.year, input.year) : undefined, sql`${gazetteScanPages.search} @@ ${parsed.tsquery}::tsquery`);
+  const cond = and(eq(gazetteScans.rootUnitId, rootUnitId), isNull(gazetteScans.withdrawnAt), input.year ? eq(gazetteScans.year, input.year) : undefined, sql`${gazetteScanPages.search} @@ ${parsed.tsquery}::tsquery`);
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(gazetteScanPages).innerJoin(gazetteScans, eq(gazetteScans.id, gazetteScanPages.scanId)).where(cond);
   const rows = await db
     .select({ year: gazetteScans.year, number: gazetteScans.number, overall: gazetteScans.overall, page: gazetteScanPages.page, text: gazetteScanPages.text })
@@ -260,6 +264,44 @@ export async function searchScanPages(db: DbOrTx, rootUnitId: number, input: { q
     .orderBy(sql`ts_rank(${gazetteScanPages.search}, ${parsed.tsquery}::tsquery, 1) DESC`, desc(gazetteScans.overall), asc(gazetteScanPages.page))
     .limit(input.limit ?? 20);
   return { total: count?.n ?? 0, hits: rows.map(({ text, ...r }) => ({ ...r, snippet: snippet(runOn(text).replace(/\s+/g, ' '), parsed.terms, 120) })) };
+}
+
+/** The latest withdrawn scan of an issue that has none in force: the public page says it was taken down, and why. */
+export async function withdrawnScan(db: DbOrTx, rootUnitId: number, year: number, number: number) {
+  const [row] = await db
+    .select(scanColumns)
+    .from(gazetteScans)
+    .where(and(eq(gazetteScans.rootUnitId, rootUnitId), eq(gazetteScans.year, year), eq(gazetteScans.number, number), sql`${gazetteScans.withdrawnAt} is not null`))
+    .orderBy(desc(gazetteScans.withdrawnAt))
+    .limit(1);
+  return row;
+}
+
+export const WITHDRAW_REASON_MAX = 500;
+
+/**
+ * 撤回 a wrongly uploaded scan: it leaves the public pages and searches, its 年/期/总期 are free for the
+ * right scan; the file stays stored and the withdrawal is audited with its reason.
+ */
+export async function withdrawScan(core: Core, actor: GazetteActor, id: number, reason: string): Promise<Result> {
+  const pub = await publisherFor(core.db, actor.user);
+  if (!pub.ok) return pub;
+  const why = reason.trim();
+  if (!why) return { ok: false, reasons: ['请填写撤回原因。'], fields: { reason: '请填写撤回原因' } };
+  if (why.length > WITHDRAW_REASON_MAX) return { ok: false, reasons: [`撤回原因不能超过${WITHDRAW_REASON_MAX}字。`], fields: { reason: `不能超过${WITHDRAW_REASON_MAX}字` } };
+  const now = core.clock.now();
+  const done = await core.db.transaction(async (tx) => {
+    const [scan] = await tx.select().from(gazetteScans).where(and(eq(gazetteScans.id, id), eq(gazetteScans.rootUnitId, pub.unit.id))).for('update');
+    if (!scan) return { ok: false as const, reasons: ['没有这份扫描件。'] };
+    // Sent twice (a double click): already withdrawn is success, the first reason stands.
+    if (scan.withdrawnAt) return { ok: true as const, changed: false };
+    await tx.update(gazetteScans).set({ withdrawnAt: now, withdrawnReason: why }).where(eq(gazetteScans.id, id));
+    await writeAudit(tx, actor.audit, { action: 'gazette.scan_withdrawn', targetType: 'gazette_scan', targetId: id, summary: { year: scan.year, number: scan.number, overall: scan.overall, file: scan.fileName, sha256: scan.fileKey, reason: why } }, now);
+    return { ok: true as const, changed: true };
+  });
+  if (!done.ok) return done;
+  if (done.changed) publicPagesChanged();
+  return { ok: true };
 }
 
 export function scanPath(s: { year: number; number: number }): string {

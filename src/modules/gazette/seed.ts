@@ -1,6 +1,10 @@
 // Demo data for 楚雄市 (GONGKAI_DEMO_VOLUME=full): a bimonthly 政府公报 for 2025 and 2026 put together from
-// the demo city's published records, with 人事任免 texts and a 勘误; the newest issue stays in editing.
+// the demo city's published records, with 人事任免 texts and a 勘误; the newest issue stays in editing; and
+// two older issues (2024年第11、12期) as scans, uploaded as staff would and read by the OCR job.
 // The lean volume (tests) loads nothing; tests call seedGazetteDemo themselves.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Core, SeedOptions } from '../../core/services.ts';
 import { units } from '../../core/db/schema.ts';
@@ -11,11 +15,20 @@ import { gazetteIssues } from './data/schema.ts';
 import { gazetteRefusals } from './domain/eligibility.ts';
 import { actOnIssue, addRecords, addText, contentsOf, createIssue, findIssue, governmentName, type GazetteActor } from './service.ts';
 import { correctableArticles } from './service-read.ts';
+import { createScan, findScan } from './scans.ts';
+import { DEMO_SCANS } from './demo/scans.ts';
+
+/** The demo gazette has run since 2020 (monthly until 2024, 总第60期 being 2024年第12期); the edited issues follow on. */
+export const DEMO_OVERALL_BEFORE_2025 = 60;
 
 export async function seedGazette(core: Core, opts: SeedOptions): Promise<void> {
   if (opts.volume !== 'full') return;
   const roots = await core.db.select().from(units).where(isNull(units.parentId));
-  for (const r of roots) if (!gazetteRefusals(r).length) await seedGazetteDemo(core, r.id, opts.log);
+  for (const r of roots) {
+    if (gazetteRefusals(r).length) continue;
+    await seedGazetteDemo(core, r.id, opts.log);
+    await seedGazetteScansDemo(core, r.id, opts.log);
+  }
 }
 
 const APPOINTMENTS: [string, string][] = [
@@ -31,15 +44,33 @@ function sectionFor(government: string, publisher: string, docType: string): str
   return docType === 'normative' && !/[镇乡]人民政府|街道办事处/.test(publisher) ? '部门文件' : null;
 }
 
-/** Issues for 2025 and 2026 up to today, two months each; idempotent (skips issues that exist). */
-export async function seedGazetteDemo(core: Core, rootUnitId: number, log: (line: string) => void = () => {}): Promise<void> {
-  const actor: GazetteActor = {
+/** Issues for 2025 and 2026 up to today, two months each, numbered on from 总第60期; idempotent (skips issues that exist). */
+function systemEditor(rootUnitId: number): GazetteActor {
+  return {
     user: { id: 0, username: 'system', displayName: '系统', unitId: rootUnitId, unitName: '', rootUnitId, roles: ['openness_office'], mustChangePassword: false },
     audit: systemActor,
   };
+}
+
+/** The scanned past issues 2024年第11、12期 (committed page images); idempotent. OCR reads them after start. */
+export async function seedGazetteScansDemo(core: Core, rootUnitId: number, log: (line: string) => void = () => {}): Promise<void> {
+  const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo');
+  let made = 0;
+  for (const s of DEMO_SCANS) {
+    if (await findScan(core.db, rootUnitId, { year: s.year, number: s.number })) continue;
+    const bytes = fs.readFileSync(path.join(dir, s.file));
+    const r = await createScan(core, systemEditor(rootUnitId), { year: s.year, number: s.number, overall: s.overall, issuedOn: s.issuedOn, file: { filename: `${s.year}年第${s.number}期.png`, bytes } });
+    if (!r.ok) throw new Error(`gazette demo scan: ${r.reasons.join(' ')}`);
+    made++;
+  }
+  if (made) log(`政府公报：已上传${made}期往期公报扫描件（文字识别在后台进行）。`);
+}
+
+export async function seedGazetteDemo(core: Core, rootUnitId: number, log: (line: string) => void = () => {}): Promise<void> {
+  const actor = systemEditor(rootUnitId);
   const today = shanghaiToday(core.clock.now());
   const government = await governmentName(core.db, rootUnitId);
-  let overall = 0;
+  let overall = DEMO_OVERALL_BEFORE_2025;
   let made = 0;
   for (const year of [2025, 2026]) {
     for (let n = 1; n <= 6; n++) {

@@ -1,6 +1,6 @@
 // State-changing verbs of the 政府公报: validate → domain rule → one transaction with its audit row.
 // A refusal comes back as reasons a person can read ({ ok: false, reasons }), never as a thrown error.
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Core } from '../../core/services.ts';
 import type { DbOrTx, Tx } from '../../core/db/index.ts';
 import { units } from '../../core/db/schema.ts';
@@ -54,7 +54,7 @@ export async function governmentName(db: DbOrTx, rootUnitId: number): Promise<st
 export async function existingNumbers(db: DbOrTx, rootUnitId: number, exceptId?: number): Promise<IssueNumber[]> {
   const rows = await db.select({ id: gazetteIssues.id, year: gazetteIssues.year, number: gazetteIssues.number, overall: gazetteIssues.overall }).from(gazetteIssues).where(eq(gazetteIssues.rootUnitId, rootUnitId));
   // Scanned past issues share the numbering.
-  const scans = await db.select({ year: gazetteScans.year, number: gazetteScans.number, overall: gazetteScans.overall }).from(gazetteScans).where(eq(gazetteScans.rootUnitId, rootUnitId));
+  const scans = await db.select({ year: gazetteScans.year, number: gazetteScans.number, overall: gazetteScans.overall }).from(gazetteScans).where(and(eq(gazetteScans.rootUnitId, rootUnitId), isNull(gazetteScans.withdrawnAt)));
   return [...rows.filter((r) => r.id !== exceptId).map(({ year, number, overall }) => ({ year, number, overall })), ...scans];
 }
 

@@ -17,6 +17,7 @@ import { ItemPage } from '../views/public-item.tsx';
 import { ReadingGuidePage } from '../views/public-reading-guide.tsx';
 import { itemRecords } from './item-records.ts';
 import { itemSources } from './item-source.ts';
+import { opennessParts } from './openness-parts.ts';
 import { sendCatalogExport } from './export.ts';
 
 const HISTORY_PAGE_SIZE = 20;
@@ -33,10 +34,11 @@ const UNIT_NOT_FOUND = '该单位不存在或已撤销。';
 export function registerCatalogPublicRoutes(app: FastifyInstance, core: Core): void {
   app.get('/openness', async (req, reply) => {
     const rootId = req.site.rootUnitId;
-    const [units, counts, domains] = await Promise.all([
+    const [units, counts, domains, parts] = await Promise.all([
       publicUnitsOfRoot(core, rootId),
       countCatalogItemsByUnit(core.db, rootId),
       listDomainsWithCounts(core.db, rootId),
+      opennessParts(core, rootId),
     ]);
     const root = units.find((u) => u.id === rootId);
     if (!root) throw new NotFoundError();
@@ -50,6 +52,7 @@ export function registerCatalogPublicRoutes(app: FastifyInstance, core: Core): v
         itemCounts={counts}
         standardDomainCount={used.length}
         standardItemCount={used.reduce((n, d) => n + d.itemCount, 0)}
+        parts={parts}
       />,
     );
   });
@@ -75,11 +78,12 @@ export function registerCatalogPublicRoutes(app: FastifyInstance, core: Core): v
     const rootId = req.site.rootUnitId;
     const unit = await findPublicUnit(core, rootId, unitSlug);
     if (!unit) throw new NotFoundError(UNIT_NOT_FOUND);
-    const [catalog, units] = await Promise.all([loadUnitCatalog(core, unit, rootId), publicUnitsOfRoot(core, rootId)]);
+    // The site-wide parts (政府公报) belong to the government's own column, not to its departments'.
+    const [catalog, units, parts] = await Promise.all([loadUnitCatalog(core, unit, rootId), publicUnitsOfRoot(core, rootId), unit.id === rootId ? opennessParts(core, rootId) : []]);
     const root = units.find((u) => u.id === rootId) ?? unit;
     return sendPage(
       reply,
-      <UnitColumnPage ctx={pageContext(req, reply)} unit={unit} root={root} groups={groupItems(catalog.items, catalog.domains)} itemCount={catalog.items.length} />,
+      <UnitColumnPage ctx={pageContext(req, reply)} unit={unit} root={root} groups={groupItems(catalog.items, catalog.domains)} itemCount={catalog.items.length} parts={parts} />,
     );
   });
 

@@ -3,6 +3,7 @@ import type { PageContext } from '../../../core/ui/context.ts';
 import { PublicLayout } from '../../../core/ui/layout.tsx';
 import { UNIT_TYPE_GROUPS, type UnitRow } from '../../units/index.ts';
 import { columnPath, type DomainGroup } from './public-shared.tsx';
+import type { OpennessPart } from '../http/openness-parts.ts';
 
 const REGULATION = '《中华人民共和国政府信息公开条例》';
 
@@ -13,9 +14,11 @@ export interface OpennessIndexProps {
   itemCounts: Map<number, number>;
   standardDomainCount: number;
   standardItemCount: number;
+  /** Parts other modules add for this site (政府公报). */
+  parts?: OpennessPart[];
 }
 
-export function OpennessIndexPage({ ctx, root, units, itemCounts, standardDomainCount, standardItemCount }: OpennessIndexProps) {
+export function OpennessIndexPage({ ctx, root, units, itemCounts, standardDomainCount, standardItemCount, parts = [] }: OpennessIndexProps) {
   return (
     <PublicLayout ctx={ctx} title="政府信息公开" breadcrumbs={[{ label: '政府信息公开' }]}>
       <h1>政府信息公开</h1>
@@ -73,6 +76,10 @@ export function OpennessIndexPage({ ctx, root, units, itemCounts, standardDomain
         </p>
       </section>
 
+      {parts.map((p) => (
+        <OpennessPartSection key={p.id} part={p} id={`part-${p.id}`} />
+      ))}
+
       <section aria-labelledby="units">
         <h2 id="units">各单位政府信息公开栏目</h2>
         {UNIT_TYPE_GROUPS.map((g) => {
@@ -103,9 +110,26 @@ export interface UnitColumnProps {
   root: UnitRow;
   groups: DomainGroup[];
   itemCount: number;
+  parts?: OpennessPart[];
 }
 
-export function UnitColumnPage({ ctx, unit, root, groups, itemCount }: UnitColumnProps) {
+function OpennessPartSection({ part, id }: { part: OpennessPart; id: string }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{part.heading}</h2>
+      <p>{part.text}</p>
+      <ul>
+        {part.links.map((l) => (
+          <li key={l.href}>
+            <a href={l.href}>{l.label}</a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function UnitColumnPage({ ctx, unit, root, groups, itemCount, parts = [] }: UnitColumnProps) {
   const title = `${unit.name}政府信息公开`;
   return (
     <PublicLayout ctx={ctx} title={title} breadcrumbs={[{ href: '/openness', label: '政府信息公开' }, { label: unit.name }]}>
@@ -129,6 +153,11 @@ export function UnitColumnPage({ ctx, unit, root, groups, itemCount }: UnitColum
             {/* Served by the annual-report module; linked, not imported (it would make an import cycle). */}
             <a href={`/openness/${unit.slug}/annual-reports`}>政府信息公开年报</a>
           </li>
+          {parts.map((p) => (
+            <li key={p.id}>
+              <a href={`#${p.id}`}>{p.heading}</a>
+            </li>
+          ))}
         </ul>
       </nav>
 
@@ -175,6 +204,9 @@ export function UnitColumnPage({ ctx, unit, root, groups, itemCount }: UnitColum
         </p>
       </section>
 
+      {parts.map((p) => (
+        <OpennessPartSection key={p.id} part={p} id={p.id} />
+      ))}
     </PublicLayout>
   );
 }

@@ -119,10 +119,14 @@ export const gazetteScans = pgTable(
     ocrStartedAt: timestamp('ocr_started_at', { withTimezone: true }),
     ocrFinishedAt: timestamp('ocr_finished_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A wrongly uploaded scan taken down by staff (撤回): kept for the record, off the public pages. */
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+    withdrawnReason: text('withdrawn_reason').notNull().default(''),
   },
   (t) => [
-    uniqueIndex('gazette_scans_number_key').on(t.rootUnitId, t.year, t.number),
-    uniqueIndex('gazette_scans_overall_key').on(t.rootUnitId, t.overall),
+    // A withdrawn scan frees its numbers for the right scan of the same issue.
+    uniqueIndex('gazette_scans_number_key').on(t.rootUnitId, t.year, t.number).where(sql`${t.withdrawnAt} is null`),
+    uniqueIndex('gazette_scans_overall_key').on(t.rootUnitId, t.overall).where(sql`${t.withdrawnAt} is null`),
     index('gazette_scans_queue_idx').on(t.ocrState, t.id),
     check('gazette_scans_state_check', sql`${t.ocrState} in ('queued','running','done','unreadable','no_engine','failed')`),
   ],

@@ -7,9 +7,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import type { Browser } from 'playwright-core';
-import { createTestApp, type TestApp } from '../../../core/testing/index.ts';
-import { checkPublicPages, launchBrowser, listen, SCREENSHOT_DIR } from '../../../core/testing/browser.ts';
-import { seedGazetteDemo } from '../seed.ts';
+import { createTestApp, TEST_PASSWORD, textOf, type TestApp } from '../../../core/testing/index.ts';
+import { assertAccessible, checkPublicPages, launchBrowser, listen, SCREENSHOT_DIR } from '../../../core/testing/browser.ts';
+import { seedGazetteDemo, seedGazetteScansDemo } from '../seed.ts';
 
 const OUT = SCREENSHOT_DIR;
 let t: TestApp;
@@ -21,6 +21,7 @@ before(async () => {
   t = await createTestApp({ now: '2026-11-26T02:00:00Z' });
   const root = (await t.core.pool.query("SELECT id FROM units WHERE slug = 'city-government'")).rows[0].id;
   await seedGazetteDemo(t.core, Number(root));
+  await seedGazetteScansDemo(t.core, Number(root));
   base = await listen(t);
   browser = await launchBrowser();
 });
@@ -79,5 +80,52 @@ describe('public 政府公报 pages in a browser', () => {
     // The second request serves the kept PDF of the released issue.
     const again = Buffer.from(await (await fetch(`${base}/gazette/${latest.year}/${latest.number}/pdf`)).arrayBuffer());
     assert.ok(again.equals(bytes), 'a released issue keeps one PDF');
+  });
+});
+
+describe('scanned past issues in a browser', () => {
+  it('the public scan page and the staff scan pages are accessible at 1280 px and reflow at 360 px', { timeout: 300_000 }, async () => {
+    // The OCR job (started with the server) reads the demo scans; wait so the text stands beside each image.
+    for (let i = 0; i < 600; i++) {
+      const { rows } = await t.core.pool.query("SELECT count(*)::int AS n FROM gazette_scans WHERE ocr_state IN ('queued', 'running')");
+      if (rows[0].n === 0) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    const scan = (await t.core.pool.query('SELECT id, ocr_state FROM gazette_scans WHERE year = 2024 AND number = 11')).rows[0];
+    assert.ok(scan, 'the demo scan 2024年第11期');
+    await checkPublicPages(browser, base, [['gazette-scan-issue', '/gazette/2024/11']], { phoneWithoutJavaScript: true });
+    // Each demo scan is one page image; the staff list counts the pages of each scan.
+    const listed = await t.signIn('gkb').then((c) => c.get('/staff/gazette/scans'));
+    assert.match(textOf(listed.body), /2024年第11期（总第59期） 1 /);
+
+    for (const [width, tag] of [
+      [1280, 'desktop'],
+      [360, 'phone'],
+    ] as const) {
+      const ctx = await browser.newContext({ viewport: { width, height: 800 }, locale: 'zh-CN' });
+      try {
+        const page = await ctx.newPage();
+        await page.goto(`${base}/staff/login?next=${encodeURIComponent('/staff/gazette/scans')}`);
+        await page.getByLabel('账号').fill('gkb');
+        await page.getByLabel('密码').fill(TEST_PASSWORD);
+        await page.getByRole('button', { name: '登录' }).click();
+        await page.waitForURL(/\/staff\/gazette\/scans$/);
+        for (const [name, url] of [
+          ['gazette-staff-scans', '/staff/gazette/scans'],
+          ['gazette-staff-scan', `/staff/gazette/scans/${scan.id}`],
+        ] as const) {
+          const res = await page.goto(base + url);
+          assert.equal(res?.status(), 200, url);
+          if (tag === 'desktop') await assertAccessible(page, url);
+          else {
+            const m = await page.evaluate(() => ({ sw: document.documentElement.scrollWidth, w: window.innerWidth }));
+            assert.ok(m.sw <= m.w, `${url} scrolls sideways at 360 px (${m.sw} > ${m.w})`);
+          }
+          await page.screenshot({ path: path.join(OUT, `${name}-${tag}.png`), fullPage: true });
+        }
+      } finally {
+        await ctx.close();
+      }
+    }
   });
 });

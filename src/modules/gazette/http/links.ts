@@ -1,14 +1,34 @@
 // The gazette seen from the rest of the platform: a record's public page names the released issues that
 // reprint it (and the gazette article links back to the record), the platform search (/search) finds
-// gazette articles and scanned pages, and the home page shows the latest issue.
+// gazette articles and scanned pages, the home page shows the latest issue, and the 政府信息公开 column lists the
+// gazette of a site that publishes one.
 import type { Core } from '../../../core/services.ts';
+import { addOpennessPartProvider } from '../../catalog/index.ts';
 import { addRecordMentionProvider, addSearchProvider, type HomeSection } from '../../publishing/index.ts';
 import { gazetteName, issueLabel } from '../domain/numbering.ts';
 import { governmentName } from '../service.ts';
 import { articlesOfRecord, articlePath, releasedIssue, releasedIssues, searchArticles } from '../service-read.ts';
-import { searchScanPages } from '../scans.ts';
+import { scanYears, searchScanPages } from '../scans.ts';
 
 export function registerGazetteLinks(): void {
+  // 国办发〔2018〕22号 counts the gazette among the 政府信息公开 channels: a site with a released issue or a
+  // scanned past issue lists it in its 政府信息公开 column; a site without one shows nothing.
+  addOpennessPartProvider(async (core, rootUnitId) => {
+    const [[latest], scans] = await Promise.all([releasedIssues(core.db, rootUnitId, undefined, 1), scanYears(core.db, rootUnitId)]);
+    if (!latest && !scans.length) return undefined;
+    const name = gazetteName(await governmentName(core.db, rootUnitId));
+    return {
+      id: 'gazette',
+      heading: '政府公报',
+      text: `《${name}》是本级人民政府规章、规范性文件等政府信息的法定刊登载体。电子版与印刷版内容一致，按年份和期次浏览，可按标题、文号和全文检索，往期公报以扫描版提供。`,
+      links: [
+        { href: '/gazette', label: `《${name}》（按年份浏览）` },
+        ...(latest ? [{ href: `/gazette/${latest.year}/${latest.number}`, label: `最新一期：${issueLabel(latest)}` }] : []),
+        { href: '/gazette/search', label: '政府公报检索' },
+      ],
+    };
+  });
+
   addRecordMentionProvider(async (core, rootUnitId, record) => {
     const found = await articlesOfRecord(core.db, rootUnitId, record.id);
     if (!found.length) return undefined;

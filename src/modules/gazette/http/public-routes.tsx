@@ -14,8 +14,8 @@ import { PdfUnavailableError } from '../pdf/print.ts';
 import { PdfaUnavailableError, toPdfA } from '../pdf/pdfa.ts';
 import { atom, rss } from '../../publishing/index.ts';
 import { chineseDate } from '../pdf/layout.ts';
-import { findScan, listScans, scanYears, searchScanPages } from '../scans.ts';
-import { ScanIssuePage } from '../views/scans.tsx';
+import { findScan, listScans, scanYears, searchScanPages, withdrawnScan } from '../scans.ts';
+import { ScanIssuePage, WithdrawnScanPage } from '../views/scans.tsx';
 import { GazetteArticlePage, GazetteHomePage, GazetteIssuePage, GazetteSearchPage, GazetteYearPage } from '../views/public.tsx';
 
 export const HTML = 'text/html; charset=utf-8';
@@ -108,7 +108,12 @@ export function registerGazettePublicRoutes(app: FastifyInstance, core: Core): v
     if (!found) {
       // A past issue that exists only as a scan.
       const scan = await findScan(core.db, req.site.rootUnitId, k);
-      if (!scan) throw new NotFoundError('没有这一期政府公报，或者它还没有发行。');
+      if (!scan) {
+        // A scan taken down and not replaced: say so (410), not a bare 404 — the address may be cited.
+        const gone = await withdrawnScan(core.db, req.site.rootUnitId, k.year, k.number);
+        if (gone) return reply.code(410).type(HTML).header('cache-control', 'public, max-age=60').send(renderDocument(<WithdrawnScanPage ctx={pageContext(req, reply)} name={name} scan={gone} />));
+        throw new NotFoundError('没有这一期政府公报，或者它还没有发行。');
+      }
       return reply.type(HTML).header('cache-control', 'public, max-age=60').send(renderDocument(<ScanIssuePage ctx={pageContext(req, reply)} name={name} scan={scan.scan} pages={scan.pages} />));
     }
     return reply.type(HTML).headers(cache).send(renderDocument(<GazetteIssuePage ctx={pageContext(req, reply)} name={name} issue={found.issue} contents={found.contents} />));

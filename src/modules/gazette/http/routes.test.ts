@@ -3,6 +3,12 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createTestApp, textOf, type TestApp, type TestClient } from '../../../core/testing/index.ts';
+import { extractText } from '../../../core/files/extract-text.ts';
+import { ocrTools } from '../ocr/engine.ts';
+import { closePrintBrowser } from '../pdf/print.ts';
+
+// The PDF/A copy needs Ghostscript (Debian ghostscript), which `npm test` installs; without it the route answers 503.
+const noGhostscript = (await ocrTools()).ghostscript ? false : 'Ghostscript (Debian package ghostscript) is not installed';
 
 function csrf(html: string): string {
   const t = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
@@ -15,6 +21,9 @@ async function post(c: TestClient, page: string, action: string, form: Record<st
   return c.post(action, { _csrf: csrf(p.body), ...form });
 }
 
+/** The page's own content, without the site navigation (which always links 政府公报). */
+const mainOf = (html: string) => html.slice(html.indexOf('<main'), html.indexOf('</main>'));
+
 const sectionId = (html: string, name: string) => new RegExp(`<option value="(\\d+)"[^>]*>${name}</option>`).exec(html)![1]!;
 
 describe('政府公报 pages, end to end', () => {
@@ -24,9 +33,14 @@ describe('政府公报 pages, end to end', () => {
     t = await createTestApp({ now: '2026-03-20T02:00:00Z' });
     gkb = await t.signIn('gkb');
   });
-  after(async () => t.dispose());
+  after(async () => {
+    await closePrintBrowser();
+    await t.dispose();
+  });
 
   it('refuses a department and a township with the reason (国办发〔2018〕22号)', async () => {
+    // No issue yet: the 政府信息公开 column does not list a gazette.
+    assert.doesNotMatch(mainOf((await t.client().get('/openness')).body), /href="\/gazette"/);
     const dept = await t.signIn('czj_admin');
     const page = await dept.get('/staff/gazette');
     assert.equal(page.statusCode, 200);
@@ -143,6 +157,61 @@ describe('政府公报 pages, end to end', () => {
     const search = await t.client().get(`/search?q=${encodeURIComponent('教育体育局副局长')}`);
     assert.match(textOf(search.body), /政府公报/);
     assert.match(search.body, /href="\/gazette\/2026\/1\/4"/);
+  });
+
+  it('serves the released issue as a PDF/A-2b download; an unreleased or unknown issue has none', { skip: noGhostscript, timeout: 240_000 }, async () => {
+    const res = await t.client().get('/gazette/2026/1/pdfa');
+    assert.equal(res.statusCode, 200, res.body.slice(0, 300));
+    assert.equal(res.headers['content-type'], 'application/pdf');
+    const disposition = String(res.headers['content-disposition']);
+    assert.match(disposition, /^attachment; filename="gazette-2026-1-pdfa\.pdf"/);
+    assert.match(decodeURIComponent(disposition), /filename\*=UTF-8''楚雄市人民政府公报2026年第1期（总第1期）（PDF-A存档版）\.pdf$/);
+    const bytes = res.rawPayload;
+    const raw = bytes.toString('latin1');
+    assert.match(raw, /^%PDF-/);
+    assert.match(raw, /pdfaid:part='2'/);
+    assert.match(raw, /pdfaid:conformance='B'/);
+    const text = (await extractText('pdf', bytes)).replace(/\s+/g, '');
+    const titles = (await t.core.pool.query("SELECT a.title FROM gazette_articles a JOIN gazette_issues i ON i.id = a.issue_id WHERE i.year = 2026 AND i.number = 1 ORDER BY a.seq")).rows.map((r) => r.title as string);
+    assert.ok(titles.length >= 2);
+    for (const title of titles) assert.ok(text.includes(title.replace(/\s+/g, '')), `title reads back: ${title}`);
+    assert.equal((await t.client().get('/gazette/2026/2/pdfa')).statusCode, 404, 'a draft has no archival copy');
+    assert.equal((await t.client().get('/gazette/2026/99/pdfa')).statusCode, 404);
+  });
+
+  it('lists the gazette under 政府信息公开 of the site that publishes it, not of a department or another site', async () => {
+    const index = await t.client().get('/openness');
+    assert.equal(index.statusCode, 200);
+    assert.match(index.body, /<h2 id="part-gazette">政府公报<\/h2>/);
+    assert.match(index.body, /<a href="\/gazette">《楚雄市人民政府公报》（按年份浏览）<\/a>/);
+    assert.match(index.body, /<a href="\/gazette\/2026\/1">最新一期：2026年第1期（总第1期）<\/a>/);
+    assert.match(index.body, /<a href="\/gazette\/search">政府公报检索<\/a>/);
+    const [root] = (await t.core.pool.query('SELECT slug FROM units WHERE parent_id IS NULL ORDER BY id LIMIT 1')).rows;
+    const own = await t.client().get(`/openness/${root.slug}`);
+    assert.match(own.body, /<nav aria-label="本栏目内容"[\s\S]*<a href="#gazette">政府公报<\/a>[\s\S]*<\/nav>/);
+    assert.match(own.body, /<h2 id="gazette">政府公报<\/h2>/);
+    const [dept] = (await t.core.pool.query("SELECT slug FROM units WHERE type = 'department' ORDER BY id LIMIT 1")).rows;
+    const deptColumn = await t.client().get(`/openness/${dept.slug}`);
+    assert.equal(deptColumn.statusCode, 200);
+    assert.doesNotMatch(mainOf(deptColumn.body), /href="\/gazette"|href="#gazette"/);
+    // A second site (another county) without a gazette lists none.
+    const { rows } = await t.core.pool.query(
+      `INSERT INTO units (slug, name, short_name, type, uscc, sort_order) VALUES ('mouding', '牟定县人民政府', '县政府', 'government', $1, 1000) RETURNING id`,
+      ['115323230151200728'],
+    );
+    await t.core.pool.query('UPDATE units SET root_id = $1 WHERE id = $1', [rows[0].id]);
+    await t.core.pool.query(`INSERT INTO site_settings (root_unit_id, site_name, host_name, host_unit_name) VALUES ($1, '牟定县人民政府网', 'www.mouding.example.cn', '牟定县人民政府办公室')`, [rows[0].id]);
+    t.core.sites.invalidate();
+    try {
+      const other = await t.app.inject({ method: 'GET', url: '/openness', headers: { host: 'www.mouding.example.cn' } });
+      assert.equal(other.statusCode, 200);
+      assert.match(other.body, /牟定县人民政府/);
+      assert.doesNotMatch(mainOf(other.body), /href="\/gazette"/);
+    } finally {
+      await t.core.pool.query('DELETE FROM site_settings WHERE root_unit_id = $1', [rows[0].id]);
+      await t.core.pool.query('DELETE FROM units WHERE id = $1', [rows[0].id]);
+      t.core.sites.invalidate();
+    }
   });
 
   it('corrects a released article by a 勘误 in a later issue, linked both ways once released', async () => {

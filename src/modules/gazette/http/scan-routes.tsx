@@ -11,7 +11,7 @@ import { shanghaiToday } from '../../../core/clock.ts';
 import { FileNotFoundError, fileStorage } from '../../../core/files/storage.ts';
 import { gazetteName, issueLabel } from '../domain/numbering.ts';
 import { governmentName, proposedNumber, publisherFor, type GazetteActor } from '../service.ts';
-import { correctPageText, createScan, findScan, listScans, requeueScan } from '../scans.ts';
+import { correctPageText, createScan, findScan, listScans, requeueScan, withdrawScan, WITHDRAW_REASON_MAX } from '../scans.ts';
 import type { OcrWorker } from '../ocr/worker.ts';
 import { StaffScanPage, StaffScansPage, STAFF_SCANS, staffScanPath } from '../views/scans.tsx';
 import { IssueListPage } from '../views/staff.tsx';
@@ -40,7 +40,7 @@ export function registerGazetteScanRoutes(app: FastifyInstance, core: Core, work
     const unit = await publisher(req, reply);
     if (!unit) return reply;
     const year = Number(shanghaiToday(core.clock.now()).slice(0, 4));
-    const [scans, proposal] = await Promise.all([listScans(core.db, unit.id), proposedNumber(core.db, unit.id, year)]);
+    const [scans, proposal] = await Promise.all([listScans(core.db, unit.id, undefined, { withdrawn: true }), proposedNumber(core.db, unit.id, year)]);
     return reply
       .code(status)
       .type(HTML)
@@ -87,6 +87,17 @@ export function registerGazetteScanRoutes(app: FastifyInstance, core: Core, work
     if (!r.ok) return renderScan(req, reply, {}, {}, r.reasons, 400);
     void worker.kick();
     setFlash(reply, '已重新排队识别。');
+    return reply.redirect(staffScanPath({ id }), 303);
+  });
+
+  app.post(`${STAFF_SCANS}/:id/withdraw`, guard, async (req, reply) => {
+    const id = intParam((req.params as Record<string, string>).id, 1, 999_999_999) ?? 0;
+    const form = new FormReader(req.body);
+    const reason = form.text('reason', { label: '撤回原因', max: WITHDRAW_REASON_MAX });
+    if (!form.ok) return renderScan(req, reply, form.values, form.errors, [], 400);
+    const r = await withdrawScan(core, actor(req), id, reason);
+    if (!r.ok) return renderScan(req, reply, form.values, r.fields ?? {}, r.fields ? [] : r.reasons, r.fields ? 400 : 404);
+    setFlash(reply, '已撤回扫描件：公众页面和检索不再提供，期号可以重新上传。');
     return reply.redirect(staffScanPath({ id }), 303);
   });
 

@@ -182,4 +182,46 @@ describe('扫描版往期公报: upload, OCR in the background, search by page, 
     const refused = await upload(t, dept, { year: '2017', number: '1', overall: '1', issuedOn: '' }, { name: 'x.png', bytes: png });
     assert.equal(refused.statusCode, 403);
   });
+
+  it('withdraws a wrongly uploaded scan with a reason: audited, 410 with the reason in public, out of search, its number free again', { timeout: 120_000 }, async () => {
+    const before = process.env.TESSERACT_PATH;
+    process.env.TESSERACT_PATH = '/nonexistent/tesseract'; // no OCR needed here
+    try {
+      const res = await upload(t, gkb, { year: '2016', number: '7', overall: '5', issuedOn: '' }, { name: 'wrong.png', bytes: png });
+      assert.equal(res.statusCode, 303);
+      const id = idOf(res.headers.location);
+      assert.equal((await t.client().get('/gazette/2016/7')).statusCode, 200);
+      const page = `/staff/gazette/scans/${id}`;
+      // No reason: refused at the field, nothing changed.
+      const bare = await gkb.post(`${page}/withdraw`, { _csrf: csrf((await gkb.get(page)).body), reason: '  ' });
+      assert.equal(bare.statusCode, 400);
+      assert.match(textOf(bare.body), /请填写撤回原因/);
+      assert.equal((await t.client().get('/gazette/2016/7')).statusCode, 200);
+      const reason = '误将2016年第8期的扫描件上传为第7期';
+      const ok = await gkb.post(`${page}/withdraw`, { _csrf: csrf((await gkb.get(page)).body), reason });
+      assert.equal(ok.statusCode, 303);
+      // Sent again (a double click): still one withdrawal, the first reason stands.
+      assert.equal((await gkb.post(`${page}/withdraw`, { _csrf: csrf((await gkb.get(page)).body), reason: '另一个原因' })).statusCode, 303);
+      const audit = (await t.core.pool.query("SELECT summary FROM audit_log WHERE action = 'gazette.scan_withdrawn' AND target_id = $1", [String(id)])).rows;
+      assert.equal(audit.length, 1);
+      assert.equal(audit[0].summary.reason, reason);
+      const gone = await t.client().get('/gazette/2016/7');
+      assert.equal(gone.statusCode, 410);
+      assert.match(textOf(gone.body), new RegExp(`本期的扫描件已于2026年3月20日撤回，原因：${reason}`));
+      assert.equal((await t.client().get('/gazette/2016/7/scan')).statusCode, 404);
+      assert.equal((await t.client().get('/gazette/2016/7/scan/1')).statusCode, 404);
+      assert.doesNotMatch((await t.client().get('/gazette/2016')).body, /href="\/gazette\/2016\/7"/);
+      const staff = await gkb.get(page);
+      assert.match(textOf(staff.body), new RegExp(`2026年3月20日撤回，原因：${reason}`));
+      assert.doesNotMatch(staff.body, /action="[^"]*\/withdraw"/);
+      assert.match(textOf((await gkb.get('/staff/gazette/scans')).body), /2016年第7期（总第5期） — 已撤回|2016年第7期（总第5期）\s+\S*\s*已撤回/);
+      // The right scan takes the same numbers and the address.
+      const right = await upload(t, gkb, { year: '2016', number: '7', overall: '5', issuedOn: '2016-07-20' }, { name: 'right.png', bytes: png });
+      assert.equal(right.statusCode, 303, textOf(right.body));
+      assert.equal((await t.client().get('/gazette/2016/7')).statusCode, 200);
+    } finally {
+      if (before === undefined) delete process.env.TESSERACT_PATH;
+      else process.env.TESSERACT_PATH = before;
+    }
+  });
 });

@@ -9,6 +9,7 @@ import { CsrfField, describedBy, ErrorSummary, Field, fieldId, TextArea, TextFie
 import { issueLabel, type IssueNumber } from '../domain/numbering.ts';
 import { OCR_STATE_LABELS } from '../domain/ocr.ts';
 import { chineseDate } from '../pdf/layout.ts';
+import { shanghaiToday } from '../../../core/clock.ts';
 import { SCAN_TYPES_TEXT, type ScanHit, type ScanSummary } from '../scans.ts';
 
 // The public column's addresses (as in public.tsx, which lists scans with this file's components).
@@ -80,6 +81,24 @@ export function ScanIssuePage({ ctx, name, scan, pages }: { ctx: PageContext; na
 }
 
 /** Hits in scanned issues, for the gazette search page. */
+/** The address of an issue whose scan was withdrawn and not replaced (answered with 410). */
+export function WithdrawnScanPage({ ctx, name, scan }: { ctx: PageContext; name: string; scan: ScanSummary }) {
+  const label = issueLabel(scan);
+  return (
+    <PublicLayout ctx={ctx} title={`${label}（已撤回）`} breadcrumbs={[{ href: '/gazette', label: name }, { href: `/gazette/${scan.year}`, label: `${scan.year}年` }, { label }]}>
+      <h1>
+        《{name}》{label}
+      </h1>
+      <p role="status">
+        本期的扫描件已于{chineseDate(shanghaiToday(scan.withdrawnAt!))}撤回，原因：{scan.withdrawnReason}。更正后的扫描件上传后将在本页提供。
+      </p>
+      <p>
+        <a href="/gazette">返回政府公报</a>
+      </p>
+    </PublicLayout>
+  );
+}
+
 export function ScanHits({ q, total, hits }: { q: string; total: number; hits: ScanHit[] }) {
   if (!q || !total) return null;
   return (
@@ -146,8 +165,8 @@ export function StaffScansPage({ ctx, name, scans, proposal, values, errors, rea
                   </td>
                   <td>{s.pageCount || '—'}</td>
                   <td>
-                    {OCR_STATE_LABELS[s.ocrState]}
-                    {s.ocrMessage ? <span class="hint">：{s.ocrMessage}</span> : null}
+                    {s.withdrawnAt ? '已撤回' : OCR_STATE_LABELS[s.ocrState]}
+                    {!s.withdrawnAt && s.ocrMessage ? <span class="hint">：{s.ocrMessage}</span> : null}
                   </td>
                 </tr>
               ))}
@@ -184,8 +203,16 @@ export function StaffScanPage({ ctx, scan, pages, errors, values, reasons }: { c
         <dd>
           <a href={issuePath(scan)}>{issuePath(scan)}</a>
         </dd>
+        {scan.withdrawnAt ? (
+          <>
+            <dt>已撤回</dt>
+            <dd>
+              {chineseDate(shanghaiToday(scan.withdrawnAt))}撤回，原因：{scan.withdrawnReason}（公众页面不再显示本扫描件，期号可重新上传）
+            </dd>
+          </>
+        ) : null}
       </dl>
-      {busy ? null : (
+      {busy || scan.withdrawnAt ? null : (
         <form method="post" action={`${staffScanPath(scan)}/requeue`}>
           <CsrfField token={ctx.csrfToken} />
           <button type="submit" class="button secondary">
@@ -214,6 +241,18 @@ export function StaffScanPage({ ctx, scan, pages, errors, values, reasons }: { c
           </section>
         );
       })}
+      {scan.withdrawnAt ? null : (
+        <section aria-labelledby="h-withdraw" class="stack">
+          <h2 id="h-withdraw">撤回扫描件</h2>
+          <form method="post" action={`${staffScanPath(scan)}/withdraw`} class="stack" novalidate>
+            <CsrfField token={ctx.csrfToken} />
+            <TextArea name="reason" label="撤回原因" hint="上传错了文件或期号时撤回：扫描件不再公开、不再被检索，期号可以重新上传；撤回记入审计日志。" value={values.reason ?? ''} error={errors.reason} rows={3} required />
+            <button type="submit" class="button secondary">
+              撤回扫描件
+            </button>
+          </form>
+        </section>
+      )}
     </StaffLayout>
   );
 }
