@@ -32,7 +32,7 @@ async function listLength(c: TestClient, href: string): Promise<number> {
     return (body.match(/<tr/g) ?? []).length;
   }
   if (href.startsWith('/staff/annual-reports/')) return 1;
-  if (href.startsWith('/staff/opinion')) return Number(/<caption>共(\d+)条<\/caption>/.exec(page.body)?.[1] ?? NaN);
+  if (href.startsWith('/staff/opinion')) return text.includes('没有符合条件的舆情') ? 0 : Number(/<caption>共(\d+)条<\/caption>/.exec(page.body)?.[1] ?? NaN);
   throw new Error(`no reader for ${href}`);
 }
 
