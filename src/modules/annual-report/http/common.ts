@@ -104,8 +104,3 @@ export function exportNames(unit: UnitRow, year: number, ext: 'docx' | 'xlsx'): 
   return { name: `${safe}${year}年政府信息公开工作年度报告.${ext}`, ascii: `annual-report-${unit.slug}-${year}.${ext}` };
 }
 
-/** RFC 6266 / RFC 5987 Content-Disposition with a UTF-8 name and an ASCII fallback. */
-export function contentDisposition(name: string, ascii: string): string {
-  const enc = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')}"; filename*=UTF-8''${enc}`;
-}

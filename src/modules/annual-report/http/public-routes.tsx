@@ -10,7 +10,8 @@ import { findReport, listPublishedReports, type ReportRow } from '../data/reposi
 import { renderReportDocx } from '../export/docx.ts';
 import { renderReportXlsx } from '../export/xlsx.ts';
 import { PublicReportListPage, PublicReportPage } from '../views/public.tsx';
-import { contentDisposition, coveredUnitsOf, DOCX, documentOf, dueDateOf, exportNames, parseYear, sendPage, XLSX } from './common.ts';
+import { coveredUnitsOf, DOCX, documentOf, dueDateOf, exportNames, parseYear, sendPage, XLSX } from './common.ts';
+import { contentDisposition } from '../../../core/http/content-disposition.ts';
 
 const UNIT_NOT_FOUND = '该单位不存在或已撤销。';
 
@@ -59,7 +60,7 @@ export function registerAnnualReportPublicRoutes(app: FastifyInstance, core: Cor
       const report = await publishedReport(req, unit);
       const doc = documentOf(unit, report, await coveredUnitsOf(core, unit, report));
       const names = exportNames(unit, report.year, ext);
-      reply.header('content-disposition', contentDisposition(names.name, names.ascii));
+      reply.header('content-disposition', contentDisposition(names.name, { ascii: names.ascii }));
       return reply.type(ext === 'docx' ? DOCX : XLSX).send(ext === 'docx' ? await renderReportDocx(doc) : await renderReportXlsx(doc));
     });
   }

@@ -44,7 +44,6 @@ import {
   casePath,
   casesPath,
   cellPath,
-  contentDisposition,
   coverageOf,
   coveredUnitsOf,
   DOCX,
@@ -62,6 +61,7 @@ import {
   XLSX,
   type ReportUnitContext,
 } from './common.ts';
+import { contentDisposition } from '../../../core/http/content-disposition.ts';
 
 const PAGE_SIZE = 100;
 const SCOPES: readonly ReportScope[] = ['own', 'with_subunits'];
@@ -467,7 +467,7 @@ export function registerAnnualReportStaffRoutes(app: FastifyInstance, core: Core
       const report = await reportOf(core, req, c.unit);
       const doc = documentOf(c.unit, report, await coveredUnitsOf(core, c.unit, report));
       const names = exportNames(c.unit, report.year, ext);
-      reply.header('content-disposition', contentDisposition(names.name, names.ascii));
+      reply.header('content-disposition', contentDisposition(names.name, { ascii: names.ascii }));
       reply.header('cache-control', 'no-store');
       return reply.type(ext === 'docx' ? DOCX : XLSX).send(ext === 'docx' ? await renderReportDocx(doc) : await renderReportXlsx(doc));
     });

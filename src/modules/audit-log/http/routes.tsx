@@ -18,6 +18,7 @@ import { summaryText, truncate } from '../domain/summary.ts';
 import { CSV_BOM, EXPORT_CAP, EXPORT_HEADERS, csvLine, formatInstantSeconds } from '../domain/export.ts';
 import { filterQuery, parseAuditQuery, type ParsedQuery } from './filters.ts';
 import { AuditPage, type AuditResults, type AuditRowDisplay } from '../views/audit-page.tsx';
+import { contentDisposition } from '../../../core/http/content-disposition.ts';
 
 const SUMMARY_SHOWN = 120;
 
@@ -91,7 +92,7 @@ export function registerAuditRoutes(app: FastifyInstance, core: Core): void {
       yield CSV_BOM + csvLine(EXPORT_HEADERS);
       for await (const r of rows) yield csvLine(exportValues(r));
     }
-    exportHeaders(reply, total, `audit-log-${shanghaiToday(core.clock.now())}.csv`);
+    exportHeaders(reply, total, `审计日志-${shanghaiToday(core.clock.now())}.csv`, `audit-log-${shanghaiToday(core.clock.now())}.csv`);
     return reply.type('text/csv; charset=utf-8').send(Readable.from(lines()));
   });
 
@@ -107,13 +108,13 @@ export function registerAuditRoutes(app: FastifyInstance, core: Core): void {
       req.log.error({ err }, 'audit xlsx export failed');
       out.destroy(err instanceof Error ? err : new Error(String(err)));
     });
-    exportHeaders(reply, total, `audit-log-${shanghaiToday(core.clock.now())}.xlsx`);
+    exportHeaders(reply, total, `审计日志-${shanghaiToday(core.clock.now())}.xlsx`, `audit-log-${shanghaiToday(core.clock.now())}.xlsx`);
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(out);
   });
 }
 
-function exportHeaders(reply: FastifyReply, total: number, filename: string): void {
-  reply.header('content-disposition', `attachment; filename="${filename}"`);
+function exportHeaders(reply: FastifyReply, total: number, filename: string, ascii: string): void {
+  reply.header('content-disposition', contentDisposition(filename, { ascii }));
   reply.header('cache-control', 'no-store');
   reply.header('x-export-total', String(total));
   if (total > EXPORT_CAP) reply.header('x-export-truncated', String(EXPORT_CAP));

@@ -1,18 +1,4 @@
-// File names of catalog exports and the Content-Disposition header that carries them.
-
-/** RFC 5987 value-chars: encodeURIComponent leaves ' ( ) * ! which attr-char does not allow (except !). */
-function rfc5987(value: string): string {
-  return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-/**
- * `attachment; filename="ascii fallback"; filename*=UTF-8''…` (RFC 6266 §4.3 with RFC 5987 encoding),
- * so browsers save the Chinese name and old clients still get a usable ASCII one.
- */
-export function contentDisposition(filename: string, asciiFallback: string): string {
-  const fallback = asciiFallback.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${rfc5987(filename)}`;
-}
+// File names of catalog exports (core/http/content-disposition.ts carries them).
 
 export type ExportFormat = 'xlsx' | 'csv' | 'json';
 

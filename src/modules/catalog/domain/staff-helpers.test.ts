@@ -5,7 +5,8 @@ import type { Role } from '../../../core/db/schema.ts';
 import { catalogAccess } from './staff-access.ts';
 import { emptyItemForm, formValuesOf, itemDataOf, marksText, shorten, splitCustomChannels, understandTimeLimit } from './item-form.ts';
 import { planImport } from './import-preview.ts';
-import { contentDisposition, exportFileNames } from './export-names.ts';
+import { exportFileNames } from './export-names.ts';
+import { contentDisposition } from '../../../core/http/content-disposition.ts';
 import { countByDomain, groupCatalog } from './catalog-groups.ts';
 import type { CatalogItemData } from './types.ts';
 
@@ -192,7 +193,7 @@ describe('exports', () => {
     const n = exportFileNames('楚雄市财政局', 'finance', '2026-11-26', 'xlsx');
     assert.deepEqual(n, { name: '楚雄市财政局政务公开标准目录-2026-11-26.xlsx', ascii: 'catalog-finance-2026-11-26.xlsx' });
     assert.equal(
-      contentDisposition("目录(试行)'s*.csv", 'a"b.csv'),
+      contentDisposition("目录(试行)'s*.csv", { ascii: 'a"b.csv' }),
       `attachment; filename="a_b.csv"; filename*=UTF-8''%E7%9B%AE%E5%BD%95%28%E8%AF%95%E8%A1%8C%29%27s%2A.csv`,
     );
   });

@@ -3,7 +3,8 @@
 import type { FastifyReply } from 'fastify';
 import type { Core } from '../../../core/services.ts';
 import { shanghaiToday } from '../../../core/clock.ts';
-import { contentDisposition, exportFileNames, exportTitle, type ExportFormat } from '../domain/export-names.ts';
+import { exportFileNames, exportTitle, type ExportFormat } from '../domain/export-names.ts';
+import { contentDisposition } from '../../../core/http/content-disposition.ts';
 import { catalogToCsv, catalogToJson, writeCatalogWorkbook } from '../import/write-catalog.ts';
 import { loadUnitCatalog, type CatalogUnit } from './staff-common.ts';
 
@@ -15,7 +16,7 @@ export async function sendCatalogExport(core: Core, c: Pick<CatalogUnit, 'unit' 
   const items = cat.items.map(cat.data);
   const title = exportTitle(c.unit.name);
   const names = exportFileNames(c.unit.name, c.unit.slug, shanghaiToday(core.clock.now()), format);
-  reply.header('content-disposition', contentDisposition(names.name, names.ascii));
+  reply.header('content-disposition', contentDisposition(names.name, { ascii: names.ascii }));
   reply.header('cache-control', cacheControl);
   if (format === 'xlsx') {
     return reply.type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet').send(await writeCatalogWorkbook(title, items));

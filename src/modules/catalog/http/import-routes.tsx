@@ -16,6 +16,7 @@ import { ImportFormPage, ImportPreviewPage, ImportRunPage, type ImportFormValues
 import { CATALOG_ROLES, editableUnit, HTML, type CatalogUnit } from './staff-common.ts';
 import { importFlow, parseLevelChoice } from './import-flow.ts';
 import type { LevelChoice } from '../import/parse-workbook.ts';
+import { contentDisposition } from '../../../core/http/content-disposition.ts';
 
 /** Rows listed one by one on the preview; the counts always cover every row. */
 const PREVIEW_ROW_LIMIT = 500;
@@ -119,10 +120,10 @@ export function registerCatalogImportRoutes(app: FastifyInstance, core: Core): v
     const problems = unpackProblems(new FormReader(req.body).raw('problems'));
     if (!problems) throw new BadRequestError('问题清单无法读取，请重新上传文件生成预览后再下载。');
     const bytes = await writeProblemsWorkbook(problems);
-    const name = encodeURIComponent(`${c.unit.name}目录导入问题.xlsx`);
+    const name = `${c.unit.name}目录导入问题.xlsx`;
     return reply
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-      .header('content-disposition', `attachment; filename="import-problems.xlsx"; filename*=UTF-8''${name}`)
+      .header('content-disposition', contentDisposition(name, { ascii: 'import-problems.xlsx' }))
       .header('cache-control', 'no-store')
       .send(bytes);
   });

@@ -17,6 +17,7 @@ import { chineseDate } from '../pdf/layout.ts';
 import { findScan, listScans, scanYears, searchScanPages, withdrawnScan } from '../scans.ts';
 import { ScanIssuePage, WithdrawnScanPage } from '../views/scans.tsx';
 import { GazetteArticlePage, GazetteHomePage, GazetteIssuePage, GazetteSearchPage, GazetteYearPage } from '../views/public.tsx';
+import { contentDisposition } from '../../../core/http/content-disposition.ts';
 
 export const HTML = 'text/html; charset=utf-8';
 
@@ -128,7 +129,7 @@ export function registerGazettePublicRoutes(app: FastifyInstance, core: Core): v
       const file = `${name}${issueLabel(found.issue)}.pdf`;
       return reply
         .type('application/pdf')
-        .headers({ ...cache, 'content-disposition': `inline; filename="gazette-${k.year}-${k.number}.pdf"; filename*=UTF-8''${encodeURIComponent(file)}` })
+        .headers({ ...cache, 'content-disposition': contentDisposition(file, { ascii: `gazette-${k.year}-${k.number}.pdf`, inline: true }) })
         .send(pdf);
     } catch (err) {
       if (err instanceof PdfUnavailableError) return reply.code(503).type('text/plain; charset=utf-8').send(err.message);
@@ -146,7 +147,7 @@ export function registerGazettePublicRoutes(app: FastifyInstance, core: Core): v
       const file = `${name}${issueLabel(found.issue)}（PDF-A存档版）.pdf`;
       return reply
         .type('application/pdf')
-        .headers({ ...cache, 'content-disposition': `attachment; filename="gazette-${k.year}-${k.number}-pdfa.pdf"; filename*=UTF-8''${encodeURIComponent(file)}` })
+        .headers({ ...cache, 'content-disposition': contentDisposition(file, { ascii: `gazette-${k.year}-${k.number}-pdfa.pdf` }) })
         .send(pdf);
     } catch (err) {
       if (err instanceof PdfUnavailableError || err instanceof PdfaUnavailableError) return reply.code(503).type('text/plain; charset=utf-8').send(err.message);

@@ -16,6 +16,7 @@ import type { OcrWorker } from '../ocr/worker.ts';
 import { StaffScanPage, StaffScansPage, STAFF_SCANS, staffScanPath } from '../views/scans.tsx';
 import { IssueListPage } from '../views/staff.tsx';
 import { HTML, intParam } from './public-routes.tsx';
+import { contentDisposition } from '../../../core/http/content-disposition.ts';
 
 const actor = (req: FastifyRequest): GazetteActor => ({ user: req.user!, audit: actorOf(req) });
 
@@ -138,7 +139,7 @@ export function registerGazetteScanRoutes(app: FastifyInstance, core: Core, work
   app.get('/gazette/:year/:number/scan', async (req, reply) => {
     const { scan } = await scanOf(req);
     const name = `${gazetteName(await governmentName(core.db, req.site.rootUnitId))}${issueLabel(scan)}（扫描件）.${scan.mediaType === 'application/pdf' ? 'pdf' : scan.mediaType === 'image/png' ? 'png' : 'jpg'}`;
-    return send(reply, scan.fileKey, scan.mediaType, `attachment; filename="gazette-${scan.year}-${scan.number}-scan"; filename*=UTF-8''${encodeURIComponent(name)}`);
+    return send(reply, scan.fileKey, scan.mediaType, contentDisposition(name, { ascii: `gazette-${scan.year}-${scan.number}-scan` }));
   });
 
   app.get('/gazette/:year/:number/scan/:page', async (req, reply) => {

@@ -17,6 +17,7 @@ import { printInputOf, releasedIssuePdf } from '../pdf/issue-pdf.ts';
 import { PdfUnavailableError, printIssue } from '../pdf/print.ts';
 import { IssueEditorPage, IssueListPage, staffIssuePath, STAFF_BASE, type FormName } from '../views/staff.tsx';
 import { HTML, intParam, queryText } from './public-routes.tsx';
+import { contentDisposition } from '../../../core/http/content-disposition.ts';
 
 const actor = (req: FastifyRequest): GazetteActor => ({ user: req.user!, audit: actorOf(req) });
 
@@ -107,7 +108,7 @@ export function registerGazetteStaffRoutes(app: FastifyInstance, core: Core): vo
     const today = shanghaiToday(core.clock.now());
     try {
       const pdf = issue.state === 'released' ? await releasedIssuePdf(core.db, issue.id, today) : (await printIssue(await printInputOf(core.db, issue, today))).pdf;
-      return reply.type('application/pdf').header('cache-control', 'no-store').header('content-disposition', `inline; filename="gazette-${k.year}-${k.number}${issue.state === 'released' ? '' : '-proof'}.pdf"`).send(pdf);
+      return reply.type('application/pdf').header('cache-control', 'no-store').header('content-disposition', contentDisposition(`${issueLabel(issue)}${issue.state === 'released' ? '' : '（校样）'}.pdf`, { ascii: `gazette-${k.year}-${k.number}${issue.state === 'released' ? '' : '-proof'}.pdf`, inline: true })).send(pdf);
     } catch (err) {
       if (err instanceof PdfUnavailableError) return reply.code(503).type('text/plain; charset=utf-8').send(err.message);
       throw err;

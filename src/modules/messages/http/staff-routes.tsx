@@ -25,6 +25,7 @@ import { dashboard, forgetPublishedCounts, historyOf, listItems, unitStatistics,
 import { SubjectsPage } from '../views/subjects.tsx';
 import { ACTION_FIELDS, DashboardPage, type MergeView, HotlineFormPage, ItemPage, RegisteredPage, SettingsPage, StaffListPage, type FailedAction } from '../views/staff.tsx';
 import { HTML, newKey, ordered, pageParam, queryText, readMessageForm } from './public-routes.tsx';
+import { contentDisposition } from '../../../core/http/content-disposition.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const VIEW_ROLES = ['editor', 'reviewer', 'unit_admin', 'openness_office', 'openness_head', 'auditor'] as const;
@@ -156,7 +157,7 @@ export function registerMessagesStaffRoutes(app: FastifyInstance, core: Core): v
     s4.addRow(['评价', '件数']).font = { bold: true };
     for (const x of d.satisfaction) s4.addRow([SATISFACTION_LABELS[x.key as Satisfaction], x.n]);
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
-    return reply.type(XLSX).header('content-disposition', `attachment; filename="messages-${t}.xlsx"`).send(buf);
+    return reply.type(XLSX).header('content-disposition', contentDisposition(`互动交流统计-${t}.xlsx`, { ascii: `messages-${t}.xlsx` })).send(buf);
   });
 
   app.get('/staff/messages/settings', dispatchGuard, async (req, reply) => {

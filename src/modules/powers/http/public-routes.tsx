@@ -43,6 +43,7 @@ import { GuidePage, guidePrintHtml, ServicesHomePage } from '../views/public-ser
 import { writeListWorkbook } from '../import/write-list.ts';
 import { powersGuides } from '../data/schema.ts';
 import { eq } from 'drizzle-orm';
+import { contentDisposition } from '../../../core/http/content-disposition.ts';
 
 export const DECISIONS_PAGE_SIZE = 20;
 const HTML = 'text/html; charset=utf-8';
@@ -63,11 +64,6 @@ async function siteUnit(core: Core, req: FastifyRequest): Promise<UnitRow> {
   const unit = (await publicUnitsOfRoot(core, req.site.rootUnitId)).find((u) => u.slug === unitSlug);
   if (!unit) throw new NotFoundError('该单位不存在。');
   return unit;
-}
-
-export function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 export function registerPowersPublicRoutes(app: FastifyInstance, core: Core): void {

@@ -9,7 +9,8 @@ import { withdrawRecord } from '../service.ts';
 import type { RecordRow } from '../data/repository.ts';
 import { linkForTest, patchRecord, publishTestRecord, staffActor } from '../testing/public-fixture.ts';
 import { all, parseXml } from '../testing/xml.ts';
-import { contentDisposition, indexNoOf } from './public-routes.tsx';
+import { indexNoOf } from './public-routes.tsx';
+import { contentDisposition } from '../../../core/http/content-disposition.ts';
 
 const path = (r: RecordRow) => `/records/${r.indexNo}`;
 

@@ -34,6 +34,7 @@ import { registerFeedRoutes } from './feeds.ts';
 import { setItemRecordsProvider } from '../../catalog/index.ts';
 import { publicData } from '../public-cache.ts';
 import { repairSearchIndex } from '../data/search-index.ts';
+import { contentDisposition } from '../../../core/http/content-disposition.ts';
 
 export const LIST_PAGE_SIZE = 20;
 
@@ -81,13 +82,6 @@ export async function loadRecordView(core: Core, rootUnitId: number, indexNo: st
     changes,
     mentions,
   };
-}
-
-/** RFC 6266 / RFC 5987: an ASCII fallback name and the real (UTF-8) name. */
-export function contentDisposition(filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\;]/g, '_') || 'download';
-  const encoded = encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 const NOT_PUBLIC = '该信息不存在或未主动公开。';

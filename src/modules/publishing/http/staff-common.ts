@@ -119,12 +119,6 @@ export function queryText(q: unknown, name: string): string {
   return typeof first === 'string' ? first.slice(0, 200) : '';
 }
 
-/** RFC 6266 Content-Disposition with a UTF-8 file name and an ASCII fallback. */
-export function contentDisposition(kind: 'attachment' | 'inline', filename: string): string {
-  const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_') || 'download';
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
-}
-
 /** The active items of a unit's catalog, in catalog order (the catalog module's picker list). */
 export function unitItems(core: Core, unitId: number): Promise<CatalogItemRef[]> {
   return listUnitCatalogItemsForPicker(core.db, unitId);

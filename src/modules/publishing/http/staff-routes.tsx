@@ -94,7 +94,6 @@ import { emptyFormValues, formValuesOf, orderErrors, readRecordForm, type Record
 import { diffLines, pairFields } from './staff-diff.ts';
 import {
   canViewRecord,
-  contentDisposition,
   HTML,
   itemLabels,
   listRowOf,
@@ -108,6 +107,7 @@ import {
   visibleRecord,
   workflowUser,
 } from './staff-common.ts';
+import { contentDisposition } from '../../../core/http/content-disposition.ts';
 
 const PAGE_SIZE = 30;
 const EXPORT_LIMIT = 5000;
@@ -320,7 +320,7 @@ export function registerPublishingStaffRoutes(app: FastifyInstance, core: Core):
     makePrintable(ws, { headerRow: 1 });
     const buf = Buffer.from(await wb.xlsx.writeBuffer());
     const name = `${unit.name}信息列表-${today()}.xlsx`;
-    return reply.type(XLSX).header('content-disposition', contentDisposition('attachment', name)).header('cache-control', 'no-store').send(buf);
+    return reply.type(XLSX).header('content-disposition', contentDisposition(name)).header('cache-control', 'no-store').send(buf);
   });
 
   // ------------------------------------------------------------------------------------------
@@ -952,7 +952,7 @@ export function registerPublishingStaffRoutes(app: FastifyInstance, core: Core):
     }
     return reply
       .type(a.mediaType)
-      .header('content-disposition', contentDisposition('attachment', a.originalName))
+      .header('content-disposition', contentDisposition(a.originalName))
       .header('x-content-type-options', 'nosniff')
       .header('cache-control', 'private, no-store')
       .send(bytes);

@@ -26,13 +26,3 @@ export function queryText(value: unknown, max = 200): string {
   return typeof v === 'string' ? v.trim().slice(0, max) : '';
 }
 
-/** RFC 5987 value-chars: encodeURIComponent leaves ' ( ) * which attr-char does not allow. */
-function rfc5987(value: string): string {
-  return encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-}
-
-/** `attachment; filename="ascii"; filename*=UTF-8''中文名` (RFC 6266), for Chinese file names. */
-export function attachmentDisposition(filename: string, asciiFallback: string): string {
-  const fallback = asciiFallback.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${rfc5987(filename.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_'))}`;
-}

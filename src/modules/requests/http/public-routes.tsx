@@ -41,9 +41,10 @@ import {
   SubmittedPage,
   type LookupView,
 } from '../views/public.tsx';
-import { attachmentDisposition, HTML, queryText } from './common.ts';
+import { HTML, queryText } from './common.ts';
 import { findRecordMatches } from './matches.ts';
 import { uploadedFiles } from './uploads.ts';
+import { contentDisposition } from '../../../core/http/content-disposition.ts';
 
 /** Signed cookie listing the 受理编号 this browser proved with a lookup code (so letters can be fetched by GET). */
 const SEEN_COOKIE = 'gk_req_seen';
@@ -284,7 +285,7 @@ export function registerRequestsPublicRoutes(app: FastifyInstance, core: Core): 
     if (!file) throw new NotFoundError('该文书不存在。');
     return reply
       .type(file.contentType)
-      .header('content-disposition', attachmentDisposition(file.fileName, `letter-${row.requestNo}-${id}.docx`))
+      .header('content-disposition', contentDisposition(file.fileName, { ascii: `letter-${row.requestNo}-${id}.docx` }))
       .header('cache-control', 'private, no-store')
       .send(file.bytes);
   });

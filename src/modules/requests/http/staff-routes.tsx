@@ -62,7 +62,7 @@ import { chosenColumns } from '../../../core/http/columns.ts';
 import { RequestPage, type FailedAction } from '../views/staff-request.tsx';
 import { RegisterPage, RegisteredPage } from '../views/staff-register.tsx';
 import { SettingsPage } from '../views/settings.tsx';
-import { DOCX, HTML, XLSX, attachmentDisposition, pageParam, queryText } from './common.ts';
+import { DOCX, HTML, XLSX, pageParam, queryText } from './common.ts';
 import { STAFF_ROLES } from './access.ts';
 import { registerMailLogRoutes } from './mail-log-routes.tsx';
 import { registerTemplateRoutes } from './template-routes.tsx';
@@ -71,6 +71,7 @@ import { parseWholeNumber } from '../../../core/validation/numbers.ts';
 import { maySendLetter, type LetterKind } from '../domain/next-steps.ts';
 import { requestsWorkbook, type ExportRow } from './export-xlsx.ts';
 import { uploadedFiles } from './uploads.ts';
+import { contentDisposition } from '../../../core/http/content-disposition.ts';
 
 const PAGE_SIZE = 20;
 const EXPORT_CAP = 10_000;
@@ -253,7 +254,7 @@ export function registerRequestsStaffRoutes(app: FastifyInstance, core: Core): v
     await auditExport(core.db, actorOf(req), { list: 'requests', title: '依申请公开申请清单', format: 'xlsx', filters: { ...f }, rows: Math.min(out.length, EXPORT_CAP) }, core.clock.now());
     return reply
       .type(XLSX)
-      .header('content-disposition', attachmentDisposition(`依申请公开申请清单-${t}.xlsx`, `requests-${t}.xlsx`))
+      .header('content-disposition', contentDisposition(`依申请公开申请清单-${t}.xlsx`, { ascii: `requests-${t}.xlsx` }))
       .header('cache-control', 'no-store')
       .send(buf);
   });
@@ -516,7 +517,7 @@ export function registerRequestsStaffRoutes(app: FastifyInstance, core: Core): v
     if (!file) throw new NotFoundError('该文件不存在。');
     return reply
       .type(file.contentType)
-      .header('content-disposition', attachmentDisposition(file.fileName, `request-file-${id}`))
+      .header('content-disposition', contentDisposition(file.fileName, { ascii: `request-file-${id}` }))
       .header('x-content-type-options', 'nosniff')
       .header('cache-control', 'private, no-store')
       .send(file.bytes);
@@ -577,7 +578,7 @@ export function registerRequestsStaffRoutes(app: FastifyInstance, core: Core): v
     const docx = await renderLetterDocx(letter);
     const fileName = `${letter.title}-${row.requestNo}.docx`;
     if (step === 'draft') {
-      return reply.type(DOCX).header('content-disposition', attachmentDisposition(fileName, `letter-${row.requestNo}.docx`)).header('cache-control', 'private, no-store').send(docx);
+      return reply.type(DOCX).header('content-disposition', contentDisposition(fileName, { ascii: `letter-${row.requestNo}.docx` })).header('cache-control', 'private, no-store').send(docx);
     }
     const sentTo = values.method === 'email' ? row.email : values.method === 'post' ? [row.address, row.postcode].filter(Boolean).join(' ') : '';
     if (values.method === 'email' && !row.email) return fail({ method: '申请人没有留下电子邮箱，不能通过电子邮件送达' });
