@@ -52,7 +52,7 @@ export function chartSvg(spec: ChartSpec): string {
     const stacked = spec.series?.length ? spec.series : null;
     chart.setOption({
       animation: false,
-      grid: { left: 150, right: spec.percent ? 48 : 24, top: 8, bottom: 24 },
+      grid: { left: labelMargin(spec.labels, width), right: spec.percent ? 48 : 24, top: 8, bottom: 24 },
       yAxis: { type: 'category', inverse: true, data: spec.labels, axisLabel: { fontSize: 12, interval: 0 } },
       xAxis: spec.percent ? { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' } } : { type: 'value', minInterval: 1 },
       series: stacked
@@ -103,4 +103,14 @@ export function ChartWithTable({ id, title, spec, children }: { id: string; titl
       </div>
     </section>
   );
+}
+
+/**
+ * Room for the category labels of a horizontal bar chart. The server cannot measure text, so a Chinese
+ * character counts as 15 px at the 12 px label size (browsers' CJK fonts run wider than the size) and
+ * any other character as 8 px; at most 45 % of the chart goes to labels.
+ */
+export function labelMargin(labels: readonly string[], width: number): number {
+  const widest = Math.max(0, ...labels.map((l) => [...l].reduce((w, ch) => w + (/[\u2e80-\u9fff\uff00-\uffef]/.test(ch) ? 15 : 8), 0)));
+  return Math.round(Math.min(width * 0.45, Math.max(60, widest + 16)));
 }
