@@ -272,7 +272,7 @@ export async function listPublishedRecordCopies(db: DbOrTx, rootUnitId: number, 
 }
 export { recordPath } from './views/public-shared.tsx';
 /** The content check before publication: set by the module that knows the rules. */
-export { ContentFindingsTable } from './views/content-findings.tsx';
+export { ContentFindingsTable, FindingCells } from './views/content-findings.tsx';
 export { setContentCheck, textForCheck, type ContentCheck, type ContentCheckInput, type ContentFinding } from './content-check.ts';
 
 /** A public record's text as the content check reads it. */

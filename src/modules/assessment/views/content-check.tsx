@@ -6,7 +6,7 @@ import { CsrfField, ErrorSummary, SelectField, TextArea, TextField } from '../..
 import { formatInstant } from '../../../core/clock.ts';
 import { TERM_FIELDS, TERM_KINDS, TERM_KIND_LABELS, type TermErrors, type TermKind } from '../domain/terms.ts';
 import { FINDING_LABELS, type Finding, type FindingKind } from '../domain/content-check.ts';
-import { ContentFindingsTable } from '../../publishing/index.ts';
+import { ContentFindingsTable, FindingCells } from '../../publishing/index.ts';
 import type { SweepFindingRow, SweepRow, TermRow } from '../service.ts';
 
 export const BASE = '/staff/content-check';
@@ -188,19 +188,7 @@ export function SweepPage({ ctx, latest, history }: { ctx: PageContext; latest: 
                         <span class="hint">{f.indexNo}</span>
                       </td>
                       <td>{f.unitName}</td>
-                      <td>
-                        {f.severity === 'block' ? <strong>严重：</strong> : null}
-                        {FINDING_LABELS[f.kind as FindingKind] ?? f.kind}
-                      </td>
-                      <td>
-                        {f.place}第{f.paragraph}段{f.count > 1 ? `（共${f.count}处）` : ''}
-                      </td>
-                      <td>
-                        {f.before}
-                        <mark>{f.found}</mark>
-                        {f.after}
-                      </td>
-                      <td>{f.suggestion}</td>
+                      <FindingCells f={{ ...f, severity: f.severity === 'block' ? 'block' : 'warn', label: FINDING_LABELS[f.kind as FindingKind] ?? f.kind, where: f.place }} />
                     </tr>
                   ))}
                 </tbody>

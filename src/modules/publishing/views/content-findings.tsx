@@ -19,24 +19,33 @@ export function ContentFindingsTable({ findings, caption, hideCaption = false }:
         <tbody>
           {findings.map((f, i) => (
             <tr key={i}>
-              <td>
-                {f.severity === 'block' ? <strong>严重：</strong> : null}
-                {f.label}
-              </td>
-              <td>
-                {f.where}第{f.paragraph}段{f.count > 1 ? `（共${f.count}处）` : ''}
-              </td>
-              <td>
-                {f.before}
-                <mark>{f.found}</mark>
-                {f.after}
-              </td>
-              <td>{f.suggestion}</td>
+              <FindingCells f={f} />
               <td>{f.basis}</td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A finding's 类别, 位置, 原文 (the hit marked) and 建议 cells, for tables with other columns around them. */
+export function FindingCells({ f }: { f: Omit<ContentFinding, 'basis'> }) {
+  return (
+    <>
+      <td>
+        {f.severity === 'block' ? <strong>严重：</strong> : null}
+        {f.label}
+      </td>
+      <td>
+        {f.where}第{f.paragraph}段{f.count > 1 ? `（共${f.count}处）` : ''}
+      </td>
+      <td>
+        {f.before}
+        <mark>{f.found}</mark>
+        {f.after}
+      </td>
+      <td>{f.suggestion}</td>
+    </>
   );
 }

@@ -238,21 +238,7 @@ export function TimelinessPage(p: TimelinessPageProps) {
             </select>
           </div>
         ) : null}
-        <div class="field">
-          <label for={fieldId('year')}>年份</label>
-          <select id={fieldId('year')} name="year">
-            {p.years.map((y) => (
-              <option key={y} value={String(y)} selected={y === p.year}>
-                {y}年
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <button type="submit" class="button secondary">
-            查看
-          </button>
-        </div>
+        <YearFields years={p.years} year={p.year} />
       </form>
 
       <section aria-labelledby="h-summary">
@@ -406,21 +392,7 @@ export function TimelinessCityPage(p: { ctx: PageContext; year: number; years: n
         《政府信息公开条例》第二十六条：主动公开的政府信息自形成或者变更之日起20个工作日内公开，目录事项另有时限的从其规定。按时率不计“无法判断”的信息。
       </p>
       <form method="get" action="/staff/records/timeliness/city" class="filters" aria-label="选择年份">
-        <div class="field">
-          <label for={fieldId('year')}>年份</label>
-          <select id={fieldId('year')} name="year">
-            {p.years.map((y) => (
-              <option key={y} value={String(y)} selected={y === p.year}>
-                {y}年
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <button type="submit" class="button secondary">
-            查看
-          </button>
-        </div>
+        <YearFields years={p.years} year={p.year} />
       </form>
       <ul class="stat-cards" aria-label="全市合计">
         <li>
@@ -476,5 +448,28 @@ export function TimelinessCityPage(p: { ctx: PageContext; year: number; years: n
         </table>
       </ChartWithTable>
     </StaffLayout>
+  );
+}
+
+/** The year choice and its 查看 button, shared by the per-unit and city-wide timeliness pages. */
+function YearFields({ years, year }: { years: readonly number[]; year: number }) {
+  return (
+    <>
+      <div class="field">
+        <label for={fieldId('year')}>年份</label>
+        <select id={fieldId('year')} name="year">
+          {years.map((y) => (
+            <option key={y} value={String(y)} selected={y === year}>
+              {y}年
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <button type="submit" class="button secondary">
+          查看
+        </button>
+      </div>
+    </>
   );
 }
