@@ -45,7 +45,7 @@ for (const file of files) {
     if (targetModule && ownModule && targetModule !== ownModule && !/\/modules\/[^/]+\/index\.ts$/.test(target)) {
       problems.push(`${rel(file)}: reaches into module ${targetModule} (${spec}); import its index.ts instead`);
     }
-    if (isDomain && !typeOnly && !/\/domain\//.test(target) && !/core\/(calendar\/working-days|validation\/|auth\/roles|import-runs\/status)/.test(target)) {
+    if (isDomain && !typeOnly && !/\/domain\//.test(target) && !/core\/(calendar\/working-days|validation\/|auth\/roles|auth\/policy|import-runs\/status)/.test(target)) {
       problems.push(`${rel(file)}: domain code may import only pure code, not ${spec}`);
     }
   }

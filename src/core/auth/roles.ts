@@ -9,7 +9,9 @@ export const ROLE_LABELS: Record<Role, string> = {
   // 政府信息公开工作机构负责人: approves extensions of the reply period (条例 第三十三条第二款).
   openness_head: '政务公开办负责人',
   system_admin: '系统管理员',
-  auditor: '审计员',
+  // 三员管理 (GB/T 22239-2019): the security officer grants roles and sets security rules; the audit officer only reads the log.
+  security_admin: '安全保密管理员',
+  auditor: '安全审计员',
 };
 
 /** Roles whose holders work across every unit of their city (their root unit's tree). */
@@ -38,14 +40,17 @@ export function canEditUnitProfile(user: CurrentUser, unit: { id: number; rootId
   return hasRole(user, 'unit_admin') && unit.id === user.unitId;
 }
 
-/** Which roles a user may grant: unit admins only the unit-level ones, and only in their own unit. */
+/**
+ * Which roles a user may grant: the 安全保密管理员 every role in the city, unit admins only the unit-level
+ * ones in their own unit. The 系统管理员 grants none (三员分立).
+ */
 export function grantableRoles(user: CurrentUser): Role[] {
-  if (hasRole(user, 'system_admin')) return ['editor', 'reviewer', 'unit_admin', 'openness_office', 'openness_head', 'system_admin', 'auditor'];
+  if (hasRole(user, 'security_admin')) return ['editor', 'reviewer', 'unit_admin', 'openness_office', 'openness_head', 'system_admin', 'security_admin', 'auditor'];
   if (hasRole(user, 'unit_admin')) return ['editor', 'reviewer', 'unit_admin'];
   return [];
 }
 
 export function canManageStaffOf(user: CurrentUser, unit: { id: number; rootId: number | null }): boolean {
-  if (hasRole(user, 'system_admin')) return (unit.rootId ?? unit.id) === user.rootUnitId;
+  if (hasRole(user, 'security_admin')) return (unit.rootId ?? unit.id) === user.rootUnitId;
   return hasRole(user, 'unit_admin') && unit.id === user.unitId;
 }

@@ -2,19 +2,19 @@
 import crypto from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../db/index.ts';
-import { sessions, staffUsers, units } from '../db/schema.ts';
+import { authThrottle, securitySettings, sessions, staffUsers, units } from '../db/schema.ts';
 import type { Clock } from '../clock.ts';
 import { formatInstant } from '../clock.ts';
 import { writeAudit, type Actor } from '../audit/index.ts';
 import type { CurrentUser } from '../ui/context.ts';
 import { dummyHashPromise, hashPassword, verifyPassword } from './password.ts';
-import { validatePassword } from '../validation/identifiers.ts';
+import { TtlCache } from '../cache.ts';
+import { isCommonPassword } from './common-passwords.ts';
+import { DEFAULT_POLICY, passwordExpired, passwordPolicyProblems, throttleDelayMs, type SecurityPolicy } from './policy.ts';
 
 export const SESSION_COOKIE = 'gk_session';
-/** Idle timeout: a session unused for 30 minutes ends. */
-export const IDLE_TIMEOUT_MS = 30 * 60 * 1000;
-export const MAX_FAILED_ATTEMPTS = 5;
-export const LOCKOUT_MS = 15 * 60 * 1000;
+/** How long one instance keeps the security policy before reading it again (a change applies everywhere within this). */
+export const POLICY_CACHE_MS = 10_000;
 
 export function tokenHash(token: string): string {
   return crypto.createHash('sha256').update(token).digest('hex');
@@ -38,43 +38,86 @@ export class AuthService {
     private readonly clock: Clock,
   ) {}
 
+  private readonly policyCache = new TtlCache<SecurityPolicy>(POLICY_CACHE_MS, 1);
+
+  /** The password and session rules in force (the defaults until the 安全保密管理员 saves them). */
+  policy(): Promise<SecurityPolicy> {
+    return this.policyCache.get('policy', async () => {
+      const rows = await this.db.select().from(securitySettings).limit(1);
+      const r = rows[0];
+      return r
+        ? { minLength: r.minLength, minClasses: r.minClasses, commonCheck: r.commonCheck, maxAgeDays: r.maxAgeDays, failuresBeforeDelay: r.failuresBeforeDelay, idleMinutes: r.idleMinutes }
+        : DEFAULT_POLICY;
+    });
+  }
+
+  /** Saves the rules (already checked by policyProblems) with an audit row. */
+  async savePolicy(p: SecurityPolicy, actor: Actor): Promise<void> {
+    const now = this.clock.now();
+    const before = await this.policy();
+    await this.db.transaction(async (tx) => {
+      await tx
+        .insert(securitySettings)
+        .values({ id: 1, ...p, updatedAt: now })
+        .onConflictDoUpdate({ target: securitySettings.id, set: { ...p, updatedAt: now } });
+      await writeAudit(tx, actor, { action: 'security.policy-saved', targetType: 'security_settings', targetId: 1, summary: { before, after: p } }, now);
+    });
+    this.policyCache.clear();
+  }
+
+  /** Reasons the password breaks the policy in force (empty: acceptable). */
+  async passwordProblems(password: string, accountName: string): Promise<string[]> {
+    const policy = await this.policy();
+    return passwordPolicyProblems(password, accountName, policy, policy.commonCheck && (await isCommonPassword(password)));
+  }
+
   async login(usernameInput: string, password: string, meta: RequestMeta): Promise<LoginResult> {
     const username = usernameInput.trim();
+    const key = username.toLowerCase().slice(0, 100);
     const now = this.clock.now();
+    const policy = await this.policy();
+    // Every refusal reads the same whether or not the account exists (GB/T 22239-2019 §8.1.4.1 b).
     const generic = { ok: false as const, message: '账号或密码不正确' };
+    const throttle = (await this.db.select().from(authThrottle).where(and(eq(authThrottle.username, key), eq(authThrottle.ip, meta.ip))).limit(1))[0];
+    if (throttle?.blockedUntil && throttle.blockedUntil > now) {
+      return { ok: false, message: `尝试次数过多，请于 ${formatInstant(throttle.blockedUntil)} 后再试` };
+    }
     const rows = await this.db.select().from(staffUsers).where(sql`lower(${staffUsers.username}) = lower(${username})`).limit(1);
     const user = rows[0];
-    if (!user) {
-      await verifyPassword(password, await dummyHashPromise);
-      return generic;
-    }
-    const actor: Actor = { id: user.id, name: user.displayName, unitId: user.unitId, ip: meta.ip, requestId: meta.requestId };
-    if (user.disabledAt) return { ok: false, message: '该账号已被管理员锁定，请联系本单位管理员解锁' };
-    if (user.lockedUntil && user.lockedUntil > now) {
-      return { ok: false, message: `密码连续输错${MAX_FAILED_ATTEMPTS}次，账号已锁定，请于 ${formatInstant(user.lockedUntil)} 后再试` };
-    }
-    if (!(await verifyPassword(password, user.passwordHash))) {
+    // Without an account, compare against a dummy hash anyway so the timing reveals nothing.
+    const passwordOk = await verifyPassword(password, user ? user.passwordHash : await dummyHashPromise);
+    if (!user || !passwordOk) {
       return this.db.transaction(async (tx) => {
         // Count in SQL so concurrent wrong attempts all count.
-        const [u] = await tx
-          .update(staffUsers)
-          .set({ failedAttempts: sql`${staffUsers.failedAttempts} + 1` })
-          .where(eq(staffUsers.id, user.id))
-          .returning({ failed: staffUsers.failedAttempts });
-        const failed = u?.failed ?? 0;
-        if (failed >= MAX_FAILED_ATTEMPTS) {
-          const until = new Date(now.getTime() + LOCKOUT_MS);
-          await tx.update(staffUsers).set({ lockedUntil: until, failedAttempts: 0 }).where(eq(staffUsers.id, user.id));
-          await writeAudit(tx, actor, { action: 'auth.locked', targetType: 'staff_user', targetId: user.id, summary: { note: `连续${MAX_FAILED_ATTEMPTS}次密码错误，锁定15分钟` } }, now);
-          return { ok: false as const, message: `密码连续输错${MAX_FAILED_ATTEMPTS}次，账号已锁定15分钟，请于 ${formatInstant(until)} 后再试` };
+        const [t] = await tx
+          .insert(authThrottle)
+          .values({ username: key, ip: meta.ip, failures: 1, lastFailedAt: now })
+          .onConflictDoUpdate({ target: [authThrottle.username, authThrottle.ip], set: { failures: sql`${authThrottle.failures} + 1`, lastFailedAt: now } })
+          .returning({ failures: authThrottle.failures });
+        const failures = t?.failures ?? 1;
+        const delay = throttleDelayMs(failures, policy.failuresBeforeDelay);
+        const until = delay ? new Date(now.getTime() + delay) : null;
+        if (until) await tx.update(authThrottle).set({ blockedUntil: until }).where(and(eq(authThrottle.username, key), eq(authThrottle.ip, meta.ip)));
+        if (user) {
+          const actor: Actor = { id: user.id, name: user.displayName, unitId: user.unitId, ip: meta.ip, requestId: meta.requestId };
+          await writeAudit(tx, actor, { action: until ? 'auth.locked' : 'auth.login-failed', targetType: 'staff_user', targetId: user.id, summary: { failedAttempts: failures, ...(until ? { note: `连续${failures}次密码错误，该地址暂停登录至 ${formatInstant(until)}` } : {}) } }, now);
         }
-        await writeAudit(tx, actor, { action: 'auth.login-failed', targetType: 'staff_user', targetId: user.id, summary: { failedAttempts: failed } }, now);
-        return { ok: false as const, message: `账号或密码不正确（还可尝试${MAX_FAILED_ATTEMPTS - failed}次）` };
+        if (until) return { ok: false as const, message: `账号或密码不正确。尝试次数过多，请于 ${formatInstant(until)} 后再试` };
+        const left = policy.failuresBeforeDelay - failures;
+        return { ok: false as const, message: `账号或密码不正确（再错${left}次将暂停登录）` };
       });
     }
+    const actor: Actor = { id: user.id, name: user.displayName, unitId: user.unitId, ip: meta.ip, requestId: meta.requestId };
+    // Only someone who knows the password learns that the account is disabled.
+    if (user.disabledAt) return { ok: false, message: '该账号已被管理员停用，请联系本单位管理员或安全保密管理员' };
+    const expired = passwordExpired(user.roles, user.passwordChangedAt, now, policy);
     const token = crypto.randomBytes(32).toString('base64url');
     await this.db.transaction(async (tx) => {
-      await tx.update(staffUsers).set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: now }).where(eq(staffUsers.id, user.id));
+      await tx.delete(authThrottle).where(and(eq(authThrottle.username, key), eq(authThrottle.ip, meta.ip)));
+      await tx
+        .update(staffUsers)
+        .set({ failedAttempts: 0, lockedUntil: null, lastLoginAt: now, ...(expired ? { mustChangePassword: true } : {}) })
+        .where(eq(staffUsers.id, user.id));
       await tx.insert(sessions).values({
         tokenHash: tokenHash(token),
         userId: user.id,
@@ -83,7 +126,7 @@ export class AuthService {
         ip: meta.ip,
         userAgent: meta.userAgent.slice(0, 300),
       });
-      await writeAudit(tx, actor, { action: 'auth.login', targetType: 'staff_user', targetId: user.id, summary: {} }, now);
+      await writeAudit(tx, actor, { action: 'auth.login', targetType: 'staff_user', targetId: user.id, summary: expired ? { note: '密码已到期，须修改' } : {} }, now);
     });
     const current = await this.userById(user.id);
     if (!current) return generic;
@@ -121,11 +164,12 @@ export class AuthService {
     const rows = await this.sessionQuery.execute({ hash });
     const row = rows[0];
     if (!row || row.u.disabledAt) return null;
-    if (now.getTime() - row.s.lastSeenAt.getTime() > IDLE_TIMEOUT_MS) {
+    const idleMs = (await this.policy()).idleMinutes * 60_000;
+    if (now.getTime() - row.s.lastSeenAt.getTime() > idleMs) {
       await this.db.update(sessions).set({ revokedAt: now }).where(eq(sessions.tokenHash, hash));
       return null;
     }
-    // Touch at most once a minute: fewer writes, same 30-minute rule.
+    // Touch at most once a minute: fewer writes, same idle rule.
     if (now.getTime() - row.s.lastSeenAt.getTime() > 60_000) {
       await this.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.tokenHash, hash));
     }
@@ -167,7 +211,7 @@ export class AuthService {
     if (!row) return { current: '账号不存在' };
     if (!input.current) errors.current = '请填写当前密码';
     else if (!(await verifyPassword(input.current, row.passwordHash))) errors.current = '当前密码不正确';
-    const reasons = validatePassword(input.next, user.username);
+    const reasons = await this.passwordProblems(input.next, user.username);
     if (!input.next) errors.next = '请填写新密码';
     else if (reasons.length) errors.next = reasons.join('；');
     else if (input.next === input.current) errors.next = '新密码不能与当前密码相同';
@@ -176,7 +220,7 @@ export class AuthService {
     const now = this.clock.now();
     const passwordHash = await hashPassword(input.next);
     await this.db.transaction(async (tx) => {
-      await tx.update(staffUsers).set({ passwordHash, mustChangePassword: false, updatedAt: now }).where(eq(staffUsers.id, user.id));
+      await tx.update(staffUsers).set({ passwordHash, mustChangePassword: false, passwordChangedAt: now, updatedAt: now }).where(eq(staffUsers.id, user.id));
       await tx
         .update(sessions)
         .set({ revokedAt: now })

@@ -9,6 +9,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -93,7 +94,7 @@ export const siteSettings = pgTable('site_settings', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const roleNames = ['editor', 'reviewer', 'unit_admin', 'openness_office', 'openness_head', 'system_admin', 'auditor'] as const;
+export const roleNames = ['editor', 'reviewer', 'unit_admin', 'openness_office', 'openness_head', 'system_admin', 'security_admin', 'auditor'] as const;
 export type Role = (typeof roleNames)[number];
 
 export const staffUsers = pgTable(
@@ -115,10 +116,37 @@ export const staffUsers = pgTable(
     /** Locked by an administrator until unlocked by one (not the 15-minute lockout). */
     disabledAt: timestamp('disabled_at', { withTimezone: true }),
     lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
+    /** When the password was last set; the three officers must change it after the policy's days. */
+    passwordChangedAt: timestamp('password_changed_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex('staff_users_username_key').on(sql`lower(${t.username})`), index('staff_users_unit_idx').on(t.unitId)],
+);
+
+/** The installation's password and session rules, set by the 安全保密管理员 (one row). */
+export const securitySettings = pgTable('security_settings', {
+  id: integer('id').primaryKey().default(1),
+  minLength: integer('min_length').notNull(),
+  minClasses: integer('min_classes').notNull(),
+  commonCheck: boolean('common_check').notNull(),
+  maxAgeDays: integer('max_age_days').notNull(),
+  failuresBeforeDelay: integer('failures_before_delay').notNull(),
+  idleMinutes: integer('idle_minutes').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Wrong passwords in a row per account name (as typed, lower case) and address: the sign-in throttle. */
+export const authThrottle = pgTable(
+  'auth_throttle',
+  {
+    username: text('username').notNull(),
+    ip: text('ip').notNull(),
+    failures: integer('failures').notNull(),
+    lastFailedAt: timestamp('last_failed_at', { withTimezone: true }).notNull(),
+    blockedUntil: timestamp('blocked_until', { withTimezone: true }),
+  },
+  (t) => [primaryKey({ columns: [t.username, t.ip] }), index('auth_throttle_last_idx').on(t.lastFailedAt)],
 );
 
 export const sessions = pgTable(

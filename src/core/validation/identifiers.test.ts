@@ -5,7 +5,6 @@ import {
   usccCheckChar,
   validateEmail,
   validateMobileOrPhone,
-  validatePassword,
   validateResidentId,
   validateUscc,
 } from './identifiers.ts';
@@ -188,29 +187,4 @@ describe('电子邮箱', () => {
     assert.deepEqual(validateEmail(`${'a'.repeat(64)}@example.com`), { ok: true });
   });
   it('asks for a value when empty', () => assert.deepEqual(validateEmail(''), { ok: false, message: '请填写电子邮箱' }));
-});
-
-describe('密码', () => {
-  const cases: [string, string, string[]][] = [
-    ['correct horse battery', 'lisi', []],
-    ['楚雄彝人古镇火把节快乐', 'lisi', []],
-    ['Abcdefghi', 'lisi', ['密码至少需要10个字符']],
-    ['', 'lisi', ['密码至少需要10个字符']],
-    ['zhangsan2025!', 'zhangsan', ['密码不能包含账号名']],
-    ['ZhangSan2025!', 'zhangsan', ['密码不能包含账号名']],
-    ['wangxiaoming', 'WangXiaoMing', ['密码不能与账号名相同']],
-    ['aaaaaaaaaaaa', 'lisi', ['密码不能全部由同一个字符组成']],
-    ['aaaa', 'lisi', ['密码至少需要10个字符', '密码不能全部由同一个字符组成']],
-    ['aaaaaaaaaaaa', 'aaa', ['密码不能包含账号名', '密码不能全部由同一个字符组成']],
-    ['lisi', 'lisi', ['密码至少需要10个字符', '密码不能与账号名相同']],
-    ['any password here', '', []],
-    ['any password here', '   ', []],
-  ];
-  for (const [password, account, reasons] of cases) {
-    it(`${JSON.stringify(password)} for ${JSON.stringify(account)} → ${reasons.join('；') || 'acceptable'}`, () =>
-      assert.deepEqual(validatePassword(password, account), reasons));
-  }
-  it('counts characters, not UTF-16 units', () => {
-    assert.deepEqual(validatePassword('𠀀𠀁𠀂𠀃𠀄', 'lisi'), ['密码至少需要10个字符']);
-  });
 });

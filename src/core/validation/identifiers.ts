@@ -203,28 +203,3 @@ export function validateEmail(s: string): ValidationResult {
   }
   return OK;
 }
-
-// ---------------------------------------------------------------------------------------------
-// Passwords
-// ---------------------------------------------------------------------------------------------
-
-export const PASSWORD_MIN_LENGTH = 10;
-
-/**
- * Reasons a password is not acceptable for the given account (empty list = acceptable).
- * Deliberately short (NIST SP 800-63B style): length, not the account name, not one repeated character.
- */
-export function validatePassword(password: string, accountName: string): string[] {
-  const reasons: string[] = [];
-  const cs = chars(password);
-  // GB/T 22239-2019 §8.1.4.1 a) 身份鉴别: passwords must meet complexity requirements; we require ≥ 10 characters.
-  if (cs.length < PASSWORD_MIN_LENGTH) reasons.push(`密码至少需要${PASSWORD_MIN_LENGTH}个字符`);
-  // GB/T 22239-2019 §8.1.4.1 a): a password must not be guessable from the account name.
-  const name = accountName.trim().toLowerCase();
-  if (name.length > 0 && password.toLowerCase().includes(name)) {
-    reasons.push(password.toLowerCase() === name ? '密码不能与账号名相同' : '密码不能包含账号名');
-  }
-  // GB/T 22239-2019 §8.1.4.1 a): a single repeated character has no complexity.
-  if (cs.length > 0 && cs.every((c) => c === cs[0])) reasons.push('密码不能全部由同一个字符组成');
-  return reasons;
-}

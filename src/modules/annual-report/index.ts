@@ -20,7 +20,7 @@ export function publishedAnnualReportYears(db: DbOrTx, unitId: number): Promise<
 /** 政府信息公开工作年度报告 in the national format (国办公开办函〔2021〕30号), generated from the data. */
 export const annualReportModule: ModuleManifest = {
   name: 'annual-report',
-  staffNav: [{ href: '/staff/annual-reports', label: '年度报告' }],
+  staffNav: [{ href: '/staff/annual-reports', label: '年度报告', visible: (u) => u.roles.some((r) => r !== 'security_admin') }],
   seed: async (core, opts) => {
     await seedAnnualReports(core, opts);
   },

@@ -25,7 +25,7 @@ export const messagesModule: ModuleManifest = {
   publicNav: [{ href: '/messages', label: '互动交流' }],
   // 《政府网站发展指引》: every government site offers 我为政府网站找错 in its footer.
   footerLinks: [{ href: '/messages/write/site-error', label: '我为政府网站找错' }],
-  staffNav: [{ href: '/staff/messages', label: '互动交流', visible: (u) => u.roles.length > 0 }],
+  staffNav: [{ href: '/staff/messages', label: '互动交流', visible: (u) => u.roles.some((r) => r !== 'security_admin') }],
   sitemap: [
     {
       title: '互动交流',

@@ -12,7 +12,7 @@ export { runOpinionReminders } from './jobs.ts';
 export const opinionModule: ModuleManifest = {
   name: 'opinion',
   publicNav: [{ href: '/opinion', label: '回应关切' }],
-  staffNav: [{ href: '/staff/opinion', label: '政务舆情', visible: (u) => u.roles.length > 0 }],
+  staffNav: [{ href: '/staff/opinion', label: '政务舆情', visible: (u) => u.roles.some((r) => r !== 'security_admin') }],
   sitemap: [{ title: '解读回应', links: [{ href: '/opinion', label: '回应关切' }] }],
   workQueue: (core, user) => opinionWorkQueue(core, user),
   seed: async (core, opts) => seedOpinion(core, opts),

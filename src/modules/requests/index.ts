@@ -28,8 +28,8 @@ export const requestsModule: ModuleManifest = {
   name: 'requests',
   publicNav: [{ href: '/requests', label: '依申请公开' }],
   staffNav: [
-    { href: '/staff/requests', label: '依申请公开', visible: (u) => u.roles.some((r) => r !== 'auditor') },
-    { href: '/staff/mail-log', label: '邮件日志', visible: (u) => u.roles.length > 0 },
+    { href: '/staff/requests', label: '依申请公开', visible: (u) => u.roles.some((r) => r !== 'auditor' && r !== 'security_admin') },
+    { href: '/staff/mail-log', label: '邮件日志', visible: (u) => u.roles.some((r) => r !== 'security_admin') },
   ],
   sitemap: [
     {

@@ -135,7 +135,7 @@ export async function requestForHandOver(db: DbOrTx, user: CurrentUser, requestN
 
 /** Whether the user may hand this request over to 互动交流: its unit's staff, its handler or the openness office. */
 export function mayHandOverRequest(user: CurrentUser): boolean {
-  return user.roles.some((r) => r !== 'auditor');
+  return user.roles.some((r) => r !== 'auditor' && r !== 'security_admin');
 }
 
 /**

@@ -13,7 +13,7 @@ describe('audit labels', () => {
     assert.equal(actionLabel('seed.units'), '载入演示单位');
     assert.equal(actionLabel('seed.documents'), '载入演示数据（documents）');
     assert.equal(actionLabel('foo.bar'), 'foo.bar');
-    assert.equal(actionOptionLabel('auth.locked'), '账号锁定（auth.locked）');
+    assert.equal(actionOptionLabel('auth.locked'), '暂停登录（连续输错密码）（auth.locked）');
     assert.equal(actionOptionLabel('foo.bar'), 'foo.bar');
     assert.equal(targetText('staff_user', '12'), '工作人员账号 #12');
     assert.equal(targetText('thing', '7'), 'thing #7');

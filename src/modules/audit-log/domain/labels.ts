@@ -4,7 +4,8 @@
 export const ACTION_LABELS: Readonly<Record<string, string>> = {
   'auth.login': '登录',
   'auth.login-failed': '登录失败',
-  'auth.locked': '账号锁定',
+  'auth.locked': '暂停登录（连续输错密码）',
+  'security.policy-saved': '修改安全策略',
   'auth.logout': '退出登录',
   'auth.logout-everywhere': '全部设备退出',
   'auth.password-changed': '修改密码',
@@ -142,6 +143,7 @@ export function actionOptionLabel(action: string): string {
 
 export const TARGET_TYPE_LABELS: Readonly<Record<string, string>> = {
   staff_user: '工作人员账号',
+  security_settings: '安全策略',
   unit: '单位',
   annual_report: '政府信息公开年报',
   annual_report_case: '行政复议、行政诉讼案件',

@@ -2,6 +2,7 @@
 // how an account's state reads. No I/O and no clock: `now` is an argument.
 // Role labels and grantable roles come in as arguments: domain code imports only pure modules.
 import type { Role } from '../../../core/db/schema.ts';
+import { separationProblems } from '../../../core/auth/policy.ts';
 
 export const USERNAME_MIN = 3;
 export const USERNAME_MAX = 32;
@@ -30,7 +31,7 @@ export function canManageAccount(unitInScope: boolean, grantable: readonly Role[
 }
 
 /** Roles whose removal would take away an administrator's own rights. */
-const SELF_PROTECTED: readonly Role[] = ['system_admin', 'unit_admin'];
+const SELF_PROTECTED: readonly Role[] = ['security_admin', 'unit_admin'];
 
 export interface RoleCheck {
   /** Every role, in display order, with its label. */
@@ -50,6 +51,7 @@ export function roleProblems(submitted: readonly string[], c: RoleCheck): string
   const refused = known.filter((r) => submitted.includes(r) && !c.grantable.includes(r));
   if (refused.length) problems.push(`您无权授予以下角色：${refused.map((r) => c.labels[r]).join('、')}`);
   if (!submitted.length) problems.push('请至少选择一个角色');
+  problems.push(...separationProblems(known.filter((r) => submitted.includes(r)), c.labels));
   if (c.self) {
     for (const r of SELF_PROTECTED) {
       if (c.previous.includes(r) && !submitted.includes(r)) problems.push(`不能取消您自己的“${c.labels[r]}”角色`);

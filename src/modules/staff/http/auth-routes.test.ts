@@ -1,7 +1,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { eq } from 'drizzle-orm';
-import { createTestApp, textOf, TEST_PASSWORD, type TestApp } from '../../../core/testing/index.ts';
+import { TestClient, createTestApp, textOf, TEST_PASSWORD, type TestApp } from '../../../core/testing/index.ts';
 import { staffUsers } from '../../../core/db/schema.ts';
 import { hashPassword } from '../../../core/auth/password.ts';
 import { verifyAuditChain } from '../../../core/audit/index.ts';
@@ -41,22 +41,53 @@ describe('sign-in', () => {
     assert.match(textOf(res.body), /请填写密码/);
   });
 
-  it('locks the account for 15 minutes after 5 wrong passwords', async () => {
+  it('pauses sign-in for one name from one address after 5 wrong passwords, doubling, and never for other addresses', async () => {
     await t.createStaff('lock_me', 'finance', ['editor']);
-    const c = t.client();
+    const c = new TestClient(t.app, '10.0.0.1');
     for (let i = 1; i <= 4; i++) {
       const res = await c.submit('/staff/login', '/staff/login', { username: 'lock_me', password: 'wrong-password' });
       assert.equal(res.statusCode, 401);
-      assert.match(textOf(res.body), new RegExp(`还可尝试${5 - i}次`));
+      assert.match(textOf(res.body), new RegExp(`账号或密码不正确（再错${5 - i}次将暂停登录）`));
     }
+    // 5th failure at 10:00 Beijing time: paused for 1 minute.
     const fifth = await c.submit('/staff/login', '/staff/login', { username: 'lock_me', password: 'wrong-password' });
-    assert.match(textOf(fifth.body), /账号已锁定15分钟，请于 2026-11-26 10:15 后再试/);
+    assert.match(textOf(fifth.body), /尝试次数过多，请于 2026-11-26 10:01 后再试/);
     const right = await c.submit('/staff/login', '/staff/login', { username: 'lock_me', password: TEST_PASSWORD });
-    assert.equal(right.statusCode, 401, 'still locked with the right password');
-    t.clock.advance(15 * 60 * 1000 + 1000);
+    assert.equal(right.statusCode, 401, 'still paused with the right password from this address');
+    // The owner at another address is not locked out.
+    const elsewhere = new TestClient(t.app, '10.20.30.40');
+    assert.equal((await elsewhere.submit('/staff/login', '/staff/login', { username: 'lock_me', password: TEST_PASSWORD })).statusCode, 303);
+    // A 6th failure after the pause doubles it: 10:01:01 + 2 minutes = 10:03.
+    t.clock.advance(61 * 1000);
+    const sixth = await c.submit('/staff/login', '/staff/login', { username: 'lock_me', password: 'wrong-password' });
+    assert.match(textOf(sixth.body), /请于 2026-11-26 10:03 后再试/);
+    t.clock.advance(2 * 60 * 1000);
     const later = await c.submit('/staff/login', '/staff/login', { username: 'lock_me', password: TEST_PASSWORD });
     assert.equal(later.statusCode, 303);
     t.clock.set('2026-11-26T02:00:00Z');
+  });
+
+  it('answers the same for a name that does not exist', async () => {
+    const c = new TestClient(t.app, '10.0.0.2');
+    const a = await c.submit('/staff/login', '/staff/login', { username: 'no_such_person', password: 'wrong-password' });
+    const b = await c.submit('/staff/login', '/staff/login', { username: 'czj_editor', password: 'wrong-password' });
+    assert.equal(a.statusCode, b.statusCode);
+    assert.equal(textOf(a.body).match(/账号或密码不正确[^。]*/)?.[0], textOf(b.body).match(/账号或密码不正确[^。]*/)?.[0]);
+    for (let i = 0; i < 4; i++) await c.submit('/staff/login', '/staff/login', { username: 'no_such_person', password: 'wrong-password' });
+    const paused = await c.submit('/staff/login', '/staff/login', { username: 'no_such_person', password: 'wrong-password' });
+    assert.match(textOf(paused.body), /尝试次数过多/);
+    await t.signIn('czj_editor');
+  });
+
+  it('tells about a disabled account only to someone who knows its password', async () => {
+    const id = await t.createStaff('gone_away', 'finance', ['editor']);
+    await t.core.pool.query('UPDATE staff_users SET disabled_at = now() WHERE id = $1', [id]);
+    const c = new TestClient(t.app, '10.0.0.3');
+    const wrong = await c.submit('/staff/login', '/staff/login', { username: 'gone_away', password: 'wrong-password' });
+    assert.doesNotMatch(textOf(wrong.body), /停用/);
+    const right = await c.submit('/staff/login', '/staff/login', { username: 'gone_away', password: TEST_PASSWORD });
+    assert.equal(right.statusCode, 401);
+    assert.match(textOf(right.body), /该账号已被管理员停用/);
   });
 
   it('makes a seeded account change its initial password first', async () => {

@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Core } from '../../../core/services.ts';
 import { sessions } from '../../../core/db/schema.ts';
-import { SESSION_COOKIE, IDLE_TIMEOUT_MS } from '../../../core/auth/service.ts';
+import { SESSION_COOKIE } from '../../../core/auth/service.ts';
+import { POLICY_LIMITS } from '../../../core/auth/policy.ts';
 import { FormReader } from '../../../core/http/form.ts';
 import { actorOf, pageContext, safeBackPath, setFlash } from '../../../core/http/context.ts';
 import { requireStaff } from '../../../core/http/guards.ts';
@@ -15,7 +16,8 @@ export function registerAuthRoutes(app: FastifyInstance, core: Core): void {
     path: '/',
     httpOnly: true,
     sameSite: 'lax' as const,
-    maxAge: IDLE_TIMEOUT_MS / 1000 + 3600,
+    // The longest idle time the policy allows; the server ends idle sessions itself.
+    maxAge: POLICY_LIMITS.idleMinutes[1] * 60 + 3600,
   };
 
   app.get('/staff/login', async (req, reply) => {
@@ -63,8 +65,9 @@ export function registerAuthRoutes(app: FastifyInstance, core: Core): void {
       .where(and(eq(sessions.userId, req.user!.id), isNull(sessions.revokedAt)))
       .orderBy(desc(sessions.lastSeenAt));
     const now = core.clock.now().getTime();
+    const idleMs = (await core.auth.policy()).idleMinutes * 60_000;
     const list = rows
-      .filter((s) => now - s.lastSeenAt.getTime() <= IDLE_TIMEOUT_MS)
+      .filter((s) => now - s.lastSeenAt.getTime() <= idleMs)
       .map((s) => ({
         createdAt: formatInstant(s.createdAt),
         lastSeenAt: formatInstant(s.lastSeenAt),

@@ -30,7 +30,7 @@ describe('account administration', () => {
     t = await createTestApp({ now: '2026-11-26T02:00:00Z' });
     const r = await t.core.pool.query(`SELECT id, slug FROM units WHERE slug IN ('donggua', 'finance', 'government-office')`);
     for (const row of r.rows) unitIds[row.slug] = Number(row.id);
-    admin = await t.signIn('admin');
+    admin = await t.signIn('secadmin');
     czjAdmin = await t.signIn('czj_admin');
   });
   after(async () => t.dispose());
@@ -71,7 +71,7 @@ describe('account administration', () => {
     const id = await userId('dgz_li');
     const [audit] = await auditRows('staff.created', id);
     assert.ok(audit);
-    assert.equal(audit.actor_name, '系统管理员（admin）');
+    assert.equal(audit.actor_name, '安全保密管理员（secadmin）');
     assert.equal(Number(audit.unit_id), unitIds.donggua);
     assert.deepEqual(audit.summary.after, {
       username: 'dgz_li',
@@ -163,7 +163,7 @@ describe('account administration', () => {
     // An account of the unit holding a role the unit admin cannot grant is out of reach too.
     const auditorId = await t.createStaff('czj_auditor', 'finance', ['auditor']);
     assert.equal((await czjAdmin.get(`/staff/users/${auditorId}/edit`)).statusCode, 403);
-    assert.match(textOf((await czjAdmin.get('/staff/users')).body), /czj_auditor czj_auditor 楚雄市财政局 审计员 正常 从未登录 无权管理/);
+    assert.match(textOf((await czjAdmin.get('/staff/users')).body), /czj_auditor czj_auditor 楚雄市财政局 安全审计员 正常 从未登录 无权管理/);
 
     assert.equal((await (await t.signIn('czj_editor')).get('/staff/users')).statusCode, 403, 'an editor may not administer accounts');
   });
@@ -185,7 +185,7 @@ describe('account administration', () => {
     const all = textOf((await admin.get('/staff/users')).body);
     assert.match(all, /czj_reviewer 赵审核（财政局审核人） 楚雄市财政局 审核人 临时锁定至 10:15/);
     assert.match(all, /dgz_li 李明（东瓜镇） 楚雄市东瓜镇人民政府 信息员、审核人 须修改密码/);
-    assert.match(all, /admin 系统管理员 楚雄市人民政府办公室 系统管理员 正常 2026-11-26 10:00/);
+    assert.match(all, /secadmin 安全保密管理员 楚雄市人民政府办公室 安全保密管理员 正常 2026-11-26 10:00/);
 
     const donggua = textOf((await admin.get(`/staff/users?unit=${unitIds.donggua}`)).body);
     assert.match(donggua, /共 2 个账号/);
@@ -273,7 +273,7 @@ describe('account administration', () => {
     assert.equal((await reviewer.get('/staff')).statusCode, 303, 'the locked user is signed out');
     const refused = await login('czj_reviewer', TEST_PASSWORD);
     assert.equal(refused.statusCode, 401);
-    assert.match(textOf(refused.body), /该账号已被管理员锁定，请联系本单位管理员解锁/);
+    assert.match(textOf(refused.body), /该账号已被管理员停用，请联系本单位管理员或安全保密管理员/);
     const page = textOf((await czjAdmin.get(`/staff/users/${id}/edit`)).body);
     assert.match(page, /账号已锁定，已结束其 1 个登录/);
     assert.match(page, /状态 已锁定（管理员）/);

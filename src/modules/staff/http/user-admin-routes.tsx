@@ -57,7 +57,7 @@ async function formOptions(core: Core, user: CurrentUser, current?: StaffWithUni
 }
 
 export function registerUserAdminRoutes(app: FastifyInstance, core: Core): void {
-  const guard = { preHandler: requireStaff('system_admin', 'unit_admin') };
+  const guard = { preHandler: requireStaff('security_admin', 'unit_admin') };
   const by = (req: FastifyRequest): By => ({ user: req.user!, actor: actorOf(req) });
   const idOf = (req: FastifyRequest) => parseId((req.params as { id?: string }).id);
   /** The services answer 404 / 403 themselves for a missing or out-of-scope account. */
@@ -86,7 +86,7 @@ export function registerUserAdminRoutes(app: FastifyInstance, core: Core): void 
 
   app.get('/staff/users', guard, async (req, reply) => {
     const list = await listAccounts(core, req.user!, req.query as Record<string, unknown>);
-    const html = renderDocument(<UserListPage ctx={pageContext(req, reply)} list={list} now={core.clock.now()} canFilterUnit={hasRole(req.user, 'system_admin')} />);
+    const html = renderDocument(<UserListPage ctx={pageContext(req, reply)} list={list} now={core.clock.now()} canFilterUnit={hasRole(req.user, 'security_admin')} />);
     return reply.type(HTML).send(html);
   });
 

@@ -25,7 +25,7 @@ export function LoginPage({ ctx, values, errors, next, notice }: { ctx: PageCont
             登录
           </button>
         </form>
-        <p class="hint">连续输错密码5次，账号将锁定15分钟。忘记密码请联系本单位管理员重置。</p>
+        <p class="hint">连续输错密码多次后须等待一段时间才能再试。忘记密码请联系本单位管理员或安全保密管理员重置。</p>
       </div>
     </StaffLayout>
   );
