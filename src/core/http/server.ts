@@ -9,6 +9,7 @@ import helmet from '@fastify/helmet';
 import csrf from '@fastify/csrf-protection';
 import rateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
+import { registerClientBundles } from './client-bundles.ts';
 import swagger from '@fastify/swagger';
 import multipart from '@fastify/multipart';
 import { h } from 'preact';
@@ -93,6 +94,7 @@ export async function createServer(core: Core, opts: ServerOptions): Promise<Fas
   });
   await app.register(rateLimit, { global: false });
   await registerHttpCaching(app, { maxAgeSeconds: core.config.publicCacheSeconds, staleSeconds: 300 });
+  registerClientBundles(app, { production: core.config.production });
   await app.register(fastifyStatic, { root: publicDir, prefix: '/assets/', maxAge: core.config.production ? '1d' : 0, index: false });
   await app.register(swagger, {
     openapi: { info: { title: 'Gongkai 政务公开平台 API', version: '1' }, servers: [] },

@@ -142,7 +142,7 @@ describe('public 政府信息公开 column', () => {
     assert.match(res.body, /<h3 id="d-budget-final-accounts-\d">政府预决算<\/h3>/);
     assert.match(res.body, /<h3 id="d-budget-final-accounts-\d">财政专项资金<\/h3>/);
     assert.match(res.body, /<h2 id="d-social-insurance">社会保险（1项）<\/h2>/);
-    assert.match(res.body, new RegExp(`<a href="/openness/items/${codes.budget}">政府预算</a>`));
+    assert.match(res.body, new RegExp(`<a href="/openness/items/${codes.budget}\\?from=finance">政府预算</a>`));
     assert.match(text, /政府预算 本级人民代表大会或其常务委员会批准后20日内 楚雄市财政局/);
     assert.match(res.body, /<th scope="col">二级事项<\/th>/);
     assert.match(res.body, /<caption class="visually-hidden">财政预决算领域“政府预决算”下的二级事项<\/caption>/);

@@ -16,6 +16,8 @@ import { CATALOG_PAGE_ITEMS, CatalogHistoryPage, UnitCatalogPage } from '../view
 import { ItemPage } from '../views/public-item.tsx';
 import { ReadingGuidePage } from '../views/public-reading-guide.tsx';
 import { itemRecords } from './item-records.ts';
+import { publicNextDue } from '../domain/next-due.ts';
+import { shanghaiToday } from '../../../core/clock.ts';
 import { itemSources } from './item-source.ts';
 import { opennessParts } from './openness-parts.ts';
 import { sendCatalogExport } from './export.ts';
@@ -70,7 +72,16 @@ export function registerCatalogPublicRoutes(app: FastifyInstance, core: Core): v
     const view = await loadPublicItem(core, req.site.rootUnitId, code);
     if (!view) throw new NotFoundError('该目录事项不存在。');
     const [records, sources] = await Promise.all([itemRecords(core, req.site.rootUnitId, view.item.id, view.item.code), itemSources(core, req.site.rootUnitId, view.item.id)]);
-    return sendPage(reply, <ItemPage ctx={pageContext(req, reply)} view={view} records={records} sources={sources} />);
+    // Reached from a unit's catalog (?from=slug): the breadcrumb leads back to that unit when it holds the item.
+    const from = typeof (req.query as { from?: unknown }).from === 'string' ? (req.query as { from: string }).from : '';
+    const via = from ? [view.owner, ...view.holders].find((u) => u.slug === from) : undefined;
+    // The next due date counts from the newest record listed on the page, not as if there were none.
+    const last = records?.links.map((l) => l.publishedOn).filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)).sort().at(-1);
+    const shown =
+      last && !view.item.retiredAt
+        ? { ...view, nextDue: publicNextDue(view.data.timeLimitRule, view.data.mode.proactive, shanghaiToday(core.clock.now()), await core.calendar.calendar(), last) }
+        : view;
+    return sendPage(reply, <ItemPage ctx={pageContext(req, reply)} view={shown} records={records} sources={sources} via={via} />);
   });
 
   app.get('/openness/:unitSlug', async (req, reply) => {

@@ -110,7 +110,7 @@ export function UnitCatalogPage(p: UnitCatalogProps) {
                     {l1.items.map((item) => (
                       <tr key={item.id}>
                         <td>
-                          <a href={itemPath(item.code)}>{item.level2}</a>
+                          <a href={itemPath(item.code, unit.slug)}>{item.level2}</a>
                         </td>
                         <td>{item.timeLimitText}</td>
                         <td>{item.publisherText}</td>

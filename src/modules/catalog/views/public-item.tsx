@@ -16,8 +16,9 @@ const CHANGE_KIND: Record<ItemVersionSummary['changeKind'], string> = { created:
 /** A column value short enough to quote before and after in the history. */
 const QUOTE_MAX = 60;
 
-export function ItemPage({ ctx, view, records, sources = [] }: { ctx: PageContext; view: PublicItem; records?: ItemRecords; sources?: ItemSourceLink[] }) {
+export function ItemPage({ ctx, view, records, sources = [], via }: { ctx: PageContext; view: PublicItem; records?: ItemRecords; sources?: ItemSourceLink[]; via?: PublicItem['owner'] }) {
   const { item, domain, data, owner, holders, versions, nextDue } = view;
+  const crumbUnit = via ?? owner;
   const channels = writtenChannelNames(writtenChannels(data));
   const basis = writtenBasis(data);
   const rule = describeTimeLimit(data.timeLimitRule);
@@ -27,8 +28,8 @@ export function ItemPage({ ctx, view, records, sources = [] }: { ctx: PageContex
       title={`${data.level2} - ${domain.name}`}
       breadcrumbs={[
         { href: '/openness', label: '政府信息公开' },
-        { href: columnPath(owner.slug), label: owner.name },
-        { href: columnPath(owner.slug, 'catalog'), label: '法定主动公开内容' },
+        { href: columnPath(crumbUnit.slug), label: crumbUnit.name },
+        { href: columnPath(crumbUnit.slug, 'catalog'), label: '法定主动公开内容' },
         { label: data.level2 },
       ]}
     >

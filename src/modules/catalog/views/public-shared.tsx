@@ -5,8 +5,9 @@ export function columnPath(unitSlug: string, part: '' | 'guide' | 'catalog' | 'c
   return part ? `/openness/${unitSlug}/${part}` : `/openness/${unitSlug}`;
 }
 
-export function itemPath(code: string): string {
-  return `/openness/items/${code}`;
+/** An item's page; `fromUnit` (a slug) when linked from that unit's catalog, so the page's breadcrumb leads back there. */
+export function itemPath(code: string, fromUnit?: string): string {
+  return fromUnit ? `/openness/items/${code}?from=${encodeURIComponent(fromUnit)}` : `/openness/items/${code}`;
 }
 
 export interface DomainGroup {

@@ -623,4 +623,39 @@ describe('publishing staff pages', () => {
     assert.equal((await gkb.get('/staff/records?unit=no-such-unit')).statusCode, 404);
     assert.equal((await gkb.get('/staff/records/timeliness?unit=finance')).statusCode, 200);
   });
+  it('leads the record page with 下一步: this person’s one or two actions, the rest folded, or who must act', async () => {
+    const nextBox = (html: string) => /<section class="next-steps"[\s\S]*?<\/section>\s*<section aria-labelledby="h-actions"/.exec(html)?.[0] ?? '';
+    const folded = (html: string) => /<details class="more-actions"[\s\S]*?<\/details>/.exec(html)?.[0] ?? '';
+    const code = await newDraft(editor, { title: '关于下一步提示的测试通知' });
+    // The editor: 编辑草稿 and 提交审核 open.
+    let page = await editor.get(`/staff/records/${code}`);
+    let box = nextBox(page.body);
+    assert.match(textOf(box), /下一步 状态： 草稿/);
+    assert.match(box, /\/edit"/);
+    assert.match(box, /action="\/staff\/records\/[^/]+\/submit"/);
+    // The unit admin's 紧急发布 is there, folded away.
+    page = await unitAdmin.get(`/staff/records/${code}`);
+    assert.match(nextBox(page.body), /\/submit"/);
+    assert.doesNotMatch(nextBox(page.body), /force-publish"/);
+    assert.match(folded(page.body), /其他操作（1 项）[\s\S]*force-publish"/);
+
+    assert.equal((await postFrom(editor, code, 'submit')).statusCode, 303);
+    // The editor now waits for the reviewer, and is told so.
+    page = await editor.get(`/staff/records/${code}`);
+    box = nextBox(page.body);
+    assert.match(textOf(box), /状态： 待审核.*等待本单位审核人审核（保密审查）。 您目前无需操作。/);
+    assert.doesNotMatch(box, /<form/);
+    // The reviewer: 审核通过 and 退回修改 open.
+    page = await reviewer.get(`/staff/records/${code}`);
+    box = nextBox(page.body);
+    assert.match(box, /\/approve"[\s\S]*\/send-back"/);
+    assert.doesNotMatch(textOf(box), /等待/);
+    assert.equal(folded(page.body), '', 'nothing else to fold for the reviewer');
+    // Published: nobody owes anything; 修订、撤回、有效性 are folded.
+    assert.equal((await postFrom(reviewer, code, 'approve', {})).statusCode, 303);
+    assert.equal((await postFrom(reviewer, code, 'publish', { when: 'now' })).statusCode, 303);
+    page = await reviewer.get(`/staff/records/${code}`);
+    assert.match(textOf(nextBox(page.body)), /已发布，无需操作/);
+    assert.match(folded(page.body), /可以进行的操作（3 项）[\s\S]*\/revise"[\s\S]*\/validity"[\s\S]*\/withdraw"/);
+  });
 });

@@ -5,7 +5,9 @@ import type { PageContext } from '../../../core/ui/context.ts';
 import { StaffLayout } from '../../../core/ui/layout.tsx';
 import { CsrfField, ErrorSummary, fieldId, RadioGroup, SelectField, TextArea, TextField } from '../../../core/ui/components.tsx';
 import { ACTION_LABELS, type WorkflowAction } from '../domain/workflow.ts';
-import { ATTACHMENT_ROLE_LABELS, VALIDITY_LABELS, WITHDRAW_REASON_LABELS, type RecordState } from '../domain/vocab.ts';
+import { ATTACHMENT_ROLE_LABELS, STATE_LABELS, VALIDITY_LABELS, WITHDRAW_REASON_LABELS, type RecordState } from '../domain/vocab.ts';
+import { recordNextSteps } from '../domain/next-steps.ts';
+import { MoreActions, NextStepsBox } from '../../../core/ui/next-steps.tsx';
 import { Reasons, RECORDS_CRUMB, recordHref, StateTag } from './staff-shared.tsx';
 import { PERSONAL_DATA_LABELS, type PersonalDataHit } from '../domain/personal-data.ts';
 import type { ContentFinding } from '../content-check.ts';
@@ -131,15 +133,31 @@ function ContentFindings({ check }: { check: NonNullable<RecordDetailProps['cont
   );
 }
 
-function Actions(p: RecordDetailProps) {
+/** Which action's form a field belongs to (to open the fold that holds a refused form). */
+const FIELD_ACTION: Record<string, WorkflowAction> = {
+  approveNote: 'approve',
+  contentConfirmed: 'approve',
+  reasons: 'send_back',
+  when: 'publish',
+  scheduleAt: 'publish',
+  urgentReason: 'force_publish',
+  confirm: 'force_publish',
+  reviewNote: 'review_forced',
+  validity: 'set_validity',
+  changedOn: 'set_validity',
+  replacedByIndexNo: 'set_validity',
+  reason: 'withdraw',
+  note: 'withdraw',
+};
+
+/** The forms of the allowed actions that `show` picks. */
+function Actions(p: RecordDetailProps & { show: (a: WorkflowAction) => boolean }) {
   const r = p.record;
-  const a = new Set(p.allowed);
+  const a = new Set(p.allowed.filter(p.show));
   const e = p.forms?.errors ?? {};
   const v = p.forms?.values ?? {};
   const ctx = p.ctx;
-  if (!a.size) {
-    return <p>您对此信息暂无可办理的操作。</p>;
-  }
+  if (!a.size) return null;
   return (
     <div class="record-actions">
       {a.has('edit') ? (
@@ -304,6 +322,12 @@ export function RecordDetailPage(p: RecordDetailProps) {
   const v = p.forms?.values ?? {};
   const actionErrors = Object.fromEntries(Object.entries(e).filter(([k]) => !['file', 'role', 'interpretation', 'changeNote'].includes(k)));
   const published = r.state === 'published';
+  const steps = recordNextSteps({ state: r.state, allowed: p.allowed, reviewOwed: r.reviewOwed, scheduledAt: r.scheduledAt, sentBack: r.sendBackReasons.length > 0 });
+  const primary = new Set(steps.primary);
+  const others = p.allowed.filter((a) => !primary.has(a));
+  const refusedAction = p.refusal ? p.allowed.find((a) => ACTION_LABELS[a] === p.refusal!.action) : undefined;
+  const erredActions = Object.keys(actionErrors).map((k) => FIELD_ACTION[k]);
+  const failedInOthers = others.some((a) => a === refusedAction || erredActions.includes(a));
   return (
     <StaffLayout ctx={p.ctx} title={r.title} breadcrumbs={[RECORDS_CRUMB, { label: r.title }]}>
       <h1>{r.title}</h1>
@@ -366,9 +390,27 @@ export function RecordDetailPage(p: RecordDetailProps) {
         </p>
       ) : null}
 
+      <NextStepsBox
+        status={
+          <p>
+            状态：<strong>{STATE_LABELS[r.state]}</strong>
+            {r.state === 'scheduled' && r.scheduledAt ? `；定时发布时间：${r.scheduledAt}` : ''}
+            {r.reviewOwed ? '；待补充审核' : ''}。
+          </p>
+        }
+        waitingFor={steps.waitingFor}
+        idle={!steps.primary.length}
+        notes={steps.settled ? <p>{steps.settled}</p> : null}
+      >
+        <Actions {...p} forms={{ errors: actionErrors, values: v }} show={(a) => primary.has(a)} />
+      </NextStepsBox>
+
       <section aria-labelledby="h-actions">
         <h2 id="h-actions">办理</h2>
-        <Actions {...p} forms={{ errors: actionErrors, values: v }} />
+        {!p.allowed.length ? <p>您对此信息暂无可办理的操作。</p> : null}
+        <MoreActions count={others.length} afterNextSteps={primary.size > 0} open={failedInOthers}>
+          <Actions {...p} forms={{ errors: actionErrors, values: v }} show={(a) => !primary.has(a)} />
+        </MoreActions>
       </section>
 
       <section aria-labelledby="h-meta">
@@ -397,7 +439,7 @@ export function RecordDetailPage(p: RecordDetailProps) {
       <section aria-labelledby="h-attachments">
         <h2 id="h-attachments">附件</h2>
         {p.attachments.length ? (
-          <div class="table-wrap" role="region" tabIndex={0} aria-label="附件">
+          <div class="table-wrap" role="region" tabIndex={0} aria-label="附件列表">
             <table>
               <caption class="visually-hidden">附件</caption>
               <thead>
@@ -548,7 +590,7 @@ export function RecordDetailPage(p: RecordDetailProps) {
       <section aria-labelledby="h-review">
         <h2 id="h-review">审核记录</h2>
         {p.reviewLog.length ? (
-          <div class="table-wrap" role="region" tabIndex={0} aria-label="审核记录">
+          <div class="table-wrap" role="region" tabIndex={0} aria-label="审核记录表">
             <table>
               <caption class="visually-hidden">审核记录</caption>
               <thead>
@@ -587,7 +629,7 @@ export function RecordDetailPage(p: RecordDetailProps) {
 
       <section aria-labelledby="h-versions">
         <h2 id="h-versions">版本</h2>
-        <div class="table-wrap" role="region" tabIndex={0} aria-label="版本">
+        <div class="table-wrap" role="region" tabIndex={0} aria-label="版本列表">
           <table>
             <caption class="visually-hidden">版本</caption>
             <thead>

@@ -2,6 +2,7 @@
 // when a draft was saved by someone else in the meantime.
 import type { PageContext } from '../../../core/ui/context.ts';
 import type { FieldErrors } from '../../../core/http/form.ts';
+import { bundleUrl } from '../../../core/http/client-bundles.ts';
 import { StaffLayout } from '../../../core/ui/layout.tsx';
 import { CheckboxGroup, CsrfField, describedBy, ErrorSummary, Field, fieldId, RadioGroup, SelectField, TextArea, TextField } from '../../../core/ui/components.tsx';
 import {
@@ -46,7 +47,7 @@ const ALLOWED_MARKUP = '<h2>–<h4>、<p>、<br>、<ul>/<ol>/<li>、<table>/<tr>
 export function BodyHint() {
   return (
     <>
-      不带标记的文字按空行分段。可使用以下标记：{ALLOWED_MARKUP}。其他标记会原样显示为文字，脚本、样式和事件属性在保存时删除。
+      可直接从 Word 或 WPS 复制粘贴：标题、列表和表格保留，字体和样式去掉。不带标记的文字按空行分段；直接写 HTML 时可使用以下标记：{ALLOWED_MARKUP}。其他标记保存时去掉、只留文字，脚本、样式和事件属性一律删除。
     </>
   );
 }
@@ -191,12 +192,15 @@ export function RecordForm(p: Omit<RecordFormProps, 'ctx'> & { csrfToken: string
           id={fieldId('bodyHtml')}
           name="bodyHtml"
           rows={16}
+          data-rich-text
           aria-invalid={e.bodyHtml ? 'true' : undefined}
           aria-describedby={[`${fieldId('bodyHtml')}-hint`, e.bodyHtml ? `${fieldId('bodyHtml')}-error` : ''].filter(Boolean).join(' ')}
           required
         >
           {v.bodyHtml}
         </textarea>
+        {/* The editor enhances the textarea above; without JavaScript the textarea is the editor. */}
+        <script src={bundleUrl('rich-text-editor')} defer />
       </Field>
 
       <h2>公开属性</h2>

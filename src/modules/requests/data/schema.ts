@@ -21,6 +21,28 @@ export const reqSequences = pgTable(
   (t) => [primaryKey({ columns: [t.rootUnitId, t.year] })],
 );
 
+/** 答复告知书文号 pattern of a unit, e.g. 楚市财依申复〔{年}〕{号}号 (none: reply letters carry no 文号). */
+export const reqDocNoPatterns = pgTable('req_doc_no_patterns', {
+  unitId: bigint('unit_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => units.id),
+  pattern: text('pattern').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** 答复告知书文号 counters: one row per unit and year; incremented atomically (INSERT … ON CONFLICT DO UPDATE). */
+export const reqDocNoSequences = pgTable(
+  'req_doc_no_sequences',
+  {
+    unitId: bigint('unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    year: integer('year').notNull(),
+    lastSeq: integer('last_seq').notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.unitId, t.year] })],
+);
+
 /** Per-site settings of the request workflow. */
 export const reqSettings = pgTable('req_settings', {
   rootUnitId: bigint('root_unit_id', { mode: 'number' })
@@ -110,8 +132,15 @@ export const reqRequests = pgTable(
     publishedRecordRef: text('published_record_ref'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** 答复告知书的文号, allocated once when the reply letter is first generated (kept on re-generation). */
+    replyDocNo: text('reply_doc_no'),
+    /** The unit whose counter gave the number (the request may later be handed to another unit). */
+    replyDocUnitId: bigint('reply_doc_unit_id', { mode: 'number' }).references(() => units.id),
+    replyDocYear: integer('reply_doc_year'),
+    replyDocSeq: integer('reply_doc_seq'),
   },
   (t) => [
+    uniqueIndex('req_requests_reply_doc_no_key').on(t.replyDocUnitId, t.replyDocYear, t.replyDocSeq),
     uniqueIndex('req_requests_no_key').on(t.rootUnitId, t.requestNo),
     uniqueIndex('req_requests_idempotency_key').on(t.idempotencyKey).where(sql`${t.idempotencyKey} is not null`),
     index('req_requests_unit_state_idx').on(t.unitId, t.state, t.dueOn),

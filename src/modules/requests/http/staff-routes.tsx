@@ -55,13 +55,14 @@ import {
 } from '../service.ts';
 import { findSimilarRequests, listRequests, loadRequestForStaff, type RequestView } from '../service-read.ts';
 import { composeLetter } from '../letters/compose.ts';
+import { docNoPatterns, replyDocNo, saveDocNoPatterns } from '../service-doc-no.ts';
 import { renderLetterDocx } from '../letters/render-docx.ts';
 import { currentTemplate } from '../letters/template-store.ts';
 import { RequestListPage, DUE_LABELS, REQUEST_LIST_COLUMNS, type ListFilters, type ListRowView } from '../views/staff-list.tsx';
 import { chosenColumns } from '../../../core/http/columns.ts';
 import { RequestPage, type FailedAction } from '../views/staff-request.tsx';
 import { RegisterPage, RegisteredPage } from '../views/staff-register.tsx';
-import { SettingsPage } from '../views/settings.tsx';
+import { SettingsPage, type DocNoUnit } from '../views/settings.tsx';
 import { DOCX, HTML, XLSX, pageParam, queryText } from './common.ts';
 import { STAFF_ROLES } from './access.ts';
 import { registerMailLogRoutes } from './mail-log-routes.tsx';
@@ -485,7 +486,46 @@ export function registerRequestsStaffRoutes(app: FastifyInstance, core: Core): v
     const s = await getSettings(core, req.user!.rootUnitId);
     return reply
       .type(HTML)
-      .send(renderDocument(<SettingsPage ctx={pageContext(req, reply)} values={{ feePausesClock: s.feePausesClock ? 'on' : '', reviewBody: s.reviewBody, court: s.court }} errors={{}} reasons={[]} />));
+      .send(
+        renderDocument(
+          <SettingsPage ctx={pageContext(req, reply)} values={{ feePausesClock: s.feePausesClock ? 'on' : '', reviewBody: s.reviewBody, court: s.court }} errors={{}} reasons={[]} docNoUnits={await docNoUnitsOf(req)} />,
+        ),
+      );
+  });
+
+  /** The site's units that answer requests, with their 答复告知书文号 patterns. */
+  async function docNoUnitsOf(req: FastifyRequest, typed?: Record<number, string>): Promise<DocNoUnit[]> {
+    const units = (await unitsOf(req)).filter((u) => u.type !== 'other');
+    const patterns = await docNoPatterns(core, units.map((u) => u.id));
+    return units.map((u) => ({ id: u.id, name: u.name, pattern: typed?.[u.id] ?? patterns.get(u.id) ?? '' }));
+  }
+
+  app.post('/staff/requests/settings/doc-numbers', settingsGuard, async (req, reply) => {
+    const form = new FormReader(req.body);
+    const units = await docNoUnitsOf(req);
+    const input: Record<number, string> = {};
+    for (const u of units) input[u.id] = (form.raw(`docNo-${u.id}`) ?? '').slice(0, 200);
+    const result = await saveDocNoPatterns(core, staffActor(req), units.map((u) => u.id), input);
+    if (!result.ok) {
+      const s = await getSettings(core, req.user!.rootUnitId);
+      return reply
+        .code(400)
+        .type(HTML)
+        .send(
+          renderDocument(
+            <SettingsPage
+              ctx={pageContext(req, reply)}
+              values={{ feePausesClock: s.feePausesClock ? 'on' : '', reviewBody: s.reviewBody, court: s.court }}
+              errors={{}}
+              reasons={[]}
+              docNoUnits={await docNoUnitsOf(req, input)}
+              docNoErrors={result.errors}
+            />,
+          ),
+        );
+    }
+    setFlash(reply, result.changed ? `已保存 ${result.changed} 个单位的答复告知书文号格式。` : '文号格式没有变化。');
+    return reply.redirect('/staff/requests/settings#doc-numbers', 303);
   });
 
   app.post('/staff/requests/settings', settingsGuard, async (req, reply) => {
@@ -500,7 +540,7 @@ export function registerRequestsStaffRoutes(app: FastifyInstance, core: Core): v
       return reply
         .code(hasFields ? 400 : 403)
         .type(HTML)
-        .send(renderDocument(<SettingsPage ctx={pageContext(req, reply)} values={values} errors={result.errors} reasons={hasFields ? [] : result.reasons} />));
+        .send(renderDocument(<SettingsPage ctx={pageContext(req, reply)} values={values} errors={result.errors} reasons={hasFields ? [] : result.reasons} docNoUnits={await docNoUnitsOf(req)} />));
     }
     setFlash(reply, result.recomputed ? `已保存设置，并重新计算了 ${result.recomputed} 件办理中申请的答复期限。` : '已保存设置。');
     return reply.redirect('/staff/requests/settings', 303);
@@ -574,6 +614,8 @@ export function registerRequestsStaffRoutes(app: FastifyInstance, core: Core): v
       releasedFiles: released,
       howToPay: values.howToPay,
     });
+    // The reply letter's 文号: given on its first generation (draft or sent), the same ever after.
+    if (choice.kind === 'reply') facts.docNo = (await replyDocNo(core, row.id, issuedOn)) ?? undefined;
     const letter = composeLetter(template, facts);
     const docx = await renderLetterDocx(letter);
     const fileName = `${letter.title}-${row.requestNo}.docx`;

@@ -11,6 +11,8 @@ export interface LetterFacts {
   /** 人民法院 named in the remedy notice ('' = 有管辖权的人民法院). */
   court?: string;
   requestNo: string;
+  /** 答复告知书的文号 (the unit's pattern), shown above the 受理编号; absent when the unit has none. */
+  docNo?: string;
   applicantName: string;
   /** 收到申请之日, YYYY-MM-DD. */
   receivedOn: string;
@@ -86,5 +88,5 @@ export function letterValues(f: LetterFacts): LetterValues {
 
 export function composeLetter(template: { title: string; body: string }, facts: LetterFacts): ComposedLetter {
   const filled = fillTemplate(template.body, letterValues(facts));
-  return { title: template.title, text: filled.text, reference: `受理编号：${facts.requestNo}`, missing: filled.missing };
+  return { title: template.title, text: filled.text, reference: facts.docNo ? `${facts.docNo}　受理编号：${facts.requestNo}` : `受理编号：${facts.requestNo}`, missing: filled.missing };
 }

@@ -4,6 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from '../../../core/ui/context.ts';
 import { StaffLayout } from '../../../core/ui/layout.tsx';
+import { MoreActions, NextStepsBox } from '../../../core/ui/next-steps.tsx';
 import { CsrfField, ErrorSummary, RadioGroup, SelectField, TextArea, TextField } from '../../../core/ui/components.tsx';
 import type { FieldErrors } from '../../../core/http/form.ts';
 import { formatInstant } from '../../../core/clock.ts';
@@ -366,32 +367,34 @@ export function RequestPage({ ctx, view, revealed, failed, similar, letterChoice
       <p>
         受理单位：{view.unitName}；承办人：{view.handlerName ?? '尚未指定（由单位管理员指定）'}；您在本申请中的身份：{view.parties.map((p) => PARTY_LABELS[p]).join('、') || '无'}
       </p>
-      <section class="next-steps" id="next-steps" aria-labelledby="next-title">
-        <h2 id="next-title">下一步</h2>
-        <p>
-          状态：<strong>{view.stateLabel}</strong>；答复期限：
-          {c.dueOn ? `${c.dueOn}${c.dueProvisional ? '（暂定）' : ''}` : '未开始或暂停计算'}
-          {view.due.status === 'overdue' && view.due.overdueWorkingDays ? `，已逾期 ${view.due.overdueWorkingDays} 个工作日` : view.due.workingDaysLeft !== null && c.dueOn ? `，还剩 ${view.due.workingDaysLeft} 个工作日` : ''}。
-        </p>
-        {pendingExt ? (
-          <p>
-            延期申请待批准：{pendingExt.days} 个工作日，理由：{pendingExt.reason}
-          </p>
-        ) : null}
-        {steps.waitingFor ? (
-          <p class="waiting-for">
-            <strong>{steps.waitingFor}。</strong>
-            {steps.primary.length || steps.letter ? '' : '您目前无需操作。'}
-          </p>
-        ) : null}
-        {steps.letter ? (
-          <p class="notice">
-            {LETTER_LABELS[steps.letter]}尚未生成送达。<a href={`#action-letters`}>生成{LETTER_LABELS[steps.letter]}</a>
-          </p>
-        ) : null}
+      <NextStepsBox
+        status={
+          <>
+            <p>
+              状态：<strong>{view.stateLabel}</strong>；答复期限：
+              {c.dueOn ? `${c.dueOn}${c.dueProvisional ? '（暂定）' : ''}` : '未开始或暂停计算'}
+              {view.due.status === 'overdue' && view.due.overdueWorkingDays ? `，已逾期 ${view.due.overdueWorkingDays} 个工作日` : view.due.workingDaysLeft !== null && c.dueOn ? `，还剩 ${view.due.workingDaysLeft} 个工作日` : ''}。
+            </p>
+            {pendingExt ? (
+              <p>
+                延期申请待批准：{pendingExt.days} 个工作日，理由：{pendingExt.reason}
+              </p>
+            ) : null}
+          </>
+        }
+        waitingFor={steps.waitingFor}
+        idle={!steps.primary.length && !steps.letter}
+        notes={
+          steps.letter ? (
+            <p class="notice">
+              {LETTER_LABELS[steps.letter]}尚未生成送达。<a href={`#action-letters`}>生成{LETTER_LABELS[steps.letter]}</a>
+            </p>
+          ) : null
+        }
+      >
         {actionForms((k) => primaryKeys.has(k))}
         {r.state === 'archived' && !steps.letter ? <p>本申请已归档，无需进一步操作。</p> : null}
-      </section>
+      </NextStepsBox>
       {view.clock.flags.length ? (
         <div class="warning-box">
           <ul>
@@ -517,12 +520,9 @@ export function RequestPage({ ctx, view, revealed, failed, similar, letterChoice
           </div>
         ) : null}
         {!view.actions.length ? <p>在当前状态（{view.stateLabel}）下，您没有可以进行的操作。</p> : null}
-        {otherKeys.size ? (
-          <details class="more-actions" open={failedInOthers}>
-            <summary>{primaryKeys.size ? '其他操作' : '可以进行的操作'}（{otherKeys.size} 项）</summary>
-            {actionForms(otherKey)}
-          </details>
-        ) : null}
+        <MoreActions count={otherKeys.size} afterNextSteps={primaryKeys.size > 0} open={failedInOthers}>
+          {actionForms(otherKey)}
+        </MoreActions>
       </section>
 
       <section aria-labelledby="letters-title">
