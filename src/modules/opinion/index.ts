@@ -2,11 +2,12 @@ import type { ModuleManifest } from '../../core/services.ts';
 import type { PeriodicJob } from '../../core/jobs/periodic.ts';
 import { registerOpinionStaffRoutes } from './http/staff-routes.tsx';
 import { registerConcernRoutes } from './http/concern-routes.tsx';
+import { registerMonitorRoutes } from './http/monitor-routes.tsx';
 import { startOpinionJobs } from './jobs.ts';
 import { opinionWorkQueue } from './work-queue.ts';
 import { seedOpinion } from './seed.ts';
 
-export { runOpinionReminders } from './jobs.ts';
+export { runOpinionReminders, runOpinionMonitor } from './jobs.ts';
 
 /** 解读回应: 政务舆情 from collection to evaluation with its 5 h / 24 h / 48 h timers, and the public 回应关切 column. */
 export const opinionModule: ModuleManifest = {
@@ -19,10 +20,13 @@ export const opinionModule: ModuleManifest = {
   register(app, core) {
     registerOpinionStaffRoutes(app, core);
     registerConcernRoutes(app, core);
-    let jobs: PeriodicJob | null = null;
+    registerMonitorRoutes(app, core);
+    let jobs: PeriodicJob[] = [];
     app.addHook('onReady', async () => {
       jobs = startOpinionJobs(core, { onError: (err) => app.log.error({ err }, 'opinion reminders failed') });
     });
-    app.addHook('onClose', async () => jobs?.stop());
+    app.addHook('onClose', async () => {
+      await Promise.all(jobs.map((j) => j.stop()));
+    });
   },
 };

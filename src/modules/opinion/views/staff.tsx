@@ -56,6 +56,9 @@ export function ListPage(props: { ctx: PageContext; views: ItemView[]; state: st
             <a class="button secondary" href={`${BASE}/board`}>
               舆情看板
             </a>{' '}
+            <a class="button secondary" href={`${BASE}/monitor`}>
+              舆情监测
+            </a>{' '}
             <a class="button secondary" href={`${BASE}/levels`}>
               舆情等级设置
             </a>{' '}
