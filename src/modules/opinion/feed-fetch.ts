@@ -1,7 +1,7 @@
 // Fetches a monitoring feed defensively: http(s) only, redirects followed by hand (at most three, no
 // loops, never to another scheme), one timeout for the whole exchange, and the body read up to a size
 // limit. Every failure comes back as a Chinese reason for the feed settings page, never as a throw.
-import { FEED_LIMITS, decodeFeed, parseFeedText, type FeedEntry } from './domain/feed.ts';
+import { FEED_LIMITS, decodeFeed, parseFeedText, type FeedEntry } from './feed-parse.ts';
 
 export type FeedFetch = { ok: true; entries: FeedEntry[]; skipped: number } | { ok: false; error: string };
 

@@ -3,9 +3,9 @@
 // survived with a Chinese reason; script in titles comes out as plain text.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { fetchFeed } from '../feed-fetch.ts';
-import { FEED_LIMITS, declaredCharset, parseFeedText } from './feed.ts';
-import { startFeedServer } from '../testing/feed-server.ts';
+import { fetchFeed } from './feed-fetch.ts';
+import { FEED_LIMITS, declaredCharset, parseFeedText } from './feed-parse.ts';
+import { startFeedServer } from './testing/feed-server.ts';
 
 let srv: Awaited<ReturnType<typeof startFeedServer>>;
 before(async () => {

@@ -3,7 +3,7 @@
 // untrusted: its bytes are decoded by the declared charset (GBK feeds exist), titles and summaries are
 // reduced to plain text and cut to size, links must be http(s), and only the first entries count.
 import { parseFeed, Parser } from 'htmlparser2';
-import { htmlToPlainText } from '../../../core/html/sanitize.ts';
+import { htmlToPlainText } from '../../core/html/sanitize.ts';
 
 export const FEED_LIMITS = {
   /** Bytes read from the server; more is refused, not truncated (a cut XML is malformed anyway). */
