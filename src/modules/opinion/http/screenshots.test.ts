@@ -35,7 +35,7 @@ function png(): Buffer {
 async function upload(c: TestClient, name: string, bytes: Buffer, caption = '') {
   const token = /name="_csrf" value="([^"]+)"/.exec((await c.get(page)).body)![1]!;
   const b = `----gk${crypto.randomBytes(8).toString('hex')}`;
-  const parts = [Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n--${b}\r\nContent-Disposition: form-data; name="caption"\r\n\r\n${caption}\r\n`)];
+  const parts: Buffer[] = [Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n--${b}\r\nContent-Disposition: form-data; name="caption"\r\n\r\n${caption}\r\n`)];
   parts.push(Buffer.from(`--${b}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), bytes, Buffer.from(`\r\n--${b}--\r\n`));
   return t.app.inject({ method: 'POST', url: `${page}/screenshots`, headers: { cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'content-type': `multipart/form-data; boundary=${b}` }, payload: Buffer.concat(parts) });
 }

@@ -67,6 +67,9 @@ export function ListPage(props: { ctx: PageContext; views: ItemView[]; state: st
         ) : null}
         <a class="button secondary" href={`${BASE}/concerns`}>
           回应关切栏目
+        </a>{' '}
+        <a class="button secondary" href={`${BASE}/events`}>
+          发布会和访谈
         </a>
       </p>
       <nav aria-label="按状态筛选">
