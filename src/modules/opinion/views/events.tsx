@@ -27,7 +27,7 @@ function EventFacts({ e, now }: { e: EventRow; now: Date }) {
         </>
       ) : null}
       <dt>发布人</dt>
-      <dd>{e.speakers}</dd>
+      <dd>{e.speakers.split("\n").filter(Boolean).join("、")}</dd>
       <dt>主办单位</dt>
       <dd>{e.unitName}</dd>
       <dt>状态</dt>
