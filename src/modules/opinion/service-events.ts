@@ -2,7 +2,7 @@
 // (idempotent by the form's one-time key), staff approve or reject them and answer; approved ones are
 // published with their answer.
 import crypto from 'node:crypto';
-import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import type { Core } from '../../core/services.ts';
 import type { DbOrTx } from '../../core/db/index.ts';
 import { units } from '../../core/db/schema.ts';
@@ -120,9 +120,4 @@ export async function moderateQuestion(core: Core, actor: OpinionActor, event: E
     await writeAudit(tx, actor.audit, { action: `opinion.question-${input.decision}`, targetType: 'opinion_event_question', targetId: id, unitId: event.unitId, summary: { note: input.reason || undefined } }, now);
   });
   return { ok: true };
-}
-
-export async function pendingQuestionCount(db: DbOrTx, rootUnitId: number): Promise<number> {
-  const r = await db.execute(sql`SELECT count(*)::int AS n FROM opinion_event_questions q JOIN opinion_events e ON e.id = q.event_id WHERE e.root_unit_id = ${rootUnitId} AND q.state = 'pending'`);
-  return Number((r.rows[0] as { n: number }).n);
 }
