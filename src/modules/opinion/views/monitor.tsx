@@ -162,7 +162,7 @@ export function MonitorSettingsPage(props: { ctx: PageContext; feeds: FeedRow[];
         <CsrfField token={ctx.csrfToken} />
         {props.editing ? <input type="hidden" name="id" value={String(props.editing.id)} /> : null}
         <TextField name="name" label="名称" hint="如：某舆情监测服务商" value={v.name} error={feedForm.errors.name} maxLength={50} required />
-        <TextField name="url" type="url" label="订阅地址" hint="以 http:// 或 https:// 开头" value={v.url} error={feedForm.errors.url} maxLength={500} required />
+        <TextField name="url" inputMode="url" label="订阅地址" hint="以 http:// 或 https:// 开头" value={v.url} error={feedForm.errors.url} maxLength={500} required />
         <TextField name="intervalMinutes" inputMode="numeric" label="读取间隔（分钟）" hint="5至1440" value={v.intervalMinutes ?? '30'} error={feedForm.errors.intervalMinutes} maxLength={4} required />
         <RadioGroup name="active" legend="状态" inline value={v.active ?? 'yes'} error={feedForm.errors.active} options={[{ value: 'yes', label: '启用' }, { value: 'no', label: '停用' }]} required />
         <button type="submit" class="button">
