@@ -183,6 +183,42 @@ describe('malformed input never causes a 500', () => {
     assert.equal(api.statusCode, 404);
     assert.deepEqual(JSON.parse(api.body), { error: { code: 'not_found', message: '接口不存在', fields: {} } });
   });
+
+  it('解读回应 forms (舆情监测, screenshots, 发布会/访谈): malformed input gets a 4xx, a Chinese message at the field and the input kept', async () => {
+    const gkb = await t.signIn('gkb');
+    const page = await gkb.get('/staff/opinion/events/new');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const unit = String((await t.core.pool.query("SELECT id FROM units WHERE slug = 'housing-construction'")).rows[0].id);
+    const ev = await gkb.post('/staff/opinion/events', { _csrf: csrf, kind: 'interview', topic: '在线访谈（测试）', startsAt: '2030-01-01T10:00', durationMinutes: '60', place: '', speakers: '局长', intro: '', unitId: unit, transcript: '', media: '', publish: 'no' });
+    assert.equal(ev.statusCode, 303);
+    const staffEvent = String(ev.headers.location);
+    const code = staffEvent.split('/').pop()!;
+    const root = (await t.core.pool.query("SELECT id FROM units WHERE slug = 'city-government'")).rows[0].id;
+    const cand = (await t.core.pool.query("INSERT INTO opinion_candidates (root_unit_id, origin, key, title, source, first_seen_at) VALUES ($1, 'feed', 'malformed-1', '线索', '监测', now()) RETURNING id", [root])).rows[0].id;
+    const reg = await gkb.get('/staff/opinion/new');
+    const key = /name="submissionKey" value="([^"]+)"/.exec(reg.body)![1]!;
+    const level = String((await t.core.pool.query("SELECT id FROM opinion_levels WHERE name = '一般'")).rows[0].id);
+    const item = await gkb.post('/staff/opinion', { _csrf: csrf, submissionKey: key, title: '测试舆情', source: '微博', link: '', firstSeenAt: '2026-11-26T08:00', summary: '摘要', involved: '', levelId: level, unitId: unit });
+    const itemUrl = String(item.headers.location);
+    const urls = ['/staff/opinion/monitor/feeds', '/staff/opinion/monitor/alerts', `/staff/opinion/monitor/candidates/${cand}/accept`, `/staff/opinion/monitor/candidates/${cand}/dismiss`, '/staff/opinion/monitor/feeds/999999/poll', `${itemUrl}/screenshots`, '/staff/opinion/events', staffEvent, `${staffEvent}/questions`, `${staffEvent}/questions/999999`, `/opinion/events/${code}/questions`];
+    const failures: string[] = [];
+    for (const url of urls) {
+      for (const b of BODIES) {
+        const body = b.type.startsWith('application/x-www-form-urlencoded') ? `_csrf=${encodeURIComponent(csrf)}&${b.body}` : b.body;
+        const res = await t.app.inject({ method: 'POST', url, headers: { cookie: cookieOf(gkb), 'content-type': b.type, 'x-csrf-token': csrf }, payload: body });
+        if (res.statusCode >= 500 || res.statusCode < 300) failures.push(`POST ${url} [${b.type}] ${b.body.slice(0, 30)} → ${res.statusCode}`);
+      }
+    }
+    assert.deepEqual(failures, []);
+    const feed = await gkb.post('/staff/opinion/monitor/feeds', { _csrf: csrf, name: '<script>x</script>', url: 'http://exa mple', intervalMinutes: '1', active: 'maybe' });
+    assert.equal(feed.statusCode, 400);
+    assert.match(feed.body, /订阅地址应以 http:\/\/ 或 https:\/\/ 开头/);
+    assert.match(feed.body, /value="&lt;script>x&lt;\/script>"/);
+    const q = await gkb.post(staffEvent, { _csrf: csrf, kind: 'interview', topic: '在线访谈（测试）', startsAt: '2030-02-30T10:00', durationMinutes: '9999', place: '', speakers: '局长', intro: '', unitId: unit, transcript: '', media: '', publish: 'no' });
+    assert.equal(q.statusCode, 400);
+    assert.match(q.body, /开始时间应为有效的日期和时间/);
+    assert.match(q.body, /value="2030-02-30T10:00"/);
+  });
 });
 
 function cookieOf(c: TestClient): string {

@@ -19,6 +19,25 @@ export async function validMessagesSince(db: DbOrTx, rootUnitId: number, since: 
   return (r.rows as { item_no: string; received_on: string; replied_on: string | null }[]).map((x) => ({ itemNo: x.item_no, receivedOn: x.received_on, repliedOn: x.replied_on }));
 }
 
+/** Text similarity of two messages (0–1), the measure 并单 uses; for other modules' clustering. */
+export { similarity as messageSimilarity } from './domain/merge.ts';
+
+/** Messages received since an instant (not merged into another), with their 主题分类 label, for the 舆情 alerts. */
+export async function messagesReceivedSince(db: DbOrTx, rootUnitId: number, since: Date): Promise<{ itemNo: string; title: string; content: string; subjectId: number | null; subjectLabel: string; receivedAt: Date }[]> {
+  const r = await db.execute(sql`SELECT m.item_no, m.title, left(m.content, 500) AS content, m.subject_id, m.received_at,
+      coalesce(CASE WHEN p.name IS NOT NULL THEN p.name || ' › ' ELSE '' END || s.name, '') AS subject_label
+    FROM msg_items m LEFT JOIN msg_subjects s ON s.id = m.subject_id LEFT JOIN msg_subjects p ON p.id = s.parent_id
+    WHERE m.root_unit_id = ${rootUnitId} AND m.received_at >= ${since.toISOString()} AND m.merged_into IS NULL ORDER BY m.received_at, m.item_no LIMIT 5000`);
+  return (r.rows as { item_no: string; title: string; content: string; subject_id: string | null; received_at: string | Date; subject_label: string }[]).map((x) => ({
+    itemNo: x.item_no,
+    title: x.title,
+    content: x.content,
+    subjectId: x.subject_id === null ? null : Number(x.subject_id),
+    subjectLabel: x.subject_label,
+    receivedAt: new Date(x.received_at),
+  }));
+}
+
 /** 互动交流: 书记/市长信箱, 部门/乡镇信箱, 咨询, 我为政府网站找错 and 96128 in one intake, dispatch, supervision and publication. */
 export const messagesModule: ModuleManifest = {
   name: 'messages',

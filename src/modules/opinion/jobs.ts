@@ -8,6 +8,7 @@ import { startPeriodic, type PeriodicJob } from '../../core/jobs/periodic.ts';
 import { opinionReminders } from './data/schema.ts';
 import { reminderDue, TIMER_RULES, formatLeft } from './domain/timers.ts';
 import { loadItems } from './service.ts';
+import { pollDueFeeds, runMessageAlerts } from './service-monitor.ts';
 
 export interface OpinionReminderRun {
   soon: number;
@@ -51,7 +52,16 @@ export async function runOpinionReminders(core: Core): Promise<OpinionReminderRu
   return run;
 }
 
-/** Every 5 minutes: the shortest timer is 5 hours and its reminder comes an hour before. */
-export function startOpinionJobs(core: Core, opts: { intervalMs?: number; onError?: (err: unknown) => void } = {}): PeriodicJob {
-  return startPeriodic(() => runOpinionReminders(core), { intervalMs: opts.intervalMs ?? 5 * 60_000, firstDelayMs: 7_000, onError: opts.onError });
+/** Monitoring: the feeds that are due (each at its own interval) and the 互动交流 alerts. */
+export async function runOpinionMonitor(core: Core): Promise<{ feeds: Awaited<ReturnType<typeof pollDueFeeds>>; alerts: number }> {
+  return { feeds: await pollDueFeeds(core), alerts: await runMessageAlerts(core) };
+}
+
+/** Every 5 minutes: the shortest timer is 5 hours and its reminder comes an hour before; feeds are read at their own intervals (5 minutes or more). */
+export function startOpinionJobs(core: Core, opts: { intervalMs?: number; onError?: (err: unknown) => void } = {}): PeriodicJob[] {
+  const intervalMs = opts.intervalMs ?? 5 * 60_000;
+  return [
+    startPeriodic(() => runOpinionReminders(core), { intervalMs, firstDelayMs: 7_000, onError: opts.onError }),
+    startPeriodic(() => runOpinionMonitor(core), { intervalMs, firstDelayMs: 11_000, onError: opts.onError }),
+  ];
 }

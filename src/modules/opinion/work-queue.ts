@@ -5,6 +5,7 @@ import type { CurrentUser } from '../../core/ui/context.ts';
 import type { WorkItem } from '../../core/work-queue.ts';
 import { hasRole } from '../../core/auth/roles.ts';
 import { canSeeItem, isOffice, loadItems, type ItemView } from './service.ts';
+import { countPending } from './service-monitor.ts';
 
 export type ListState = 'open' | 'overdue' | 'late' | 'closed';
 
@@ -22,7 +23,13 @@ export async function opinionWorkQueue(core: Core, user: CurrentUser): Promise<W
   const group: WorkItem['group'] = office ? 'city' : 'unit';
   const [overdue, open] = await Promise.all([listFor(core, user, 'overdue'), listFor(core, user, 'open')]);
   const soon = open.some((v) => v.timers.some((t) => t.msLeft !== null && t.msLeft >= 0 && t.msLeft <= 6 * 3_600_000));
+  const extra: WorkItem[] = [];
+  if (office) {
+    const candidates = await countPending(core.db, user.rootUnitId);
+    extra.push({ group, label: '舆情监测：待处理线索', count: candidates, href: '/staff/opinion/monitor', tone: candidates ? 'soon' : undefined });
+  }
   return [
+    ...extra,
     { group, label: office ? '政务舆情：已超时未回应' : '政务舆情：本单位已超时未回应', count: overdue.length, href: '/staff/opinion?state=overdue', tone: overdue.length ? 'overdue' : undefined },
     { group, label: office ? '政务舆情：办理中' : '政务舆情：本单位办理中', count: open.length, href: '/staff/opinion?state=open', tone: soon ? 'soon' : undefined },
   ];

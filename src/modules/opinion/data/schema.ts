@@ -123,3 +123,142 @@ export const opinionConcerns = pgTable(
   },
   (t) => [uniqueIndex('opinion_concerns_code_key').on(t.code), index('opinion_concerns_list_idx').on(t.rootUnitId, t.answeredOn)],
 );
+
+/** Per-site settings of the register: the 互动交流 alert threshold. */
+export const opinionSettings = pgTable('opinion_settings', {
+  rootUnitId: bigint('root_unit_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => units.id),
+  /** Similar messages on one subject within 24 h that raise a candidate. */
+  alertThreshold: integer('alert_threshold').notNull().default(5),
+  alertsEnabled: boolean('alerts_enabled').notNull().default(true),
+});
+
+/** A monitoring vendor's feed (RSS, Atom or JSON Feed), polled on a schedule. */
+export const opinionFeeds = pgTable(
+  'opinion_feeds',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    rootUnitId: bigint('root_unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    name: text('name').notNull(),
+    url: text('url').notNull(),
+    intervalMinutes: integer('interval_minutes').notNull().default(30),
+    active: boolean('active').notNull().default(true),
+    lastPolledAt: timestamp('last_polled_at', { withTimezone: true }),
+    /** '' when the last poll went well, else the reason in Chinese. */
+    lastError: text('last_error').notNull().default(''),
+    lastNew: integer('last_new').notNull().default(0),
+  },
+  (t) => [uniqueIndex('opinion_feeds_url_key').on(t.rootUnitId, t.url)],
+);
+
+export type CandidateState = 'pending' | 'accepted' | 'dismissed';
+
+/** An entry of a feed or a 互动交流 alert, waiting for staff to accept (a 舆情 item) or dismiss. */
+export const opinionCandidates = pgTable(
+  'opinion_candidates',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    rootUnitId: bigint('root_unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    origin: text('origin').$type<'feed' | 'messages'>().notNull(),
+    feedId: bigint('feed_id', { mode: 'number' }).references(() => opinionFeeds.id),
+    /** Dedupe key: the entry's guid, else its link (feeds); subject and window (alerts). */
+    key: text('key').notNull(),
+    title: text('title').notNull(),
+    link: text('link').notNull().default(''),
+    summary: text('summary').notNull().default(''),
+    source: text('source').notNull(),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    firstSeenAt: timestamp('first_seen_at', { withTimezone: true }).notNull(),
+    state: text('state').$type<CandidateState>().notNull().default('pending'),
+    reason: text('reason').notNull().default(''),
+    itemId: bigint('item_id', { mode: 'number' }).references(() => opinionItems.id),
+    decidedBy: text('decided_by').notNull().default(''),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('opinion_candidates_key').on(t.rootUnitId, t.origin, t.key),
+    index('opinion_candidates_state_idx').on(t.rootUnitId, t.state, t.firstSeenAt),
+    check('opinion_candidates_state_check', sql`${t.state} in ('pending','accepted','dismissed')`),
+  ],
+);
+
+/** Screenshots kept on an item (staff only), bytes in the content-addressed file storage. */
+export const opinionScreenshots = pgTable(
+  'opinion_screenshots',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    itemId: bigint('item_id', { mode: 'number' })
+      .notNull()
+      .references(() => opinionItems.id),
+    fileKey: text('file_key').notNull(),
+    mediaType: text('media_type').notNull(),
+    filename: text('filename').notNull(),
+    size: integer('size').notNull(),
+    caption: text('caption').notNull().default(''),
+    uploadedBy: text('uploaded_by').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('opinion_screenshots_file_key').on(t.itemId, t.fileKey)],
+);
+
+export type EventKind = 'press' | 'interview';
+export type EventState = 'announced' | 'published';
+
+/** 新闻发布会 and 在线访谈: announced (time, topic, speakers), then published with the record. */
+export const opinionEvents = pgTable(
+  'opinion_events',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    rootUnitId: bigint('root_unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    /** Public address /opinion/events/<code>. */
+    code: text('code').notNull(),
+    kind: text('kind').$type<EventKind>().notNull(),
+    topic: text('topic').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    durationMinutes: integer('duration_minutes').notNull().default(60),
+    place: text('place').notNull().default(''),
+    speakers: text('speakers').notNull(),
+    intro: text('intro').notNull().default(''),
+    unitId: bigint('unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    state: text('state').$type<EventState>().notNull().default('announced'),
+    transcript: text('transcript').notNull().default(''),
+    media: jsonb('media').$type<ConcernLink[]>().notNull().default([]),
+    publishedAt: timestamp('published_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('opinion_events_code_key').on(t.code), index('opinion_events_list_idx').on(t.rootUnitId, t.startsAt), check('opinion_events_kind_check', sql`${t.kind} in ('press','interview')`)],
+);
+
+export type QuestionState = 'pending' | 'approved' | 'rejected';
+
+/** A question to an event: from the public (在线访谈, moderated) or asked at a 发布会 (entered by staff). */
+export const opinionEventQuestions = pgTable(
+  'opinion_event_questions',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    eventId: bigint('event_id', { mode: 'number' })
+      .notNull()
+      .references(() => opinionEvents.id),
+    asker: text('asker').notNull(),
+    question: text('question').notNull(),
+    state: text('state').$type<QuestionState>().notNull().default('pending'),
+    answer: text('answer').notNull().default(''),
+    answeredBy: text('answered_by').notNull().default(''),
+    reason: text('reason').notNull().default(''),
+    /** The public form's one-time key, so a resubmitted form makes no second question. */
+    submissionKey: text('submission_key'),
+    askedAt: timestamp('asked_at', { withTimezone: true }).notNull(),
+    moderatedAt: timestamp('moderated_at', { withTimezone: true }),
+    moderatedBy: text('moderated_by').notNull().default(''),
+  },
+  (t) => [uniqueIndex('opinion_event_questions_submission_key').on(t.submissionKey), index('opinion_event_questions_event_idx').on(t.eventId, t.state), check('opinion_event_questions_state_check', sql`${t.state} in ('pending','approved','rejected')`)],
+);

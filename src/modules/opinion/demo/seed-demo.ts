@@ -3,7 +3,7 @@
 // overdue) and a 回应关切 column. Invented, plausible; times relative to now; loaded once.
 import { sql } from 'drizzle-orm';
 import type { Core } from '../../../core/services.ts';
-import { opinionConcerns, opinionItems, opinionSteps } from '../data/schema.ts';
+import { opinionCandidates, opinionConcerns, opinionEventQuestions, opinionEvents, opinionItems, opinionSteps } from '../data/schema.ts';
 import { levelsOf } from '../service.ts';
 import type { StepDetails } from '../domain/steps.ts';
 
@@ -294,6 +294,95 @@ export async function seedOpinionDemo(core: Core, rootUnitId: number, log: (s: s
     for (const [k, c] of CONCERNS.entries()) {
       await tx.insert(opinionConcerns).values({ rootUnitId, code: `hy${(0xa0c000000000 + k * 7919 + rootUnitId * 104729).toString(16).slice(-12)}`, question: c.question, answer: c.answer, answeredOn: today(c.daysAgo), unitId: unit(c.unit)!.id, links: c.links, itemId: c.item !== undefined ? (ids.get(c.item) ?? null) : null });
     }
+    for (const [k, e] of EVENTS.entries()) {
+      const startsAt = new Date(now + e.daysFromNow * 24 * H);
+      const published = e.transcript !== '';
+      const [row] = await tx
+        .insert(opinionEvents)
+        .values({ rootUnitId, code: `fh${(0xf0e000000000 + k * 7919 + rootUnitId * 104729).toString(16).slice(-12)}`, kind: e.kind, topic: e.topic, startsAt, durationMinutes: e.minutes, place: e.place, speakers: e.speakers, intro: e.intro, unitId: unit(e.unit)!.id, state: published ? 'published' : 'announced', transcript: e.transcript, media: e.media, publishedAt: published ? new Date(startsAt.getTime() + 24 * H) : null, createdAt: new Date(startsAt.getTime() - 5 * 24 * H) })
+        .returning({ id: opinionEvents.id });
+      for (const [j, q] of e.questions.entries()) {
+        const askedAt = new Date(Math.min(now, startsAt.getTime()) - (j + 1) * 5 * H);
+        await tx.insert(opinionEventQuestions).values({ eventId: row!.id, asker: q.asker, question: q.question, state: q.state, answer: q.answer, answeredBy: q.answer ? unit(e.unit)!.name : '', reason: q.state === 'rejected' ? '与本次访谈主题无关，已转互动交流办理' : '', askedAt, moderatedAt: q.state === 'pending' ? null : askedAt, moderatedBy: q.state === 'pending' ? '' : OFFICE });
+      }
+    }
+    for (const [k, c] of CANDIDATES.entries()) {
+      await tx.insert(opinionCandidates).values({ rootUnitId, origin: c.origin, key: `demo-${k}`, title: c.title, link: c.link, summary: c.summary, source: c.source, publishedAt: new Date(now - (c.hoursAgo + 1) * H), firstSeenAt: new Date(now - c.hoursAgo * H) });
+    }
   });
-  log(`解读回应演示数据：${seeds.length} 条政务舆情，${CONCERNS.length} 条回应关切。`);
+  log(`解读回应演示数据：${seeds.length} 条政务舆情，${CONCERNS.length} 条回应关切，${EVENTS.length} 场发布会和访谈。`);
 }
+
+interface EventSeed {
+  kind: 'press' | 'interview';
+  topic: string;
+  daysFromNow: number;
+  minutes: number;
+  place: string;
+  speakers: string;
+  intro: string;
+  unit: string;
+  transcript: string;
+  media: { label: string; href: string }[];
+  questions: { asker: string; question: string; answer: string; state: 'pending' | 'approved' | 'rejected' }[];
+}
+
+const EVENTS: EventSeed[] = [
+  {
+    kind: 'press',
+    topic: '楚雄市2026年汛期防汛救灾工作新闻发布会',
+    daysFromNow: -20,
+    minutes: 60,
+    place: '楚雄市人民政府新闻发布厅',
+    speakers: '市应急管理局局长\n市水务局副局长\n市气象局副局长',
+    intro: '通报今年汛期全市降雨、灾情和防汛救灾工作情况，回应社会关注的易积水路段和转移安置问题。',
+    unit: 'emergency',
+    transcript:
+      '主持人：各位媒体朋友，上午好。今天我们邀请市应急管理局、市水务局、市气象局介绍今年汛期防汛救灾工作情况。\n市应急管理局局长：今年入汛以来，全市平均降雨量较常年偏多一成，累计发布预警信息46期，提前转移群众1200余人，未发生人员伤亡。\n市水务局副局长：城区已完成32处易积水点改造，汛期前清淤排水管网86公里。',
+    media: [
+      { label: '发布会现场图片', href: 'https://www.cxs.gov.cn/xwfb/2026/fx/tp.html' },
+      { label: '发布会视频回放', href: 'https://www.cxs.gov.cn/xwfb/2026/fx/sp.html' },
+    ],
+    questions: [
+      { asker: '楚雄日报记者', question: '城区还有哪些易积水路段，市民怎样提前知道？', answer: '城区仍有5处易积水点正在改造，名单已在政府网站和政务微博公布；强降雨前将通过短信和政务新媒体发布绕行提示。', state: 'approved' },
+      { asker: '楚雄电视台记者', question: '受灾群众的临时安置怎样保障？', answer: '全市设置应急避难场所41处，转移群众由乡镇统一安排食宿，困难群众按规定给予临时救助。', state: 'approved' },
+    ],
+  },
+  {
+    kind: 'press',
+    topic: '楚雄市城市公共交通票价调整有关情况新闻发布会',
+    daysFromNow: -6,
+    minutes: 45,
+    place: '楚雄市人民政府新闻发布厅',
+    speakers: '市交通运输局局长\n市发展和改革局副局长',
+    intro: '介绍公交票价调整方案的听证、征求意见和采纳情况，以及老年人、学生等群体的优惠政策。',
+    unit: 'transport',
+    transcript:
+      '主持人：今天发布会介绍城市公共交通票价调整有关情况。\n市交通运输局局长：方案经过价格听证和30天公开征求意见，共收到意见312条，采纳或部分采纳58条。调整后普通线路票价保持1元不变，空调线路由1元调整为2元。\n市发展和改革局副局长：65周岁以上老年人、现役军人、残疾人继续免费乘车，学生乘车五折优惠。',
+    media: [{ label: '发布会现场图片', href: 'https://www.cxs.gov.cn/xwfb/2026/gj/tp.html' }],
+    questions: [{ asker: '彝州新闻记者', question: '刷卡换乘是否还有优惠？', answer: '60分钟内刷卡换乘第二程享受五折优惠，政策不变。', state: 'approved' }],
+  },
+  {
+    kind: 'interview',
+    topic: '在线访谈：城区停车难怎么解——市住房和城乡建设局局长与网友在线交流',
+    daysFromNow: 3,
+    minutes: 90,
+    place: '楚雄市人民政府门户网站',
+    speakers: '市住房和城乡建设局局长\n市公安局交通警察大队副大队长',
+    intro: '围绕城区停车泊位建设、老旧小区停车改造和占道停车治理，与网友在线交流。访谈开始前和进行中均可提问。',
+    unit: 'housing-construction',
+    transcript: '',
+    media: [],
+    questions: [
+      { asker: '鹿城老楚', question: '鹿城南路晚上停车太难，能否增设夜间临时停车位？', answer: '', state: 'approved' },
+      { asker: '网友', question: '老旧小区改造时能不能同步建设充电桩和停车位？', answer: '', state: 'pending' },
+      { asker: '网友', question: '我家门口的路灯坏了没人修。', answer: '', state: 'rejected' },
+    ],
+  },
+];
+
+const CANDIDATES: { origin: 'feed' | 'messages'; title: string; link: string; summary: string; source: string; hoursAgo: number }[] = [
+  { origin: 'feed', title: '网民称东瓜镇某菜市场活禽检疫不规范', link: 'https://bbs.example.cn/cx/88121', summary: '论坛帖子称菜市场活禽摊位无检疫证明，跟帖30余条。', source: '某舆情监测服务商', hoursAgo: 2 },
+  { origin: 'feed', title: '短视频：子午镇学校周边道路早高峰拥堵', link: 'https://v.example.cn/cx/5521', summary: '短视频播放量约2万，评论集中在接送车辆乱停。', source: '某舆情监测服务商', hoursAgo: 5 },
+  { origin: 'messages', title: '互动交流“城乡建设 › 供水”24小时内收到6件相似留言：鹿城镇阳光小区停水三天', link: '', summary: '主题分类：城乡建设 › 供水。24小时内相似留言6件，首件“鹿城镇阳光小区停水三天”。', source: '互动交流', hoursAgo: 1 },
+];

@@ -57,6 +57,20 @@ describe('timersAt (国办发〔2016〕61号、80号)', () => {
     assert.deepEqual(view(levels, [], '2026-05-02T10:00'), [{ kind: 'reply', starts: '2026-05-01 10:00', due: '2026-05-03 10:00', met: null, status: 'running' }]);
   });
 
+  it('重大 raised to 特别重大 at 02:00 stays in the major class: the 5 h / 24 h timers keep their 23:30 start', () => {
+    const levels = [
+      { at: bj('2026-09-30T23:30'), major: true },
+      { at: bj('2026-10-01T02:00'), major: true },
+    ];
+    assert.deepEqual(
+      view(levels, [], '2026-10-01T03:00').map((t) => [t.kind, t.starts, t.due]),
+      [
+        ['authoritative', '2026-09-30 23:30', '2026-10-01 04:30'],
+        ['press', '2026-09-30 23:30', '2026-10-01 23:30'],
+      ],
+    );
+  });
+
   it('重大 lowered to 一般 at 12:00: the 48 h timer runs from the change; raised again at 20:00, the 5 h / 24 h timers run from 20:00', () => {
     const lowered = [
       { at: bj('2026-05-01T08:00'), major: true },

@@ -3,7 +3,9 @@
 import crypto from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Core } from '../../../core/services.ts';
-import { FormReader } from '../../../core/http/form.ts';
+import { FormReader, uploadedFile } from '../../../core/http/form.ts';
+import { FileNotFoundError, fileStorage } from '../../../core/files/storage.ts';
+import { contentDisposition } from '../../../core/http/content-disposition.ts';
 import { actorOf, pageContext, setFlash } from '../../../core/http/context.ts';
 import { requireStaff } from '../../../core/http/guards.ts';
 import { ForbiddenError, NotFoundError } from '../../../core/http/errors.ts';
@@ -12,6 +14,7 @@ import { RESPONSE_FORMS } from '../domain/timers.ts';
 import { HANDOVER_TARGETS, RISK_LEVELS, SOURCES, WORK_STEPS, type StepDetails, type WorkStep } from '../domain/steps.ts';
 import { buildBoard } from '../domain/board.ts';
 import { listFor } from '../work-queue.ts';
+import { addScreenshot, findScreenshot, screenshotsOf } from '../service-screenshots.ts';
 import { canSeeItem, canWork, changeLevel, isOffice, levelsOf, loadItem, loadItems, reassign, recordStep, registerItem, saveLevel, unitsOfCity, type OpinionActor, type Result } from '../service.ts';
 import { BASE, BoardPage, emptyForm, ItemPage, LevelsPage, ListPage, RegisterPage, type Form, type StepFormName } from '../views/staff.tsx';
 
@@ -93,12 +96,12 @@ export function registerOpinionStaffRoutes(app: FastifyInstance, core: Core): vo
   async function renderItem(req: FastifyRequest, reply: FastifyReply, failed?: { form: StepFormName } & Form, status = 200) {
     const view = await viewOf(req);
     const user = req.user!;
-    const [levels, units] = await Promise.all([levelsOf(core.db, user.rootUnitId), unitsOfCity(core.db, user.rootUnitId)]);
+    const [levels, units, shots] = await Promise.all([levelsOf(core.db, user.rootUnitId), unitsOfCity(core.db, user.rootUnitId), screenshotsOf(core, view.item.id)]);
     return reply
       .code(status)
       .type(HTML)
       .header('cache-control', 'no-store')
-      .send(renderDocument(<ItemPage ctx={pageContext(req, reply)} view={view} now={core.clock.now()} canWork={canWork(user, view.item)} office={isOffice(user)} levels={levels} units={units} failed={failed} />));
+      .send(renderDocument(<ItemPage ctx={pageContext(req, reply)} view={view} now={core.clock.now()} canWork={canWork(user, view.item)} office={isOffice(user)} levels={levels} units={units} screenshots={shots} failed={failed} />));
   }
 
   const done = (req: FastifyRequest, reply: FastifyReply, r: Result, form: StepFormName, values: Record<string, string>, message: string, fieldPrefix = '') => {
@@ -136,6 +139,37 @@ export function registerOpinionStaffRoutes(app: FastifyInstance, core: Core): vo
     if (!form.ok || !at) return renderItem(req, reply, { form: kind, values: form.values, errors: form.errors }, 400);
     const r = await recordStep(core, actor(req), view, kind as WorkStep, at, details);
     return done(req, reply, r, kind, form.values, `已记录${{ consult: '会商', assess: '研判', respond: '回应', handover: '移交', evaluate: '评估' }[kind]}。`);
+  });
+
+  app.post(`${BASE}/items/:code/screenshots`, guard, async (req, reply) => {
+    const view = await viewOf(req);
+    const form = new FormReader(req.body);
+    const caption = form.text('caption', { label: '截图说明', max: 200 });
+    const file = uploadedFile(req.body, 'file');
+    if (!file) form.fail('file', '请选择截图文件');
+    if (!form.ok || !file) return renderItem(req, reply, { form: 'screenshot', values: form.values, errors: form.errors }, 400);
+    const r = await addScreenshot(core, actor(req), view, file, caption);
+    if (!r.ok) return renderItem(req, reply, { form: 'screenshot', values: form.values, errors: r.fields ?? {}, reasons: r.fields ? [] : r.reasons }, r.fields ? 400 : 403);
+    setFlash(reply, '已保存截图。');
+    return reply.redirect(`${BASE}/items/${view.item.code}#screenshots`, 303);
+  });
+
+  app.get(`${BASE}/items/:code/screenshots/:id`, guard, async (req, reply) => {
+    const view = await viewOf(req);
+    const raw = String((req.params as Record<string, string>).id ?? '');
+    const shot = /^\d{1,12}$/.test(raw) ? await findScreenshot(core, view.item.id, Number(raw)) : null;
+    if (!shot) throw new NotFoundError('没有这张截图。');
+    let bytes: Buffer;
+    try {
+      bytes = await fileStorage(core.config).get(shot.fileKey);
+    } catch (err) {
+      if (err instanceof FileNotFoundError) throw new NotFoundError('截图文件已丢失。');
+      throw err;
+    }
+    return reply
+      .type(shot.mediaType)
+      .headers({ 'cache-control': 'private, no-store', 'x-content-type-options': 'nosniff', 'content-disposition': contentDisposition(shot.filename, { inline: true, ascii: `screenshot-${shot.id}` }) })
+      .send(bytes);
   });
 
   app.post(`${BASE}/items/:code/level`, officeGuard, async (req, reply) => {

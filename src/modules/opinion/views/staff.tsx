@@ -4,12 +4,13 @@ import type { PageContext } from '../../../core/ui/context.ts';
 import type { FieldErrors } from '../../../core/http/form.ts';
 import { StaffLayout } from '../../../core/ui/layout.tsx';
 import { ChartWithTable } from '../../../core/ui/charts.tsx';
-import { CsrfField, ErrorSummary, Paragraphs, RadioGroup, SelectField, TextArea, TextField, RefusalBox } from '../../../core/ui/components.tsx';
+import { CsrfField, describedBy, ErrorSummary, Field, fieldId, Paragraphs, RadioGroup, SelectField, TextArea, TextField, RefusalBox } from '../../../core/ui/components.tsx';
 import { formatInstant } from '../../../core/clock.ts';
 import { formatLeft, nextTimer, RESPONSE_FORM_LABELS, RESPONSE_FORMS, TIMER_RULES, type Timer } from '../domain/timers.ts';
 import { HANDOVER_LABELS, HANDOVER_TARGETS, RISK_LABELS, RISK_LEVELS, SOURCES, STEP_LABELS, WORK_STEPS, type StepDetails } from '../domain/steps.ts';
 import type { Board } from '../domain/board.ts';
 import type { ItemView, LevelRow, StepRow } from '../service.ts';
+import type { ScreenshotRow } from '../service-screenshots.ts';
 
 export const BASE = '/staff/opinion';
 const crumbs = (last?: string) => [{ href: BASE, label: '政务舆情' }, ...(last ? [{ label: last }] : [])];
@@ -56,6 +57,9 @@ export function ListPage(props: { ctx: PageContext; views: ItemView[]; state: st
             <a class="button secondary" href={`${BASE}/board`}>
               舆情看板
             </a>{' '}
+            <a class="button secondary" href={`${BASE}/monitor`}>
+              舆情监测
+            </a>{' '}
             <a class="button secondary" href={`${BASE}/levels`}>
               舆情等级设置
             </a>{' '}
@@ -63,6 +67,9 @@ export function ListPage(props: { ctx: PageContext; views: ItemView[]; state: st
         ) : null}
         <a class="button secondary" href={`${BASE}/concerns`}>
           回应关切栏目
+        </a>{' '}
+        <a class="button secondary" href={`${BASE}/events`}>
+          发布会和访谈
         </a>
       </p>
       <nav aria-label="按状态筛选">
@@ -229,9 +236,9 @@ function History({ steps }: { steps: StepRow[] }) {
   );
 }
 
-export type StepFormName = (typeof WORK_STEPS)[number] | 'level' | 'reassign';
+export type StepFormName = (typeof WORK_STEPS)[number] | 'level' | 'reassign' | 'screenshot';
 
-export function ItemPage(props: { ctx: PageContext; view: ItemView; now: Date; canWork: boolean; office: boolean; levels: LevelRow[]; units: { id: number; name: string }[]; failed?: { form: StepFormName } & Form }) {
+export function ItemPage(props: { ctx: PageContext; view: ItemView; now: Date; canWork: boolean; office: boolean; levels: LevelRow[]; units: { id: number; name: string }[]; screenshots?: ScreenshotRow[]; failed?: { form: StepFormName } & Form }) {
   const { ctx, view, now } = props;
   const { item } = view;
   const f = (name: StepFormName): Form => (props.failed?.form === name ? props.failed : emptyForm);
@@ -307,6 +314,43 @@ export function ItemPage(props: { ctx: PageContext; view: ItemView; now: Date; c
           </li>
         ))}
       </ul>
+      <h2 id="screenshots">截图</h2>
+      <p class="hint">仅工作人员可见，不对外公开。</p>
+      {props.screenshots?.length ? (
+        <ul class="shots">
+          {props.screenshots.map((s) => (
+            <li key={s.id}>
+              <a href={`${path}/screenshots/${s.id}`}>
+                <img src={`${path}/screenshots/${s.id}`} alt={s.caption || `截图：${s.filename}`} loading="lazy" width={240} />
+              </a>
+              <p class="hint">
+                {s.caption ? `${s.caption} · ` : ''}
+                {s.uploadedBy} · {formatInstant(s.uploadedAt)}
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>暂无截图。</p>
+      )}
+      {item.state === 'open' && props.canWork ? (
+        <form method="post" action={`${path}/screenshots`} enctype="multipart/form-data" class="narrow">
+          <CsrfField token={ctx.csrfToken} />
+          {props.failed?.form === 'screenshot' ? (
+            <>
+              <RefusalBox reasons={f('screenshot').reasons} />
+              <ErrorSummary errors={f('screenshot').errors} />
+            </>
+          ) : null}
+          <Field name="file" label="截图文件" hint="PNG、JPEG 或 GIF 图片，不超过5MB" error={f('screenshot').errors.file} required>
+            <input type="file" id={fieldId('file')} name="file" accept="image/png,image/jpeg,image/gif" aria-describedby={describedBy('file', { hint: 'x', error: f('screenshot').errors.file })} required />
+          </Field>
+          <TextField name="caption" label="截图说明" value={f('screenshot').values.caption} error={f('screenshot').errors.caption} maxLength={200} />
+          <button type="submit" class="button">
+            上传截图
+          </button>
+        </form>
+      ) : null}
       <h2>办理记录</h2>
       <History steps={view.steps} />
       {item.state === 'open' && props.canWork ? (
