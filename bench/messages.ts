@@ -161,7 +161,7 @@ export async function generateMessages(client: pg.Client, count: number, today: 
   for (const [year, last] of seqs)
     await client.query(`INSERT INTO msg_sequences (root_unit_id, year, last_seq) VALUES ($1, $2, $3) ON CONFLICT (root_unit_id, year) DO UPDATE SET last_seq = greatest(msg_sequences.last_seq, EXCLUDED.last_seq)`, [root, year, last]);
   await client.query(`SET maintenance_work_mem = '256MB'`);
-  await client.query(`CREATE INDEX IF NOT EXISTS "msg_items_search_gin" ON "msg_items" USING gin ("search_document") WHERE search_document IS NOT NULL`);
+  await client.query(`CREATE INDEX IF NOT EXISTS "msg_items_search_gin" ON "msg_items" USING gin ("search_document") WHERE published_at IS NOT NULL`);
   // As autovacuum would after a bulk load: statistics, and the visibility map for index-only counts.
   await client.query('VACUUM ANALYZE msg_items');
   await client.query('VACUUM ANALYZE msg_unit_stats');

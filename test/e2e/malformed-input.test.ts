@@ -87,7 +87,7 @@ describe('malformed input never causes a 500', () => {
     const page = await gkb.get('/staff/messages/hotline');
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
     const actions = ['dispatch', 'sign', 'reply', 'request_extension', 'record_visit', 'redo', 'refuse', 'transfer_request', 'supervise', 'publish', 'nope'];
-    const urls = ['/messages/write/mayor', '/messages/write/unit', '/messages/write/site-error', '/messages/lookup', '/messages/lookup/rate', '/staff/messages/hotline', '/staff/messages/settings', '/staff/messages/subjects', '/staff/messages/HD-2026-000001/merged-visit', '/staff/messages/from-request/YSQ-2026-000001', ...actions.map((a) => `/staff/messages/HD-2026-000001/do/${a}`)];
+    const urls = ['/messages/write/mayor', '/messages/write/unit', '/messages/write/site-error', '/messages/lookup', '/messages/lookup/rate', '/staff/messages/hotline', '/staff/messages/settings', '/staff/messages/subjects', '/staff/messages/HD-2026-000001/merged-visit', '/staff/messages/from-request/YSQ-2026-000001', ...actions.map((a) => `/staff/messages/HD-2026-000001/do/${a}`), '/staff/messages/HD-2026-000001/subject'];
     const failures: string[] = [];
     for (const url of urls) {
       for (const b of BODIES) {

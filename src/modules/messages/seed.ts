@@ -9,7 +9,7 @@ import { addCalendarDays, addWorkingDays, isWorkingDay, type WorkCalendar } from
 import { msgEvents, msgHistory, msgItems, msgSequences } from './data/schema.ts';
 import { DEFAULT_LIMITS, limitKeyOf, type Channel, type Kind } from './domain/kinds.ts';
 import { formatItemNo } from './domain/intake.ts';
-import { seedDefaultSubjects } from './service-subjects.ts';
+import { listSubjects, seedDefaultSubjects } from './service-subjects.ts';
 import { messageSearchDocument } from './search-document.ts';
 import { msgKnowledge } from './data/schema.ts';
 import { maskForPublication } from './domain/masking.ts';
@@ -57,6 +57,32 @@ const TOWN_TOPICS: [Kind, string, string, string][] = [
   ['consult', '耕地地力保护补贴发放时间', '今年的耕地地力保护补贴什么时候发放？发到哪张卡上？', '补贴资金已于本月通过“一卡通”发放至农户账户，可持卡到银行查询。'],
 ];
 
+/** Demo title → its 主题分类 in the default tree (second level; a first-level name when none fits below it). */
+const SUBJECT_OF: Record<string, string> = {
+  小区夜间施工噪音扰民: '建筑施工',
+  老旧小区加装电梯政策咨询及申请: '住房保障',
+  物业公司擅自提高物业费: '物业管理',
+  建议增开城区至东瓜镇公交线路: '公共交通',
+  '出租车拒载、不打表': '出租车',
+  自来水水压不足: '市政设施',
+  小学一年级入学需要哪些材料: '招生入学',
+  学校违规收取资料费: '价格收费',
+  灵活就业人员如何缴纳养老保险: '养老保险',
+  农民工工资被拖欠: '社会保障',
+  超市销售过期食品: '食品安全',
+  网购商品质量问题商家拒绝退货: '市场监管',
+  企业夜间偷排废水: '水污染',
+  新生儿疫苗接种时间咨询: '办事咨询',
+  申请最低生活保障: '低保救助',
+  农村宅基地审批流程: '办事咨询',
+  建议政务服务中心增加周末窗口: '政务服务',
+  建议延长图书馆开放时间: '政务服务',
+  网站政策文件页面链接失效: '网站纠错',
+  村组道路破损严重: '道路管理',
+  村内垃圾长期无人清运: '城乡建设',
+  耕地地力保护补贴发放时间: '办事咨询',
+};
+
 const NAMES = ['王建国', '李秀英', '张伟', '刘芳', '陈静', '杨洋', '赵磊', '黄敏', '周杰', '吴霞', '徐明', '孙丽', '马强', '朱红', '胡斌', '郭燕', '何勇', '罗琳', '普志华', '李春梅'];
 const REPLY_TIME = ['09:12', '10:05', '14:30', '15:48', '16:20'];
 
@@ -89,6 +115,7 @@ export async function seedMessages(core: Core, opts: SeedOptions, count = 360): 
   // The default 主题分类 tree, for every volume (the intake forms offer it).
   await seedDefaultSubjects(core.db, root.id);
   if (opts.volume !== 'full') return 0; // the full demo city only: test apps seed lean
+  const subjectIds = new Map((await listSubjects(core.db, root.id)).map((x) => [x.name, x.id]));
   const existing = await core.pool.query('SELECT 1 FROM msg_items WHERE root_unit_id = $1 LIMIT 1', [root.id]);
   if (existing.rowCount) return 0;
   const unitRows = await core.db.select({ id: units.id, slug: units.slug, name: units.name, type: units.type }).from(units);
@@ -154,6 +181,7 @@ export async function seedMessages(core: Core, opts: SeedOptions, count = 360): 
       receivedAt,
       dueOn,
       limitDays: limit,
+      subjectId: subjectIds.get(SUBJECT_OF[title] ?? '') ?? null,
     };
     const step = (action: string, from: MessageState, to: MessageState, day: string, who: string, note = '') => h.push({ action, fromState: from, toState: to, actorId: null, actorName: who, unitName: who === '政务公开办' ? '政务公开办' : unit.name, note, at: at(day, pick(REPLY_TIME)) });
     if (state === 'refused') {

@@ -114,8 +114,30 @@ export const MAX_CANDIDATES = 2000;
 // The number of published items per site (and answering unit), kept a minute; publishing clears it.
 const publishedCountCache = new TtlCache<number>(60_000);
 
+/** The items holding every word of a query, newest first (ids), up to MAX_CANDIDATES; `capped` beyond. */
+interface Candidates {
+  ids: number[];
+  capped: boolean;
+}
+
+// A query's candidates, kept a minute and shared by its pages and by concurrent readers: collecting
+// them reads one heap row per candidate, the one cost of a search that grows with the matches.
+const candidateCache = new TtlCache<Candidates>(60_000, 500, { maxBytes: 8_000_000, sizeOf: (c) => 16 * c.ids.length + 64 });
+
+interface SearchPage {
+  ids: number[];
+  total: number;
+  capped: boolean;
+}
+
+// The ids of one page of a query (after the phrase check or the walk along the date index), kept a minute.
+const searchPageCache = new TtlCache<SearchPage>(60_000, 2_000);
+
+/** Publishing clears the counts and the search results kept (other instances see it within a minute). */
 export function forgetPublishedCounts(): void {
   publishedCountCache.clear();
+  candidateCache.clear();
+  searchPageCache.clear();
 }
 
 const PUBLISHED_COLUMNS = sql`i.item_no, i.public_title, i.channel, i.kind, i.received_at, i.replied_on::text, coalesce(u.name, '') AS unit_name`;
@@ -128,8 +150,10 @@ function publishedRow(r: Record<string, unknown>): PublishedRow {
  * The public column: newest published first (an index on published_at, WHERE published). A search
  * uses the CJK-bigram document of the masked text (core/search): the unordered query gives the ids and
  * dates of up to MAX_CANDIDATES candidates from the GIN index without reading any document; they are
- * sorted by date and, when the words must stand together, checked a window at a time until the page
- * is full. Beyond the cap the words are common, and walking the date index finds a page at once.
+ * sorted by date and kept a minute, so the pages of a query and concurrent readers share one
+ * collection. When the words must stand together, the candidates are checked a window at a time until
+ * the page is full. Beyond the cap the words are common, and walking the date index finds a page at
+ * once. A page's ids are kept a minute too; publishing clears both.
  */
 export async function publishedItems(core: Core, rootUnitId: number, opts: { q: string; unitId?: number; page: number }): Promise<{ rows: PublishedRow[]; total: number; capped: boolean }> {
   const where: SQL[] = [sql`i.root_unit_id = ${rootUnitId}`, sql`i.published_at IS NOT NULL`];
@@ -145,54 +169,59 @@ export async function publishedItems(core: Core, rootUnitId: number, opts: { q: 
     return { rows: rows.rows.map(publishedRow), total: n, capped: false };
   }
   // Nothing searchable (only punctuation): no results rather than everything.
-  if (!parsed.tsquery) return { rows: [], total: 0, capped: false };
-  const filter = parsed.allLexemes ?? parsed.tsquery;
-  const phrase = filter !== parsed.tsquery;
-  // The unordered query is answered by the GIN index and the row's date, without reading any search
-  // document (they are large and stored apart): ids and dates of every candidate, up to a cap.
+  const tsquery = parsed.tsquery;
+  if (!tsquery) return { rows: [], total: 0, capped: false };
+  const filter = parsed.allLexemes ?? tsquery;
+  const phrase = filter !== tsquery;
+  const scope = `${rootUnitId}:${opts.unitId ?? ''}`;
   const w = sql.join([...where, sql`i.search_document @@ ${filter}::tsquery`], sql` AND `);
-  const found = await core.db.execute(sql`SELECT i.id, i.published_at FROM msg_items i WHERE ${w} LIMIT ${MAX_CANDIDATES + 1}`);
-  const byDate = (found.rows as { id: string | number; published_at: string | Date }[])
-    .map((r) => ({ id: Number(r.id), at: new Date(r.published_at).getTime() }))
-    .sort((x, y) => y.at - x.at || y.id - x.id);
-  const capped = byDate.length > MAX_CANDIDATES;
-  let ids: number[];
-  if (capped) {
-    // Very common words: newest first along the date index, checking each row until the page is full.
-    // The planner misjudges how many rows a phrase matches: keep it on the date index.
-    const walk = await core.db.transaction(async (tx) => {
-      await tx.execute(sql`SET LOCAL enable_bitmapscan = off`);
-      await tx.execute(sql`SET LOCAL enable_seqscan = off`);
-      await tx.execute(sql`SET LOCAL enable_sort = off`);
-      const extra = phrase ? sql` AND ts_match_vq(i.search_document, ${parsed.tsquery}::tsquery)` : sql``;
-      return tx.execute(sql`SELECT i.id FROM msg_items i WHERE ${w}${extra} ORDER BY i.published_at DESC, i.id DESC LIMIT ${PAGE_SIZE} OFFSET ${offset}`);
+  const page = await searchPageCache.get(`${scope}:${tsquery}:${opts.page}`, async (): Promise<SearchPage> => {
+    // The unordered query is answered by the GIN index (its predicate is the published condition) and
+    // the row's date, without reading any search document (they are large and stored apart).
+    const found = await candidateCache.get(`${scope}:${filter}`, async () => {
+      const r = await core.db.execute(sql`SELECT i.id, i.published_at FROM msg_items i WHERE ${w} LIMIT ${MAX_CANDIDATES + 1}`);
+      const byDate = (r.rows as { id: string | number; published_at: string | Date }[])
+        .map((x) => ({ id: Number(x.id), at: new Date(x.published_at).getTime() }))
+        .sort((x, y) => y.at - x.at || y.id - x.id);
+      return { ids: byDate.slice(0, MAX_CANDIDATES).map((x) => x.id), capped: byDate.length > MAX_CANDIDATES };
     });
-    ids = walk.rows.map((r) => Number((r as { id: unknown }).id));
-  } else if (!phrase) {
-    ids = byDate.slice(offset, offset + PAGE_SIZE).map((r) => r.id);
-  } else {
+    if (found.capped) {
+      // The count shown is the cap, so the pages end there (a deep page would walk the whole index).
+      if (offset >= MAX_CANDIDATES) return { ids: [], total: MAX_CANDIDATES, capped: true };
+      // Very common words: newest first along the date index, checking each row until the page is full.
+      // The planner misjudges how many rows a phrase matches: keep it on the date index.
+      const walk = await core.db.transaction(async (tx) => {
+        await tx.execute(sql`SET LOCAL enable_bitmapscan = off`);
+        await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+        await tx.execute(sql`SET LOCAL enable_sort = off`);
+        const extra = phrase ? sql` AND ts_match_vq(i.search_document, ${tsquery}::tsquery)` : sql``;
+        return tx.execute(sql`SELECT i.id FROM msg_items i WHERE ${w}${extra} ORDER BY i.published_at DESC, i.id DESC LIMIT ${PAGE_SIZE} OFFSET ${offset}`);
+      });
+      return { ids: walk.rows.map((r) => Number((r as { id: unknown }).id)), total: MAX_CANDIDATES, capped: true };
+    }
+    if (!phrase) return { ids: found.ids.slice(offset, offset + PAGE_SIZE), total: found.ids.length, capped: false };
     // The words must stand together: check the candidates newest first, a window at a time, until
     // the page is full (reading only the documents a page needs).
-    ids = [];
+    const ids: number[] = [];
     let hits = 0;
-    for (let from = 0; from < byDate.length && ids.length < PAGE_SIZE; ) {
-      const size = Math.min(byDate.length - from, PAGE_SIZE + 10);
-      const window = byDate.slice(from, from + size);
-      from += size;
-      const ok = await core.db.execute(sql`SELECT i.id FROM msg_items i WHERE i.id IN (${sql.join(window.map((x) => sql`${x.id}`), sql`, `)}) AND ts_match_vq(i.search_document, ${parsed.tsquery}::tsquery)`);
+    for (let from = 0; from < found.ids.length && ids.length < PAGE_SIZE; ) {
+      const window = found.ids.slice(from, from + PAGE_SIZE + 10);
+      from += window.length;
+      const ok = await core.db.execute(sql`SELECT i.id FROM msg_items i WHERE i.id IN (${sql.join(window.map((id) => sql`${id}`), sql`, `)}) AND ts_match_vq(i.search_document, ${tsquery}::tsquery)`);
       const pass = new Set(ok.rows.map((r) => Number((r as { id: unknown }).id)));
-      for (const x of window) {
-        if (!pass.has(x.id)) continue;
-        if (hits++ >= offset && ids.length < PAGE_SIZE) ids.push(x.id);
+      for (const id of window) {
+        if (!pass.has(id)) continue;
+        if (hits++ >= offset && ids.length < PAGE_SIZE) ids.push(id);
       }
     }
-  }
-  if (!ids.length) return { rows: [], total: capped ? MAX_CANDIDATES : byDate.length, capped };
-  const order = new Map(ids.map((id, k) => [id, k]));
-  const r = await core.db.execute(sql`SELECT i.id, ${PUBLISHED_COLUMNS} FROM msg_items i LEFT JOIN units u ON u.id = i.reply_unit_id WHERE i.id IN (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+    // With a phrase, the count is of the items holding every word (the phrase is checked per page).
+    return { ids, total: found.ids.length, capped: false };
+  });
+  if (!page.ids.length) return { rows: [], total: page.total, capped: page.capped };
+  const order = new Map(page.ids.map((id, k) => [id, k]));
+  const r = await core.db.execute(sql`SELECT i.id, ${PUBLISHED_COLUMNS} FROM msg_items i LEFT JOIN units u ON u.id = i.reply_unit_id WHERE i.id IN (${sql.join(page.ids.map((id) => sql`${id}`), sql`, `)})`);
   const rows = (r.rows as Record<string, unknown>[]).sort((x, y) => order.get(Number(x.id))! - order.get(Number(y.id))!);
-  // With a phrase, the count is of the items holding every word (the phrase is checked per page).
-  return { rows: rows.map(publishedRow), total: capped ? MAX_CANDIDATES : byDate.length, capped };
+  return { rows: rows.map(publishedRow), total: page.total, capped: page.capped };
 }
 
 export interface PublishedItem extends PublishedRow {

@@ -4,8 +4,8 @@ import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Core } from '../../core/services.ts';
 import type { DbOrTx } from '../../core/db/index.ts';
 import { writeAudit } from '../../core/audit/index.ts';
-import { msgSubjects } from './data/schema.ts';
-import { checkSubject, DEFAULT_SUBJECTS, moveSubject, type SubjectRow } from './domain/subjects.ts';
+import { msgHistory, msgItems, msgSubjects } from './data/schema.ts';
+import { checkSubject, DEFAULT_SUBJECTS, moveSubject, subjectChoices, subjectLabel, type SubjectRow } from './domain/subjects.ts';
 import { isDispatcher, type MessageActor, type Result } from './service.ts';
 
 // The tree is read by every intake form and list; it changes rarely. Kept per site for a minute and
@@ -108,4 +108,28 @@ export async function seedDefaultSubjects(db: DbOrTx, rootUnitId: number): Promi
     if (children.length) await db.insert(msgSubjects).values(children.map((c, k) => ({ rootUnitId, parentId: top!.id, name: c, position: k })));
   }
   cache.delete(rootUnitId);
+}
+
+/**
+ * Files an item under another 主题分类 (or none) after intake: the openness office, at any state, from
+ * the current choices (a retired subject stays only where it already is). Dated in the item's history
+ * and audited.
+ */
+export async function changeItemSubject(core: Core, actor: MessageActor, itemId: number, subjectId: number | null): Promise<Result> {
+  const now = core.clock.now();
+  return core.db.transaction(async (tx) => {
+    const [row] = await tx.select({ id: msgItems.id, rootUnitId: msgItems.rootUnitId, itemNo: msgItems.itemNo, state: msgItems.state, subjectId: msgItems.subjectId }).from(msgItems).where(eq(msgItems.id, itemId)).for('update');
+    if (!row) return refused('没有找到该诉求');
+    if (!mayEdit(actor, row.rootUnitId)) return refused('只有政务公开办可以更改主题分类');
+    const rows = await listSubjects(tx, row.rootUnitId);
+    if (subjectId === row.subjectId) return { ok: true as const };
+    if (subjectId !== null && !subjectChoices(rows).some((c) => c.id === subjectId)) return { ok: false as const, errors: { subjectId: '请从列表中选择主题分类' }, reasons: [] };
+    const from = subjectLabel(rows, row.subjectId) || '未分类';
+    const to = subjectLabel(rows, subjectId) || '未分类';
+    await tx.update(msgItems).set({ subjectId }).where(eq(msgItems.id, row.id));
+    const user = actor.kind === 'staff' ? actor.user : null;
+    await tx.insert(msgHistory).values({ itemId: row.id, action: 'reclassify', fromState: row.state, toState: row.state, actorId: user?.id ?? null, actorName: actor.audit.name, unitName: user?.unitName ?? '', note: `主题分类：${from} → ${to}`, at: now });
+    await writeAudit(tx, actor.audit, { action: 'messages.subject_changed', targetType: 'message', targetId: row.itemNo, summary: { before: { subjectId: row.subjectId }, after: { subjectId } } }, now);
+    return { ok: true as const };
+  });
 }

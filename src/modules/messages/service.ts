@@ -183,6 +183,9 @@ export async function submitMessage(core: Core, input: SubmitInput): Promise<Res
     await tx.execute(sql`SELECT pg_advisory_xact_lock(727519, hashtext(${key}))`);
     const again = await found(tx);
     if (again) return { item: again, duplicate: true };
+    // From here to commit every submission of the site waits on the year's 编号 counter (gap-free: a
+    // rolled-back submission gives its number back) and then on the audit chain, so the statements in
+    // between are few: the item, then its clock event and history row together.
     const year = Number(t.slice(0, 4));
     const itemNo = formatItemNo(year, await nextSeq(tx, input.rootUnitId, year));
     const [row] = await tx
@@ -212,8 +215,10 @@ export async function submitMessage(core: Core, input: SubmitInput): Promise<Res
         subjectId,
       })
       .returning();
-    await tx.insert(msgEvents).values({ itemId: row!.id, event: received, at: now });
-    await tx.insert(msgHistory).values({ itemId: row!.id, action: 'receive', fromState: null, toState: 'received', actorId: input.staff?.id ?? null, actorName: input.audit.name, unitName: '', note: input.channel === 'hotline' ? '96128热线来电登记' : input.linkedRequestNo ? `由依申请公开 ${input.linkedRequestNo} 转来（条例第三十九条）` : '网上提交', at: now });
+    const note = input.channel === 'hotline' ? '96128热线来电登记' : input.linkedRequestNo ? `由依申请公开 ${input.linkedRequestNo} 转来（条例第三十九条）` : '网上提交';
+    await tx.execute(sql`WITH e AS (INSERT INTO msg_events (item_id, event, at) VALUES (${row!.id}, ${JSON.stringify(received)}::jsonb, ${now}))
+      INSERT INTO msg_history (item_id, action, from_state, to_state, actor_id, actor_name, unit_name, note, at)
+      VALUES (${row!.id}, 'receive', NULL, 'received', ${input.staff?.id ?? null}, ${input.audit.name}, '', ${note}, ${now})`);
     await writeAudit(tx, input.audit, { action: 'messages.received', targetType: 'message', targetId: itemNo, summary: { after: { state: 'received', channel: input.channel, kind: v.kind } } }, now);
     return { item: row!, duplicate: false };
   });

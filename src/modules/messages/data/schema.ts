@@ -133,7 +133,7 @@ export const msgItems = pgTable(
     // The public column: newest published first, per site or per answering unit, and its search.
     index('msg_items_public_idx').on(t.rootUnitId, t.publishedAt, t.id).where(sql`published_at IS NOT NULL`),
     index('msg_items_public_unit_idx').on(t.replyUnitId, t.publishedAt, t.id).where(sql`published_at IS NOT NULL`),
-    index('msg_items_search_gin').using('gin', t.searchDocument).where(sql`search_document IS NOT NULL`),
+    index('msg_items_search_gin').using('gin', t.searchDocument).where(sql`published_at IS NOT NULL`),
     // The staff list (newest first) and the dashboard's open, overdue and satisfaction figures.
     index('msg_items_recent_idx').on(t.rootUnitId, t.receivedAt, t.id),
     // Covers every column the dashboard's open-item counts read, so they are index-only scans.

@@ -19,8 +19,8 @@ import { submitAnsweredNow, suggestKnowledge, type KnowledgeEntry } from '../ser
 import { duplicatesOf, mainItemOf, mergeItem, mergedItemsOf, mergedVisitOpen, recordMergedVisit, unmergeItem } from '../service-merge.ts';
 import { MERGEABLE_STATES } from '../domain/merge.ts';
 import { messageFromRequest, transferToRequest } from '../service-handover.ts';
-import { addSubject, listSubjects, moveSubjectBy, renameSubject, retireSubject } from '../service-subjects.ts';
-import { subjectChoices, subjectFilterIds, subjectLabel, subjectTree } from '../domain/subjects.ts';
+import { addSubject, changeItemSubject, listSubjects, moveSubjectBy, renameSubject, retireSubject } from '../service-subjects.ts';
+import { subjectChoices, subjectFilterIds, subjectLabel, subjectTree, type SubjectRow } from '../domain/subjects.ts';
 import { dashboard, forgetPublishedCounts, historyOf, listItems, unitStatistics, type ListFilter } from '../service-read.ts';
 import { SubjectsPage } from '../views/subjects.tsx';
 import { ACTION_FIELDS, DashboardPage, type MergeView, HotlineFormPage, ItemPage, RegisteredPage, SettingsPage, StaffListPage, type FailedAction } from '../views/staff.tsx';
@@ -266,7 +266,13 @@ export function registerMessagesStaffRoutes(app: FastifyInstance, core: Core): v
     };
   }
 
-  async function renderItem(req: FastifyRequest, reply: FastifyReply, row: ItemRow, failed: FailedAction | null = null, status = 200, merge?: MergeView) {
+  /** The subjects an item may be filed under, and its own one when that was retired since. */
+  function currentAndOwn(subjects: SubjectRow[], own: number | null): { id: number; label: string }[] {
+    const choices = subjectChoices(subjects);
+    return own !== null && !choices.some((c) => c.id === own) ? [...choices, { id: own, label: subjectLabel(subjects, own) }] : choices;
+  }
+
+  async function renderItem(req: FastifyRequest, reply: FastifyReply, row: ItemRow, failed: FailedAction | null = null, status = 200, merge?: MergeView, subjectForm?: { value: string; error?: string }) {
     const user = req.user!;
     const [units, history, steps, limits, cal, mv, subjects] = await Promise.all([unitsOf(req), historyOf(core, row.id), clockSteps(core, row), getLimits(core.db, row.rootUnitId), messageCalendar(core), merge ?? mergeView(req, row), listSubjects(core.db, row.rootUnitId)]);
     const names = new Map(units.map((u) => [u.id, u.name]));
@@ -292,12 +298,24 @@ export function registerMessagesStaffRoutes(app: FastifyInstance, core: Core): v
             maxExtensionDays={limits.maxExtensionDays}
             merge={mv}
             subjectName={subjectLabel(subjects, row.subjectId)}
+            reclassify={isDispatcher(user) && row.mergedInto === null ? { choices: currentAndOwn(subjects, row.subjectId), value: subjectForm?.value ?? (row.subjectId ? String(row.subjectId) : ''), error: subjectForm?.error } : undefined}
           />,
         ),
       );
   }
 
   app.get('/staff/messages/:no', guard, async (req, reply) => renderItem(req, reply, await itemOf(req)));
+
+  // 更改主题分类 after intake (the openness office).
+  app.post('/staff/messages/:no/subject', dispatchGuard, async (req, reply) => {
+    const row = await itemOf(req);
+    const value = new FormReader(req.body).raw('subjectId').trim().slice(0, 20);
+    const id = value === '' ? null : /^\d{1,12}$/.test(value) ? Number(value) : Number.NaN;
+    const r = Number.isNaN(id) ? { ok: false as const, errors: { subjectId: '请从列表中选择主题分类' }, reasons: [] } : await changeItemSubject(core, staffActor(req), row.id, id);
+    if (!r.ok) return renderItem(req, reply, row, null, r.errors.subjectId ? 400 : 409, undefined, { value, error: r.errors.subjectId ?? r.reasons.join('；') });
+    setFlash(reply, '已更改主题分类。');
+    return reply.redirect(`/staff/messages/${row.itemNo}#reclassify`, 303);
+  });
 
   // 并单 and its undoing (the openness office).
   app.post('/staff/messages/:no/merge', dispatchGuard, async (req, reply) => {

@@ -83,4 +83,44 @@ describe('主题分类: edited by the openness office, offered by the intake for
     const audits = (await t.core.pool.query("SELECT action FROM audit_log WHERE action LIKE 'messages.subject_%' ORDER BY id")).rows.map((r) => r.action);
     assert.deepEqual(audits, ['messages.subject_added', 'messages.subject_renamed', 'messages.subject_moved', 'messages.subject_retired']);
   });
+
+  it('the openness office changes an item\'s 主题分类 after intake: checked, in the history, audited; units may not', async () => {
+    const caller = t.client();
+    const form = await caller.get('/messages/write/mayor');
+    const key = /name="idempotencyKey" value="([^"]+)"/.exec(form.body)![1]!;
+    const sent = await caller.post('/messages/write/mayor', { _csrf: csrfOf(form.body), idempotencyKey: key, kind: 'complaint', title: '工地夜间施工噪音', content: '北浦路工地每天夜里施工到凌晨，吵得无法入睡。', callerName: '王芳', callerPhone: '13887805678', callerEmail: '', allowPublication: 'no' });
+    assert.equal(sent.statusCode, 200);
+    const itemNo = /id="item-no">([^<]+)</.exec(sent.body)![1]!;
+    const gkb = await t.signIn('gkb');
+    const page = await gkb.get(`/staff/messages/${itemNo}`);
+    assert.match(page.body, /id="reclassify"/);
+    const csrf = csrfOf(page.body);
+    const noise = await idOf(t, '噪声污染');
+
+    // Not one of the choices: a message at the field, the choice kept, nothing changed.
+    let res = await gkb.post(`/staff/messages/${itemNo}/subject`, { _csrf: csrf, subjectId: String(await idOf(t, '生态环境')) });
+    assert.equal(res.statusCode, 400, 'a first-level subject with children is not offered');
+    assert.match(textOf(res.body), /请从列表中选择主题分类/);
+    res = await gkb.post(`/staff/messages/${itemNo}/subject`, { _csrf: csrf, subjectId: 'abc' });
+    assert.equal(res.statusCode, 400);
+
+    res = await gkb.post(`/staff/messages/${itemNo}/subject`, { _csrf: csrf, subjectId: String(noise) });
+    assert.equal(res.statusCode, 303);
+    const after = await gkb.get(`/staff/messages/${itemNo}`);
+    assert.match(textOf(after.body), /主题分类 生态环境 › 噪声污染/);
+    assert.match(textOf(after.body), /更改主题分类.*未分类 → 生态环境 › 噪声污染/s);
+    // The same again changes nothing; back to none is allowed.
+    res = await gkb.post(`/staff/messages/${itemNo}/subject`, { _csrf: csrf, subjectId: String(noise) });
+    assert.equal(res.statusCode, 303);
+    res = await gkb.post(`/staff/messages/${itemNo}/subject`, { _csrf: csrf, subjectId: '' });
+    assert.equal(res.statusCode, 303);
+    const changes = (await t.core.pool.query("SELECT summary FROM audit_log WHERE action = 'messages.subject_changed' AND target_id = $1 ORDER BY id", [itemNo])).rows.map((r) => r.summary.after.subjectId);
+    assert.deepEqual(changes, [noise, null]);
+
+    const unit = await t.signIn('czj_admin');
+    const unitPage = await unit.get(`/staff/messages/${itemNo}`);
+    assert.doesNotMatch(unitPage.body, /id="reclassify"/);
+    res = await unit.post(`/staff/messages/${itemNo}/subject`, { _csrf: csrfOf(unitPage.body.includes('_csrf') ? unitPage.body : page.body), subjectId: String(noise) });
+    assert.ok(res.statusCode === 403 || res.statusCode === 404, `a unit may not (${res.statusCode})`);
+  });
 });

@@ -4,7 +4,7 @@ import { ACTION_LABELS, STATE_LABELS, type Action, type MessageState } from '../
 import type { HistoryRow, UnitStat } from '../service-read.ts';
 import { percent } from '../service-read.ts';
 
-const HISTORY_LABELS: Record<string, string> = { receive: '受理', merge: '并单（并入主件）', merge_main: '并单（并入本件）', unmerge: '撤销并单', unmerge_main: '撤销并单', ...ACTION_LABELS };
+const HISTORY_LABELS: Record<string, string> = { receive: '受理', merge: '并单（并入主件）', merge_main: '并单（并入本件）', unmerge: '撤销并单', unmerge_main: '撤销并单', reclassify: '更改主题分类', ...ACTION_LABELS };
 
 /** The item's history, dated, like the requests ledger. `showPeople`: staff names (staff pages only). */
 export function HistoryTable({ rows, showPeople }: { rows: HistoryRow[]; showPeople: boolean }) {

@@ -226,6 +226,25 @@ export interface ItemPageProps {
   merge?: MergeView;
   /** 主题分类 of the item ('' when none). */
   subjectName?: string;
+  /** The openness office may file the item under another 主题分类: the current choices, what was typed, the error. */
+  reclassify?: { choices: { id: number; label: string }[]; value: string; error?: string };
+}
+
+/** 更改主题分类 on the item page (the openness office). */
+function ReclassifySection({ ctx, no, r }: { ctx: PageContext; no: string; r: NonNullable<ItemPageProps['reclassify']> }) {
+  return (
+    <section aria-labelledby="reclassify-title" id="reclassify">
+      <h2 id="reclassify-title">主题分类</h2>
+      <div class={r.error ? 'action-box action-failed' : 'action-box'}>
+        <ErrorSummary errors={r.error ? { subjectId: r.error } : {}} />
+        <form method="post" action={`${BASE}/${no}/subject`} novalidate>
+          <CsrfField token={ctx.csrfToken} />
+          <SelectField name="subjectId" label="更改主题分类" value={r.value} error={r.error} placeholder="未分类" options={r.choices.map((x) => ({ value: String(x.id), label: x.label }))} />
+          <button type="submit" class="button">保存主题分类</button>
+        </form>
+      </div>
+    </section>
+  );
 }
 
 /** 并单 on the item page: the main item, the items merged into this one, probable repeats. */
@@ -495,6 +514,7 @@ export function ItemPage(p: ItemPageProps) {
         </p>
       ) : null}
       {p.merge ? <MergeSection ctx={p.ctx} no={i.itemNo} m={p.merge} /> : null}
+      {p.reclassify ? <ReclassifySection ctx={p.ctx} no={i.itemNo} r={p.reclassify} /> : null}
       {p.actions.length ? (
         <section aria-labelledby="actions-title">
           <h2 id="actions-title">您现在可以</h2>
