@@ -63,15 +63,15 @@ export async function seedNewmediaDemo(core: Core, rootUnitId: number, log: (s: 
   const unitRows = (await core.db.execute(sql`SELECT id, slug FROM units WHERE id = ${rootUnitId} OR root_id = ${rootUnitId}`)).rows as { id: string; slug: string }[];
   const unit = (slug: string) => unitRows.find((u) => u.slug === slug);
   if (ACCOUNTS.some((a) => !unit(a.unit))) return; // not the demo city
-  const staff = (await core.db.execute(sql`SELECT id, username, display_name FROM staff_users WHERE username IN ('gkb', 'gkb_head', 'admin', 'dgz_editor')`)).rows as { id: string; username: string; display_name: string }[];
+  const staff = (await core.db.execute(sql`SELECT id, username, display_name FROM staff_users WHERE username IN ('gkb', 'gkb_head', 'dgz_editor')`)).rows as { id: string; username: string; display_name: string }[];
   const who = (u: string) => {
     const s = staff.find((x) => x.username === u);
     return { id: s ? Number(s.id) : null, name: s?.display_name ?? u };
   };
   const office = who('gkb');
-  const author = who('gkb');
-  // Three reviewers other than the author: 初审, 复审, 终审.
-  const reviewers = [who('gkb_head'), who('admin'), { id: null, name: '普丽萍（副市长）' }];
+  const author = who('gkb_head');
+  // Earlier signatures by the office's leaders (no accounts in the demo): the 李政务 account can take the next step.
+  const reviewers = [{ id: null, name: '李俊（市政府办公室副主任）' }, { id: null, name: '王晓燕（市政府办公室副主任）' }, { id: null, name: '陈志刚（市政府办公室主任）' }];
   const now = core.clock.now();
   const today = shanghaiToday(now);
   const D = 86_400_000;

@@ -123,7 +123,8 @@ describe('a post through 初审 → 复审 → 终审', () => {
     const ok = await gkb.submit(`/staff/newmedia/posts/new?account=${accountId}`, '/staff/newmedia/posts', { accountId, title: '测试稿件', body: '正文' });
     const url = String(ok.headers.location);
     await gkb.submit(url, `${url}/submit`, {});
-    const own = await gkb.submit(url, `${url}/review`, { decision: 'approve', reason: '', step: '0' });
+    assert.doesNotMatch((await gkb.get(url)).body, /name="decision"/);
+    const own = await gkb.post(`${url}/review`, { _csrf: /name="_csrf" value="([^"]+)"/.exec((await gkb.get(url)).body)![1]!, decision: 'approve', reason: '', step: '0' });
     assert.equal(own.statusCode, 409);
     assert.match(textOf(own.body), /不能审核自己撰写的稿件/);
   });

@@ -20,6 +20,7 @@ import {
   createPost,
   decideRequest,
   editPost,
+  factsOf,
   fileRequest,
   isOffice,
   listPosts,
@@ -238,7 +239,8 @@ export function registerNewmediaRoutes(app: FastifyInstance, core: Core): void {
   async function renderPost(req: FastifyRequest, reply: FastifyReply, failed?: { form: PostFormName } & Form, code = 200) {
     const view = await postView(req);
     const user = req.user!;
-    const canReview = mayReview(user, view.account);
+    // The form is offered to whoever may sign the waiting step: not the author, not a signer of an earlier step.
+    const canReview = mayReview(user, view.account) && view.post.authorId !== user.id && !factsOf(view.post, view.events).approvals.some((a) => a.reviewerId === user.id);
     // Findings for the people who act on the post while it can still change or be approved.
     const findings = view.post.state === 'released' ? null : await checkPost(core.db, view.account.rootUnitId, today(), view.post);
     return send(reply, renderDocument(<PostPage ctx={pageContext(req, reply)} view={view} canWrite={mayWrite(user, view.account)} canReview={canReview} findings={findings} failed={failed} />), code);

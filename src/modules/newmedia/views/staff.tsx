@@ -621,8 +621,7 @@ export function PostPage(props: { ctx: PageContext; view: PostView; canWrite: bo
         <ol class="history">
           {view.events.map((e) => (
             <li key={e.id}>
-              {formatInstant(e.at)}，{e.actorName}：{e.stepName ? `${e.stepName}` : ''}
-              {ACTION_LABELS[e.action]}
+              {formatInstant(e.at)}，{e.actorName}：{e.stepName ? `${e.stepName}${e.action === 'approve' ? '通过' : '退回'}` : ACTION_LABELS[e.action]}
               {e.reason ? `。${e.reason}` : ''}
             </li>
           ))}
