@@ -3,6 +3,7 @@
 // Every finding names the rule, the URL, when it was seen and the evidence; single-veto findings say so.
 // Thresholds are a table with the national defaults (the office may edit them).
 import { addCalendarDays } from '../../../core/calendar/working-days.ts';
+import type { SilentAccount } from '../../newmedia/index.ts';
 
 export interface MonitorThresholds {
   /** 首页不更新: no new information on the home page within this many days (19号: 2周). */
@@ -216,20 +217,8 @@ export function internalLinks(html: string, pageUrl: string): string[] {
   return [...out];
 }
 
-/** A 政务新媒体 account in operation with no update within the site's period (newmedia's silentAccounts). */
-export interface SilentAccountObservation {
-  name: string;
-  platform: string;
-  unitName: string;
-  url: string;
-  lastOn: string;
-  lastKnown: boolean;
-  days: number;
-  threshold: number;
-}
-
 /** 新媒体不更新: each silent account is a single-veto finding for that account (19号 政务新媒体 内容不更新). */
-export function checkNewMedia(accounts: readonly SilentAccountObservation[], seenAt: string): MonitorFinding[] {
+export function checkNewMedia(accounts: readonly Omit<SilentAccount, 'id'>[], seenAt: string): MonitorFinding[] {
   return accounts.map((a) => ({
     rule: 'newmedia_stale' as const,
     citation: RULE_CITATIONS.newmedia_stale,
