@@ -20,7 +20,7 @@ type Unit = { id: number; name: string };
 const ACTION_LABELS: Record<string, string> = { create: '撰写', edit: '修改', submit: '提交审核', approve: '审核通过', return: '退回', release: '登记发布' };
 
 function SilentTag({ v }: { v: AccountView }) {
-  return v.silent ? <strong class="status-bad">已{v.days}天未更新</strong> : <span>{v.days}天前</span>;
+  return v.silent ? <strong class="status-bad">已{v.days}天未更新</strong> : <span>{v.days === 0 ? '今天' : `${v.days}天前`}</span>;
 }
 
 export function RegistryPage(props: { ctx: PageContext; accounts: AccountView[]; office: boolean; pendingCount: number; silenceDays: number; show: 'current' | 'all' | 'silent' }) {
@@ -104,7 +104,7 @@ export function RegistryPage(props: { ctx: PageContext; accounts: AccountView[];
                   <td>{v.account.openedOn}</td>
                   <td>
                     {ACCOUNT_STATE_LABELS[v.account.state]}
-                    {v.pending ? `（${REQUEST_KIND_LABELS[v.pending.kind]}待审核）` : ''}
+                    {v.pending && v.pending.kind !== 'open' ? `（${REQUEST_KIND_LABELS[v.pending.kind]}待审核）` : ''}
                   </td>
                   <td>
                     {v.account.state === 'active' ? (
