@@ -166,10 +166,11 @@ export function registerNewmediaRoutes(app: FastifyInstance, core: Core): void {
     const decision = form.choice('decision', '审核意见', ['approve', 'reject'] as const);
     const reason = form.text('reason', { label: '理由', max: 1000 });
     if (decision === 'reject' && !reason) form.fail('reason', '退回申请须说明理由');
-    const [r] = (await core.pool.query<{ account_id: string }>('SELECT account_id FROM newmedia_requests WHERE id = $1', [id])).rows;
+    const [r] = (await core.pool.query<{ account_id: string; state: string }>('SELECT account_id, state FROM newmedia_requests WHERE id = $1', [id])).rows;
     if (!r) throw new NotFoundError('没有这项申请。');
     (req.params as Record<string, string>).id = r.account_id;
-    if (!form.ok) return renderAccount(req, reply, { form: 'decide', values: form.values, errors: form.errors }, 400);
+    // Decided already: the form is gone from the page, so the refusal says why (or a repeat is accepted).
+    if (!form.ok && r.state === 'pending') return renderAccount(req, reply, { form: 'decide', values: form.values, errors: form.errors }, 400);
     const res = await decideRequest(core, actor(req), id, decision === 'approve', reason);
     if (!res.ok) return renderAccount(req, reply, { form: 'decide', values: form.values, errors: {}, reasons: res.reasons }, status(res));
     return back(reply, `${BASE}/accounts/${res.accountId}`, decision === 'approve' ? '已审核通过并备案。' : '已退回申请。');

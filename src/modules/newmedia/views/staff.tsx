@@ -503,6 +503,8 @@ export function PostPage(props: { ctx: PageContext; view: PostView; canWrite: bo
     <StaffLayout ctx={ctx} title={p.title} breadcrumbs={crumbs({ href: `${BASE}/posts`, label: '稿件' }, { label: p.title })}>
       <h1>{p.title}</h1>
       {failed?.reasons?.length ? <RefusalBox reasons={failed.reasons} /> : null}
+      {/* Errors of a form this page no longer offers (the post moved on): said at the top. */}
+      {failed && !(failed.form === 'review' ? props.canReview && p.state === 'in_review' : failed.form === 'release' ? props.canWrite && p.state === 'ready' : true) ? <ErrorSummary errors={failed.errors} /> : null}
       <dl class="facts">
         <dt>账号</dt>
         <dd>
