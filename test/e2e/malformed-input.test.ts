@@ -163,6 +163,31 @@ describe('malformed input never causes a 500', () => {
     assert.match(withheld.body, /该决定依法不公开：当事人是未成年人/);
   });
 
+  // 政务新媒体: every form and action with real ids, as the openness office.
+  it('政务新媒体 forms: malformed input to every form and action gets a 4xx with a Chinese message, never a 500', async () => {
+    const gkb = await t.signIn('gkb');
+    const finance = String((await t.core.pool.query("SELECT id FROM units WHERE slug = 'finance'")).rows[0].id);
+    const acc = await gkb.submit('/staff/newmedia/accounts/new', '/staff/newmedia/accounts', { name: '楚雄财政', platform: '微博', handle: 'cxcz', url: 'https://weibo.example.cn/cxcz', manager: '黄海涛', hostUnitId: finance });
+    const aUrl = String(acc.headers.location);
+    const reqId = String((await t.core.pool.query("SELECT id FROM newmedia_requests WHERE kind = 'open' ORDER BY id DESC LIMIT 1")).rows[0].id);
+    await gkb.submit(aUrl, `/staff/newmedia/requests/${reqId}/decide`, { decision: 'approve', reason: '' });
+    const accountId = aUrl.split('/').pop()!;
+    const p = await gkb.submit('/staff/newmedia/posts/new', '/staff/newmedia/posts', { accountId, title: '测试', body: '正文' });
+    const pUrl = String(p.headers.location);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec((await gkb.get('/staff/newmedia')).body)![1]!;
+    const urls = ['/staff/newmedia/accounts', `${aUrl}/requests`, `${aUrl}/updated`, `/staff/newmedia/requests/${reqId}/decide`, '/staff/newmedia/settings', '/staff/newmedia/posts', `${pUrl}/edit`, `${pUrl}/submit`, `${pUrl}/review`, `${pUrl}/release`];
+    const failures: string[] = [];
+    for (const url of urls) {
+      for (const b of BODIES) {
+        const body = b.type.startsWith('application/x-www-form-urlencoded') ? `_csrf=${encodeURIComponent(csrf)}&${b.body}` : b.body;
+        const res = await t.app.inject({ method: 'POST', url, headers: { cookie: cookieOf(gkb), 'content-type': b.type, 'x-csrf-token': csrf }, payload: body });
+        if (res.statusCode >= 500 || (res.statusCode < 300 && res.statusCode !== 200)) failures.push(`POST ${url} [${b.type}] ${b.body.slice(0, 30)} → ${res.statusCode}`);
+        else if (res.statusCode === 400 && String(res.headers['content-type']).startsWith('text/html') && !/class="error-summary"[\s\S]*?<li>(?:<a [^>]*>)?[^<]*[\u4e00-\u9fff]|<title>请求有误 - /.test(res.body)) failures.push(`POST ${url} [${b.type}] ${b.body.slice(0, 30)} → ${res.statusCode} without a message`);
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+
   it('answers an oversized body with 413', async () => {
     const { c, csrf } = clients[1]!;
     const res = await t.app.inject({

@@ -3,6 +3,7 @@ import type { Core, ModuleManifest } from '../../core/services.ts';
 import { hasRole } from '../../core/auth/roles.ts';
 import { startPeriodic, type PeriodicJob } from '../../core/jobs/periodic.ts';
 import { setContentCheck } from '../publishing/index.ts';
+import { setPostContentCheck } from '../newmedia/index.ts';
 import { registerContentCheckRoutes } from './http/content-routes.tsx';
 import { registerMonitorRoutes } from './http/monitor-routes.tsx';
 import { checkForPublishing, nightlySweeps } from './service.ts';
@@ -55,6 +56,8 @@ export const assessmentModule: ModuleManifest = {
   register(app, core) {
     // Publishing shows the findings and asks the reviewer to confirm them before publication.
     setContentCheck(checkForPublishing);
+    // The same check on 政务新媒体 posts under review.
+    setPostContentCheck(checkForPublishing);
     const fetcherFor = inProcessFetcher(app, core);
     registerContentCheckRoutes(app, core);
     registerMonitorRoutes(app, core, fetcherFor);

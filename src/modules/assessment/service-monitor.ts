@@ -8,8 +8,9 @@ import { writeAudit, type Actor } from '../../core/audit/index.ts';
 import { shanghaiToday } from '../../core/clock.ts';
 import { columnActivity, latestPublication } from '../publishing/index.ts';
 import { validMessagesSince } from '../messages/index.ts';
+import { silentAccounts } from '../newmedia/index.ts';
 import { assessmentMonitorProbes, assessmentMonitorRuns, assessmentMonitorSettings } from './data/schema.ts';
-import { addMonths, checkAvailability, checkColumns, checkHome, checkLinks, checkMessages, DEFAULT_THRESHOLDS, type MonitorFinding, type MonitorThresholds } from './domain/monitor.ts';
+import { addMonths, checkAvailability, checkColumns, checkHome, checkLinks, checkMessages, checkNewMedia, DEFAULT_THRESHOLDS, type MonitorFinding, type MonitorThresholds } from './domain/monitor.ts';
 import { crawlSite, type PageFetcher } from './crawl.ts';
 
 export type MonitorRunRow = typeof assessmentMonitorRuns.$inferSelect;
@@ -86,6 +87,7 @@ export async function runMonitor(core: Core, rootUnitId: number, fetch: PageFetc
   findings.push(...checkAvailability('/', probes.map((p) => ({ at: p.at.toISOString(), status: p.status, ms: p.ms })), seenAt, t));
   const messages = await validMessagesSince(core.db, rootUnitId, addMonths(today, -12));
   findings.push(...checkMessages(messages.map((m) => ({ ...m, url: `/staff/messages/${m.itemNo}` })), today, seenAt, t));
+  findings.push(...checkNewMedia(await silentAccounts(core.db, rootUnitId, today), seenAt));
   const crawl = await crawlSite(fetch, ['/', '/columns/news', '/columns/notices', '/columns/policies', '/messages'], CRAWL_LIMIT);
   findings.push(...checkLinks(crawl.links, seenAt));
   const [run] = await core.db.insert(assessmentMonitorRuns).values({ rootUnitId, startedAt, finishedAt: core.clock.now(), pages: crawl.pages.size, findings }).returning();

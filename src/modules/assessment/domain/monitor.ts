@@ -3,6 +3,7 @@
 // Every finding names the rule, the URL, when it was seen and the evidence; single-veto findings say so.
 // Thresholds are a table with the national defaults (the office may edit them).
 import { addCalendarDays } from '../../../core/calendar/working-days.ts';
+import type { SilentAccount } from '../../newmedia/index.ts';
 
 export interface MonitorThresholds {
   /** 首页不更新: no new information on the home page within this many days (19号: 2周). */
@@ -35,7 +36,7 @@ export const DEFAULT_THRESHOLDS: MonitorThresholds = {
   unansweredMonths: 3,
 };
 
-export type MonitorRule = 'home_stale' | 'column_stale' | 'column_blank' | 'columns_stale_veto' | 'columns_blank_veto' | 'link_broken' | 'unavailable' | 'message_unanswered' | 'guide_incomplete';
+export type MonitorRule = 'home_stale' | 'column_stale' | 'column_blank' | 'columns_stale_veto' | 'columns_blank_veto' | 'link_broken' | 'unavailable' | 'message_unanswered' | 'guide_incomplete' | 'newmedia_stale';
 
 export const RULE_CITATIONS: Record<MonitorRule, string> = {
   home_stale: '国办秘函〔2019〕19号 单项否决指标“首页不更新”：监测2周，首页无信息更新',
@@ -47,6 +48,7 @@ export const RULE_CITATIONS: Record<MonitorRule, string> = {
   unavailable: '国办秘函〔2019〕19号 单项否决指标“站点无法访问”：超过（含）15秒打不开的次数占比超过（含）5%',
   message_unanswered: '国办秘函〔2019〕19号 单项否决指标“互动回应差”：监测时间点前1年内存在超过3个月未回应的有效留言',
   guide_incomplete: '国办秘函〔2019〕19号 单项否决指标“服务不实用”：办事指南重点要素类别缺失',
+  newmedia_stale: '国办秘函〔2019〕19号 政务新媒体单项否决指标“内容不更新”：监测时间点前2周内无更新',
 };
 
 export interface MonitorFinding {
@@ -213,4 +215,16 @@ export function internalLinks(html: string, pageUrl: string): string[] {
     out.add(u.pathname + u.search);
   }
   return [...out];
+}
+
+/** 新媒体不更新: each silent account is a single-veto finding for that account (19号 政务新媒体 内容不更新). */
+export function checkNewMedia(accounts: readonly Omit<SilentAccount, 'id'>[], seenAt: string): MonitorFinding[] {
+  return accounts.map((a) => ({
+    rule: 'newmedia_stale' as const,
+    citation: RULE_CITATIONS.newmedia_stale,
+    veto: true,
+    url: a.url,
+    seenAt,
+    evidence: `${a.unitName}的政务新媒体“${a.name}”（${a.platform}）${a.lastKnown ? `最近更新于 ${a.lastOn}` : `自 ${a.lastOn} 开设以来没有更新记录`}，已${a.days}天未更新（标准：${a.threshold}天）`,
+  }));
 }
