@@ -6,6 +6,7 @@ import { decisionStatus, isPastPlan, stepStates, type DecisionStatus, type StepV
 import { nextReportDue, parentPercent, taskFlag, type TaskFlag } from './domain/progress.ts';
 import { latestPublishedProgress, listDecisions, listSteps, listTasks, meetingsOfDecision, type DecisionRow, type MeetingRow, type ProgressRow, type StepRow, type TaskRow } from './data/repository.ts';
 import { toRecords } from './service.ts';
+import { TtlCache } from '../../core/cache.ts';
 
 export async function unitNames(core: Core, rootUnitId: number): Promise<Map<number, string>> {
   return new Map((await publicUnitsOfRoot(core, rootUnitId)).map((u) => [u.id, u.name]));
@@ -83,10 +84,28 @@ export interface TaskView {
 }
 
 /**
+ * The computed year views, per instance of the application, for 60 s or until this instance changes a
+ * task or a progress report (tasksChanged). Another instance's change shows within the minute.
+ */
+const taskViews = new WeakMap<Core, TtlCache<TaskView[]>>();
+
+/** Call after a task or progress report was written (after the transaction committed). */
+export function tasksChanged(core: Core): void {
+  taskViews.get(core)?.clear();
+}
+
+/**
  * A year's key tasks in tree order (parents before their children). A leaf's percent is its latest
  * published report's; a parent's is the plain average of its children's (domain/progress.ts).
+ * Cached: the results, work and task pages read it on every request.
  */
 export async function yearTasks(core: Core, rootUnitId: number, year: number, today: string): Promise<TaskView[]> {
+  let cache = taskViews.get(core);
+  if (!cache) taskViews.set(core, (cache = new TtlCache<TaskView[]>(60_000, 200)));
+  return cache.get(`${rootUnitId}:${year}:${today}`, () => computeYearTasks(core, rootUnitId, year, today));
+}
+
+async function computeYearTasks(core: Core, rootUnitId: number, year: number, today: string): Promise<TaskView[]> {
   const tasks = await listTasks(core.db, rootUnitId, year);
   const latest = new Map((await latestPublishedProgress(core.db, rootUnitId, year)).map((p) => [p.taskId, p]));
   const names = await unitNames(core, rootUnitId);

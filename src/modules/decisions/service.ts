@@ -2,6 +2,7 @@
 // audit row. Refusals come back as reasons a person can read.
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { tasksChanged } from './service-read.ts';
 import type { Core } from '../../core/services.ts';
 import { writeAudit, type Actor } from '../../core/audit/index.ts';
 import { shanghaiToday } from '../../core/clock.ts';
@@ -279,7 +280,7 @@ export async function submitProgress(core: Core, actor: Actor, task: TaskRow, in
     if (!progress) return { ok: true as const, progress: (await findProgressByKey(tx, key))!, duplicate: true };
     await writeAudit(tx, actor, { action: 'decisions.progress-submitted', targetType: 'decision_task', targetId: task.publicCode, unitId: task.leadUnitId, summary: { after: { reportedOn: input.reportedOn, percent: progress.percent } } }, now);
     return { ok: true as const, progress, duplicate: false };
-  });
+  }).finally(() => tasksChanged(core));
 }
 
 /** The openness office publishes a report, or returns it with a note for the unit to correct. */
@@ -296,5 +297,5 @@ export async function reviewProgress(core: Core, actor: Actor, rootUnitId: numbe
     await setProgressState(tx, p.id, { state, reviewNote: note.trim() || null, reviewedByName: actor.name, reviewedAt: now });
     await writeAudit(tx, actor, { action: 'decisions.progress-reviewed', targetType: 'decision_progress', targetId: p.id, unitId: null, summary: { before: { state: p.state }, after: { state, note: note.trim() } } }, now);
     return { ok: true as const };
-  });
+  }).finally(() => tasksChanged(core));
 }

@@ -27,7 +27,7 @@ describe('社情民意调查', () => {
 
   it('names the line of a mistake', () => {
     assert.equal(parseQuestions('- 满意').error, '第1行：选项前应先写题目（以“单选：”“多选：”或“填空：”开头）');
-    assert.match(parseQuestions('问答：哪里？').error, /^第1行：题目应以/);
+    assert.match(parseQuestions('问答：哪里？').error!, /^第1行：题目应以/);
     assert.equal(parseQuestions('填空：建议？\n- 甲').error, '第2行：填空题没有选项');
     assert.equal(parseQuestions('单选：满意吗？\n- 是\n- 是').error, '第3行：选项“是”重复');
     assert.equal(parseQuestions('单选：满意吗？\n- 是').error, '第1题（满意吗？）至少需要两个选项');
