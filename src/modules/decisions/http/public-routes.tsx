@@ -14,6 +14,7 @@ import { DECISION_STATUS_LABELS, STEP_INFO } from '../domain/steps.ts';
 import { TASK_FLAG_LABELS } from '../domain/progress.ts';
 import { decisionYears, evaluationsOfYear, findDecisionByCode, findTaskByCode, findingsOfTask, latestCatalogVersion, listCatalogVersions, listProgress, listSteps, publishedOfYear, taskYears, type DecisionRow } from '../data/repository.ts';
 import { dossier, unitNames, yearDecisions, yearTasks } from '../service-read.ts';
+import { decisionSurveys } from '../service-survey.ts';
 import { CatalogVersionsPage, DecisionsHomePage, DossierPage, ResultsPage, TaskPage, WorkPage } from '../views/public.tsx';
 
 const HTML = 'text/html; charset=utf-8';
@@ -67,7 +68,7 @@ export function registerDecisionsPublicRoutes(app: FastifyInstance, core: Core):
     const view = await dossier(core, d, today());
     // Comments are published only with their answers; names and contacts never.
     const published = view.consultation?.state === 'closed' ? view.comments.map((m) => ({ body: m.body, answer: m.answer as Answer, reason: m.answerReason ?? '' })) : [];
-    return send(reply, <DossierPage ctx={pageContext(req, reply)} view={view} publishedComments={published} form={form} refusal={refusal} />, status);
+    return send(reply, <DossierPage ctx={pageContext(req, reply)} view={view} publishedComments={published} form={form} refusal={refusal} surveys={await decisionSurveys(core, d.id)} />, status);
   }
 
   app.get('/decisions/items/:code', async (req, reply) => {

@@ -16,6 +16,7 @@ import { STEPS, type Step } from '../domain/steps.ts';
 import { findDecisionByCode, findTaskByCode, listProgress, pendingProgress, type DecisionRow } from '../data/repository.ts';
 import { createDecision, openDecisionConsultation, publishCatalog, publishDecision, recordStep, reviewProgress, submitProgress } from '../service.ts';
 import { dossier, unitNames, yearDecisions, yearTasks } from '../service-read.ts';
+import { createSurvey, decisionSurveys } from '../service-survey.ts';
 import { CommentContactPage, NewDecisionPage, StaffDossierPage, StaffHomePage, StaffTaskPage, type StaffDossierProps, type StaffHomeProps } from '../views/staff.tsx';
 
 const HTML = 'text/html; charset=utf-8';
@@ -102,7 +103,7 @@ export function registerDecisionsStaffRoutes(app: FastifyInstance, core: Core): 
 
   async function renderDossier(req: FastifyRequest, reply: FastifyReply, code: string, status = 200, over: Partial<StaffDossierProps> = {}) {
     const d = (await findDecisionByCode(core.db, code))!;
-    return send(reply, <StaffDossierPage ctx={pageContext(req, reply)} view={await dossier(core, d, today())} today={today()} {...over} />, status);
+    return send(reply, <StaffDossierPage ctx={pageContext(req, reply)} view={await dossier(core, d, today())} today={today()} surveys={await decisionSurveys(core, d.id)} {...over} />, status);
   }
 
   app.get(`${BASE}/items/:code`, office, async (req, reply) => renderDossier(req, reply, (await managed(req)).publicCode));
@@ -127,6 +128,18 @@ export function registerDecisionsStaffRoutes(app: FastifyInstance, core: Core): 
     if (!result.ok) return renderDossier(req, reply, d.publicCode, 409, { refusals: result.refusals, stepForm: { values: v, errors: {} } });
     setFlash(reply, '已记录。');
     return reply.redirect(`${BASE}/items/${d.publicCode}`, 303);
+  });
+
+  app.post(`${BASE}/items/:code/surveys`, office, async (req, reply) => {
+    const d = await managed(req);
+    const form = new FormReader(req.body);
+    const input = { title: form.text('title', { label: '调查名称' }), intro: form.text('intro', { label: '调查说明' }), questions: form.text('questions', { label: '题目' }), opensOn: form.raw('opensOn').trim(), closesOn: form.raw('closesOn').trim() };
+    const values = { ...input };
+    const result = await createSurvey(core, actorOf(req), d.publicCode, input);
+    if (!result.ok && result.errors) return renderDossier(req, reply, d.publicCode, 400, { surveyForm: { values, errors: result.errors } });
+    if (!result.ok) return renderDossier(req, reply, d.publicCode, 409, { refusals: result.refusals, surveyForm: { values, errors: {} } });
+    setFlash(reply, `已发布调查“${result.survey.title}”。`);
+    return reply.redirect(`${BASE}/surveys/${result.survey.publicCode}`, 303);
   });
 
   app.post(`${BASE}/items/:code/consultation`, office, async (req, reply) => {

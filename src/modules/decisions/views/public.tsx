@@ -13,6 +13,8 @@ import type { CatalogVersionRow, FindingRow, ProgressRow, TaskRow } from '../dat
 import { FindingsTable } from './work-public.tsx';
 import type { CatalogRow, DossierView, TaskView } from '../service-read.ts';
 import { FlagText, Percent, STEP_STATE_LABELS, StepBody } from './shared.tsx';
+import { DecisionSurveys } from './survey.tsx';
+import type { SurveySummary } from '../service-survey.ts';
 
 const HOME = { href: '/decisions', label: '决策公开' };
 
@@ -178,9 +180,11 @@ export interface DossierPageProps {
   publishedComments: PublishedComment[];
   form: { values: Record<string, string>; errors: FieldErrors; submissionKey: string };
   refusal?: string;
+  /** 社情民意调查 of the 决策后评估. */
+  surveys?: SurveySummary[];
 }
 
-export function DossierPage({ ctx, view: v, publishedComments, form, refusal }: DossierPageProps) {
+export function DossierPage({ ctx, view: v, publishedComments, form, refusal, surveys = [] }: DossierPageProps) {
   const d = v.decision;
   const c = v.consultation;
   const byStep = new Map(v.steps.map((s) => [s.step, s]));
@@ -283,6 +287,7 @@ export function DossierPage({ ctx, view: v, publishedComments, form, refusal }: 
           </ul>
         </section>
       ) : null}
+      <DecisionSurveys surveys={surveys} />
       {evaluation?.state === 'done' ? (
         <p>
           决策后评估结果另见<a href={`/decisions/results/${d.year}`}>{d.year}年结果公开</a>。

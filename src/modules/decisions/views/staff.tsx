@@ -11,6 +11,9 @@ import type { CommentRow } from '../deps.ts';
 import { formatInstant } from '../../../core/clock.ts';
 import type { CatalogRow, DossierView, TaskView } from '../service-read.ts';
 import { FlagText, Percent, STEP_STATE_LABELS, StepBody } from './shared.tsx';
+import { NewSurveySection } from './survey.tsx';
+import { SURVEY_STATE_LABELS } from '../domain/survey.ts';
+import type { SurveySummary } from '../service-survey.ts';
 
 const BASE = '/staff/decisions';
 const crumbs = (last?: string) => [{ href: BASE, label: '决策和执行公开' }, ...(last ? [{ label: last }] : [])];
@@ -203,11 +206,13 @@ export interface StaffDossierProps {
   consultForm?: Form;
   publishForm?: Form;
   answerForm?: { commentId: number } & Form;
+  surveys?: SurveySummary[];
+  surveyForm?: Form;
 }
 
 const STEP_CHOICES = (owed: Step[]) => owed.map((s) => ({ value: s, label: `${STEP_INFO[s].label}${STEP_INFO[s].kind === 'required' ? '（必经程序）' : STEP_INFO[s].kind === 'optional' ? '（适用时举行）' : ''}` }));
 
-export function StaffDossierPage({ ctx, view: v, today, refusals, stepForm = empty, consultForm = empty, publishForm = empty, answerForm }: StaffDossierProps) {
+export function StaffDossierPage({ ctx, view: v, today, refusals, stepForm = empty, consultForm = empty, publishForm = empty, answerForm, surveys = [], surveyForm = empty }: StaffDossierProps) {
   const d = v.decision;
   const here = `${BASE}/items/${d.publicCode}`;
   const byStep = new Map(v.steps.map((s) => [s.step, s]));
@@ -345,6 +350,19 @@ export function StaffDossierPage({ ctx, view: v, today, refusals, stepForm = emp
           </form>
         </section>
       ) : null}
+      {surveys.length ? (
+        <section aria-labelledby="surveys-title">
+          <h2 id="surveys-title">社情民意调查</h2>
+          <ul>
+            {surveys.map((s) => (
+              <li key={s.survey.publicCode}>
+                <a href={`${BASE}/surveys/${s.survey.publicCode}`}>{s.survey.title}</a>（{s.survey.opensOn} 至 {s.survey.closesOn}，{SURVEY_STATE_LABELS[s.state]}）
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {d.publishedOn ? <NewSurveySection ctx={ctx} action={`${here}/surveys`} values={surveyForm.values} errors={surveyForm.errors} today={today} /> : null}
     </StaffLayout>
   );
 }
