@@ -4,7 +4,7 @@ import type { Core } from '../../core/services.ts';
 import { consultationStatus, consultationsByIds, findConsultationById, listComments, publicUnitsOfRoot, type ConsultationRow, type ConsultationStatus, type CommentRow } from './deps.ts';
 import { decisionStatus, isPastPlan, stepStates, type DecisionStatus, type StepView } from './domain/steps.ts';
 import { nextReportDue, parentPercent, taskFlag, type TaskFlag } from './domain/progress.ts';
-import { latestPublishedProgress, listDecisions, listSteps, listTasks, meetingsOfDecision, type DecisionRow, type MeetingRow, type ProgressRow, type StepRow, type TaskRow } from './data/repository.ts';
+import { findMeetingById, latestPublishedProgress, listDecisions, listSteps, listTasks, meetingsOfDecision, type DecisionRow, type MeetingRow, type ProgressRow, type StepRow, type TaskRow } from './data/repository.ts';
 import { toRecords } from './service.ts';
 import { TtlCache } from '../../core/cache.ts';
 
@@ -23,6 +23,8 @@ export interface DossierView {
   comments: CommentRow[];
   /** 常务会议 and 专题会议 that dealt with it. */
   meetings: Pick<MeetingRow, 'publicCode' | 'name' | 'heldOn'>[];
+  /** The meeting record the 集体讨论决定 step chose (older steps name theirs in their details). */
+  decidedAt: MeetingRow | null;
 }
 
 export async function dossier(core: Core, decision: DecisionRow, today: string): Promise<DossierView> {
@@ -41,6 +43,10 @@ export async function dossier(core: Core, decision: DecisionRow, today: string):
     consultation,
     comments: c ? await listComments(core.db, c.id) : [],
     meetings: await meetingsOfDecision(core.db, decision.id),
+    decidedAt: await (async () => {
+      const id = steps.find((s) => s.step === 'collective')?.meetingId;
+      return id ? ((await findMeetingById(core.db, id)) ?? null) : null;
+    })(),
   };
 }
 

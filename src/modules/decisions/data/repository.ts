@@ -386,3 +386,13 @@ export async function setStepMeeting(db: DbOrTx, decisionId: number, meetingId: 
 export async function insertSurveyResponses(db: DbOrTx, rows: (typeof decisionsSurveyResponses.$inferInsert)[]): Promise<SurveyResponseRow[]> {
   return rows.length ? db.insert(decisionsSurveyResponses).values(rows).returning() : [];
 }
+
+/** The government's meetings held by a date, newest first (the 集体讨论决定 step chooses one). */
+export async function meetingsHeldBy(db: DbOrTx, rootUnitId: number, on: string, limit = 60): Promise<MeetingRow[]> {
+  return db
+    .select()
+    .from(decisionsMeetings)
+    .where(and(eq(decisionsMeetings.rootUnitId, rootUnitId), sql`${decisionsMeetings.heldOn} <= ${on}`))
+    .orderBy(desc(decisionsMeetings.heldOn), desc(decisionsMeetings.id))
+    .limit(limit);
+}

@@ -13,7 +13,7 @@ import { renderDocument } from '../../../core/ui/render.ts';
 import { shanghaiToday } from '../../../core/clock.ts';
 import { answerComment, closeConsultation, findComment, findConsultationById, listUnitsOfRoot, newSubmissionKey, recordContactViewed } from '../deps.ts';
 import { STEPS, type Step } from '../domain/steps.ts';
-import { findDecisionByCode, findTaskByCode, listProgress, pendingProgress, type DecisionRow } from '../data/repository.ts';
+import { findDecisionByCode, findTaskByCode, meetingsHeldBy, listProgress, pendingProgress, type DecisionRow } from '../data/repository.ts';
 import { createDecision, openDecisionConsultation, publishCatalog, publishDecision, recordStep, reviewProgress, submitProgress } from '../service.ts';
 import { dossier, unitNames, yearDecisions, yearTasks } from '../service-read.ts';
 import { createSurvey, decisionSurveys } from '../service-survey.ts';
@@ -103,7 +103,7 @@ export function registerDecisionsStaffRoutes(app: FastifyInstance, core: Core): 
 
   async function renderDossier(req: FastifyRequest, reply: FastifyReply, code: string, status = 200, over: Partial<StaffDossierProps> = {}) {
     const d = (await findDecisionByCode(core.db, code))!;
-    return send(reply, <StaffDossierPage ctx={pageContext(req, reply)} view={await dossier(core, d, today())} today={today()} surveys={await decisionSurveys(core, d.id)} {...over} />, status);
+    return send(reply, <StaffDossierPage ctx={pageContext(req, reply)} view={await dossier(core, d, today())} today={today()} surveys={await decisionSurveys(core, d.id)} meetingChoices={await meetingsHeldBy(core.db, d.rootUnitId, today())} {...over} />, status);
   }
 
   app.get(`${BASE}/items/:code`, office, async (req, reply) => renderDossier(req, reply, (await managed(req)).publicCode));
@@ -112,7 +112,7 @@ export function registerDecisionsStaffRoutes(app: FastifyInstance, core: Core): 
     const d = await managed(req);
     const form = new FormReader(req.body);
     const v: Record<string, string> = {};
-    for (const k of ['step', 'state', 'doneOn', 'actor', 'summary', 'documents', 'skipReason', 'meetingName', 'meetingTopic', 'meetingAttendees', 'noticeOn', 'participantsPublishedOn', 'materialsSentOn', 'heldOn', 'participants']) {
+    for (const k of ['step', 'state', 'doneOn', 'actor', 'summary', 'documents', 'skipReason', 'meetingId', 'meetingName', 'meetingTopic', 'meetingAttendees', 'noticeOn', 'participantsPublishedOn', 'materialsSentOn', 'heldOn', 'participants']) {
       v[k] = ['summary', 'documents', 'skipReason', 'participants'].includes(k) ? form.text(k, { label: k }) : form.raw(k).trim();
     }
     if (!(STEPS as readonly string[]).includes(v.step!)) return renderDossier(req, reply, d.publicCode, 400, { stepForm: { values: v, errors: { step: '请从列表中选择程序' } } });
@@ -121,7 +121,7 @@ export function registerDecisionsStaffRoutes(app: FastifyInstance, core: Core): 
       step === 'hearing'
         ? { hearing: { noticeOn: v.noticeOn!, participantsPublishedOn: v.participantsPublishedOn!, materialsSentOn: v.materialsSentOn!, heldOn: v.heldOn!, participants: v.participants! } }
         : step === 'collective'
-          ? { meeting: { name: v.meetingName!, topic: v.meetingTopic!, attendees: v.meetingAttendees! } }
+          ? { meetingId: v.meetingId!, meeting: { name: v.meetingName!, topic: v.meetingTopic!, attendees: v.meetingAttendees! } }
           : {};
     const result = await recordStep(core, actorOf(req), d.publicCode, step, { state: v.state!, doneOn: v.doneOn!, actor: v.actor!, summary: v.summary!, documents: v.documents!, skipReason: v.skipReason! }, extra);
     if (!result.ok && result.errors) return renderDossier(req, reply, d.publicCode, 400, { stepForm: { values: v, errors: result.errors } });

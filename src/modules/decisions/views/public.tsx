@@ -270,7 +270,7 @@ export function DossierPage({ ctx, view: v, publishedComments, form, refusal, su
                 {s.label}：{STEP_STATE_LABELS[s.state]}
               </h3>
               <p class="hint">{STEP_INFO[s.step].basis}</p>
-              <StepBody view={s} row={byStep.get(s.step)} />
+              <StepBody view={s} row={byStep.get(s.step)} meeting={v.decidedAt} />
             </li>
           ))}
         </ol>
