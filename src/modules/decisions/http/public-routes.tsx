@@ -12,7 +12,7 @@ import { atom } from '../../publishing/index.ts';
 import { findConsultationById, newSubmissionKey, submitComment, type Answer } from '../deps.ts';
 import { DECISION_STATUS_LABELS, STEP_INFO } from '../domain/steps.ts';
 import { TASK_FLAG_LABELS } from '../domain/progress.ts';
-import { decisionYears, evaluationsOfYear, findDecisionByCode, findTaskByCode, findingsOfTask, latestCatalogVersion, listCatalogVersions, listProgress, listSteps, publishedOfYear, taskYears, type DecisionRow } from '../data/repository.ts';
+import { evidenceOfDecision, evidenceOfTasks, decisionYears, evaluationsOfYear, findDecisionByCode, findTaskByCode, findingsOfTask, latestCatalogVersion, listCatalogVersions, listProgress, listSteps, publishedOfYear, taskYears, type DecisionRow } from '../data/repository.ts';
 import { dossier, unitNames, yearDecisions, yearTasks } from '../service-read.ts';
 import { decisionSurveys } from '../service-survey.ts';
 import { CatalogVersionsPage, DecisionsHomePage, DossierPage, ResultsPage, TaskPage, WorkPage } from '../views/public.tsx';
@@ -68,7 +68,7 @@ export function registerDecisionsPublicRoutes(app: FastifyInstance, core: Core):
     const view = await dossier(core, d, today());
     // Comments are published only with their answers; names and contacts never.
     const published = view.consultation?.state === 'closed' ? view.comments.map((m) => ({ body: m.body, answer: m.answer as Answer, reason: m.answerReason ?? '' })) : [];
-    return send(reply, <DossierPage ctx={pageContext(req, reply)} view={view} publishedComments={published} form={form} refusal={refusal} surveys={await decisionSurveys(core, d.id)} />, status);
+    return send(reply, <DossierPage ctx={pageContext(req, reply)} view={view} publishedComments={published} form={form} refusal={refusal} surveys={await decisionSurveys(core, d.id)} evidence={await evidenceOfDecision(core.db, d.id)} />, status);
   }
 
   app.get('/decisions/items/:code', async (req, reply) => {
@@ -115,7 +115,7 @@ export function registerDecisionsPublicRoutes(app: FastifyInstance, core: Core):
     const names = findings.length ? await unitNames(core, task.rootUnitId) : new Map<number, string>();
     return send(
       reply,
-      <TaskPage ctx={pageContext(req, reply)} view={view} reports={reports} children={children} supporting={task.supportingUnits} findings={findings} unitName={(id) => names.get(id) ?? ''} today={today()} />,
+      <TaskPage ctx={pageContext(req, reply)} view={view} reports={reports} children={children} supporting={task.supportingUnits} findings={findings} unitName={(id) => names.get(id) ?? ''} today={today()} evidence={await evidenceOfTasks(core.db, [task.id])} />,
     );
   });
 
@@ -128,7 +128,8 @@ export function registerDecisionsPublicRoutes(app: FastifyInstance, core: Core):
     const evaluations = (await evaluationsOfYear(core.db, root, year)).map(({ decision: d, step: e }) => ({ code: d.publicCode, title: d.title, evaluatedOn: e.doneOn!, actor: e.actor, summary: e.summary, documents: e.documents }));
     const published = (await publishedOfYear(core.db, root, year)).map((d) => ({ code: d.publicCode, title: d.title, publishedOn: d.publishedOn!, docNo: d.docNo }));
     const ys = [...new Set([...(await years(root, 'tasks')), ...(await years(root, 'decisions'))])].sort((a, b) => b - a);
-    return send(reply, <ResultsPage ctx={pageContext(req, reply)} year={year} years={ys} rows={rows} evaluations={evaluations} published={published} />);
+    const evidence = await evidenceOfTasks(core.db, rows.filter((r) => r.depth === 0).map((r) => r.task.id));
+    return send(reply, <ResultsPage ctx={pageContext(req, reply)} year={year} years={ys} rows={rows} evaluations={evaluations} published={published} evidence={evidence} />);
   });
 
   app.get('/decisions/consultations.atom', async (req, reply) => {

@@ -102,3 +102,42 @@ describe('社情民意调查', () => {
     t.clock.set('2026-11-26T02:00:00Z');
   });
 });
+
+describe('证据材料', () => {
+  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  async function upload(page: string, action: string, fields: Record<string, string>, file?: { name: string; bytes: Buffer }) {
+    const token = /name="_csrf" value="([^"]+)"/.exec((await office.get(page)).body)![1]!;
+    const boundary = '----gkevidence0123456789';
+    const parts: Buffer[] = [];
+    for (const [k, v] of Object.entries({ _csrf: token, ...fields })) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+    if (file) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`), file.bytes, Buffer.from('\r\n'));
+    parts.push(Buffer.from(`--${boundary}--\r\n`));
+    return t.app.inject({ method: 'POST', url: action, headers: { cookie: [...office.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: Buffer.concat(parts) });
+  }
+
+  it('attaches files to a recorded step and to a key task, checked by content, shown on the dossier and results pages', async () => {
+    t.clock.set('2026-11-26T02:00:00Z');
+    office = await t.signIn('gkb');
+    const none = await upload(dossier, `${dossier}/evidence`, { step: 'hearing', title: '' });
+    assert.equal(none.statusCode, 400);
+    assert.match(textOf(none.body), /请填写材料名称.*请选择要上传的文件/s);
+    const text = await upload(dossier, `${dossier}/evidence`, { step: 'evaluation', title: '评估报告' }, { name: 'a.pdf', bytes: Buffer.from('not a pdf') });
+    assert.equal(text.statusCode, 400);
+    assert.match(textOf(text.body), /“决策后评估”尚未办理，办理后才能上传材料.*无法识别的文件类型/s);
+    assert.match(text.body, /value="评估报告"/);
+    const ok = await upload(dossier, `${dossier}/evidence`, { step: 'hearing', title: '听证会现场照片' }, { name: '听证会.png', bytes: PNG });
+    assert.equal(ok.statusCode, 303);
+    const code = (await t.core.pool.query("SELECT public_code FROM decisions_evidence WHERE title = '听证会现场照片'")).rows[0].public_code;
+    const pub = await t.client().get(dossier.replace('/staff', ''));
+    assert.match(textOf(pub.body), /听证：已完成.*证据材料： 听证会现场照片 ?（图片，/s);
+    const file = await t.client().get(`/decisions/evidence/${code}`);
+    assert.equal(file.statusCode, 200);
+    assert.equal(file.headers['content-type'], 'image/png');
+    assert.equal((await t.client().get('/decisions/evidence/zlnothere0000')).statusCode, 404);
+    const task = (await t.core.pool.query("SELECT public_code FROM decisions_tasks WHERE year = 2026 AND parent_id IS NULL ORDER BY sort_order LIMIT 1")).rows[0].public_code;
+    const taskPage = `/staff/decisions/tasks/${task}`;
+    assert.equal((await upload(taskPage, `${taskPage}/evidence`, { title: '完工验收照片' }, { name: 'photo.png', bytes: PNG })).statusCode, 303);
+    assert.match(textOf((await t.client().get('/decisions/results/2026')).body), /证据材料： 完工验收照片 ?（图片，/);
+    assert.match(textOf((await t.client().get(`/decisions/work/tasks/${task}`)).body), /证据材料 完工验收照片/);
+  });
+});

@@ -11,7 +11,9 @@ import { renderDocument } from '../../../core/ui/render.ts';
 import { shanghaiToday } from '../../../core/clock.ts';
 import { newSubmissionKey } from '../deps.ts';
 import { surveyState } from '../domain/survey.ts';
-import { findDecisionById, findSurveyByCode, type SurveyRow } from '../data/repository.ts';
+import { findDecisionById, findEvidenceByCode, findSurveyByCode, findTaskById, type SurveyRow } from '../data/repository.ts';
+import { FileNotFoundError, fileStorage } from '../../../core/files/storage.ts';
+import { contentDisposition } from '../../../core/http/content-disposition.ts';
 import { answerFields, chooseFeaturedAnswers, submitSurveyResponse, surveyResults } from '../service-survey.ts';
 import { StaffSurveyPage, SurveyPage, type SurveyForm } from '../views/survey.tsx';
 
@@ -70,5 +72,24 @@ export function registerDecisionsSurveyRoutes(app: FastifyInstance, core: Core):
     if (!result.ok) return renderStaff(req, reply, result.errors ? 400 : 409, result.errors ?? { featured: result.refusals[0]! });
     setFlash(reply, '已保存选登的回答。');
     return reply.redirect(`/staff/decisions/surveys/${survey.publicCode}`, 303);
+  });
+}
+
+/** An evidence file, served from the file storage to anyone on the decision's or task's site. */
+export function registerDecisionsEvidenceRoutes(app: FastifyInstance, core: Core): void {
+  app.get('/decisions/evidence/:code', async (req, reply) => {
+    const { code } = req.params as { code: string };
+    const e = CODE.test(code) ? await findEvidenceByCode(core.db, code) : undefined;
+    const owner = e?.decisionId ? (await findDecisionById(core.db, e.decisionId))?.rootUnitId : e?.taskId ? (await findTaskById(core.db, e.taskId))?.rootUnitId : undefined;
+    if (!e || owner !== req.site.rootUnitId) throw new NotFoundError('该材料不存在。');
+    let bytes: Buffer;
+    try {
+      bytes = await fileStorage(core.config).get(e.fileKey);
+    } catch (err) {
+      if (err instanceof FileNotFoundError) throw new NotFoundError('该材料的文件暂时无法提供。');
+      throw err;
+    }
+    const inline = e.mediaType.startsWith('image/') || e.mediaType === 'application/pdf';
+    return reply.type(e.mediaType).header('content-disposition', contentDisposition(e.fileName, { inline })).header('x-content-type-options', 'nosniff').header('cache-control', 'public, max-age=300').send(bytes);
   });
 }

@@ -6,7 +6,8 @@ import { StaffLayout } from '../../../core/ui/layout.tsx';
 import { CsrfField, ErrorSummary, Paragraphs, RadioGroup, SelectField, TextArea, TextField, RefusalBox } from '../../../core/ui/components.tsx';
 import { CommentBlock, DECISION_PERIOD_RULE, StatusText } from '../deps.ts';
 import { DECISION_STATUS_LABELS, STEP_INFO, type Step } from '../domain/steps.ts';
-import type { DecisionRow, MeetingRow, ProgressRow, TaskRow } from '../data/repository.ts';
+import type { DecisionRow, EvidenceRow, MeetingRow, ProgressRow, TaskRow } from '../data/repository.ts';
+import { EvidenceForm, EvidenceList } from './evidence.tsx';
 import type { CommentRow } from '../deps.ts';
 import { formatInstant } from '../../../core/clock.ts';
 import type { CatalogRow, DossierView, TaskView } from '../service-read.ts';
@@ -210,11 +211,13 @@ export interface StaffDossierProps {
   surveyForm?: Form;
   /** Recorded meetings the 集体讨论决定 step can choose. */
   meetingChoices?: MeetingRow[];
+  evidence?: EvidenceRow[];
+  evidenceForm?: Form;
 }
 
 const STEP_CHOICES = (owed: Step[]) => owed.map((s) => ({ value: s, label: `${STEP_INFO[s].label}${STEP_INFO[s].kind === 'required' ? '（必经程序）' : STEP_INFO[s].kind === 'optional' ? '（适用时举行）' : ''}` }));
 
-export function StaffDossierPage({ ctx, view: v, today, refusals, stepForm = empty, consultForm = empty, publishForm = empty, answerForm, surveys = [], surveyForm = empty, meetingChoices = [] }: StaffDossierProps) {
+export function StaffDossierPage({ ctx, view: v, today, refusals, stepForm = empty, consultForm = empty, publishForm = empty, answerForm, surveys = [], surveyForm = empty, meetingChoices = [], evidence = [], evidenceForm = empty }: StaffDossierProps) {
   const d = v.decision;
   const here = `${BASE}/items/${d.publicCode}`;
   const byStep = new Map(v.steps.map((s) => [s.step, s]));
@@ -245,6 +248,7 @@ export function StaffDossierPage({ ctx, view: v, today, refusals, stepForm = emp
               {s.label}：{STEP_STATE_LABELS[s.state]}
             </h3>
             <StepBody view={s} row={byStep.get(s.step)} meeting={v.decidedAt} />
+            <EvidenceList items={evidence.filter((e) => e.step === s.step)} heading="证据材料：" />
           </li>
         ))}
       </ol>
@@ -364,6 +368,9 @@ export function StaffDossierPage({ ctx, view: v, today, refusals, stepForm = emp
           </form>
         </section>
       ) : null}
+      {v.steps.some((s) => s.state === 'done') ? (
+        <EvidenceForm ctx={ctx} action={`${here}/evidence`} steps={v.steps.filter((s) => s.state === 'done').map((s) => ({ value: s.step, label: STEP_INFO[s.step as Step].label }))} values={evidenceForm.values} errors={evidenceForm.errors} />
+      ) : null}
       {surveys.length ? (
         <section aria-labelledby="surveys-title">
           <h2 id="surveys-title">社情民意调查</h2>
@@ -381,7 +388,7 @@ export function StaffDossierPage({ ctx, view: v, today, refusals, stepForm = emp
   );
 }
 
-export function StaffTaskPage({ ctx, task, view, reports, canReport, canManage, form, submissionKey, refusals }: { ctx: PageContext; task: TaskRow; view: TaskView; reports: ProgressRow[]; canReport: boolean; canManage: boolean; form: Form; submissionKey: string; refusals?: string[] }) {
+export function StaffTaskPage({ ctx, task, view, reports, canReport, canManage, form, submissionKey, refusals, evidence = [], evidenceForm = empty }: { ctx: PageContext; task: TaskRow; view: TaskView; reports: ProgressRow[]; canReport: boolean; canManage: boolean; form: Form; submissionKey: string; refusals?: string[]; evidence?: EvidenceRow[]; evidenceForm?: Form }) {
   const STATES = { submitted: '待审核', published: '已公开', returned: '已退回' } as const;
   return (
     <StaffLayout ctx={ctx} title={task.title} breadcrumbs={crumbs(task.title)}>
@@ -448,6 +455,9 @@ export function StaffTaskPage({ ctx, task, view, reports, canReport, canManage, 
       ) : (
         <p>尚无进展报告。</p>
       )}
+      <h2>证据材料</h2>
+      {evidence.length ? <EvidenceList items={evidence} /> : <p>尚无证据材料。</p>}
+      {canManage ? <EvidenceForm ctx={ctx} action={`${BASE}/tasks/${task.publicCode}/evidence`} values={evidenceForm.values} errors={evidenceForm.errors} /> : null}
     </StaffLayout>
   );
 }
