@@ -141,3 +141,27 @@ describe('证据材料', () => {
     assert.match(textOf((await t.client().get(`/decisions/work/tasks/${task}`)).body), /证据材料 完工验收照片/);
   });
 });
+
+describe('malformed input on the survey and evidence routes', () => {
+  it('answers 4xx, never 500', async () => {
+    const HUGE = '政'.repeat(60_000);
+    const bodies = [
+      { type: 'application/x-www-form-urlencoded', body: '' },
+      { type: 'application/x-www-form-urlencoded', body: `q0=%ZZ&q1[]=1&q1[a]=2&q2=${encodeURIComponent(HUGE)}&submissionKey[]=x&featured[x]=1&step=evaluation&title=${encodeURIComponent(HUGE)}&opensOn=2026-02-30&questions=%00` },
+      { type: 'application/json', body: '{"q0":{"$gt":""},"q1":[null,1,{}],"featured":[{}],"questions":["x"],"submissionKey":"abcdefghijklmnopqrstu"}' },
+      { type: 'application/json', body: '{"broken json' },
+      { type: 'multipart/form-data; boundary=zzz', body: '--zzz\r\nContent-Disposition: form-data; name="file"; filename="x.exe"\r\n\r\nMZ\r\n--zzz--\r\n' },
+    ];
+    const task = (await t.core.pool.query('SELECT public_code FROM decisions_tasks LIMIT 1')).rows[0].public_code;
+    const token = /name="_csrf" value="([^"]+)"/.exec((await office.get(dossier)).body)![1]!;
+    const urls = [pub, `${dossier}/surveys`, `${dossier}/evidence`, `${staffSurvey}/featured`, `/staff/decisions/tasks/${task}/evidence`, `${dossier}/steps`];
+    const failures: string[] = [];
+    for (const url of urls) {
+      for (const b of bodies) {
+        const res = await t.app.inject({ method: 'POST', url, headers: { cookie: [...office.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'content-type': b.type, 'x-csrf-token': token }, payload: b.body });
+        if (res.statusCode >= 500) failures.push(`${url} ${b.type} → ${res.statusCode}`);
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+});
