@@ -2,7 +2,7 @@
 // staff upload form (multipart, works without JavaScript).
 import type { PageContext } from '../../../core/ui/context.ts';
 import type { FieldErrors } from '../../../core/http/form.ts';
-import { CsrfField, ErrorSummary, SelectField, TextField, describedBy, fieldId } from '../../../core/ui/components.tsx';
+import { CsrfField, ErrorSummary, Field, SelectField, TextField, describedBy, fieldId } from '../../../core/ui/components.tsx';
 import { ACCEPTED_TYPES_TEXT, formatBytes } from '../../../core/files/sniff.ts';
 import type { EvidenceRow } from '../data/repository.ts';
 
@@ -45,21 +45,9 @@ export function EvidenceForm({ ctx, action, steps, values, errors }: { ctx: Page
         <CsrfField token={ctx.csrfToken} />
         {steps ? <SelectField name="step" label="所属程序" value={values.step} error={errors.step} options={steps} required /> : null}
         <TextField name="title" label="材料名称" hint="如：听证会笔录、专家论证意见、项目现场照片" value={values.title} error={errors.title} maxLength={100} required />
-        <div class={errors.file ? 'field field-error' : 'field'}>
-          <label for={fieldId('file')}>
-            文件<span class="req" aria-hidden="true"> *</span>
-          </label>
-          <p class="hint" id={`${fieldId('file')}-hint`}>
-            可上传 {ACCEPTED_TYPES_TEXT} 文件，上传后即公开，请勿包含个人信息。
-          </p>
-          {errors.file ? (
-            <p class="field-message" id={`${fieldId('file')}-error`}>
-              <span class="visually-hidden">错误：</span>
-              {errors.file}
-            </p>
-          ) : null}
+        <Field name="file" label="文件" hint={`可上传 ${ACCEPTED_TYPES_TEXT} 文件，上传后即公开，请勿包含个人信息。`} error={errors.file} required>
           <input type="file" id={fieldId('file')} name="file" accept=".pdf,.png,.jpg,.jpeg,.gif,.xlsx,.docx,.ofd" aria-describedby={describedBy('file', { hint: 'x', error: errors.file })} />
-        </div>
+        </Field>
         <button type="submit" class="button">
           上传
         </button>

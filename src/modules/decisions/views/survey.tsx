@@ -3,7 +3,7 @@
 import type { PageContext } from '../../../core/ui/context.ts';
 import type { FieldErrors } from '../../../core/http/form.ts';
 import { PublicLayout, StaffLayout } from '../../../core/ui/layout.tsx';
-import { CsrfField, ErrorSummary, Paragraphs, RefusalBox, TextArea, TextField, describedBy, fieldId } from '../../../core/ui/components.tsx';
+import { CheckboxGroup, CsrfField, ErrorSummary, Paragraphs, RadioGroup, RefusalBox, TextArea, TextField, fieldId } from '../../../core/ui/components.tsx';
 import { ChartWithTable } from '../../../core/ui/charts.tsx';
 import { QUESTION_KIND_LABELS, SURVEY_LIMITS, SURVEY_STATE_LABELS, type SurveyState } from '../domain/survey.ts';
 import type { SurveyResponseRow, SurveyRow } from '../data/repository.ts';
@@ -108,36 +108,17 @@ export interface SurveyForm {
 function QuestionField({ survey, index, form }: { survey: SurveyRow; index: number; form: SurveyForm }) {
   const q = survey.questions[index]!;
   const name = `q${index}`;
-  const id = fieldId(name);
   const error = form.errors[name];
   const chosen = form.values[name] ?? [];
   const legend = `${index + 1}. ${q.text}（${QUESTION_KIND_LABELS[q.kind]}${q.kind === 'multiple' ? '，可选多项' : ''}）`;
   if (q.kind === 'text') {
     return <TextArea name={name} label={`${index + 1}. ${q.text}（选填）`} hint={`不超过${SURVEY_LIMITS.answerChars}字。请勿填写姓名、电话等个人信息。`} value={chosen.join('\n')} error={error} rows={4} />;
   }
-  return (
-    <fieldset class={error ? 'field field-error' : 'field'} aria-describedby={describedBy(name, { error })}>
-      <legend>
-        {legend}
-        <span class="req" aria-hidden="true">
-          {' '}
-          *
-        </span>
-      </legend>
-      {error ? (
-        <p class="field-message" id={`${id}-error`}>
-          <span class="visually-hidden">错误：</span>
-          {error}
-        </p>
-      ) : null}
-      <div class="radios">
-        {q.options.map((o, n) => (
-          <label key={n} class="checkbox">
-            <input type={q.kind === 'single' ? 'radio' : 'checkbox'} id={n === 0 ? id : `${id}-${n}`} name={name} value={String(n)} checked={chosen.includes(String(n))} /> {o}
-          </label>
-        ))}
-      </div>
-    </fieldset>
+  const options = q.options.map((o, n) => ({ value: String(n), label: o }));
+  return q.kind === 'single' ? (
+    <RadioGroup name={name} legend={legend} value={chosen[0] ?? ''} options={options} error={error} required />
+  ) : (
+    <CheckboxGroup name={name} legend={legend} hint="必答，至少选择一项" values={chosen} options={options} error={error} />
   );
 }
 
