@@ -10,7 +10,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 describe('decisions audit actions', () => {
   it('has a label for each action', () => {
-    const text = ['service.ts', 'service-work.ts'].map((f) => fs.readFileSync(path.join(here, f), 'utf8')).join('\n');
+    const text = ['service.ts', 'service-work.ts', 'service-survey.ts', 'service-evidence.ts'].map((f) => fs.readFileSync(path.join(here, f), 'utf8')).join('\n');
     const actions = [...new Set([...text.matchAll(/action: '(decisions\.[a-z-]+)'/g)].map((m) => m[1]!))];
     assert.ok(actions.length >= 14, `found ${actions.length}`);
     assert.deepEqual(actions.filter((a) => !ACTION_LABELS[a]), []);

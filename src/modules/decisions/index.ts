@@ -4,6 +4,7 @@ import { registerDecisionsPublicRoutes } from './http/public-routes.tsx';
 import { registerDecisionsStaffRoutes } from './http/staff-routes.tsx';
 import { registerDecisionsWorkPublicRoutes } from './http/public-work-routes.tsx';
 import { registerDecisionsWorkStaffRoutes } from './http/staff-work-routes.tsx';
+import { registerDecisionsEvidenceRoutes, registerDecisionsSurveyRoutes } from './http/survey-routes.tsx';
 import { seedDecisions } from './seed.ts';
 
 /** 决策公开、执行公开、结果公开: major decisions from draft to evaluation, key tasks and their progress, 督查/审计 findings, 建议提案办理. */
@@ -29,6 +30,8 @@ export const decisionsModule: ModuleManifest = {
     registerDecisionsStaffRoutes(app, core);
     registerDecisionsWorkPublicRoutes(app, core);
     registerDecisionsWorkStaffRoutes(app, core);
+    registerDecisionsSurveyRoutes(app, core);
+    registerDecisionsEvidenceRoutes(app, core);
   },
   seed: async (core, opts) => seedDecisions(core, opts),
 };

@@ -4,8 +4,9 @@ import type { Core } from '../../core/services.ts';
 import { consultationStatus, consultationsByIds, findConsultationById, listComments, publicUnitsOfRoot, type ConsultationRow, type ConsultationStatus, type CommentRow } from './deps.ts';
 import { decisionStatus, isPastPlan, stepStates, type DecisionStatus, type StepView } from './domain/steps.ts';
 import { nextReportDue, parentPercent, taskFlag, type TaskFlag } from './domain/progress.ts';
-import { latestPublishedProgress, listDecisions, listSteps, listTasks, meetingsOfDecision, type DecisionRow, type MeetingRow, type ProgressRow, type StepRow, type TaskRow } from './data/repository.ts';
+import { findMeetingById, latestPublishedProgress, listDecisions, listSteps, listTasks, meetingsOfDecision, type DecisionRow, type MeetingRow, type ProgressRow, type StepRow, type TaskRow } from './data/repository.ts';
 import { toRecords } from './service.ts';
+import { TtlCache } from '../../core/cache.ts';
 
 export async function unitNames(core: Core, rootUnitId: number): Promise<Map<number, string>> {
   return new Map((await publicUnitsOfRoot(core, rootUnitId)).map((u) => [u.id, u.name]));
@@ -22,6 +23,8 @@ export interface DossierView {
   comments: CommentRow[];
   /** 常务会议 and 专题会议 that dealt with it. */
   meetings: Pick<MeetingRow, 'publicCode' | 'name' | 'heldOn'>[];
+  /** The meeting record the 集体讨论决定 step chose (older steps name theirs in their details). */
+  decidedAt: MeetingRow | null;
 }
 
 export async function dossier(core: Core, decision: DecisionRow, today: string): Promise<DossierView> {
@@ -40,6 +43,10 @@ export async function dossier(core: Core, decision: DecisionRow, today: string):
     consultation,
     comments: c ? await listComments(core.db, c.id) : [],
     meetings: await meetingsOfDecision(core.db, decision.id),
+    decidedAt: await (async () => {
+      const id = steps.find((s) => s.step === 'collective')?.meetingId;
+      return id ? ((await findMeetingById(core.db, id)) ?? null) : null;
+    })(),
   };
 }
 
@@ -83,10 +90,28 @@ export interface TaskView {
 }
 
 /**
+ * The computed year views, per instance of the application, for 60 s or until this instance changes a
+ * task or a progress report (tasksChanged). Another instance's change shows within the minute.
+ */
+const taskViews = new WeakMap<Core, TtlCache<TaskView[]>>();
+
+/** Call after a task or progress report was written (after the transaction committed). */
+export function tasksChanged(core: Core): void {
+  taskViews.get(core)?.clear();
+}
+
+/**
  * A year's key tasks in tree order (parents before their children). A leaf's percent is its latest
  * published report's; a parent's is the plain average of its children's (domain/progress.ts).
+ * Cached: the results, work and task pages read it on every request.
  */
 export async function yearTasks(core: Core, rootUnitId: number, year: number, today: string): Promise<TaskView[]> {
+  let cache = taskViews.get(core);
+  if (!cache) taskViews.set(core, (cache = new TtlCache<TaskView[]>(60_000, 200)));
+  return cache.get(`${rootUnitId}:${year}:${today}`, () => computeYearTasks(core, rootUnitId, year, today));
+}
+
+async function computeYearTasks(core: Core, rootUnitId: number, year: number, today: string): Promise<TaskView[]> {
   const tasks = await listTasks(core.db, rootUnitId, year);
   const latest = new Map((await latestPublishedProgress(core.db, rootUnitId, year)).map((p) => [p.taskId, p]));
   const names = await unitNames(core, rootUnitId);

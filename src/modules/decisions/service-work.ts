@@ -1,6 +1,7 @@
 // State-changing verbs of 执行公开 and 结果公开 beyond progress reports: key tasks entered and changed
 // by staff, 建议提案办理, and 督查/审计 findings with their rectification. validate → domain rule → one
 // transaction with its audit row (and the search entry); refusals come back as readable reasons.
+import { tasksChanged } from './service-read.ts';
 import type { Core } from '../../core/services.ts';
 import { writeAudit, type Actor } from '../../core/audit/index.ts';
 import { shanghaiToday } from '../../core/clock.ts';
@@ -75,7 +76,7 @@ export async function createTask(core: Core, actor: Actor, rootUnitId: number, u
     await writeAudit(tx, actor, { action: 'decisions.task-created', targetType: 'decision_task', targetId: task.publicCode, unitId: task.leadUnitId, summary: { after: { title: task.title, year, dueOn: task.dueOn, parent: parent?.code ?? null } } }, core.clock.now());
     publicPagesChanged();
     return { ok: true as const, task };
-  });
+  }).finally(() => tasksChanged(core));
 }
 
 /** Changes a task (not its year); its reports stay. */
@@ -96,7 +97,7 @@ export async function updateTaskDetails(core: Core, actor: Actor, code: string, 
     await writeAudit(tx, actor, { action: 'decisions.task-updated', targetType: 'decision_task', targetId: before.publicCode, unitId: set.leadUnitId, summary: { before: was, after: changed } }, core.clock.now());
     publicPagesChanged();
     return { ok: true as const, task: { ...before, ...set } };
-  });
+  }).finally(() => tasksChanged(core));
 }
 
 // ------------------------------------------------------------------ 建议提案办理

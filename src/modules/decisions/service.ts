@@ -2,6 +2,7 @@
 // audit row. Refusals come back as reasons a person can read.
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { tasksChanged } from './service-read.ts';
 import type { Core } from '../../core/services.ts';
 import { writeAudit, type Actor } from '../../core/audit/index.ts';
 import { shanghaiToday } from '../../core/clock.ts';
@@ -12,6 +13,8 @@ import { hearingErrors, type HearingDates } from './domain/hearing.ts';
 import { validateProgress, type ProgressInput } from './domain/progress.ts';
 import {
   findDecisionByCode,
+  findMeetingById,
+  linkMeeting,
   findProgress,
   findProgressByKey,
   findTaskById,
@@ -27,6 +30,7 @@ import {
   updateDecision,
   type CatalogVersionRow,
   type DecisionRow,
+  type MeetingRow,
   type ProgressRow,
   type StepRow,
   type TaskRow,
@@ -93,6 +97,8 @@ export async function createDecision(core: Core, actor: Actor, rootUnitId: numbe
 export interface StepExtra {
   hearing?: HearingDates & { participants: string };
   meeting?: { name: string; topic: string; attendees: string };
+  /** 集体讨论决定: the id of a recorded 常务会议 or 专题会议 (as typed in the form); the free fields are for meetings not recorded. */
+  meetingId?: string;
 }
 
 /** Records one step as done (dated, with who did it) or skipped with a reason. */
@@ -108,8 +114,13 @@ export async function recordStep(core: Core, actor: Actor, code: string, step: S
       if (!extra.hearing.participants.trim()) errors.participants = '请填写听证参加人名单（将提前向社会公布）';
       details.hearing = extra.hearing;
     }
-    if (input.state === 'done' && step === 'collective' && extra.meeting) {
-      if (!extra.meeting.name.trim()) errors.meetingName = '请填写会议名称，如：市人民政府第35次常务会议';
+    let meeting: MeetingRow | undefined;
+    if (input.state === 'done' && step === 'collective' && extra.meetingId) {
+      meeting = /^\d{1,15}$/.test(extra.meetingId) ? await findMeetingById(tx, Number(extra.meetingId)) : undefined;
+      if (!meeting || meeting.rootUnitId !== decision.rootUnitId) errors.meetingId = '请从列表中选择会议';
+      else if (input.doneOn && input.doneOn !== meeting.heldOn) errors.doneOn = `办理日期应为会议召开日期（${meeting.heldOn}）`;
+    } else if (input.state === 'done' && step === 'collective' && extra.meeting) {
+      if (!extra.meeting.name.trim()) errors.meetingName = '请从列表中选择会议；会议尚未登记的，请填写会议名称，如：市人民政府第35次常务会议';
       details.meeting = extra.meeting;
     }
     if (input.state === 'done' && step === 'participation' && !decision.consultationId) refusals.push('请先发布决策草案公开征求意见，再记录公众参与。');
@@ -128,9 +139,11 @@ export async function recordStep(core: Core, actor: Actor, code: string, step: S
       documents: skipped ? '' : input.documents.trim(),
       skipReason: skipped ? input.skipReason.trim() : null,
       details,
+      meetingId: meeting?.id ?? null,
       recordedByName: actor.name,
       recordedAt: now,
     });
+    if (row && meeting) await linkMeeting(tx, meeting.id, decision.id);
     if (!row) return { ok: false as const, refusals: [`“${STEP_INFO[step].label}”已经记录，不能重复记录。`] };
     await writeAudit(
       tx,
@@ -279,7 +292,7 @@ export async function submitProgress(core: Core, actor: Actor, task: TaskRow, in
     if (!progress) return { ok: true as const, progress: (await findProgressByKey(tx, key))!, duplicate: true };
     await writeAudit(tx, actor, { action: 'decisions.progress-submitted', targetType: 'decision_task', targetId: task.publicCode, unitId: task.leadUnitId, summary: { after: { reportedOn: input.reportedOn, percent: progress.percent } } }, now);
     return { ok: true as const, progress, duplicate: false };
-  });
+  }).finally(() => tasksChanged(core));
 }
 
 /** The openness office publishes a report, or returns it with a note for the unit to correct. */
@@ -296,5 +309,5 @@ export async function reviewProgress(core: Core, actor: Actor, rootUnitId: numbe
     await setProgressState(tx, p.id, { state, reviewNote: note.trim() || null, reviewedByName: actor.name, reviewedAt: now });
     await writeAudit(tx, actor, { action: 'decisions.progress-reviewed', targetType: 'decision_progress', targetId: p.id, unitId: null, summary: { before: { state: p.state }, after: { state, note: note.trim() } } }, now);
     return { ok: true as const };
-  });
+  }).finally(() => tasksChanged(core));
 }

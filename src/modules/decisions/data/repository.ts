@@ -1,7 +1,7 @@
 // SQL for decisions, their steps, catalog versions, key tasks and progress reports. No rules here.
 import { and, asc, count, desc, eq, inArray, isNotNull, max, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../../core/db/index.ts';
-import { decisionsCatalogVersions, decisionsFindings, decisionsItems, decisionsMeetingLinks, decisionsMeetings, decisionsProgress, decisionsProposals, decisionsSearch, decisionsSteps, decisionsTasks } from './schema.ts';
+import { decisionsCatalogVersions, decisionsEvidence, decisionsFindings, decisionsItems, decisionsMeetingLinks, decisionsMeetings, decisionsProgress, decisionsProposals, decisionsSearch, decisionsSteps, decisionsSurveyResponses, decisionsSurveys, decisionsTasks } from './schema.ts';
 
 export type DecisionRow = typeof decisionsItems.$inferSelect;
 export type StepRow = typeof decisionsSteps.$inferSelect;
@@ -11,6 +11,9 @@ export type ProgressRow = typeof decisionsProgress.$inferSelect;
 export type ProposalRow = typeof decisionsProposals.$inferSelect;
 export type FindingRow = typeof decisionsFindings.$inferSelect;
 export type MeetingRow = typeof decisionsMeetings.$inferSelect;
+export type SurveyRow = typeof decisionsSurveys.$inferSelect;
+export type SurveyResponseRow = typeof decisionsSurveyResponses.$inferSelect;
+export type EvidenceRow = typeof decisionsEvidence.$inferSelect;
 
 export async function insertDecision(db: DbOrTx, d: typeof decisionsItems.$inferInsert): Promise<DecisionRow> {
   const [row] = await db.insert(decisionsItems).values(d).returning();
@@ -313,4 +316,83 @@ export async function meetingsOfDecision(db: DbOrTx, decisionId: number): Promis
     .innerJoin(decisionsMeetings, eq(decisionsMeetings.id, decisionsMeetingLinks.meetingId))
     .where(eq(decisionsMeetingLinks.decisionId, decisionId))
     .orderBy(asc(decisionsMeetings.heldOn));
+}
+
+export async function insertSurvey(db: DbOrTx, row: typeof decisionsSurveys.$inferInsert): Promise<SurveyRow> {
+  return (await db.insert(decisionsSurveys).values(row).returning())[0]!;
+}
+
+export async function findSurveyByCode(db: DbOrTx, code: string, lock = false): Promise<SurveyRow | undefined> {
+  const q = db.select().from(decisionsSurveys).where(eq(decisionsSurveys.publicCode, code)).limit(1);
+  return (lock ? await q.for('update') : await q)[0];
+}
+
+export async function surveysOfDecisions(db: DbOrTx, decisionIds: number[]): Promise<SurveyRow[]> {
+  if (!decisionIds.length) return [];
+  return db.select().from(decisionsSurveys).where(inArray(decisionsSurveys.decisionId, decisionIds)).orderBy(asc(decisionsSurveys.opensOn), asc(decisionsSurveys.id));
+}
+
+export async function setSurveyFeatured(db: DbOrTx, id: number, featured: SurveyRow['featured']): Promise<void> {
+  await db.update(decisionsSurveys).set({ featured }).where(eq(decisionsSurveys.id, id));
+}
+
+/** Stores a response once per submission key; undefined when that key was already used. */
+export async function insertSurveyResponseOnce(db: DbOrTx, row: typeof decisionsSurveyResponses.$inferInsert): Promise<SurveyResponseRow | undefined> {
+  return (await db.insert(decisionsSurveyResponses).values(row).onConflictDoNothing({ target: decisionsSurveyResponses.submissionKey }).returning())[0];
+}
+
+export async function findSurveyResponseByKey(db: DbOrTx, key: string): Promise<SurveyResponseRow | undefined> {
+  return (await db.select().from(decisionsSurveyResponses).where(eq(decisionsSurveyResponses.submissionKey, key)).limit(1))[0];
+}
+
+export async function surveyResponses(db: DbOrTx, surveyId: number): Promise<SurveyResponseRow[]> {
+  return db.select().from(decisionsSurveyResponses).where(eq(decisionsSurveyResponses.surveyId, surveyId)).orderBy(asc(decisionsSurveyResponses.id));
+}
+
+export async function insertEvidence(db: DbOrTx, row: typeof decisionsEvidence.$inferInsert): Promise<EvidenceRow> {
+  return (await db.insert(decisionsEvidence).values(row).returning())[0]!;
+}
+
+export async function findEvidenceByCode(db: DbOrTx, code: string): Promise<EvidenceRow | undefined> {
+  return (await db.select().from(decisionsEvidence).where(eq(decisionsEvidence.publicCode, code)).limit(1))[0];
+}
+
+export async function evidenceOfDecision(db: DbOrTx, decisionId: number): Promise<EvidenceRow[]> {
+  return db.select().from(decisionsEvidence).where(eq(decisionsEvidence.decisionId, decisionId)).orderBy(asc(decisionsEvidence.id));
+}
+
+export async function evidenceOfTasks(db: DbOrTx, taskIds: number[]): Promise<EvidenceRow[]> {
+  if (!taskIds.length) return [];
+  return db.select().from(decisionsEvidence).where(inArray(decisionsEvidence.taskId, taskIds)).orderBy(asc(decisionsEvidence.id));
+}
+
+export async function findMeetingById(db: DbOrTx, id: number): Promise<MeetingRow | undefined> {
+  return (await db.select().from(decisionsMeetings).where(eq(decisionsMeetings.id, id)).limit(1))[0];
+}
+
+export async function linkMeeting(db: DbOrTx, meetingId: number, decisionId: number): Promise<void> {
+  await db.insert(decisionsMeetingLinks).values({ meetingId, decisionId }).onConflictDoNothing();
+}
+
+export async function findDecisionById(db: DbOrTx, id: number): Promise<DecisionRow | undefined> {
+  return (await db.select().from(decisionsItems).where(eq(decisionsItems.id, id)).limit(1))[0];
+}
+
+/** Ties a decision's 集体讨论决定 step to the meeting record. */
+export async function setStepMeeting(db: DbOrTx, decisionId: number, meetingId: number): Promise<void> {
+  await db.update(decisionsSteps).set({ meetingId }).where(and(eq(decisionsSteps.decisionId, decisionId), eq(decisionsSteps.step, 'collective')));
+}
+
+export async function insertSurveyResponses(db: DbOrTx, rows: (typeof decisionsSurveyResponses.$inferInsert)[]): Promise<SurveyResponseRow[]> {
+  return rows.length ? db.insert(decisionsSurveyResponses).values(rows).returning() : [];
+}
+
+/** The government's meetings held by a date, newest first (the 集体讨论决定 step chooses one). */
+export async function meetingsHeldBy(db: DbOrTx, rootUnitId: number, on: string, limit = 60): Promise<MeetingRow[]> {
+  return db
+    .select()
+    .from(decisionsMeetings)
+    .where(and(eq(decisionsMeetings.rootUnitId, rootUnitId), sql`${decisionsMeetings.heldOn} <= ${on}`))
+    .orderBy(desc(decisionsMeetings.heldOn), desc(decisionsMeetings.id))
+    .limit(limit);
 }

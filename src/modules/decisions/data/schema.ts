@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { bigint, check, customType, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { units } from '../../../core/db/schema.ts';
+import type { SurveyAnswer, SurveyQuestion } from '../domain/survey.ts';
 
 /** A major administrative decision (重大行政决策事项) of a government, from 启动 to 后评估. */
 export const decisionsItems = pgTable(
@@ -63,6 +64,8 @@ export const decisionsSteps = pgTable(
     documents: text('documents').notNull().default(''),
     skipReason: text('skip_reason'),
     details: jsonb('details').$type<StepDetails>().notNull().default({}),
+    /** 集体讨论决定: the 常务会议 or 专题会议 record (older rows name the meeting in details.meeting only). */
+    meetingId: bigint('meeting_id', { mode: 'number' }).references(() => decisionsMeetings.id),
     recordedByName: text('recorded_by_name').notNull(),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull(),
   },
@@ -295,4 +298,67 @@ export const decisionsMeetingLinks = pgTable(
       .references(() => decisionsItems.id),
   },
   (t) => [uniqueIndex('decisions_meeting_links_key').on(t.meetingId, t.decisionId), index('decisions_meeting_links_decision_idx').on(t.decisionId)],
+);
+
+/** A 社情民意调查 for a decision's 决策后评估: questions, an answering period, and the answers chosen for publication. */
+export const decisionsSurveys = pgTable(
+  'decisions_surveys',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    publicCode: text('public_code').notNull(),
+    decisionId: bigint('decision_id', { mode: 'number' })
+      .notNull()
+      .references(() => decisionsItems.id),
+    title: text('title').notNull(),
+    intro: text('intro').notNull().default(''),
+    questions: jsonb('questions').$type<SurveyQuestion[]>().notNull(),
+    opensOn: date('opens_on', { mode: 'string' }).notNull(),
+    closesOn: date('closes_on', { mode: 'string' }).notNull(),
+    /** Free-text answers staff chose to publish (verbatim), as response id and question index. */
+    featured: jsonb('featured').$type<{ responseId: number; question: number }[]>().notNull().default([]),
+    createdByName: text('created_by_name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('decisions_surveys_code_key').on(t.publicCode), index('decisions_surveys_decision_idx').on(t.decisionId)],
+);
+
+/** One person's answers to a survey; one row per submission key, so a repeated submission is stored once. */
+export const decisionsSurveyResponses = pgTable(
+  'decisions_survey_responses',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    surveyId: bigint('survey_id', { mode: 'number' })
+      .notNull()
+      .references(() => decisionsSurveys.id),
+    submissionKey: text('submission_key').notNull(),
+    answers: jsonb('answers').$type<SurveyAnswer[]>().notNull(),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [uniqueIndex('decisions_survey_responses_key').on(t.submissionKey), index('decisions_survey_responses_survey_idx').on(t.surveyId)],
+);
+
+/** An evidence file (PDF, image, spreadsheet, document) on a decision's step or on a key task; the bytes are in the file storage. */
+export const decisionsEvidence = pgTable(
+  'decisions_evidence',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    publicCode: text('public_code').notNull(),
+    decisionId: bigint('decision_id', { mode: 'number' }).references(() => decisionsItems.id),
+    /** The step of the decision it belongs to (null for a key task's evidence). */
+    step: text('step'),
+    taskId: bigint('task_id', { mode: 'number' }).references(() => decisionsTasks.id),
+    title: text('title').notNull(),
+    fileKey: text('file_key').notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    size: integer('size').notNull(),
+    uploadedByName: text('uploaded_by_name').notNull(),
+    uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [
+    uniqueIndex('decisions_evidence_code_key').on(t.publicCode),
+    index('decisions_evidence_decision_idx').on(t.decisionId),
+    index('decisions_evidence_task_idx').on(t.taskId),
+    check('decisions_evidence_owner', sql`(${t.decisionId} is not null and ${t.step} is not null) or ${t.taskId} is not null`),
+  ],
 );

@@ -9,7 +9,7 @@ import { importConsultation, type Answer } from '../deps.ts';
 import { addDays } from '../domain/dates.ts';
 import { decisionStatus, type Step } from '../domain/steps.ts';
 import { decisionsTasks } from '../data/schema.ts';
-import { nextCatalogVersion, insertCatalogVersion, insertDecision, insertFinding, insertMeeting, insertProgressOnce, insertProposal, insertStep, insertTask, listSteps, updateDecision } from '../data/repository.ts';
+import { nextCatalogVersion, insertCatalogVersion, insertDecision, insertFinding, insertMeeting, insertProgressOnce, insertProposal, insertStep, insertSurvey, insertSurveyResponses, insertTask, listSteps, setStepMeeting, setSurveyFeatured, updateDecision } from '../data/repository.ts';
 import { repairDecisionsSearch } from '../data/search-index.ts';
 import { defaultReplyDue } from '../domain/proposals.ts';
 import { newCode, toRecords } from '../service.ts';
@@ -316,7 +316,7 @@ export async function seedDecisionsDemo(core: Core, rootUnitId: number, today: s
       const collective = seeds[i]!.steps.find((x) => x[0] === 'collective' && x[1] && x[5]?.meeting);
       const m = collective?.[5]?.meeting;
       if (!collective || !m || collective[1]! > today) continue;
-      await insertMeeting(
+      const meeting = await insertMeeting(
         tx,
         {
           publicCode: newCode('hy'),
@@ -334,7 +334,10 @@ export async function seedDecisionsDemo(core: Core, rootUnitId: number, today: s
         },
         [made[i]!.id],
       );
+      await setStepMeeting(tx, made[i]!.id, meeting.id);
     }
+    const parking = made.find((m) => m.title === '楚雄市城区停车设施建设和管理办法');
+    if (parking && today >= '2026-06-01') await seedSurvey(tx, parking.id);
     if (today >= '2026-07-20') {
       await insertMeeting(
         tx,
@@ -360,7 +363,43 @@ export async function seedDecisionsDemo(core: Core, rootUnitId: number, today: s
     await seedFindings(tx, rootUnitId, unitId, tasks, today);
   });
   await repairDecisionsSearch(core.db);
-  log('决策公开演示数据：2026年重大行政决策事项目录（2个版本）、7项决策、重点工作及月度进展、政府常务会议、建议提案办理、督查审计整改。');
+  log('决策公开演示数据：2026年重大行政决策事项目录（2个版本）、7项决策、重点工作及月度进展、政府常务会议、决策后评估的社情民意调查、建议提案办理、督查审计整改。');
+}
+
+/**
+ * The parking decision's 决策后评估 survey (2026-05-10 to 05-31): 1,260 answers, 620 满意 + 470 基本满意
+ * = 86.5 %, as the evaluation report says; a few written suggestions, two of them chosen for publication.
+ */
+async function seedSurvey(tx: Tx, decisionId: number): Promise<void> {
+  const survey = await insertSurvey(tx, {
+    publicCode: newCode('dc'),
+    decisionId,
+    title: '《楚雄市城区停车设施建设和管理办法》实施效果社情民意调查',
+    intro: '办法施行已满一年。为评估实施效果，现开展问卷调查，匿名填写，约需2分钟。调查结果将用于决策后评估报告。',
+    questions: [
+      { kind: 'single', text: '您对办法施行以来城区停车状况的改善是否满意？', options: ['满意', '基本满意', '不满意'] },
+      { kind: 'multiple', text: '您认为最需要改进的是哪些方面？', options: ['增加公共停车泊位', '推广错时共享停车', '调整收费标准', '加强违停执法'] },
+      { kind: 'text', text: '您对停车管理还有什么意见建议？', options: [] },
+    ],
+    opensOn: '2026-05-10',
+    closesOn: '2026-05-31',
+    createdByName: '市政务公开办',
+    createdAt: at('2026-05-08'),
+  });
+  const texts = ['建议医院、学校周边增设临时停车位。', '小区夜间可以向周边居民开放共享停车。', '希望停车收费能用手机统一缴费。', '老城区道路窄，违停太多，应加强执法。', '建议公布各停车场的实时空余泊位。', '收费标准应该公开，节假日不要涨价。'];
+  const rows = Array.from({ length: 1260 }, (_, i) => {
+    const satisfaction = i < 620 ? 0 : i < 1090 ? 1 : 2;
+    const improve = [0, 1, 2, 3].filter((k) => (i * (k + 3)) % (k + 2) === 0);
+    const text = i % 90 === 5 ? texts[(i / 90) % texts.length | 0]! : null;
+    return { surveyId: survey.id, submissionKey: `demo-survey-${survey.id}-${i}`, answers: [satisfaction, improve.length ? improve : [0], text], submittedAt: at(addDays('2026-05-10', i % 22)) };
+  });
+  const stored = await insertSurveyResponses(tx, rows);
+  const withText = stored.filter((r) => r.answers[2]);
+  await setSurveyFeatured(
+    tx,
+    survey.id,
+    withText.slice(0, 2).map((r) => ({ responseId: r.id, question: 2 })),
+  );
 }
 
 async function seedTasks(tx: Tx, rootUnitId: number, unitId: (slug: string) => number, today: string): Promise<Map<string, number>> {

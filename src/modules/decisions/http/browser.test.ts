@@ -45,6 +45,14 @@ describe('决策公开 in a browser', { timeout: 400_000 }, () => {
     const task = await code("SELECT public_code AS c FROM decisions_tasks WHERE title = '完成12所农村学校校舍改造'");
     const proposal = await code("SELECT public_code AS c FROM decisions_proposals WHERE number = '0012'");
     const meeting = await code("SELECT public_code AS c FROM decisions_meetings WHERE name = '市人民政府第28次常务会议'");
+    const parking = await code("SELECT public_code AS c FROM decisions_items WHERE title = '楚雄市城区停车设施建设和管理办法'");
+    const closedSurvey = await code('SELECT public_code AS c FROM decisions_surveys LIMIT 1');
+    const openSurvey = 'dcbrowseropen1';
+    await t.core.pool.query(
+      `INSERT INTO decisions_surveys (public_code, decision_id, title, intro, questions, opens_on, closes_on, created_by_name, created_at)
+       SELECT $1, id, '城区公交票价调整实施效果调查', '匿名填写。', $2::jsonb, '2026-11-20', '2026-12-10', '市政务公开办', now() FROM decisions_items WHERE public_code = $3`,
+      [openSurvey, JSON.stringify([{ kind: 'single', text: '您对票价调整后的公交服务是否满意？', options: ['满意', '基本满意', '不满意'] }, { kind: 'multiple', text: '您主要在什么时段乘车？', options: ['早高峰', '晚高峰', '平峰'] }, { kind: 'text', text: '您还有什么建议？', options: [] }]), hearing],
+    );
     const pages: [string, string][] = [
       ['decisions-home', '/decisions'],
       ['decisions-catalog', '/decisions/catalog/2026'],
@@ -59,6 +67,9 @@ describe('决策公开 in a browser', { timeout: 400_000 }, () => {
       ['decisions-meetings', '/decisions/meetings/2026'],
       ['decisions-meeting', `/decisions/meetings/items/${meeting}`],
       ['decisions-search', `/search?q=${encodeURIComponent('校舍改造')}`],
+      ['decisions-survey-results', `/decisions/items/${parking}`],
+      ['decisions-survey', `/decisions/surveys/${closedSurvey}`],
+      ['decisions-survey-form', `/decisions/surveys/${openSurvey}`],
     ];
     await checkPublicPages(browser, base, pages);
   });
@@ -114,7 +125,9 @@ describe('决策公开 in a browser', { timeout: 400_000 }, () => {
       await page.screenshot({ path: path.join(SCREENSHOT_DIR, 'decisions-staff-home-desktop.png'), fullPage: true });
 
       const proposal = await code("SELECT public_code AS c FROM decisions_proposals WHERE number = '0045'");
-      for (const p of ['/staff/decisions/proposals', `/staff/decisions/proposals/${proposal}`, '/staff/decisions/findings', '/staff/decisions/meetings']) {
+      const dossier = await code("SELECT public_code AS c FROM decisions_items WHERE title = '楚雄市城市公共交通票价调整方案'");
+      const survey = await code('SELECT public_code AS c FROM decisions_surveys ORDER BY id LIMIT 1');
+      for (const p of ['/staff/decisions/proposals', `/staff/decisions/proposals/${proposal}`, '/staff/decisions/findings', '/staff/decisions/meetings', `/staff/decisions/items/${dossier}`, `/staff/decisions/surveys/${survey}`]) {
         await page.goto(base + p);
         await assertAccessible(page, p);
       }

@@ -12,8 +12,9 @@ import { atom } from '../../publishing/index.ts';
 import { findConsultationById, newSubmissionKey, submitComment, type Answer } from '../deps.ts';
 import { DECISION_STATUS_LABELS, STEP_INFO } from '../domain/steps.ts';
 import { TASK_FLAG_LABELS } from '../domain/progress.ts';
-import { decisionYears, evaluationsOfYear, findDecisionByCode, findTaskByCode, findingsOfTask, latestCatalogVersion, listCatalogVersions, listProgress, listSteps, publishedOfYear, taskYears, type DecisionRow } from '../data/repository.ts';
+import { evidenceOfDecision, evidenceOfTasks, decisionYears, evaluationsOfYear, findDecisionByCode, findTaskByCode, findingsOfTask, latestCatalogVersion, listCatalogVersions, listProgress, listSteps, publishedOfYear, taskYears, type DecisionRow } from '../data/repository.ts';
 import { dossier, unitNames, yearDecisions, yearTasks } from '../service-read.ts';
+import { decisionSurveys } from '../service-survey.ts';
 import { CatalogVersionsPage, DecisionsHomePage, DossierPage, ResultsPage, TaskPage, WorkPage } from '../views/public.tsx';
 
 const HTML = 'text/html; charset=utf-8';
@@ -64,10 +65,10 @@ export function registerDecisionsPublicRoutes(app: FastifyInstance, core: Core):
   });
 
   async function renderDossier(req: FastifyRequest, reply: FastifyReply, d: DecisionRow, status: number, form: { values: Record<string, string>; errors: FieldErrors; submissionKey: string }, refusal?: string) {
-    const view = await dossier(core, d, today());
+    const [view, surveys, evidence] = await Promise.all([dossier(core, d, today()), decisionSurveys(core, d.id), evidenceOfDecision(core.db, d.id)]);
     // Comments are published only with their answers; names and contacts never.
     const published = view.consultation?.state === 'closed' ? view.comments.map((m) => ({ body: m.body, answer: m.answer as Answer, reason: m.answerReason ?? '' })) : [];
-    return send(reply, <DossierPage ctx={pageContext(req, reply)} view={view} publishedComments={published} form={form} refusal={refusal} />, status);
+    return send(reply, <DossierPage ctx={pageContext(req, reply)} view={view} publishedComments={published} form={form} refusal={refusal} surveys={surveys} evidence={evidence} />, status);
   }
 
   app.get('/decisions/items/:code', async (req, reply) => {
@@ -114,7 +115,7 @@ export function registerDecisionsPublicRoutes(app: FastifyInstance, core: Core):
     const names = findings.length ? await unitNames(core, task.rootUnitId) : new Map<number, string>();
     return send(
       reply,
-      <TaskPage ctx={pageContext(req, reply)} view={view} reports={reports} children={children} supporting={task.supportingUnits} findings={findings} unitName={(id) => names.get(id) ?? ''} today={today()} />,
+      <TaskPage ctx={pageContext(req, reply)} view={view} reports={reports} children={children} supporting={task.supportingUnits} findings={findings} unitName={(id) => names.get(id) ?? ''} today={today()} evidence={await evidenceOfTasks(core.db, [task.id])} />,
     );
   });
 
@@ -123,11 +124,13 @@ export function registerDecisionsPublicRoutes(app: FastifyInstance, core: Core):
   app.get('/decisions/results/:year', async (req, reply) => {
     const year = yearParam(req);
     const root = req.site.rootUnitId;
-    const rows = await yearTasks(core, root, year, today());
-    const evaluations = (await evaluationsOfYear(core.db, root, year)).map(({ decision: d, step: e }) => ({ code: d.publicCode, title: d.title, evaluatedOn: e.doneOn!, actor: e.actor, summary: e.summary, documents: e.documents }));
-    const published = (await publishedOfYear(core.db, root, year)).map((d) => ({ code: d.publicCode, title: d.title, publishedOn: d.publishedOn!, docNo: d.docNo }));
-    const ys = [...new Set([...(await years(root, 'tasks')), ...(await years(root, 'decisions'))])].sort((a, b) => b - a);
-    return send(reply, <ResultsPage ctx={pageContext(req, reply)} year={year} years={ys} rows={rows} evaluations={evaluations} published={published} />);
+    // Independent reads, run together (each is one indexed query; the task views come from a cache).
+    const [rows, evaluated, publishedRows, taskYs, decisionYs] = await Promise.all([yearTasks(core, root, year, today()), evaluationsOfYear(core.db, root, year), publishedOfYear(core.db, root, year), years(root, 'tasks'), years(root, 'decisions')]);
+    const evaluations = evaluated.map(({ decision: d, step: e }) => ({ code: d.publicCode, title: d.title, evaluatedOn: e.doneOn!, actor: e.actor, summary: e.summary, documents: e.documents }));
+    const published = publishedRows.map((d) => ({ code: d.publicCode, title: d.title, publishedOn: d.publishedOn!, docNo: d.docNo }));
+    const ys = [...new Set([...taskYs, ...decisionYs])].sort((a, b) => b - a);
+    const evidence = await evidenceOfTasks(core.db, rows.filter((r) => r.depth === 0).map((r) => r.task.id));
+    return send(reply, <ResultsPage ctx={pageContext(req, reply)} year={year} years={ys} rows={rows} evaluations={evaluations} published={published} evidence={evidence} />);
   });
 
   app.get('/decisions/consultations.atom', async (req, reply) => {

@@ -97,7 +97,18 @@ describe('a major decision from draft to publication', () => {
     assert.equal((await step({ step: 'legality', doneOn: '2026-11-10', actor: '市司法局', summary: '经审查合法。' })).statusCode, 303);
     const noMeeting = await step({ step: 'collective', doneOn: '2026-11-18', actor: '市人民政府', summary: '讨论通过。', meetingName: '' });
     assert.match(textOf(noMeeting.body), /请填写会议名称/);
-    assert.equal((await step({ step: 'collective', doneOn: '2026-11-18', actor: '市人民政府', summary: '讨论通过。', meetingName: '市人民政府第40次常务会议', meetingTopic: '供水价格', meetingAttendees: '市民代表2名' })).statusCode, 303);
+    // The meeting is chosen from the recorded ones; the step shows its date and 议题, the meeting page the decision.
+    const root = (await one("SELECT id FROM units WHERE slug = 'city-government'")).id;
+    const meeting = await one(
+      "INSERT INTO decisions_meetings (public_code, root_unit_id, kind, name, held_on, topics, attendees, summary, published_on, recorded_by_name) VALUES ('hy40meeting01', $1, 'executive', '市人民政府第40次常务会议', '2026-11-18', '研究城区供水价格调整方案\n研究冬季供暖保障', '市民代表2名', '会议研究了供水价格调整方案。', '2026-11-19', '市政务公开办') RETURNING id",
+      [root],
+    );
+    const wrongDay = await step({ step: 'collective', doneOn: '2026-11-17', actor: '市人民政府', summary: '讨论通过。', meetingId: String(meeting.id) });
+    assert.match(textOf(wrongDay.body), /办理日期应为会议召开日期（2026-11-18）/);
+    assert.match(textOf((await step({ step: 'collective', doneOn: '2026-11-18', actor: '市人民政府', summary: '讨论通过。', meetingId: '99999999' })).body), /请从列表中选择会议/);
+    assert.equal((await step({ step: 'collective', doneOn: '2026-11-18', actor: '市人民政府', summary: '讨论通过。', meetingId: String(meeting.id) })).statusCode, 303);
+    assert.match(textOf((await t.client().get(`/decisions/items/${code}`)).body), /集体讨论决定：已完成.*会议 市人民政府第40次常务会议 ?（2026-11-18） 议题 研究城区供水价格调整方案 研究冬季供暖保障/s);
+    assert.match(textOf((await t.client().get('/decisions/meetings/items/hy40meeting01')).body), /楚雄市城区供水价格调整方案/);
 
     const publish = { docNo: '楚市政发〔2026〕30号', publishedOn: '2026-11-20', decisionText: '自2027年1月1日起执行新水价。', explanation: '收到意见1条……' };
     const refused = await office.submit(page, `${page}/publish`, publish);
@@ -120,7 +131,7 @@ describe('a major decision from draft to publication', () => {
     assert.match(pub, /部分采纳 理由 低保户减免已采纳/);
     assert.match(pub, /专家论证：未履行（已说明理由） .* 未履行，理由：不涉及专业技术问题/);
     assert.match(pub, /听证公告 2026-10-20 参加人名单公布 2026-10-28 材料送达参加人 2026-10-29 听证会 2026-11-05/);
-    assert.match(pub, /会议 市人民政府第40次常务会议 议题 供水价格 列席人员 市民代表2名/);
+    assert.match(pub, /会议 市人民政府第40次常务会议 ?（2026-11-18） 议题 研究城区供水价格调整方案 研究冬季供暖保障 列席人员 市民代表2名/);
     assert.match(pub, /决策执行：待办理/);
   });
 

@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { Core } from '../../../core/services.ts';
 import type { CurrentUser } from '../../../core/ui/context.ts';
-import { FormReader, type FieldErrors } from '../../../core/http/form.ts';
+import { FormReader, uploadedFile, type FieldErrors } from '../../../core/http/form.ts';
 import { actorOf, pageContext, setFlash } from '../../../core/http/context.ts';
 import { requireStaff } from '../../../core/http/guards.ts';
 import { ForbiddenError, NotFoundError } from '../../../core/http/errors.ts';
@@ -13,9 +13,11 @@ import { renderDocument } from '../../../core/ui/render.ts';
 import { shanghaiToday } from '../../../core/clock.ts';
 import { answerComment, closeConsultation, findComment, findConsultationById, listUnitsOfRoot, newSubmissionKey, recordContactViewed } from '../deps.ts';
 import { STEPS, type Step } from '../domain/steps.ts';
-import { findDecisionByCode, findTaskByCode, listProgress, pendingProgress, type DecisionRow } from '../data/repository.ts';
+import { evidenceOfDecision, evidenceOfTasks, findDecisionByCode, findTaskByCode, meetingsHeldBy, listProgress, pendingProgress, type DecisionRow } from '../data/repository.ts';
 import { createDecision, openDecisionConsultation, publishCatalog, publishDecision, recordStep, reviewProgress, submitProgress } from '../service.ts';
 import { dossier, unitNames, yearDecisions, yearTasks } from '../service-read.ts';
+import { createSurvey, decisionSurveys } from '../service-survey.ts';
+import { addEvidence } from '../service-evidence.ts';
 import { CommentContactPage, NewDecisionPage, StaffDossierPage, StaffHomePage, StaffTaskPage, type StaffDossierProps, type StaffHomeProps } from '../views/staff.tsx';
 
 const HTML = 'text/html; charset=utf-8';
@@ -102,7 +104,7 @@ export function registerDecisionsStaffRoutes(app: FastifyInstance, core: Core): 
 
   async function renderDossier(req: FastifyRequest, reply: FastifyReply, code: string, status = 200, over: Partial<StaffDossierProps> = {}) {
     const d = (await findDecisionByCode(core.db, code))!;
-    return send(reply, <StaffDossierPage ctx={pageContext(req, reply)} view={await dossier(core, d, today())} today={today()} {...over} />, status);
+    return send(reply, <StaffDossierPage ctx={pageContext(req, reply)} view={await dossier(core, d, today())} today={today()} surveys={await decisionSurveys(core, d.id)} meetingChoices={await meetingsHeldBy(core.db, d.rootUnitId, today())} evidence={await evidenceOfDecision(core.db, d.id)} {...over} />, status);
   }
 
   app.get(`${BASE}/items/:code`, office, async (req, reply) => renderDossier(req, reply, (await managed(req)).publicCode));
@@ -111,7 +113,7 @@ export function registerDecisionsStaffRoutes(app: FastifyInstance, core: Core): 
     const d = await managed(req);
     const form = new FormReader(req.body);
     const v: Record<string, string> = {};
-    for (const k of ['step', 'state', 'doneOn', 'actor', 'summary', 'documents', 'skipReason', 'meetingName', 'meetingTopic', 'meetingAttendees', 'noticeOn', 'participantsPublishedOn', 'materialsSentOn', 'heldOn', 'participants']) {
+    for (const k of ['step', 'state', 'doneOn', 'actor', 'summary', 'documents', 'skipReason', 'meetingId', 'meetingName', 'meetingTopic', 'meetingAttendees', 'noticeOn', 'participantsPublishedOn', 'materialsSentOn', 'heldOn', 'participants']) {
       v[k] = ['summary', 'documents', 'skipReason', 'participants'].includes(k) ? form.text(k, { label: k }) : form.raw(k).trim();
     }
     if (!(STEPS as readonly string[]).includes(v.step!)) return renderDossier(req, reply, d.publicCode, 400, { stepForm: { values: v, errors: { step: '请从列表中选择程序' } } });
@@ -120,13 +122,36 @@ export function registerDecisionsStaffRoutes(app: FastifyInstance, core: Core): 
       step === 'hearing'
         ? { hearing: { noticeOn: v.noticeOn!, participantsPublishedOn: v.participantsPublishedOn!, materialsSentOn: v.materialsSentOn!, heldOn: v.heldOn!, participants: v.participants! } }
         : step === 'collective'
-          ? { meeting: { name: v.meetingName!, topic: v.meetingTopic!, attendees: v.meetingAttendees! } }
+          ? { meetingId: v.meetingId!, meeting: { name: v.meetingName!, topic: v.meetingTopic!, attendees: v.meetingAttendees! } }
           : {};
     const result = await recordStep(core, actorOf(req), d.publicCode, step, { state: v.state!, doneOn: v.doneOn!, actor: v.actor!, summary: v.summary!, documents: v.documents!, skipReason: v.skipReason! }, extra);
     if (!result.ok && result.errors) return renderDossier(req, reply, d.publicCode, 400, { stepForm: { values: v, errors: result.errors } });
     if (!result.ok) return renderDossier(req, reply, d.publicCode, 409, { refusals: result.refusals, stepForm: { values: v, errors: {} } });
     setFlash(reply, '已记录。');
     return reply.redirect(`${BASE}/items/${d.publicCode}`, 303);
+  });
+
+  app.post(`${BASE}/items/:code/evidence`, office, async (req, reply) => {
+    const d = await managed(req);
+    const form = new FormReader(req.body);
+    const values = { step: form.raw('step').trim(), title: form.text('title', { label: '材料名称' }) };
+    const result = await addEvidence(core, actorOf(req), d.rootUnitId, { decisionCode: d.publicCode, step: values.step }, { title: values.title, file: uploadedFile(req.body, 'file') });
+    if (!result.ok && result.errors) return renderDossier(req, reply, d.publicCode, 400, { evidenceForm: { values, errors: result.errors } });
+    if (!result.ok) return renderDossier(req, reply, d.publicCode, 409, { refusals: result.refusals });
+    setFlash(reply, `已上传“${result.evidence.title}”。`);
+    return reply.redirect(`${BASE}/items/${d.publicCode}`, 303);
+  });
+
+  app.post(`${BASE}/items/:code/surveys`, office, async (req, reply) => {
+    const d = await managed(req);
+    const form = new FormReader(req.body);
+    const input = { title: form.text('title', { label: '调查名称' }), intro: form.text('intro', { label: '调查说明' }), questions: form.text('questions', { label: '题目' }), opensOn: form.raw('opensOn').trim(), closesOn: form.raw('closesOn').trim() };
+    const values = { ...input };
+    const result = await createSurvey(core, actorOf(req), d.publicCode, input);
+    if (!result.ok && result.errors) return renderDossier(req, reply, d.publicCode, 400, { surveyForm: { values, errors: result.errors } });
+    if (!result.ok) return renderDossier(req, reply, d.publicCode, 409, { refusals: result.refusals, surveyForm: { values, errors: {} } });
+    setFlash(reply, `已发布调查“${result.survey.title}”。`);
+    return reply.redirect(`${BASE}/surveys/${result.survey.publicCode}`, 303);
   });
 
   app.post(`${BASE}/items/:code/consultation`, office, async (req, reply) => {
@@ -220,18 +245,28 @@ export function registerDecisionsStaffRoutes(app: FastifyInstance, core: Core): 
   /** The lead unit's editors and admins write its reports; the openness office may too. */
   const canReport = (u: CurrentUser, leadUnitId: number) => canManageDecisions(u) || (u.unitId === leadUnitId && hasRole(u, 'editor', 'unit_admin'));
 
-  async function renderTask(req: FastifyRequest, reply: FastifyReply, code: string, status = 200, form = { values: {} as Record<string, string>, errors: {} as FieldErrors }, submissionKey = newSubmissionKey(), refusals?: string[]) {
+  async function renderTask(req: FastifyRequest, reply: FastifyReply, code: string, status = 200, form = { values: {} as Record<string, string>, errors: {} as FieldErrors }, submissionKey = newSubmissionKey(), refusals?: string[], evidenceForm?: { values: Record<string, string>; errors: FieldErrors }) {
     const task = (await findTaskByCode(core.db, code))!;
     const view = (await yearTasks(core, task.rootUnitId, task.year, today())).find((r) => r.task.id === task.id)!;
     const reports = await listProgress(core.db, [task.id], false);
     return send(
       reply,
-      <StaffTaskPage ctx={pageContext(req, reply)} task={task} view={view} reports={reports} canReport={canReport(req.user!, task.leadUnitId)} canManage={canManageDecisions(req.user!)} form={form} submissionKey={submissionKey} refusals={refusals} />,
+      <StaffTaskPage ctx={pageContext(req, reply)} task={task} view={view} reports={reports} canReport={canReport(req.user!, task.leadUnitId)} canManage={canManageDecisions(req.user!)} form={form} submissionKey={submissionKey} refusals={refusals} evidence={await evidenceOfTasks(core.db, [task.id])} evidenceForm={evidenceForm} />,
       status,
     );
   }
 
   app.get(`${BASE}/tasks/:code`, anyStaff, async (req, reply) => renderTask(req, reply, (await taskOf(req)).publicCode));
+
+  app.post(`${BASE}/tasks/:code/evidence`, office, async (req, reply) => {
+    const task = await taskOf(req);
+    const form = new FormReader(req.body);
+    const values = { title: form.text('title', { label: '材料名称' }) };
+    const result = await addEvidence(core, actorOf(req), task.rootUnitId, { taskCode: task.publicCode }, { title: values.title, file: uploadedFile(req.body, 'file') });
+    if (!result.ok) return renderTask(req, reply, task.publicCode, result.errors ? 400 : 409, undefined, undefined, result.refusals, { values, errors: result.errors ?? {} });
+    setFlash(reply, `已上传“${result.evidence.title}”。`);
+    return reply.redirect(`${BASE}/tasks/${task.publicCode}`, 303);
+  });
 
   app.post(`${BASE}/tasks/:code/progress`, anyStaff, async (req, reply) => {
     const task = await taskOf(req);

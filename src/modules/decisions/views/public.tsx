@@ -9,10 +9,13 @@ import { shanghaiToday } from '../../../core/clock.ts';
 import { CommentForm, PublishedAnswers, StatusText, type PublishedComment } from '../deps.ts';
 import { DECISION_STATUS_LABELS, STEP_INFO } from '../domain/steps.ts';
 import { TASK_FLAG_LABELS, type TaskFlag } from '../domain/progress.ts';
-import type { CatalogVersionRow, FindingRow, ProgressRow, TaskRow } from '../data/repository.ts';
+import type { CatalogVersionRow, EvidenceRow, FindingRow, ProgressRow, TaskRow } from '../data/repository.ts';
+import { EvidenceList } from './evidence.tsx';
 import { FindingsTable } from './work-public.tsx';
 import type { CatalogRow, DossierView, TaskView } from '../service-read.ts';
 import { FlagText, Percent, STEP_STATE_LABELS, StepBody } from './shared.tsx';
+import { DecisionSurveys } from './survey.tsx';
+import type { SurveySummary } from '../service-survey.ts';
 
 const HOME = { href: '/decisions', label: '决策公开' };
 
@@ -178,9 +181,12 @@ export interface DossierPageProps {
   publishedComments: PublishedComment[];
   form: { values: Record<string, string>; errors: FieldErrors; submissionKey: string };
   refusal?: string;
+  /** 社情民意调查 of the 决策后评估. */
+  surveys?: SurveySummary[];
+  evidence?: EvidenceRow[];
 }
 
-export function DossierPage({ ctx, view: v, publishedComments, form, refusal }: DossierPageProps) {
+export function DossierPage({ ctx, view: v, publishedComments, form, refusal, surveys = [], evidence = [] }: DossierPageProps) {
   const d = v.decision;
   const c = v.consultation;
   const byStep = new Map(v.steps.map((s) => [s.step, s]));
@@ -266,7 +272,8 @@ export function DossierPage({ ctx, view: v, publishedComments, form, refusal }: 
                 {s.label}：{STEP_STATE_LABELS[s.state]}
               </h3>
               <p class="hint">{STEP_INFO[s.step].basis}</p>
-              <StepBody view={s} row={byStep.get(s.step)} />
+              <StepBody view={s} row={byStep.get(s.step)} meeting={v.decidedAt} />
+              <EvidenceList items={evidence.filter((e) => e.step === s.step)} heading="证据材料：" />
             </li>
           ))}
         </ol>
@@ -283,6 +290,7 @@ export function DossierPage({ ctx, view: v, publishedComments, form, refusal }: 
           </ul>
         </section>
       ) : null}
+      <DecisionSurveys surveys={surveys} />
       {evaluation?.state === 'done' ? (
         <p>
           决策后评估结果另见<a href={`/decisions/results/${d.year}`}>{d.year}年结果公开</a>。
@@ -374,7 +382,7 @@ export function WorkPage({ ctx, year, years, rows }: { ctx: PageContext; year: n
   );
 }
 
-export function TaskPage({ ctx, view, reports, children, supporting, findings, unitName, today }: { ctx: PageContext; view: TaskView; reports: ProgressRow[]; children: TaskView[]; supporting: string; findings: FindingRow[]; unitName: (id: number) => string; today: string }) {
+export function TaskPage({ ctx, view, reports, children, supporting, findings, unitName, today, evidence = [] }: { ctx: PageContext; view: TaskView; reports: ProgressRow[]; children: TaskView[]; supporting: string; findings: FindingRow[]; unitName: (id: number) => string; today: string; evidence?: EvidenceRow[] }) {
   const t = view.task;
   return (
     <PublicLayout ctx={ctx} title={t.title} breadcrumbs={[HOME, { href: `/decisions/work/${t.year}`, label: `${t.year}年执行公开` }, { label: t.title }]}>
@@ -470,6 +478,12 @@ export function TaskPage({ ctx, view, reports, children, supporting, findings, u
           <FindingsTable rows={findings} unitName={unitName} today={today} caption={`督查和审计发现的问题及整改情况（共${findings.length}项）`} />
         </>
       ) : null}
+      {evidence.length ? (
+        <section aria-labelledby="evidence-title">
+          <h2 id="evidence-title">证据材料</h2>
+          <EvidenceList items={evidence} />
+        </section>
+      ) : null}
     </PublicLayout>
   );
 }
@@ -483,7 +497,7 @@ export interface EvaluatedDecision {
   documents: string;
 }
 
-export function ResultsPage({ ctx, year, years, rows, evaluations, published }: { ctx: PageContext; year: number; years: number[]; rows: TaskView[]; evaluations: EvaluatedDecision[]; published: { code: string; title: string; publishedOn: string; docNo: string | null }[] }) {
+export function ResultsPage({ ctx, year, years, rows, evaluations, published, evidence = [] }: { ctx: PageContext; year: number; years: number[]; rows: TaskView[]; evaluations: EvaluatedDecision[]; published: { code: string; title: string; publishedOn: string; docNo: string | null }[]; evidence?: EvidenceRow[] }) {
   const top = rows.filter((r) => r.depth === 0);
   const flags: TaskFlag[] = ['done', 'on_track', 'report_late', 'overdue'];
   const counts = flags.map((f) => top.filter((r) => r.flag === f).length);
@@ -522,6 +536,7 @@ export function ResultsPage({ ctx, year, years, rows, evaluations, published }: 
             <li key={r.task.publicCode}>
               <a href={`/decisions/work/tasks/${r.task.publicCode}`}>{r.task.title}</a>：<Percent value={r.percent} /> <FlagText flag={r.flag} />
               {r.latest ? `（${r.latest.reportedOn}公开的进展）` : ''}
+              <EvidenceList items={evidence.filter((e) => e.taskId === r.task.id)} heading="证据材料：" />
             </li>
           ))}
         </ul>

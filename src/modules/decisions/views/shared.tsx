@@ -1,6 +1,6 @@
 import { STEP_INFO, type StepView } from '../domain/steps.ts';
 import { TASK_FLAG_LABELS, type TaskFlag } from '../domain/progress.ts';
-import type { StepRow } from '../data/repository.ts';
+import type { MeetingRow, StepRow } from '../data/repository.ts';
 import { Paragraphs } from '../../../core/ui/components.tsx';
 
 export const STEP_STATE_LABELS: Record<StepView['state'], string> = { done: '已完成', skipped: '未履行（已说明理由）', owed: '待办理', waiting: '尚未开始' };
@@ -22,7 +22,7 @@ export function Percent({ value }: { value: number }) {
 }
 
 /** One step of the timeline: what was done, when, by whom, with which documents; or why it was not. */
-export function StepBody({ view, row }: { view: StepView; row?: StepRow }) {
+export function StepBody({ view, row, meeting }: { view: StepView; row?: StepRow; meeting?: MeetingRow | null }) {
   if (!row) return <p class="hint">{view.state === 'owed' ? '前置程序已完成，正在办理。' : '前置程序完成后办理。'}</p>;
   if (row.state === 'skipped') return <p>未履行，理由：{row.skipReason}</p>;
   const h = row.details.hearing;
@@ -34,7 +34,28 @@ export function StepBody({ view, row }: { view: StepView; row?: StepRow }) {
         <dd>{row.doneOn}</dd>
         <dt>办理单位</dt>
         <dd>{row.actor}</dd>
-        {m ? (
+        {meeting && view.step === 'collective' ? (
+          <>
+            <dt>会议</dt>
+            <dd>
+              <a href={`/decisions/meetings/items/${meeting.publicCode}`}>{meeting.name}</a>（{meeting.heldOn}）
+            </dd>
+            <dt>议题</dt>
+            <dd>
+              <ul class="plain">
+                {meeting.topics.split('\n').filter(Boolean).map((x, i) => (
+                  <li key={i}>{x}</li>
+                ))}
+              </ul>
+            </dd>
+            {meeting.attendees ? (
+              <>
+                <dt>列席人员</dt>
+                <dd>{meeting.attendees}</dd>
+              </>
+            ) : null}
+          </>
+        ) : m ? (
           <>
             <dt>会议</dt>
             <dd>{m.name}</dd>

@@ -6,11 +6,15 @@ import { StaffLayout } from '../../../core/ui/layout.tsx';
 import { CsrfField, ErrorSummary, Paragraphs, RadioGroup, SelectField, TextArea, TextField, RefusalBox } from '../../../core/ui/components.tsx';
 import { CommentBlock, DECISION_PERIOD_RULE, StatusText } from '../deps.ts';
 import { DECISION_STATUS_LABELS, STEP_INFO, type Step } from '../domain/steps.ts';
-import type { DecisionRow, ProgressRow, TaskRow } from '../data/repository.ts';
+import type { DecisionRow, EvidenceRow, MeetingRow, ProgressRow, TaskRow } from '../data/repository.ts';
+import { EvidenceForm, EvidenceList } from './evidence.tsx';
 import type { CommentRow } from '../deps.ts';
 import { formatInstant } from '../../../core/clock.ts';
 import type { CatalogRow, DossierView, TaskView } from '../service-read.ts';
 import { FlagText, Percent, STEP_STATE_LABELS, StepBody } from './shared.tsx';
+import { NewSurveySection } from './survey.tsx';
+import { SURVEY_STATE_LABELS } from '../domain/survey.ts';
+import type { SurveySummary } from '../service-survey.ts';
 
 const BASE = '/staff/decisions';
 const crumbs = (last?: string) => [{ href: BASE, label: '决策和执行公开' }, ...(last ? [{ label: last }] : [])];
@@ -203,11 +207,17 @@ export interface StaffDossierProps {
   consultForm?: Form;
   publishForm?: Form;
   answerForm?: { commentId: number } & Form;
+  surveys?: SurveySummary[];
+  surveyForm?: Form;
+  /** Recorded meetings the 集体讨论决定 step can choose. */
+  meetingChoices?: MeetingRow[];
+  evidence?: EvidenceRow[];
+  evidenceForm?: Form;
 }
 
 const STEP_CHOICES = (owed: Step[]) => owed.map((s) => ({ value: s, label: `${STEP_INFO[s].label}${STEP_INFO[s].kind === 'required' ? '（必经程序）' : STEP_INFO[s].kind === 'optional' ? '（适用时举行）' : ''}` }));
 
-export function StaffDossierPage({ ctx, view: v, today, refusals, stepForm = empty, consultForm = empty, publishForm = empty, answerForm }: StaffDossierProps) {
+export function StaffDossierPage({ ctx, view: v, today, refusals, stepForm = empty, consultForm = empty, publishForm = empty, answerForm, surveys = [], surveyForm = empty, meetingChoices = [], evidence = [], evidenceForm = empty }: StaffDossierProps) {
   const d = v.decision;
   const here = `${BASE}/items/${d.publicCode}`;
   const byStep = new Map(v.steps.map((s) => [s.step, s]));
@@ -237,7 +247,8 @@ export function StaffDossierPage({ ctx, view: v, today, refusals, stepForm = emp
             <h3>
               {s.label}：{STEP_STATE_LABELS[s.state]}
             </h3>
-            <StepBody view={s} row={byStep.get(s.step)} />
+            <StepBody view={s} row={byStep.get(s.step)} meeting={v.decidedAt} />
+            <EvidenceList items={evidence.filter((e) => e.step === s.step)} heading="证据材料：" />
           </li>
         ))}
       </ol>
@@ -308,8 +319,20 @@ export function StaffDossierPage({ ctx, view: v, today, refusals, stepForm = emp
             <TextArea name="summary" label="办理情况" value={sv.summary} error={stepForm.errors.summary} rows={4} />
             <TextArea name="documents" label="相关材料（每行一项）" value={sv.documents} error={stepForm.errors.documents} rows={3} />
             <TextArea name="skipReason" label="未办理的理由" value={sv.skipReason} error={stepForm.errors.skipReason} rows={2} />
-            <details open={!!(sv.meetingName || stepForm.errors.meetingName)}>
-              <summary>集体讨论决定：会议信息</summary>
+            <details open={!!(sv.meetingId || sv.meetingName || stepForm.errors.meetingId || stepForm.errors.meetingName)}>
+              <summary>集体讨论决定：会议</summary>
+              <SelectField
+                name="meetingId"
+                label="会议"
+                hint="选择已登记的常务会议或专题会议；页面将显示会议日期和议题，会议页面列出本事项。办理日期应为会议日期。"
+                value={sv.meetingId}
+                error={stepForm.errors.meetingId}
+                placeholder="（选择会议）"
+                options={meetingChoices.map((m) => ({ value: String(m.id), label: `${m.name}（${m.heldOn}）` }))}
+              />
+              <p class="hint">
+                会议尚未登记的，先在<a href={`${BASE}/meetings`}>政府会议</a>中登记；确需不登记的，填写以下各项：
+              </p>
               <TextField name="meetingName" label="会议名称" hint="如：市人民政府第35次常务会议" value={sv.meetingName} error={stepForm.errors.meetingName} />
               <TextField name="meetingTopic" label="议题" value={sv.meetingTopic} />
               <TextField name="meetingAttendees" label="列席人员（公众代表、专家等）" value={sv.meetingAttendees} />
@@ -345,11 +368,27 @@ export function StaffDossierPage({ ctx, view: v, today, refusals, stepForm = emp
           </form>
         </section>
       ) : null}
+      {v.steps.some((s) => s.state === 'done') ? (
+        <EvidenceForm ctx={ctx} action={`${here}/evidence`} steps={v.steps.filter((s) => s.state === 'done').map((s) => ({ value: s.step, label: STEP_INFO[s.step as Step].label }))} values={evidenceForm.values} errors={evidenceForm.errors} />
+      ) : null}
+      {surveys.length ? (
+        <section aria-labelledby="surveys-title">
+          <h2 id="surveys-title">社情民意调查</h2>
+          <ul>
+            {surveys.map((s) => (
+              <li key={s.survey.publicCode}>
+                <a href={`${BASE}/surveys/${s.survey.publicCode}`}>{s.survey.title}</a>（{s.survey.opensOn} 至 {s.survey.closesOn}，{SURVEY_STATE_LABELS[s.state]}）
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {d.publishedOn ? <NewSurveySection ctx={ctx} action={`${here}/surveys`} values={surveyForm.values} errors={surveyForm.errors} today={today} /> : null}
     </StaffLayout>
   );
 }
 
-export function StaffTaskPage({ ctx, task, view, reports, canReport, canManage, form, submissionKey, refusals }: { ctx: PageContext; task: TaskRow; view: TaskView; reports: ProgressRow[]; canReport: boolean; canManage: boolean; form: Form; submissionKey: string; refusals?: string[] }) {
+export function StaffTaskPage({ ctx, task, view, reports, canReport, canManage, form, submissionKey, refusals, evidence = [], evidenceForm = empty }: { ctx: PageContext; task: TaskRow; view: TaskView; reports: ProgressRow[]; canReport: boolean; canManage: boolean; form: Form; submissionKey: string; refusals?: string[]; evidence?: EvidenceRow[]; evidenceForm?: Form }) {
   const STATES = { submitted: '待审核', published: '已公开', returned: '已退回' } as const;
   return (
     <StaffLayout ctx={ctx} title={task.title} breadcrumbs={crumbs(task.title)}>
@@ -416,6 +455,9 @@ export function StaffTaskPage({ ctx, task, view, reports, canReport, canManage, 
       ) : (
         <p>尚无进展报告。</p>
       )}
+      <h2>证据材料</h2>
+      {evidence.length ? <EvidenceList items={evidence} /> : <p>尚无证据材料。</p>}
+      {canManage ? <EvidenceForm ctx={ctx} action={`${BASE}/tasks/${task.publicCode}/evidence`} values={evidenceForm.values} errors={evidenceForm.errors} /> : null}
     </StaffLayout>
   );
 }
