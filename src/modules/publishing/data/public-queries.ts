@@ -170,7 +170,8 @@ export const MAX_SEARCH_RESULTS = 1000;
  * Full-text search over the bigram index: records matching every term (as phrases) in the title,
  * 文号, keywords, body or attachment text. Relevance in three tiers, then the most recent first:
  *   1. the record whose 文号 is the query;
- *   2. records with the words in the title, 文号 or keywords, by cover density (ts_rank_cd) on that
+ *   2. records with the words in the title, 文号 or keywords: those with the query as typed (one
+ *      phrase, `phrase`) first, then by cover density (ts_rank_cd, how close the words stand) on that
  *      small vector: title and 文号 weigh A, keywords B, and each further occurrence adds (ts_rank
  *      saturates at 1 for phrases, so it cannot tell one occurrence from two);
  *   3. records with the words only in the body or attachments.
@@ -182,7 +183,7 @@ export const MAX_SEARCH_RESULTS = 1000;
 export async function searchRecordIds(
   db: DbOrTx,
   rootUnitId: number,
-  query: { tsquery: string | null; allLexemes?: string | null; docNoKey: string | null },
+  query: { tsquery: string | null; allLexemes?: string | null; docNoKey: string | null; phrase?: string | null },
   f: PublicFilters,
   limit: number,
   offset: number,
@@ -207,15 +208,16 @@ export async function searchRecordIds(
   // LIMIT it may prefer a sequential scan that reads thousands of documents: keep it on the indexes.
   return db.transaction(async (tx) => {
     await tx.execute(sql`SET LOCAL enable_seqscan = off`);
-    return searchTiers(tx, { base, q, qFilter: sql`${filter}::tsquery`, phrase, docNo, limit, offset });
+    const typed = query.phrase ? sql`${query.phrase}::tsquery` : null;
+    return searchTiers(tx, { base, q, qFilter: sql`${filter}::tsquery`, phrase, typed, docNo, limit, offset });
   });
 }
 
 async function searchTiers(
   db: DbOrTx,
-  a: { base: SQL[]; q: SQL; qFilter: SQL; phrase: boolean; docNo: string; limit: number; offset: number },
+  a: { base: SQL[]; q: SQL; qFilter: SQL; phrase: boolean; typed: SQL | null; docNo: string; limit: number; offset: number },
 ): Promise<Page<SearchHitRow> & { capped: boolean; approximate: boolean }> {
-  const { base, q, qFilter, phrase, docNo, limit, offset } = a;
+  const { base, q, qFilter, phrase, typed, docNo, limit, offset } = a;
   const cap = MAX_SEARCH_RESULTS + 1;
   // ts_match_vq is the function behind @@: written as a call it is checked row by row instead of
   // being sent to the index (where a one-character prefix such as 号:* would be expanded in full).
@@ -226,9 +228,11 @@ async function searchTiers(
     ? // The issuer's own document first: a joint issue or a forwarding (with a stated reason) after it, then the earliest.
       await db.execute(sql`SELECT d.record_id AS id FROM pub_search_documents d JOIN pub_records r ON r.id = d.record_id WHERE ${and([...base, sql`d.doc_no_key = ${docNo}`])} ORDER BY (r.doc_no_shared_reason <> ''), d.published_at, d.record_id LIMIT ${cap}`)
     : none;
+  // The query as typed, as one phrase, first; then how close together the words stand (cover density).
+  const typedFirst = typed ? sql`ts_match_vq(d.head, ${typed})` : sql`FALSE`;
   const head: Rows = await db.execute(sql`
-    SELECT d.record_id AS id, ts_rank_cd(d.head, ${q}) AS rank FROM pub_search_documents d WHERE ${and([...base, headMatch])}
-    ORDER BY rank DESC, d.published_at DESC, d.record_id DESC LIMIT ${cap}`);
+    SELECT d.record_id AS id, ts_rank_cd(d.head, ${q}) AS rank, ${typedFirst} AS typed FROM pub_search_documents d WHERE ${and([...base, headMatch])}
+    ORDER BY typed DESC, rank DESC, d.published_at DESC, d.record_id DESC LIMIT ${cap}`);
   const bodyOnly = and([...base, sql`d.document @@ ${qFilter}`, sql`NOT ts_match_vq(d.head, ${q})`]);
   // Tier 3 is counted up to the cap: the bitmap of the GIN index stops there.
   const count: Rows = await db.execute(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM pub_search_documents d WHERE ${bodyOnly} LIMIT ${cap}) x`);
@@ -246,7 +250,7 @@ async function searchTiers(
     ids.push({ recordId: id, rank, exactDocNo });
   };
   for (const r of exact.rows) add(Number(r.id), 1, true);
-  for (const r of head.rows) add(Number(r.id), Number(r.rank), false);
+  for (const r of head.rows) add(Number(r.id), Number(r.rank) + (r.typed ? 1 : 0), false);
   const topCount = ids.length;
   const needed = Math.min(offset + limit - topCount, cap);
   const bodyCount = Number(count.rows[0]?.n ?? 0);
@@ -281,6 +285,31 @@ async function searchTiers(
     capped: total > MAX_SEARCH_RESULTS,
     approximate: phrase && bodyCount > 0,
   };
+}
+
+/**
+ * Which of the words find no record at all on their own (with the same filters), to say so when a
+ * query finds nothing. One index probe per word, stopping at the first match.
+ */
+export async function wordsWithoutMatch(
+  db: DbOrTx,
+  rootUnitId: number,
+  words: { word: string; tsquery: string; allLexemes: string }[],
+  f: PublicFilters,
+): Promise<string[]> {
+  if (!words.length) return [];
+  const base = [sql`d.root_unit_id = ${rootUnitId}`, ...documentFilters(f)];
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+    const out: string[] = [];
+    for (const w of words) {
+      const found = await tx.execute(sql`
+        SELECT EXISTS (SELECT 1 FROM pub_search_documents d WHERE ${and([...base, sql`d.document @@ ${w.allLexemes}::tsquery`, sql`ts_match_vq(d.document, ${w.tsquery}::tsquery)`])})
+          OR EXISTS (SELECT 1 FROM pub_search_chunks c JOIN pub_search_documents d ON d.record_id = c.record_id WHERE ${and([...base, sql`c.document @@ ${w.tsquery}::tsquery`])}) AS found`);
+      if (!found.rows[0]?.found) out.push(w.word);
+    }
+    return out;
+  });
 }
 
 async function countDocuments(db: DbOrTx, where: SQL): Promise<number> {

@@ -238,6 +238,8 @@ export function registerPublishingPublicRoutes(app: FastifyInstance, core: Core)
           pageCount={pageCount}
           hrefFor={(p) => pageHref('/search', read.values, p)}
           extras={extras}
+          missing={out?.missing ?? []}
+          suggestions={(out?.suggestions ?? []).map((s) => ({ drop: s.drop, href: pageHref('/search', { ...read.values, q: s.q }, 1) }))}
         />,
         ok ? 200 : 400,
       );
