@@ -104,9 +104,9 @@ export function registerPublishingPublicRoutes(app: FastifyInstance, core: Core)
       const fctx = await filterContext(core, rootId);
       const read = await readFilters(core, rootId, req.query, spec.names, fctx);
       const ok = Object.keys(read.errors).length === 0;
-      const { rows, total } = ok
+      const { rows, total, capped } = ok
         ? await listPublicRecords(core.db, rootId, { ...read.filters, ...spec.fixed }, LIST_PAGE_SIZE, (read.page - 1) * LIST_PAGE_SIZE)
-        : { rows: [], total: 0 };
+        : { rows: [], total: 0, capped: false };
       const pageCount = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
       if (ok && read.page > pageCount) throw new NotFoundError('该页不存在。');
       const fields = filterFields(spec.names, fctx);
@@ -122,6 +122,7 @@ export function registerPublishingPublicRoutes(app: FastifyInstance, core: Core)
           errors={read.errors}
           rows={rows}
           total={total}
+          capped={capped ?? false}
           page={read.page}
           pageCount={pageCount}
           hrefFor={(p) => pageHref(spec.path, read.values, p)}
