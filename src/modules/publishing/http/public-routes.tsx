@@ -86,6 +86,12 @@ export async function loadRecordView(core: Core, rootUnitId: number, indexNo: st
 
 const NOT_PUBLIC = '该信息不存在或未主动公开。';
 
+/** The 索引号 of the records a record page shows: it is dropped from the cache when one changes. */
+function recordsShown(view: RecordView): string[] {
+  const r = view.record;
+  return [r.indexNo, ...(r.replacedBy ? [r.replacedBy.indexNo] : []), ...view.interpretations.map((x) => x.indexNo), ...view.policies.map((x) => x.indexNo), ...view.replaces.map((x) => x.indexNo)];
+}
+
 interface ListSpec {
   title: string;
   intro?: string;
@@ -177,7 +183,7 @@ export function registerPublishingPublicRoutes(app: FastifyInstance, core: Core)
       const indexNo = indexNoOf(req.params);
       const view = indexNo ? await loadRecordView(core, req.site.rootUnitId, indexNo) : undefined;
       if (!view) throw new NotFoundError(NOT_PUBLIC);
-      return html(<RecordPage ctx={pageContext(req, reply)} view={view} />);
+      return { ...html(<RecordPage ctx={pageContext(req, reply)} view={view} />), shows: recordsShown(view) };
     }),
   );
 
@@ -187,7 +193,7 @@ export function registerPublishingPublicRoutes(app: FastifyInstance, core: Core)
       const view = indexNo ? await loadRecordView(core, req.site.rootUnitId, indexNo) : undefined;
       if (!view) throw new NotFoundError(NOT_PUBLIC);
       const url = `${req.protocol}://${req.host}${recordPath(view.record.indexNo)}`;
-      return html(<RecordPrintPage ctx={pageContext(req, reply)} view={view} url={url} />);
+      return { ...html(<RecordPrintPage ctx={pageContext(req, reply)} view={view} url={url} />), shows: recordsShown(view) };
     }),
   );
 
