@@ -136,17 +136,21 @@ export async function listPublicRecords(
 ): Promise<Page<RecordListItem>> {
   const where = and([sql`r.root_unit_id = ${rootUnitId}`, sql`r.state = 'published'`, sql`r.disclosure = 'proactive'`, ...recordFilters(f)]);
   if (offset >= LIST_COUNT_CAP) return { rows: [], total: LIST_COUNT_CAP, capped: true };
+  // Catalog items joined only for a domain filter: the skipped rows of a later page are index entries only.
+  const from = f.domainId !== undefined ? sql`FROM pub_records r LEFT JOIN catalog_items ci ON ci.id = r.catalog_item_id` : sql`FROM pub_records r`;
+  const order = sql`r.published_on DESC, r.published_at DESC, r.id DESC`;
   const res = await db.execute(sql`
+    WITH page AS (SELECT r.id, row_number() OVER () AS n FROM (SELECT r.id ${from} WHERE ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) r)
     SELECT ${LIST_COLUMNS}
-    ${LIST_FROM}
-    WHERE ${where}
-    ORDER BY r.published_on DESC, r.published_at DESC, r.id DESC
-    LIMIT ${limit} OFFSET ${offset}`);
+    FROM page JOIN pub_records r ON r.id = page.id
+    JOIN units u ON u.id = r.unit_id
+    LEFT JOIN catalog_items ci ON ci.id = r.catalog_item_id
+    LEFT JOIN catalog_domains cd ON cd.id = ci.domain_id
+    ORDER BY page.n`);
   const rows = res.rows.map(toListItem);
   if (opts.count === false) return { rows, total: rows.length };
   if (offset === 0 && rows.length < limit) return { rows, total: rows.length };
-  // Counted from the list index, stopping past the cap; catalog items joined only for a domain filter.
-  const from = f.domainId !== undefined ? sql`FROM pub_records r LEFT JOIN catalog_items ci ON ci.id = r.catalog_item_id` : sql`FROM pub_records r`;
+  // Counted from the list index, stopping past the cap.
   // In list order, so the list index is walked (and stops at the cap) even when a filter is rare.
   const c = await db.execute(sql`SELECT count(*)::int AS n FROM (SELECT 1 ${from} WHERE ${where} ORDER BY r.published_on DESC, r.published_at DESC, r.id DESC LIMIT ${LIST_COUNT_CAP + 1}) x`);
   const n = Number(c.rows[0]?.n ?? 0);
