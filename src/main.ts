@@ -3,6 +3,7 @@ import { loadConfig } from './core/config/index.ts';
 import { acquireDataDirLock, DataDirLockedError, resolveClusterDir, startEmbeddedPostgres, type EmbeddedDb } from './core/db/embedded.ts';
 import { waitForDatabase } from './core/db/index.ts';
 import { explainStartupError } from './core/startup-error.ts';
+import { warmSegmenter } from './core/search/segment.ts';
 import { buildApp, type App } from './app.ts';
 
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -115,6 +116,8 @@ async function main(): Promise<void> {
     keepOnlyOurSignalHandlers();
     if (stopping) return;
     await app.app.listen({ port: config.port, host: config.host });
+    // The search dictionary loads now rather than on the first search.
+    warmSegmenter();
     const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     // Hints are read before the "started" line so that everything a user needs appears together.
     const hints = await startupHints(app);

@@ -73,4 +73,21 @@ describe('TtlCache', () => {
     assert.ok(cache.size <= 10 && cache.size >= 9, `size ${cache.size}`);
     assert.equal(await cache.get('k49', async () => 'reloaded'), 'x'.repeat(100));
   });
+
+  it('drops only the entries a change concerns, and those still loading', async () => {
+    const cache = new TtlCache<{ shows?: string[] }>(60_000);
+    await cache.get('a', async () => ({ shows: ['A'] }));
+    await cache.get('b', async () => ({ shows: ['B'] }));
+    await cache.get('list', async () => ({}));
+    let release: (v: { shows?: string[] }) => void = () => undefined;
+    const loading = cache.get('c', () => new Promise((r) => (release = r)));
+    assert.equal(cache.deleteWhere((v) => !v.shows || v.shows.includes('A')), 3);
+    assert.equal(cache.size, 1);
+    release({ shows: ['C'] });
+    await loading;
+    assert.equal(cache.size, 1, 'a load under way when the change came is not stored');
+    let loads = 0;
+    await cache.get('b', async () => (loads++, {}));
+    assert.equal(loads, 0, 'b stayed');
+  });
 });

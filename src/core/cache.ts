@@ -15,6 +15,8 @@ interface Entry<V> {
   value: Promise<V>;
   loadedAt: number;
   refreshing: boolean;
+  /** The value once loaded (for deleteWhere). */
+  settled?: { value: V };
 }
 
 /**
@@ -63,6 +65,7 @@ export class TtlCache<V> {
     if (!previous) this.set(key, entry, 1);
     entry.value.then(
       (value) => {
+        entry.settled = { value };
         if (generation !== this.generation) return; // cleared meanwhile: this value may be outdated
         const current = this.entries.peek(key);
         if (current === entry || current === previous) this.set(key, entry, this.options.sizeOf?.(value) ?? 1);
@@ -91,5 +94,22 @@ export class TtlCache<V> {
   clear(): void {
     this.generation++;
     this.entries.clear();
+  }
+
+  /**
+   * Drops the entries whose loaded value `drop` accepts, and those still loading (their value may be
+   * outdated); loads under way are not stored. The others stay: a change that concerns a few keys
+   * does not empty the cache.
+   */
+  deleteWhere(drop: (value: V) => boolean): number {
+    this.generation++;
+    let n = 0;
+    for (const [key, entry] of this.entries.entries()) {
+      if (!entry.settled || drop(entry.settled.value)) {
+        this.entries.delete(key);
+        n++;
+      }
+    }
+    return n;
   }
 }

@@ -83,7 +83,10 @@ function segmentsOf(text: string, hits: Hit[], from: number, to: number): Segmen
     const s = Math.max(h.start, from);
     const e = Math.min(h.end, to);
     if (s > pos) segs.push({ text: text.slice(pos, s), mark: false });
-    segs.push({ text: text.slice(s, e), mark: true });
+    const last = segs[segs.length - 1];
+    // Words that stand together are one mark (喀斯特 + 泉群 → <mark>喀斯特泉群</mark>).
+    if (last?.mark && s === pos) last.text += text.slice(s, e);
+    else segs.push({ text: text.slice(s, e), mark: true });
     pos = e;
   }
   if (pos < to) segs.push({ text: text.slice(pos, to), mark: false });

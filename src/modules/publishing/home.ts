@@ -39,7 +39,7 @@ function linkOf(r: RecordListItem): HomeLink {
 async function load(core: Core, rootUnitId: number): Promise<HomeSections> {
   const columns: GeneralColumn[] = ['news', 'notice', 'policy'];
   const [lists, domains] = await Promise.all([
-    Promise.all(columns.map((column) => listPublicRecords(core.db, rootUnitId, { column }, HOME_COLUMN_SIZE, 0))),
+    Promise.all(columns.map((column) => listPublicRecords(core.db, rootUnitId, { column }, HOME_COLUMN_SIZE, 0, { count: false }))),
     latestByDomain(core.db, rootUnitId, HOME_DOMAIN_SIZE),
   ]);
   const policies = lists[2]!.rows;

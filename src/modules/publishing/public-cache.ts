@@ -1,6 +1,9 @@
 // Rendered public pages (record pages, lists, feeds, sitemap, home sections) kept briefly per
-// instance. A change to a public record clears this instance's cache at once (and again a moment
-// later, after the changing transaction has committed); other instances see it within the TTL.
+// instance. A change to a public record drops at once (and again a moment later, after the changing
+// transaction has committed) the pages that may show it: its own page, the pages of the records that
+// show it (links, replacement), and every list-like page (lists, search, feeds, sitemap, home);
+// the other record pages — most of the cache — stay. Other instances see a change within
+// TTL_MS + STALE_MS (one minute).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { TtlCache } from '../../core/cache.ts';
 import { CompressedBody } from '../../core/http/caching.ts';
@@ -13,6 +16,11 @@ export interface CachedPage {
   headers?: Record<string, string>;
   /** The body with its compressed forms, made when the page is first sent from the cache. */
   compressed?: CompressedBody;
+  /**
+   * A record page: the 索引号 of the records it shows (its own and the linked ones). It is dropped
+   * only when one of these changes; a page without it (a list) is dropped on any change.
+   */
+  shows?: string[];
 }
 
 const TTL_MS = 30_000;
@@ -33,17 +41,33 @@ export const publicPages = new TtlCache<CachedPage>(TTL_MS, MAX_ENTRIES, {
 export const publicData = new TtlCache<unknown>(TTL_MS);
 
 let pending: ReturnType<typeof setTimeout> | undefined;
+/** 索引号 changed since the pending second pass; null: everything. */
+let pendingChanged: Set<string> | null = new Set();
 
-/** Call whenever a public record changes (publish, revise, withdraw, validity, links, attachments). */
-export function publicRecordsChanged(): void {
-  publicPages.clear();
+function drop(changed: Set<string> | null): void {
+  if (changed === null) publicPages.clear();
+  else publicPages.deleteWhere((page) => !page.shows || page.shows.some((n) => changed.has(n)));
   publicData.clear();
-  // The change is visible to readers only after its transaction commits: clear once more then.
+}
+
+/**
+ * Call whenever a public record changes (publish, revise, withdraw, validity, links, attachments),
+ * with the 索引号 of the records whose pages show the change; without them every page is dropped.
+ */
+export function publicRecordsChanged(indexNos?: readonly string[]): void {
+  const changed = indexNos ? new Set(indexNos) : null;
+  drop(changed);
+  // The change is visible to readers only after its transaction commits: drop once more then.
+  if (pendingChanged !== null) {
+    if (changed === null) pendingChanged = null;
+    else for (const n of changed) pendingChanged.add(n);
+  }
   if (pending) clearTimeout(pending);
   pending = setTimeout(() => {
     pending = undefined;
-    publicPages.clear();
-    publicData.clear();
+    const again = pendingChanged;
+    pendingChanged = new Set();
+    drop(again);
   }, 1_000);
   pending.unref?.();
 }

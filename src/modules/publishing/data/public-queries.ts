@@ -114,23 +114,47 @@ const and = (parts: SQL[]) => (parts.length ? sql.join(parts, sql` AND `) : sql`
 export interface Page<T> {
   rows: T[];
   total: number;
+  /** More rows match than were counted: `total` is the bound ("超过 N 条"). */
+  capped?: boolean;
 }
 
-/** Published 主动公开 records of a city, newest first. */
-export async function listPublicRecords(db: DbOrTx, rootUnitId: number, f: PublicFilters, limit: number, offset: number): Promise<Page<RecordListItem>> {
+/**
+ * Lists count at most this many matching records ("超过 10000 条") and page no further: a page then
+ * costs the same however many records a city has (the rows come in order from an index; only this
+ * many index entries are ever counted or skipped).
+ */
+export const LIST_COUNT_CAP = 10_000;
+
+/** Published 主动公开 records of a city, newest first; `count: false` skips the (bounded) count. */
+export async function listPublicRecords(
+  db: DbOrTx,
+  rootUnitId: number,
+  f: PublicFilters,
+  limit: number,
+  offset: number,
+  opts: { count?: boolean } = {},
+): Promise<Page<RecordListItem>> {
   const where = and([sql`r.root_unit_id = ${rootUnitId}`, sql`r.state = 'published'`, sql`r.disclosure = 'proactive'`, ...recordFilters(f)]);
+  if (offset >= LIST_COUNT_CAP) return { rows: [], total: LIST_COUNT_CAP, capped: true };
+  // Catalog items joined only for a domain filter: the skipped rows of a later page are index entries only.
+  const from = f.domainId !== undefined ? sql`FROM pub_records r LEFT JOIN catalog_items ci ON ci.id = r.catalog_item_id` : sql`FROM pub_records r`;
+  const order = sql`r.published_on DESC, r.published_at DESC, r.id DESC`;
   const res = await db.execute(sql`
-    SELECT ${LIST_COLUMNS}, count(*) OVER () AS "total"
-    ${LIST_FROM}
-    WHERE ${where}
-    ORDER BY r.published_on DESC, r.published_at DESC, r.id DESC
-    LIMIT ${limit} OFFSET ${offset}`);
-  let total = res.rows.length ? Number(res.rows[0]!.total) : 0;
-  if (!res.rows.length && offset > 0) {
-    const c = await db.execute(sql`SELECT count(*)::int AS n ${LIST_FROM} WHERE ${where}`);
-    total = Number(c.rows[0]?.n ?? 0);
-  }
-  return { rows: res.rows.map(toListItem), total };
+    WITH page AS (SELECT r.id, row_number() OVER () AS n FROM (SELECT r.id ${from} WHERE ${where} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}) r)
+    SELECT ${LIST_COLUMNS}
+    FROM page JOIN pub_records r ON r.id = page.id
+    JOIN units u ON u.id = r.unit_id
+    LEFT JOIN catalog_items ci ON ci.id = r.catalog_item_id
+    LEFT JOIN catalog_domains cd ON cd.id = ci.domain_id
+    ORDER BY page.n`);
+  const rows = res.rows.map(toListItem);
+  if (opts.count === false) return { rows, total: rows.length };
+  if (offset === 0 && rows.length < limit) return { rows, total: rows.length };
+  // Counted from the list index, stopping past the cap.
+  // In list order, so the list index is walked (and stops at the cap) even when a filter is rare.
+  const c = await db.execute(sql`SELECT count(*)::int AS n FROM (SELECT 1 ${from} WHERE ${where} ORDER BY r.published_on DESC, r.published_at DESC, r.id DESC LIMIT ${LIST_COUNT_CAP + 1}) x`);
+  const n = Number(c.rows[0]?.n ?? 0);
+  return { rows, total: Math.min(n, LIST_COUNT_CAP), capped: n > LIST_COUNT_CAP };
 }
 
 /** Records of the given ids in that order (search results), public ones only. */
@@ -170,7 +194,8 @@ export const MAX_SEARCH_RESULTS = 1000;
  * Full-text search over the bigram index: records matching every term (as phrases) in the title,
  * 文号, keywords, body or attachment text. Relevance in three tiers, then the most recent first:
  *   1. the record whose 文号 is the query;
- *   2. records with the words in the title, 文号 or keywords, by cover density (ts_rank_cd) on that
+ *   2. records with the words in the title, 文号 or keywords: those with the query as typed (one
+ *      phrase, `phrase`) first, then by cover density (ts_rank_cd, how close the words stand) on that
  *      small vector: title and 文号 weigh A, keywords B, and each further occurrence adds (ts_rank
  *      saturates at 1 for phrases, so it cannot tell one occurrence from two);
  *   3. records with the words only in the body or attachments.
@@ -182,7 +207,7 @@ export const MAX_SEARCH_RESULTS = 1000;
 export async function searchRecordIds(
   db: DbOrTx,
   rootUnitId: number,
-  query: { tsquery: string | null; allLexemes?: string | null; docNoKey: string | null },
+  query: { tsquery: string | null; allLexemes?: string | null; docNoKey: string | null; phrase?: string | null },
   f: PublicFilters,
   limit: number,
   offset: number,
@@ -195,7 +220,7 @@ export async function searchRecordIds(
       SELECT d.record_id AS "recordId" FROM pub_search_documents d WHERE ${where}
       ORDER BY d.published_at DESC, d.record_id DESC LIMIT ${limit} OFFSET ${offset}`);
     const total = await countDocuments(db, where);
-    return { rows: res.rows.map((r) => ({ recordId: Number(r.recordId), rank: 0, exactDocNo: false })), total, capped: false, approximate: false };
+    return { rows: res.rows.map((r) => ({ recordId: Number(r.recordId), rank: 0, exactDocNo: false })), total: Math.min(total, MAX_SEARCH_RESULTS), capped: total > MAX_SEARCH_RESULTS, approximate: false };
   }
   const q = sql`${query.tsquery}::tsquery`;
   const filter = query.allLexemes ?? query.tsquery;
@@ -207,15 +232,16 @@ export async function searchRecordIds(
   // LIMIT it may prefer a sequential scan that reads thousands of documents: keep it on the indexes.
   return db.transaction(async (tx) => {
     await tx.execute(sql`SET LOCAL enable_seqscan = off`);
-    return searchTiers(tx, { base, q, qFilter: sql`${filter}::tsquery`, phrase, docNo, limit, offset });
+    const typed = query.phrase ? sql`${query.phrase}::tsquery` : null;
+    return searchTiers(tx, { base, q, qFilter: sql`${filter}::tsquery`, phrase, typed, docNo, limit, offset });
   });
 }
 
 async function searchTiers(
   db: DbOrTx,
-  a: { base: SQL[]; q: SQL; qFilter: SQL; phrase: boolean; docNo: string; limit: number; offset: number },
+  a: { base: SQL[]; q: SQL; qFilter: SQL; phrase: boolean; typed: SQL | null; docNo: string; limit: number; offset: number },
 ): Promise<Page<SearchHitRow> & { capped: boolean; approximate: boolean }> {
-  const { base, q, qFilter, phrase, docNo, limit, offset } = a;
+  const { base, q, qFilter, phrase, typed, docNo, limit, offset } = a;
   const cap = MAX_SEARCH_RESULTS + 1;
   // ts_match_vq is the function behind @@: written as a call it is checked row by row instead of
   // being sent to the index (where a one-character prefix such as 号:* would be expanded in full).
@@ -226,9 +252,11 @@ async function searchTiers(
     ? // The issuer's own document first: a joint issue or a forwarding (with a stated reason) after it, then the earliest.
       await db.execute(sql`SELECT d.record_id AS id FROM pub_search_documents d JOIN pub_records r ON r.id = d.record_id WHERE ${and([...base, sql`d.doc_no_key = ${docNo}`])} ORDER BY (r.doc_no_shared_reason <> ''), d.published_at, d.record_id LIMIT ${cap}`)
     : none;
+  // The query as typed, as one phrase, first; then how close together the words stand (cover density).
+  const typedFirst = typed ? sql`ts_match_vq(d.head, ${typed})` : sql`FALSE`;
   const head: Rows = await db.execute(sql`
-    SELECT d.record_id AS id, ts_rank_cd(d.head, ${q}) AS rank FROM pub_search_documents d WHERE ${and([...base, headMatch])}
-    ORDER BY rank DESC, d.published_at DESC, d.record_id DESC LIMIT ${cap}`);
+    SELECT d.record_id AS id, ts_rank_cd(d.head, ${q}) AS rank, ${typedFirst} AS typed FROM pub_search_documents d WHERE ${and([...base, headMatch])}
+    ORDER BY typed DESC, rank DESC, d.published_at DESC, d.record_id DESC LIMIT ${cap}`);
   const bodyOnly = and([...base, sql`d.document @@ ${qFilter}`, sql`NOT ts_match_vq(d.head, ${q})`]);
   // Tier 3 is counted up to the cap: the bitmap of the GIN index stops there.
   const count: Rows = await db.execute(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM pub_search_documents d WHERE ${bodyOnly} LIMIT ${cap}) x`);
@@ -246,7 +274,7 @@ async function searchTiers(
     ids.push({ recordId: id, rank, exactDocNo });
   };
   for (const r of exact.rows) add(Number(r.id), 1, true);
-  for (const r of head.rows) add(Number(r.id), Number(r.rank), false);
+  for (const r of head.rows) add(Number(r.id), Number(r.rank) + (r.typed ? 1 : 0), false);
   const topCount = ids.length;
   const needed = Math.min(offset + limit - topCount, cap);
   const bodyCount = Number(count.rows[0]?.n ?? 0);
@@ -283,8 +311,33 @@ async function searchTiers(
   };
 }
 
+/**
+ * Which of the words find no record at all on their own (with the same filters), to say so when a
+ * query finds nothing. One index probe per word, stopping at the first match.
+ */
+export async function wordsWithoutMatch(
+  db: DbOrTx,
+  rootUnitId: number,
+  words: { word: string; tsquery: string; allLexemes: string }[],
+  f: PublicFilters,
+): Promise<string[]> {
+  if (!words.length) return [];
+  const base = [sql`d.root_unit_id = ${rootUnitId}`, ...documentFilters(f)];
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`SET LOCAL enable_seqscan = off`);
+    const out: string[] = [];
+    for (const w of words) {
+      const found = await tx.execute(sql`
+        SELECT EXISTS (SELECT 1 FROM pub_search_documents d WHERE ${and([...base, sql`d.document @@ ${w.allLexemes}::tsquery`, sql`ts_match_vq(d.document, ${w.tsquery}::tsquery)`])})
+          OR EXISTS (SELECT 1 FROM pub_search_chunks c JOIN pub_search_documents d ON d.record_id = c.record_id WHERE ${and([...base, sql`c.document @@ ${w.tsquery}::tsquery`])}) AS found`);
+      if (!found.rows[0]?.found) out.push(w.word);
+    }
+    return out;
+  });
+}
+
 async function countDocuments(db: DbOrTx, where: SQL): Promise<number> {
-  const c = await db.execute(sql`SELECT count(*)::int AS n FROM pub_search_documents d WHERE ${where}`);
+  const c = await db.execute(sql`SELECT count(*)::int AS n FROM (SELECT 1 FROM pub_search_documents d WHERE ${where} LIMIT ${MAX_SEARCH_RESULTS + 1}) x`);
   return Number(c.rows[0]?.n ?? 0);
 }
 
@@ -424,15 +477,26 @@ export async function listPublicChanges(db: DbOrTx, recordId: number): Promise<P
 // ---------------------------------------------------------------------------------------------
 // Facets for the filter forms, the home page, feeds, the sitemap and the catalog
 
-/** The latest published records of each domain (home page), at most `perDomain` each. */
+/**
+ * The latest published records of each domain (home page), at most `perDomain` each: the newest few
+ * of each catalog item from the item list index, then the newest of those per domain, so the cost
+ * follows the number of catalog items, not of records.
+ */
 export async function latestByDomain(db: DbOrTx, rootUnitId: number, perDomain: number): Promise<{ domainSlug: string; domainName: string; records: RecordListItem[] }[]> {
   const res = await db.execute(sql`
     SELECT * FROM (
-      SELECT ${LIST_COLUMNS}, cd.slug AS "domainSlug", cd.sort_order AS "domainOrder",
-        row_number() OVER (PARTITION BY cd.id ORDER BY r.published_on DESC, r.published_at DESC, r.id DESC) AS n
-      ${LIST_FROM}
-      WHERE r.root_unit_id = ${rootUnitId} AND r.state = 'published' AND r.disclosure = 'proactive' AND cd.id IS NOT NULL
-    ) x WHERE n <= ${perDomain}
+      SELECT x.*, row_number() OVER (PARTITION BY x."domainSlug" ORDER BY x."publishedOn" DESC, x."publishedAt" DESC, x.id DESC) AS n
+      FROM catalog_items ci0
+      JOIN catalog_domains cd0 ON cd0.id = ci0.domain_id
+      CROSS JOIN LATERAL (
+        SELECT ${LIST_COLUMNS}, cd.slug AS "domainSlug", cd.sort_order AS "domainOrder"
+        ${LIST_FROM}
+        WHERE r.catalog_item_id = ci0.id AND r.root_unit_id = ${rootUnitId} AND r.state = 'published' AND r.disclosure = 'proactive'
+        ORDER BY r.published_on DESC, r.published_at DESC, r.id DESC
+        LIMIT ${perDomain}
+      ) x
+      WHERE cd0.root_unit_id = ${rootUnitId}
+    ) y WHERE n <= ${perDomain}
     ORDER BY "domainOrder", "domainSlug", n`);
   const out: { domainSlug: string; domainName: string; records: RecordListItem[] }[] = [];
   for (const row of res.rows) {
@@ -466,23 +530,34 @@ export async function interpretationsOf(db: DbOrTx, policyIds: number[]): Promis
 const SITEMAP_LASTMOD = sql`greatest(published_at, coalesce(withdrawn_at, published_at), updated_at)`;
 const SITEMAP_WHERE = (rootUnitId: number) => sql`root_unit_id = ${rootUnitId} AND state IN ('published','withdrawn') AND disclosure = 'proactive'`;
 
-/** Public record pages of a city for one sitemap file: 索引号 and when it last changed, oldest first (files stay stable). */
-export async function listSitemapRecords(db: DbOrTx, rootUnitId: number, limit: number, offset: number): Promise<{ indexNo: string; lastmod: Date }[]> {
+/**
+ * Public record pages of a city in one sitemap file: the records whose id is in
+ * [file × perFile, (file + 1) × perFile) (so at most perFile URLs, and a file never changes its
+ * range when records are added), oldest first, with when each last changed.
+ */
+export async function listSitemapRecords(db: DbOrTx, rootUnitId: number, perFile: number, file: number): Promise<{ indexNo: string; lastmod: Date }[]> {
   const res = await db.execute(sql`
     SELECT index_no AS "indexNo", ${SITEMAP_LASTMOD} AS lastmod
-    FROM pub_records WHERE ${SITEMAP_WHERE(rootUnitId)}
-    ORDER BY id LIMIT ${limit} OFFSET ${offset}`);
+    FROM pub_records WHERE ${SITEMAP_WHERE(rootUnitId)} AND id >= ${file * perFile} AND id < ${(file + 1) * perFile}
+    ORDER BY id`);
   return res.rows.map((r) => ({ indexNo: String(r.indexNo), lastmod: new Date(r.lastmod as string) }));
 }
 
-/** How many sitemap files of `perFile` records a city needs, with the newest change in each. */
-export async function sitemapRecordFiles(db: DbOrTx, rootUnitId: number, perFile: number): Promise<Date[]> {
+/**
+ * The sitemap files (id ranges of `perFile`) that hold a public record of the city, found by
+ * skipping through the sitemap index one range at a time (one index probe per file, whatever the
+ * number of records).
+ */
+export async function sitemapRecordFiles(db: DbOrTx, rootUnitId: number, perFile: number, maxFiles: number): Promise<number[]> {
   const res = await db.execute(sql`
-    SELECT f, max(lastmod) AS lastmod FROM (
-      SELECT (row_number() OVER (ORDER BY id) - 1) / ${perFile} AS f, ${SITEMAP_LASTMOD} AS lastmod
-      FROM pub_records WHERE ${SITEMAP_WHERE(rootUnitId)}
-    ) x GROUP BY f ORDER BY f`);
-  return res.rows.map((r) => new Date(r.lastmod as string));
+    WITH RECURSIVE f(k) AS (
+      SELECT (SELECT min(id) FROM pub_records WHERE ${SITEMAP_WHERE(rootUnitId)}) / ${perFile}
+      UNION ALL
+      SELECT (SELECT min(id) FROM pub_records WHERE ${SITEMAP_WHERE(rootUnitId)} AND id >= (f.k + 1) * ${perFile}) / ${perFile}
+      FROM f WHERE f.k IS NOT NULL
+    )
+    SELECT k FROM f WHERE k IS NOT NULL LIMIT ${maxFiles}`);
+  return res.rows.map((r) => Number(r.k));
 }
 
 /** The catalog domains of a city, in display order (for the filter forms). */
@@ -505,10 +580,19 @@ export async function listCatalogItemCodes(db: DbOrTx, rootUnitId: number): Prom
   return res.rows.map((r) => ({ code: String(r.code), updatedAt: new Date(r.updatedAt as string) }));
 }
 
-/** Years that have published records (for the year filter). */
+/**
+ * Years that have published records (for the year filter), newest first: one probe of the list
+ * index per year (a loose index scan), not a pass over all records.
+ */
 export async function publishedYears(db: DbOrTx, rootUnitId: number): Promise<number[]> {
+  const listed = sql`root_unit_id = ${rootUnitId} AND state = 'published' AND disclosure = 'proactive'`;
   const res = await db.execute(sql`
-    SELECT DISTINCT extract(year FROM published_on)::int AS y FROM pub_records
-    WHERE root_unit_id = ${rootUnitId} AND state = 'published' AND disclosure = 'proactive' ORDER BY y DESC`);
+    WITH RECURSIVE y(d) AS (
+      SELECT (SELECT max(published_on) FROM pub_records WHERE ${listed})
+      UNION ALL
+      SELECT (SELECT max(published_on) FROM pub_records WHERE ${listed} AND published_on < date_trunc('year', y.d)::date)
+      FROM y WHERE y.d IS NOT NULL
+    )
+    SELECT extract(year FROM d)::int AS y FROM y WHERE d IS NOT NULL`);
   return res.rows.map((r) => Number(r.y));
 }

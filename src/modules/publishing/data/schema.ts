@@ -12,6 +12,9 @@ const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
  * One piece of government information (政府信息). Public URLs use `index_no` (索引号) once published;
  * staff URLs use `code` (random); the bigint id is never shown.
  */
+/** The rows the public lists show: published and 主动公开. */
+const PUBLIC_LISTED = sql`state = 'published' AND disclosure = 'proactive'`;
+
 export const pubRecords = pgTable(
   'pub_records',
   {
@@ -109,6 +112,13 @@ export const pubRecords = pgTable(
     index('pub_records_item_idx').on(t.catalogItemId),
     index('pub_records_public_idx').on(t.rootUnitId, t.publishedOn),
     index('pub_records_scheduled_idx').on(t.scheduledAt).where(sql`state = 'scheduled'`),
+    // The public lists (newest first) read a page from these without sorting or counting all records:
+    // the whole city, a 栏目, a unit, a catalog item; and the sitemap walks a city's records by id.
+    index('pub_records_list_idx').on(t.rootUnitId, t.publishedOn.desc().nullsFirst(), t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(PUBLIC_LISTED),
+    index('pub_records_list_column_idx').on(t.rootUnitId, t.generalColumn, t.publishedOn.desc().nullsFirst(), t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(PUBLIC_LISTED),
+    index('pub_records_list_unit_idx').on(t.unitId, t.publishedOn.desc().nullsFirst(), t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(PUBLIC_LISTED),
+    index('pub_records_list_item_idx').on(t.catalogItemId, t.publishedOn.desc().nullsFirst(), t.publishedAt.desc().nullsFirst(), t.id.desc().nullsFirst()).where(PUBLIC_LISTED),
+    index('pub_records_sitemap_idx').on(t.rootUnitId, t.id).where(sql`state IN ('published','withdrawn') AND disclosure = 'proactive'`),
     check('pub_records_home', sql`${t.catalogItemId} IS NOT NULL OR ${t.generalColumn} IS NOT NULL`),
     check('pub_records_column_check', sql`${t.generalColumn} IS NULL OR ${t.generalColumn} IN ('news','notice','policy')`),
     check('pub_records_kind_check', sql`${t.kind} IN ('record','interpretation')`),

@@ -86,8 +86,15 @@ export async function refreshSearchDocument(tx: Tx | DbOrTx, recordId: number): 
     .where(eq(pubRecords.id, recordId));
   // Two refreshes of one record (a publication and the start-up repair) take turns.
   await tx.execute(sql`SELECT pg_advisory_xact_lock(727200, ${recordId}::int)`);
-  // Every caller changes something the public pages show.
-  publicRecordsChanged();
+  // Every caller changes something the public pages show: this record's page, the pages of the
+  // records linked to it or replaced by it (or replacing it), and the lists.
+  const shown = await tx.execute(sql`
+    SELECT index_no AS "indexNo" FROM pub_records
+    WHERE index_no IS NOT NULL AND (id = ${recordId} OR replaced_by_id = ${recordId}
+      OR id = (SELECT replaced_by_id FROM pub_records WHERE id = ${recordId})
+      OR id IN (SELECT interpretation_id FROM pub_interpretation_links WHERE policy_id = ${recordId})
+      OR id IN (SELECT policy_id FROM pub_interpretation_links WHERE interpretation_id = ${recordId}))`);
+  publicRecordsChanged(shown.rows.map((r) => String(r.indexNo)));
   // Chunks go with their document (ON DELETE CASCADE).
   await tx.delete(pubSearchDocuments).where(eq(pubSearchDocuments.recordId, recordId));
   if (!rec || rec.state !== 'published' || rec.disclosure !== 'proactive' || !rec.publishedOn) return;

@@ -15,7 +15,7 @@ import { atom, rss, sitemapIndex, sitemapUrlset, w3cDate, type FeedEntry, type S
 export const FEED_SIZE = 50;
 /** Records per sitemap file (the protocol allows 50,000). */
 export const SITEMAP_RECORDS_PER_FILE = 40_000;
-const SITEMAP_MAX_FILES = 50;
+const SITEMAP_MAX_FILES = 1000;
 
 function baseUrl(req: FastifyRequest): string {
   return `${req.protocol}://${req.host}`;
@@ -27,7 +27,7 @@ async function sendXml(req: FastifyRequest, reply: FastifyReply, type: string, l
 }
 
 async function feedEntries(core: Core, rootUnitId: number, filters: PublicFilters, base: string): Promise<FeedEntry[]> {
-  const { rows } = await listPublicRecords(core.db, rootUnitId, filters, FEED_SIZE, 0);
+  const { rows } = await listPublicRecords(core.db, rootUnitId, filters, FEED_SIZE, 0, { count: false });
   const full = await listRecordsByIds(
     core.db,
     rows.map((r) => r.id),
@@ -97,13 +97,14 @@ export function registerFeedRoutes(app: FastifyInstance, core: Core): void {
     });
   }
 
-  // The sitemap protocol: an index pointing to the page list and to the records in files of 40,000.
+  // The sitemap protocol: an index pointing to the page list and to the records in files of 40,000 ids each.
   app.get('/sitemap.xml', async (req, reply) =>
     sendXml(req, reply, 'application/xml; charset=utf-8', async () => {
       const base = baseUrl(req);
-      const lastmods = await sitemapRecordFiles(core.db, req.site.rootUnitId, SITEMAP_RECORDS_PER_FILE);
+      // Record files by id range (records-1.xml: ids below 40,000, …), only those that hold a record.
+      const ranges = await sitemapRecordFiles(core.db, req.site.rootUnitId, SITEMAP_RECORDS_PER_FILE, SITEMAP_MAX_FILES);
       const files: SitemapUrl[] = [{ loc: `${base}/sitemaps/pages.xml` }];
-      lastmods.slice(0, SITEMAP_MAX_FILES).forEach((lastmod, i) => files.push({ loc: `${base}/sitemaps/records-${i + 1}.xml`, lastmod: w3cDate(lastmod) }));
+      for (const k of ranges) files.push({ loc: `${base}/sitemaps/records-${k + 1}.xml` });
       return sitemapIndex(files);
     }),
   );
@@ -133,8 +134,8 @@ export function registerFeedRoutes(app: FastifyInstance, core: Core): void {
     if (file < 1 || file > SITEMAP_MAX_FILES) throw new NotFoundError();
     return sendXml(req, reply, 'application/xml; charset=utf-8', async () => {
       const base = baseUrl(req);
-      const slice = await listSitemapRecords(core.db, req.site.rootUnitId, SITEMAP_RECORDS_PER_FILE, (file - 1) * SITEMAP_RECORDS_PER_FILE);
-      if (!slice.length && file > 1) throw new NotFoundError();
+      const slice = await listSitemapRecords(core.db, req.site.rootUnitId, SITEMAP_RECORDS_PER_FILE, file - 1);
+      if (!slice.length) throw new NotFoundError();
       return sitemapUrlset(slice.map((r) => ({ loc: base + recordPath(r.indexNo), lastmod: w3cDate(r.lastmod) })));
     });
   });

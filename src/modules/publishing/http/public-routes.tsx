@@ -86,6 +86,12 @@ export async function loadRecordView(core: Core, rootUnitId: number, indexNo: st
 
 const NOT_PUBLIC = '该信息不存在或未主动公开。';
 
+/** The 索引号 of the records a record page shows: it is dropped from the cache when one changes. */
+function recordsShown(view: RecordView): string[] {
+  const r = view.record;
+  return [r.indexNo, ...(r.replacedBy ? [r.replacedBy.indexNo] : []), ...view.interpretations.map((x) => x.indexNo), ...view.policies.map((x) => x.indexNo), ...view.replaces.map((x) => x.indexNo)];
+}
+
 interface ListSpec {
   title: string;
   intro?: string;
@@ -104,9 +110,9 @@ export function registerPublishingPublicRoutes(app: FastifyInstance, core: Core)
       const fctx = await filterContext(core, rootId);
       const read = await readFilters(core, rootId, req.query, spec.names, fctx);
       const ok = Object.keys(read.errors).length === 0;
-      const { rows, total } = ok
+      const { rows, total, capped } = ok
         ? await listPublicRecords(core.db, rootId, { ...read.filters, ...spec.fixed }, LIST_PAGE_SIZE, (read.page - 1) * LIST_PAGE_SIZE)
-        : { rows: [], total: 0 };
+        : { rows: [], total: 0, capped: false };
       const pageCount = Math.max(1, Math.ceil(total / LIST_PAGE_SIZE));
       if (ok && read.page > pageCount) throw new NotFoundError('该页不存在。');
       const fields = filterFields(spec.names, fctx);
@@ -122,6 +128,7 @@ export function registerPublishingPublicRoutes(app: FastifyInstance, core: Core)
           errors={read.errors}
           rows={rows}
           total={total}
+          capped={capped ?? false}
           page={read.page}
           pageCount={pageCount}
           hrefFor={(p) => pageHref(spec.path, read.values, p)}
@@ -176,7 +183,7 @@ export function registerPublishingPublicRoutes(app: FastifyInstance, core: Core)
       const indexNo = indexNoOf(req.params);
       const view = indexNo ? await loadRecordView(core, req.site.rootUnitId, indexNo) : undefined;
       if (!view) throw new NotFoundError(NOT_PUBLIC);
-      return html(<RecordPage ctx={pageContext(req, reply)} view={view} />);
+      return { ...html(<RecordPage ctx={pageContext(req, reply)} view={view} />), shows: recordsShown(view) };
     }),
   );
 
@@ -186,7 +193,7 @@ export function registerPublishingPublicRoutes(app: FastifyInstance, core: Core)
       const view = indexNo ? await loadRecordView(core, req.site.rootUnitId, indexNo) : undefined;
       if (!view) throw new NotFoundError(NOT_PUBLIC);
       const url = `${req.protocol}://${req.host}${recordPath(view.record.indexNo)}`;
-      return html(<RecordPrintPage ctx={pageContext(req, reply)} view={view} url={url} />);
+      return { ...html(<RecordPrintPage ctx={pageContext(req, reply)} view={view} url={url} />), shows: recordsShown(view) };
     }),
   );
 
@@ -238,6 +245,8 @@ export function registerPublishingPublicRoutes(app: FastifyInstance, core: Core)
           pageCount={pageCount}
           hrefFor={(p) => pageHref('/search', read.values, p)}
           extras={extras}
+          missing={out?.missing ?? []}
+          suggestions={(out?.suggestions ?? []).map((s) => ({ drop: s.drop, href: pageHref('/search', { ...read.values, q: s.q }, 1) }))}
         />,
         ok ? 200 : 400,
       );

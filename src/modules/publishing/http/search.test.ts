@@ -84,7 +84,10 @@ describe('search (查询平台)', { timeout: 180_000 }, () => {
 
   it('matches phrases, not scattered characters, and every term', async () => {
     assert.deepEqual(await titles('堤防加固'), ['青龙河堤防加固工程初步设计批复', '青龙河堤防加固工程进展', '青龙河堤防加固工程开工', '水务局十一月工作简报']);
-    assert.deepEqual(await titles('加固堤防'), []);
+    // Two words in the other order: both words are there, so the same records (natural queries).
+    assert.deepEqual(await titles('加固堤防'), ['青龙河堤防加固工程初步设计批复', '青龙河堤防加固工程进展', '青龙河堤防加固工程开工', '水务局十一月工作简报']);
+    // Characters that are no word of the text are not found scattered.
+    assert.deepEqual(await titles('防堤'), []);
     assert.deepEqual(await titles('青龙河 验收'), ['水务局十一月工作简报']);
     assert.deepEqual(await titles('ＱＬＨ 验收'), []);
   });

@@ -18,6 +18,8 @@ export interface ListPageProps {
   errors: FieldErrors;
   rows: RecordListItem[];
   total: number;
+  /** More records than counted: the total is a lower bound and later pages are reached by filtering. */
+  capped?: boolean;
   page: number;
   pageCount: number;
   hrefFor: (page: number) => string;
@@ -34,7 +36,7 @@ export function RecordListPage(p: ListPageProps) {
       {p.feed ? <FeedLinks base={p.feed.base} label={p.feed.label} /> : null}
       <FilterForm action={p.action} fields={p.fields} values={p.values} errors={p.errors} />
       <p role="status">
-        {Object.keys(p.errors).length ? '筛选条件有误，请修改后重试。' : `${filtered ? '符合条件的' : '共有'}信息 ${p.total} 条${p.pageCount > 1 ? `，第 ${p.page} / ${p.pageCount} 页` : ''}。`}
+        {Object.keys(p.errors).length ? '筛选条件有误，请修改后重试。' : `${filtered ? '符合条件的' : '共有'}信息${p.capped ? '超过' : ''} ${p.total} 条${p.pageCount > 1 ? `，第 ${p.page} / ${p.pageCount} 页` : ''}${p.capped ? '；更早的信息请按单位、领域或年份筛选查看' : ''}。`}
       </p>
       {p.rows.length ? (
         <RecordTable rows={p.rows} caption={`${p.title}列表`} showValidity={p.showValidity} />

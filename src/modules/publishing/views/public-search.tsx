@@ -34,6 +34,28 @@ export interface SearchPageProps {
   hrefFor: (page: number) => string;
   /** Other modules' pages found (办事指南 …), shown before the records. */
   extras?: ExtraSearchSection[];
+  /** Nothing found: the words that find nothing even alone. */
+  missing?: string[];
+  /** Nothing found: the search without one word. */
+  suggestions?: { drop: string; href: string }[];
+}
+
+/** Why nothing was found for several words, and the searches to try instead. */
+function NothingFound({ missing, suggestions }: { missing: string[]; suggestions: { drop: string; href: string }[] }) {
+  if (!suggestions.length) return null;
+  const quoted = (ws: string[]) => ws.map((w) => `“${w}”`).join('、');
+  return (
+    <div class="search-advice">
+      <p>{missing.length ? `${quoted(missing)}没有找到任何信息。` : '每个词都能找到信息，但没有同时包含全部词语的信息。'}</p>
+      <ul>
+        {suggestions.map((s) => (
+          <li key={s.drop}>
+            <a href={s.href}>去掉“{s.drop}”再检索</a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 export function SearchPage(p: SearchPageProps) {
@@ -45,7 +67,7 @@ export function SearchPage(p: SearchPageProps) {
     <PublicLayout ctx={p.ctx} title={p.page > 1 ? `${title}（第${p.page}页）` : title} breadcrumbs={[{ href: '/openness', label: '政府信息公开' }, { label: '政府信息查询' }]}>
       <h1>政府信息查询</h1>
       <p>
-        检索本网站主动公开的政府信息：标题、文号、正文和附件（PDF、DOCX 等）中的文字。多个关键词用空格分开，结果须包含全部关键词；输入完整文号（如“楚市政通〔2017〕47号”）可直接找到该文件。
+        检索本网站主动公开的政府信息：标题、文号、正文和附件（PDF、DOCX 等）中的文字。可以直接输入一句话（如“2026年预算公开”），结果须包含其中的全部词语，与输入完全一致的排在前面；输入完整文号（如“楚市政通〔2017〕47号”）可直接找到该文件。
       </p>
       <FilterForm action="/search" fields={p.fields} values={p.values} errors={p.errors} query={{ label: '关键词或文号' }} submitLabel="检索" />
       {failed ? (
@@ -73,6 +95,7 @@ export function SearchPage(p: SearchPageProps) {
               ? '没有找到符合条件的信息。请检查关键词，或减少关键词、放宽筛选条件后再试。'
               : `找到${p.capped ? '超过 ' : p.approximate ? '约 ' : ' '}${p.total} 条信息${p.pageCount > 1 ? `，第 ${p.page} / ${p.pageCount} 页` : ''}${q ? '，按相关度排序' : '，按发布日期排序'}。`}
           </p>
+          {p.total === 0 ? <NothingFound missing={p.missing ?? []} suggestions={p.suggestions ?? []} /> : null}
           {p.hits.length ? (
             <ol class="search-results" start={(p.page - 1) * 20 + 1}>
               {p.hits.map((h) => (
