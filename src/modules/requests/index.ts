@@ -82,3 +82,6 @@ export async function assessmentRequestFacts(db: DbOrTx, rootUnitId: number, fro
     ORDER BY unit_id, request_no`);
   return (r.rows as { unit_id: string; request_no: string; due_on: string | null; replied_on: string | null }[]).map((x) => ({ unitId: Number(x.unit_id), requestNo: x.request_no, dueOn: x.due_on, repliedOn: x.replied_on }));
 }
+
+/** The 公文 styles of the letters (GB/T 9704-2012: fonts, sizes, line pitch, A4 margins), for other .docx documents. */
+export { A4_PAGE, BODY_FONT, BODY_SIZE, LINE_TWIPS, TITLE_FONT, TITLE_SIZE } from './letters/render-docx.ts';
