@@ -49,7 +49,7 @@ test('the 通报 .docx: 版头, three parts, annexes, 公文 fonts, A4 pages', a
 test('the ranking .xlsx prints on A4 and keeps a formula-like name as text', async () => {
   const xlsx = await rankingWorkbook(`${PERIOD.label}政务公开工作考核排名`, SCORES);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(xlsx);
+  await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
   const ws = wb.getWorksheet('排名')!;
   assert.equal(ws.getRow(2).getCell(2).value, '单位');
   assert.equal(ws.getRow(3).getCell(1).value, 1);
