@@ -13,7 +13,8 @@ import { assessmentRequestFacts } from '../requests/index.ts';
 import { assessmentMessageFacts } from '../messages/index.ts';
 import { annualReportStatus, decidedRemedyCases } from '../annual-report/index.ts';
 import { listUnitsOfRoot } from '../units/index.ts';
-import { assessmentIndicators, assessmentManualScores, assessmentMonitorRuns, assessmentObjections, assessmentResults, assessmentSettings } from './data/schema.ts';
+import { assessmentBulletins, assessmentIndicators, assessmentManualScores, assessmentMonitorRuns, assessmentObjections, assessmentResults, assessmentSettings } from './data/schema.ts';
+import { draftBulletin } from './domain/bulletin.ts';
 import { DEFAULT_INDICATORS, parsePeriod, rankUnits, scoreUnit, validateIndicators, type Evidence, type Indicator, type IndicatorSource, type Period, type UnitFacts, type UnitScore } from './domain/scoring.ts';
 
 export type ObjectionRow = typeof assessmentObjections.$inferSelect;
@@ -288,4 +289,63 @@ export async function decideObjection(core: Core, actor: Actor, rootUnitId: numb
 
 export async function storedFile(core: Core, key: string): Promise<Buffer> {
   return fileStorage(core.config).get(key);
+}
+
+export type BulletinRow = typeof assessmentBulletins.$inferSelect;
+
+export async function bulletinFor(db: DbOrTx, rootUnitId: number, period: string): Promise<BulletinRow | null> {
+  const [r] = await db.select().from(assessmentBulletins).where(and(eq(assessmentBulletins.rootUnitId, rootUnitId), eq(assessmentBulletins.period, period)));
+  return r ?? null;
+}
+
+/** Drafts the 通报 from the stored scores; an existing draft or issued 通报 is kept as it is. */
+export async function draftBulletinFor(core: Core, actor: Actor, rootUnitId: number, periodKey: string, cityName: string): Promise<BulletinRow | null> {
+  const period = parsePeriod(periodKey)!;
+  const result = await resultFor(core.db, rootUnitId, periodKey);
+  if (!result) return null;
+  const d = draftBulletin(cityName, period, result.scores);
+  const now = core.clock.now();
+  await core.db.transaction(async (tx) => {
+    const rows = await tx.insert(assessmentBulletins).values({ rootUnitId, period: periodKey, ...d, updatedAt: now }).onConflictDoNothing().returning();
+    if (rows.length) await writeAudit(tx, actor, { action: 'assessment.bulletin-drafted', targetType: 'assessment_bulletins', targetId: `${rootUnitId}/${periodKey}`, unitId: rootUnitId, summary: { after: { title: d.title } } }, now);
+  });
+  return bulletinFor(core.db, rootUnitId, periodKey);
+}
+
+export interface BulletinInput {
+  title: string;
+  docNo: string;
+  overview: string;
+  problems: string;
+  requirements: string;
+}
+
+/** Saves the office's edits; `issue` also fixes it (文号 required), after which it is no longer edited. */
+export async function saveBulletin(core: Core, actor: Actor, rootUnitId: number, periodKey: string, input: BulletinInput, issue: boolean): Promise<{ ok: true } | { ok: false; errors: Record<string, string> }> {
+  const errors: Record<string, string> = {};
+  const limits: [keyof BulletinInput, string, number][] = [
+    ['title', '标题', 100],
+    ['docNo', '发文字号', 40],
+    ['overview', '总体情况', 5000],
+    ['problems', '存在的主要问题', 10000],
+    ['requirements', '下一步工作要求', 5000],
+  ];
+  for (const [k, label, max] of limits) {
+    if (input[k].length > max) errors[k] = `${label}不超过${max}字`;
+    else if (!input[k].trim() && (k !== 'docNo' || issue)) errors[k] = `请填写${label}`;
+  }
+  const existing = await bulletinFor(core.db, rootUnitId, periodKey);
+  if (!existing) errors.title = '请先生成通报草稿';
+  else if (existing.state === 'issued') errors.title = '通报已印发，不能修改';
+  if (Object.keys(errors).length) return { ok: false, errors };
+  const now = core.clock.now();
+  await core.db.transaction(async (tx) => {
+    const rows = await tx
+      .update(assessmentBulletins)
+      .set({ ...input, updatedAt: now, ...(issue ? { state: 'issued' as const, issuedOn: shanghaiToday(now) } : {}) })
+      .where(and(eq(assessmentBulletins.rootUnitId, rootUnitId), eq(assessmentBulletins.period, periodKey), eq(assessmentBulletins.state, 'draft')))
+      .returning();
+    if (rows.length) await writeAudit(tx, actor, { action: issue ? 'assessment.bulletin-issued' : 'assessment.bulletin-saved', targetType: 'assessment_bulletins', targetId: `${rootUnitId}/${periodKey}`, unitId: rootUnitId, summary: { before: { ...existing, updatedAt: undefined }, after: input } }, now);
+  });
+  return { ok: true };
 }
