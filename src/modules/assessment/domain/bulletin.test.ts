@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { draftBulletin } from './bulletin.ts';
+import { draftBulletin, nameList } from './bulletin.ts';
 import { parsePeriod, type UnitScore } from './scoring.ts';
 
 const ind = (name: string, weight: number, points: number, failed: number) => ({ code: name, name, weight, points, counted: failed + 1, failed, items: [], explanation: '' });
@@ -24,4 +24,9 @@ test('the draft names the units and what they lost points for', () => {
 
 test('no results, no problems', () => {
   assert.equal(draftBulletin('楚雄市', parsePeriod('2026-Q1')!, []).overview, '2026年第一季度尚无考核结果。');
+});
+
+test('long lists of units are cut with 等', () => {
+  assert.equal(nameList(['甲', '乙', '丙'], 2), '甲、乙等3个单位');
+  assert.equal(nameList(['甲', '乙'], 2), '甲、乙');
 });

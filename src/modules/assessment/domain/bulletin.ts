@@ -11,6 +11,11 @@ export interface BulletinDraft {
 }
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '十一', '十二', '十三', '十四', '十五'];
+/** Names in a sentence: all of them up to `max`, otherwise the first ones and “等N个单位”. */
+export function nameList(names: readonly string[], max = 8): string {
+  return names.length <= max ? names.join('、') : `${names.slice(0, max).join('、')}等${names.length}个单位`;
+}
+
 const fmt = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(2).replace(/0$/, ''));
 
 export function draftBulletin(cityName: string, period: Period, scores: readonly UnitScore[]): BulletinDraft {
@@ -28,7 +33,7 @@ export function draftBulletin(cityName: string, period: Period, scores: readonly
   ] as const;
   const overview = [
     `按照《中华人民共和国政府信息公开条例》第四十六条和本市政务公开工作考核办法，依据政务公开平台记录的主动公开、政策解读、依申请公开、互动交流、年度报告和网站监测等数据，对${n}个单位${period.label}的政务公开工作进行了考核。`,
-    `全市平均得分${fmt(Math.round(avg * 100) / 100)}分。${top.map((s) => s.unitName).join('、')}得分最高（${fmt(top[0]!.total)}分）；${bottom.map((s) => s.unitName).join('、')}得分最低（${fmt(lowest)}分）。${bands.map(([b, c]) => `${b}的${c}个`).join('，')}。排名情况见附件1。`,
+    `全市平均得分${fmt(Math.round(avg * 100) / 100)}分。${nameList(top.map((s) => s.unitName), 5)}得分最高（${fmt(top[0]!.total)}分）；${nameList(bottom.map((s) => s.unitName), 5)}得分最低（${fmt(lowest)}分）。${bands.map(([b, c]) => `${b}的${c}个`).join('，')}。排名情况见附件1。`,
   ].join('\n');
   // Problems grouped by indicator: the units that lost points, with how many items.
   const byIndicator = new Map<string, { unit: string; lost: number; failed: number }[]>();
@@ -44,10 +49,10 @@ export function draftBulletin(cityName: string, period: Period, scores: readonly
   const problems = groups.length
     ? groups
         .map(([name, list], k) => {
-          const units = list
-            .sort((a, b) => b.lost - a.lost)
-            .map((u) => `${u.unit}（${u.failed ? `${u.failed}项问题，` : ''}失${fmt(u.lost)}分）`)
-            .join('、');
+          const units = nameList(
+            list.sort((a, b) => b.lost - a.lost).map((u) => `${u.unit}（${u.failed ? `${u.failed}项问题，` : ''}失${fmt(u.lost)}分）`),
+            10,
+          );
           return `（${NUMERALS[k] ?? k + 1}）${name}方面。${list.length}个单位失分：${units}。`;
         })
         .join('\n') + '\n各单位失分明细见附件2。'

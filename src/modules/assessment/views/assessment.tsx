@@ -457,6 +457,7 @@ export function BulletinPage(p: { ctx: PageContext; period: string; bulletin: Bu
     <StaffLayout ctx={p.ctx} title={`${Object.keys(p.errors).length ? '错误：' : ''}考核通报：${label}`} breadcrumbs={[CRUMB, { label: '通报' }]}>
       <h1>考核通报：{label}</h1>
       <Tabs period={p.period} current="bulletin" />
+      {b?.state === 'issued' ? <ErrorSummary errors={p.errors} /> : null}
       {!p.hasResult ? (
         <p>本期尚未计算成绩，计算后可生成通报草稿。</p>
       ) : !b ? (
