@@ -3,6 +3,7 @@
 // quarterly 通报.
 import type { PageContext } from '../../../core/ui/context.ts';
 import { StaffLayout } from '../../../core/ui/layout.tsx';
+import { TabNav } from './tabs.tsx';
 import { CsrfField, ErrorSummary, SelectField, TextArea, TextField } from '../../../core/ui/components.tsx';
 import { ChartWithTable } from '../../../core/ui/charts.tsx';
 import { RunRefresh, ImportRunPanel } from '../../../core/import-runs/view.tsx';
@@ -41,19 +42,7 @@ function Tabs({ period, current }: { period: string; current: 'ranking' | 'objec
     { key: 'bulletin', href: `${ASSESSMENT_BASE}/${period}/bulletin`, label: '通报' },
     { key: 'indicators', href: `${ASSESSMENT_BASE}/indicators?year=${period.slice(0, 4)}`, label: '指标体系' },
   ];
-  return (
-    <nav aria-label="考核" class="tabs">
-      <ul>
-        {items.map((i) => (
-          <li key={i.key}>
-            <a href={i.href} aria-current={i.key === current ? 'page' : undefined}>
-              {i.label}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <TabNav label="考核" items={items} current={current} />;
 }
 
 export interface TrendRow {
