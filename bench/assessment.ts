@@ -1,7 +1,11 @@
 // The 内容检查 part of `npm run bench` (also runnable alone: `node --import tsx bench/assessment.ts`): the
 // content check of a 20-page document (about 24,000 characters) against the default tables plus 40
 // leaders and 1,000 sensitive words, as publishing runs it before 审核通过.
-import { p95, runAlone, type Line } from './common.ts';
+import { p95, runAlone, withOwnDatabase, type Line } from './common.ts';
+import { loadRecords } from './record-generator.ts';
+import { runMonitor } from '../src/modules/assessment/service-monitor.ts';
+import { computeScores } from '../src/modules/assessment/service-scoring.ts';
+import type { PageFetcher } from '../src/modules/assessment/crawl.ts';
 import { ContentChecker, type CheckTables } from '../src/modules/assessment/domain/content-check.ts';
 import { MISSPELLINGS, RENAMED_ORGS, SENSITIVE_WORDS } from '../src/modules/assessment/domain/defaults.ts';
 
@@ -46,4 +50,30 @@ export async function benchAssessment(): Promise<Line[]> {
   ];
 }
 
-runAlone(import.meta.url, benchAssessment);
+const MONITOR_RECORDS = Number(process.env.BENCH_RECORDS || 100_000);
+
+/** The website monitor's full pass, and the 考核 scores of a quarter, over a site with 100,000 public records. */
+export async function benchMonitor(): Promise<Line[]> {
+  return withOwnDatabase('2026-11-26T02:00:00Z', async (t) => {
+    const root = Number((await t.core.pool.query(`SELECT id FROM units WHERE slug = 'city-government'`)).rows[0].id);
+    const load = await loadRecords(t.core.pool, root, MONITOR_RECORDS);
+    const fetch: PageFetcher = async (path) => {
+      const s = performance.now();
+      const res = await t.app.inject({ method: 'GET', url: path });
+      return { status: res.statusCode, html: String(res.headers['content-type'] ?? '').startsWith('text/html') ? res.body : '', ms: performance.now() - s };
+    };
+    const t0 = performance.now();
+    const run = await runMonitor(t.core, root, fetch);
+    const monitorS = (performance.now() - t0) / 1000;
+    const t1 = performance.now();
+    const scores = await computeScores(t.core, root, '2026-Q3');
+    const scoreS = (performance.now() - t1) / 1000;
+    return [
+      [`monitor: records loaded`, `${MONITOR_RECORDS} in ${(load.ms / 1000).toFixed(1)} s`, '(setup)', true],
+      [`monitor: full pass (${run.pages} pages, ${run.findings.length} findings)`, `${monitorS.toFixed(1)} s`, '≤ 60 s', monitorS <= 60],
+      [`考核: scores of a quarter (${scores.length} units)`, `${scoreS.toFixed(2)} s`, '(measured)', true],
+    ];
+  });
+}
+
+runAlone(import.meta.url, async () => [...(await benchAssessment()), ...(await benchMonitor())]);

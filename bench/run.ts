@@ -15,7 +15,7 @@ import { benchPowers } from './powers.ts';
 import { benchMessages } from './messages.ts';
 import { benchDecisions } from './decisions.ts';
 import { benchGazette } from './gazette.ts';
-import { benchAssessment } from './assessment.ts';
+import { benchAssessment, benchMonitor } from './assessment.ts';
 import { embeddedUrl, startTemporaryPostgres } from '../src/core/db/embedded.ts';
 import { createTestApp, type TestApp, type TestClient } from '../src/core/testing/index.ts';
 import { buildLargeCatalogWorkbook } from '../src/modules/catalog/testing/fixture.ts';
@@ -239,6 +239,7 @@ async function main(): Promise<void> {
     // 政府公报: a 40-page issue to PDF and the gazette search over 20 years (bench/gazette.ts), on its own database.
     for (const l of await benchGazette()) line(...l);
     for (const l of await benchAssessment()) line(...l);
+    for (const l of await benchMonitor()) line(...l);
   } finally {
     fs.rmSync(dataDir, { recursive: true, force: true });
   }

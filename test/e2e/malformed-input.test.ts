@@ -244,6 +244,23 @@ describe('malformed input never causes a 500', () => {
     assert.match(q.body, /开始时间应为有效的日期和时间/);
     assert.match(q.body, /value="2030-02-30T10:00"/);
   });
+
+  // 考核 (assessment): every form as the openness office, with every malformed body.
+  it('考核 forms: malformed input as the openness office gets a 4xx, never a 500', async () => {
+    const gkb = await t.signIn('gkb');
+    const page = await gkb.get('/staff/assessment/indicators?year=2026');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const urls = ['/staff/assessment/indicators?year=2026', '/staff/assessment/indicators?year=x', '/staff/assessment/settings', '/staff/assessment/2026-Q3/compute', '/staff/assessment/2026-Q3/bulletin', '/staff/assessment/2026-Q3/bulletin/draft', '/staff/assessment/2026-Q3/units/1/manual', '/staff/assessment/2026-Q3/units/1/objections', '/staff/assessment/objections/1/decide'];
+    const failures: string[] = [];
+    for (const url of urls) {
+      for (const b of BODIES) {
+        const body = b.type.startsWith('application/x-www-form-urlencoded') ? `_csrf=${encodeURIComponent(csrf)}&${b.body}` : b.body;
+        const res = await t.app.inject({ method: 'POST', url, headers: { cookie: cookieOf(gkb), 'content-type': b.type, 'x-csrf-token': csrf }, payload: body });
+        if (res.statusCode >= 500) failures.push(`POST ${url} [${b.type}] ${b.body.slice(0, 30)} → ${res.statusCode}: ${res.body.slice(0, 120)}`);
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
 });
 
 function cookieOf(c: TestClient): string {

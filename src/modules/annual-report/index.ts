@@ -1,5 +1,6 @@
 import type { ModuleManifest } from '../../core/services.ts';
 import type { DbOrTx } from '../../core/db/index.ts';
+import { sql } from 'drizzle-orm';
 import { registerAnnualReportStaffRoutes } from './http/staff-routes.tsx';
 import { registerAnnualReportPublicRoutes } from './http/public-routes.tsx';
 import { publishedYears } from './data/repository.ts';
@@ -30,3 +31,17 @@ export const annualReportModule: ModuleManifest = {
     registerAnnualReportStaffRoutes(app, core);
   },
 };
+
+/** 考核 (年度报告): each unit's report of a year, when it was published (a published report has passed every consistency check). */
+export async function annualReportStatus(db: DbOrTx, rootUnitId: number, year: number): Promise<{ unitId: number; state: string; publishedOn: string | null }[]> {
+  const r = await db.execute(sql`SELECT a.unit_id, a.state, a.published_on::text AS published_on FROM ar_reports a JOIN units u ON u.id = a.unit_id
+    WHERE (u.root_id = ${rootUnitId} OR u.id = ${rootUnitId}) AND a.year = ${year}`);
+  return (r.rows as { unit_id: string; state: string; published_on: string | null }[]).map((x) => ({ unitId: Number(x.unit_id), state: x.state, publishedOn: x.published_on }));
+}
+
+/** 考核 (复议诉讼纠错): 行政复议 and 行政诉讼 cases about the city's units decided in a period. */
+export async function decidedRemedyCases(db: DbOrTx, rootUnitId: number, from: string, to: string): Promise<{ unitId: number; code: string; caseNo: string; kind: string; result: string; decidedOn: string }[]> {
+  const r = await db.execute(sql`SELECT c.unit_id, c.code, c.case_no, c.kind, c.result, c.decided_on::text AS decided_on FROM ar_cases c JOIN units u ON u.id = c.unit_id
+    WHERE (u.root_id = ${rootUnitId} OR u.id = ${rootUnitId}) AND c.decided_on BETWEEN ${from} AND ${to} AND c.voided_at IS NULL ORDER BY c.unit_id, c.decided_on`);
+  return (r.rows as { unit_id: string; code: string; case_no: string; kind: string; result: string; decided_on: string }[]).map((x) => ({ unitId: Number(x.unit_id), code: x.code, caseNo: x.case_no, kind: x.kind, result: x.result, decidedOn: x.decided_on }));
+}

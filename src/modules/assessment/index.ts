@@ -6,6 +6,7 @@ import { setContentCheck } from '../publishing/index.ts';
 import { setPostContentCheck } from '../newmedia/index.ts';
 import { registerContentCheckRoutes } from './http/content-routes.tsx';
 import { registerMonitorRoutes } from './http/monitor-routes.tsx';
+import { registerAssessmentRoutes } from './http/assessment-routes.tsx';
 import { checkForPublishing, nightlySweeps } from './service.ts';
 import { latestRun, probe, runMonitor } from './service-monitor.ts';
 import type { PageFetcher } from './crawl.ts';
@@ -52,6 +53,7 @@ export const assessmentModule: ModuleManifest = {
   staffNav: [
     { href: '/staff/content-check', label: '内容检查', visible: OFFICE },
     { href: '/staff/monitor', label: '网站监测', visible: OFFICE },
+    { href: '/staff/assessment', label: '考核', visible: (u) => u.roles.some((r) => r !== 'security_admin') },
   ],
   register(app, core) {
     // Publishing shows the findings and asks the reviewer to confirm them before publication.
@@ -61,6 +63,7 @@ export const assessmentModule: ModuleManifest = {
     const fetcherFor = inProcessFetcher(app, core);
     registerContentCheckRoutes(app, core);
     registerMonitorRoutes(app, core, fetcherFor);
+    registerAssessmentRoutes(app, core);
     let job: PeriodicJob | null = null;
     app.addHook('onReady', async () => {
       // Load the character table now rather than in the first reviewer's request.

@@ -11,6 +11,7 @@ import { registerGuideRoutes } from './http/guide-routes.tsx';
 import { registerConsultationRoutes } from './http/consultation-routes.tsx';
 import { registerCatalogDomainRoutes } from './http/domain-routes.tsx';
 import type { DbOrTx } from '../../core/db/index.ts';
+import { sql } from 'drizzle-orm';
 import { findCatalogItemRef, findCatalogItemRefByCode, listUnitCatalogItemRefs, type CatalogItemRef } from './data/lookup-queries.ts';
 
 export type { CatalogItemRef } from './data/lookup-queries.ts';
@@ -96,3 +97,14 @@ export const catalogModule: ModuleManifest = {
 
 /** Reads the first visible sheet of an uploaded .xlsx into a grid of text (merges spread, formulas by value), for other modules' imports. */
 export { readCatalogWorkbook as readXlsxGrid } from './import/read-sheet.ts';
+
+/** 考核 (目录覆盖) and the website monitor (columns per unit): the 主动公开 items in each unit's catalog (adopted standard items and its own), as of now. */
+export async function proactiveItemsOfUnits(db: DbOrTx, rootUnitId: number): Promise<{ unitId: number; itemId: number; code: string; name: string }[]> {
+  const r = await db.execute(sql`SELECT u.unit_id, i.id, i.code, i.level2 || '：' || i.content AS name FROM catalog_unit_items u JOIN catalog_items i ON i.id = u.item_id
+      WHERE i.root_unit_id = ${rootUnitId} AND u.removed_at IS NULL AND i.mode_proactive AND i.retired_at IS NULL
+    UNION
+    SELECT i.owner_unit_id, i.id, i.code, i.level2 || '：' || i.content FROM catalog_items i
+      WHERE i.root_unit_id = ${rootUnitId} AND i.owner_unit_id IS NOT NULL AND i.mode_proactive AND i.retired_at IS NULL
+    ORDER BY 1, 2`);
+  return (r.rows as { unit_id: string; id: string; code: string; name: string }[]).map((x) => ({ unitId: Number(x.unit_id), itemId: Number(x.id), code: x.code, name: x.name }));
+}

@@ -75,3 +75,19 @@ export const messagesModule: ModuleManifest = {
     app.addHook('onClose', async () => jobs?.stop());
   },
 };
+
+/** 考核 (互动交流): valid messages of a city's units answered in a period or due in it, with their due day, reply day and rating. */
+export async function assessmentMessageFacts(db: DbOrTx, rootUnitId: number, from: string, to: string): Promise<{ unitId: number; itemNo: string; dueOn: string; repliedOn: string | null; satisfaction: string | null; closedOn: string | null }[]> {
+  const r = await db.execute(sql`SELECT unit_id, item_no, due_on::text AS due_on, replied_on::text AS replied_on, satisfaction, closed_on::text AS closed_on FROM msg_items
+    WHERE root_unit_id = ${rootUnitId} AND unit_id IS NOT NULL AND state NOT IN ('refused', 'terminated') AND merged_into IS NULL
+      AND ((replied_on BETWEEN ${from} AND ${to}) OR (replied_on IS NULL AND due_on BETWEEN ${from} AND ${to}))
+    ORDER BY unit_id, item_no`);
+  return (r.rows as { unit_id: string; item_no: string; due_on: string; replied_on: string | null; satisfaction: string | null; closed_on: string | null }[]).map((x) => ({
+    unitId: Number(x.unit_id),
+    itemNo: x.item_no,
+    dueOn: x.due_on,
+    repliedOn: x.replied_on,
+    satisfaction: x.satisfaction,
+    closedOn: x.closed_on,
+  }));
+}

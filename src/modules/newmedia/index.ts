@@ -10,7 +10,7 @@ export { silentAccounts, type SilentAccount } from './service.ts';
 export const newmediaModule: ModuleManifest = {
   name: 'newmedia',
   publicNav: [{ href: '/newmedia', label: '政务新媒体' }],
-  staffNav: [{ href: '/staff/newmedia', label: '政务新媒体', visible: (u) => u.roles.length > 0 }],
+  staffNav: [{ href: '/staff/newmedia', label: '政务新媒体', visible: (u) => u.roles.some((r) => r !== 'security_admin') }],
   sitemap: [{ title: '政务新媒体', links: [{ href: '/newmedia', label: '政务新媒体矩阵' }] }],
   workQueue: (core, user) => newmediaWorkQueue(core, user),
   seed: async (core, opts) => seedNewmedia(core, opts),

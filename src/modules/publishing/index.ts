@@ -344,3 +344,42 @@ export async function latestPublication(db: DbOrTx, rootUnitId: number): Promise
   return r?.latest ?? null;
 }
 
+
+/** 考核: a record published in a period, with its 公开时限 outcome and, for a policy document, whether a 政策解读 is published with it. */
+export interface AssessmentRecordFact {
+  unitId: number;
+  code: string;
+  title: string;
+  publishedOn: string;
+  dueOn: string | null;
+  late: boolean | null;
+  needsInterpretation: boolean;
+  interpreted: boolean;
+}
+
+export async function assessmentRecordFacts(db: DbOrTx, rootUnitId: number, from: string, to: string): Promise<AssessmentRecordFact[]> {
+  const r = await db.execute(sql`SELECT r.unit_id, r.code, r.title, r.published_on::text AS published_on, r.due_on::text AS due_on, r.published_late,
+      (r.kind = 'record' AND r.interpretation_waiver = '' AND (r.doc_type IN ('regulation', 'normative') OR r.needs_interpretation)) AS needs,
+      EXISTS (SELECT 1 FROM pub_interpretation_links l JOIN pub_records i ON i.id = l.interpretation_id WHERE l.policy_id = r.id AND i.state = 'published') AS interpreted
+    FROM pub_records r
+    WHERE r.root_unit_id = ${rootUnitId} AND r.state IN ('published', 'withdrawn') AND r.published_on BETWEEN ${from} AND ${to}
+    ORDER BY r.unit_id, r.published_on, r.id`);
+  return (r.rows as { unit_id: string; code: string; title: string; published_on: string; due_on: string | null; published_late: boolean | null; needs: boolean; interpreted: boolean }[]).map((x) => ({
+    unitId: Number(x.unit_id),
+    code: x.code,
+    title: x.title,
+    publishedOn: x.published_on,
+    dueOn: x.due_on,
+    late: x.published_late,
+    needsInterpretation: x.needs,
+    interpreted: x.interpreted,
+  }));
+}
+
+/** 考核 (目录覆盖): how many public records each unit has under each catalog item, published on or before a day. */
+export async function recordCountsByCatalogItem(db: DbOrTx, rootUnitId: number, to: string): Promise<{ unitId: number; catalogItemId: number; n: number }[]> {
+  const r = await db.execute(sql`SELECT unit_id, catalog_item_id, count(*)::int AS n FROM pub_records
+    WHERE root_unit_id = ${rootUnitId} AND catalog_item_id IS NOT NULL AND state = 'published' AND disclosure = 'proactive' AND published_on <= ${to}
+    GROUP BY unit_id, catalog_item_id`);
+  return (r.rows as { unit_id: string; catalog_item_id: string; n: number }[]).map((x) => ({ unitId: Number(x.unit_id), catalogItemId: Number(x.catalog_item_id), n: x.n }));
+}

@@ -1,4 +1,6 @@
 import type { ModuleManifest } from '../../core/services.ts';
+import type { DbOrTx } from '../../core/db/index.ts';
+import { sql } from 'drizzle-orm';
 import { registerRequestsStaffRoutes } from './http/staff-routes.tsx';
 import { registerRequestsPublicRoutes } from './http/public-routes.tsx';
 import { registerRequestsApiRoutes } from './http/api-routes.tsx';
@@ -71,3 +73,15 @@ export const requestsModule: ModuleManifest = {
 export { lookupCodeFromBytes, normaliseLookupCode } from './domain/numbering.ts';
 // Hand-over with 互动交流 (both ways, each keeping a link): see README.md "Exports".
 export { registerFromMessage, requestForHandOver, linkRequestToMessage, mayHandOverRequest, type FromMessageInput, type RequestForHandOver } from './service-handover.ts';
+
+/** 考核 (依申请公开按期答复): requests answered in a period, or due in it and still unanswered at its end, with their last on-time day. */
+export async function assessmentRequestFacts(db: DbOrTx, rootUnitId: number, from: string, to: string): Promise<{ unitId: number; requestNo: string; dueOn: string | null; repliedOn: string | null }[]> {
+  const r = await db.execute(sql`SELECT unit_id, request_no, due_on::text AS due_on, replied_on::text AS replied_on FROM req_requests
+    WHERE root_unit_id = ${rootUnitId} AND state NOT IN ('withdrawn')
+      AND ((replied_on BETWEEN ${from} AND ${to}) OR (replied_on IS NULL AND state NOT IN ('terminated') AND due_on BETWEEN ${from} AND ${to}))
+    ORDER BY unit_id, request_no`);
+  return (r.rows as { unit_id: string; request_no: string; due_on: string | null; replied_on: string | null }[]).map((x) => ({ unitId: Number(x.unit_id), requestNo: x.request_no, dueOn: x.due_on, repliedOn: x.replied_on }));
+}
+
+/** The 公文 styles of the letters (GB/T 9704-2012: fonts, sizes, line pitch, A4 margins), for other .docx documents. */
+export { A4_PAGE, BODY_FONT, BODY_SIZE, LINE_TWIPS, TITLE_FONT, TITLE_SIZE } from './letters/render-docx.ts';

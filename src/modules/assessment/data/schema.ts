@@ -1,7 +1,8 @@
 // Tables of 内容检查 (错敏词): the office's word tables per site, and the nightly sweeps of public records
 // with what they found.
-import { bigint, check, date, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, check, date, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { MonitorFinding, MonitorThresholds } from '../domain/monitor.ts';
+import type { IndicatorMethod, IndicatorSource, UnitScore } from '../domain/scoring.ts';
 import { sql } from 'drizzle-orm';
 import { units } from '../../../core/db/schema.ts';
 
@@ -125,4 +126,122 @@ export const assessmentMonitorRuns = pgTable(
     findings: jsonb('findings').$type<MonitorFinding[]>().notNull(),
   },
   (t) => [index('assessment_monitor_runs_idx').on(t.rootUnitId, t.startedAt)],
+);
+
+// ---- 考核 ----
+
+/** The indicator table of a year (weights sum to 100), edited by the 政务公开办; created from the defaults on first use. */
+export const assessmentIndicators = pgTable(
+  'assessment_indicators',
+  {
+    rootUnitId: bigint('root_unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    year: integer('year').notNull(),
+    code: text('code').notNull(),
+    sortOrder: integer('sort_order').notNull(),
+    name: text('name').notNull(),
+    weight: integer('weight').notNull(),
+    method: text('method').$type<IndicatorMethod>().notNull(),
+    deduct: integer('deduct').notNull().default(0),
+    source: text('source').$type<IndicatorSource>().notNull(),
+    rule: text('rule').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.rootUnitId, t.year, t.code] })],
+);
+
+/** Points entered by hand (training and the like) for a unit, period and indicator, with the evidence file. */
+export const assessmentManualScores = pgTable(
+  'assessment_manual_scores',
+  {
+    rootUnitId: bigint('root_unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    period: text('period').notNull(),
+    unitId: bigint('unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    indicatorCode: text('indicator_code').notNull(),
+    points: real('points').notNull(),
+    note: text('note').notNull().default(''),
+    fileName: text('file_name'),
+    fileKey: text('file_key'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.rootUnitId, t.period, t.unitId, t.indicatorCode] })],
+);
+
+/** The computed scores of a site and period (kept so pages are fast; recomputed on demand or after an objection is decided). */
+export const assessmentResults = pgTable(
+  'assessment_results',
+  {
+    rootUnitId: bigint('root_unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    period: text('period').notNull(),
+    computedAt: timestamp('computed_at', { withTimezone: true }).notNull(),
+    /** The day the scores were first shown to the units: objections run from it (kept across recomputations). */
+    releasedOn: date('released_on', { mode: 'string' }).notNull(),
+    scores: jsonb('scores').$type<UnitScore[]>().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.rootUnitId, t.period] })],
+);
+
+/** A unit's objection to one counted item, and the office's decision. */
+export const assessmentObjections = pgTable(
+  'assessment_objections',
+  {
+    id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    rootUnitId: bigint('root_unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    period: text('period').notNull(),
+    unitId: bigint('unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    indicatorCode: text('indicator_code').notNull(),
+    itemKey: text('item_key').notNull(),
+    itemLabel: text('item_label').notNull(),
+    reason: text('reason').notNull(),
+    fileName: text('file_name'),
+    fileKey: text('file_key'),
+    state: text('state').$type<'pending' | 'accepted' | 'rejected'>().notNull().default('pending'),
+    decisionReason: text('decision_reason').notNull().default(''),
+    filedByName: text('filed_by_name').notNull(),
+    filedAt: timestamp('filed_at', { withTimezone: true }).notNull(),
+    decidedByName: text('decided_by_name'),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('assessment_objections_item').on(t.rootUnitId, t.period, t.unitId, t.indicatorCode, t.itemKey),
+    check('assessment_objections_state', sql`${t.state} IN ('pending', 'accepted', 'rejected')`),
+  ],
+);
+
+/** A site's 考核 settings: the working days a unit has to object after the scores are published. */
+export const assessmentSettings = pgTable('assessment_settings', {
+  rootUnitId: bigint('root_unit_id', { mode: 'number' })
+    .primaryKey()
+    .references(() => units.id),
+  objectionDays: integer('objection_days').notNull().default(5),
+});
+
+/** The quarterly 通报 of a site: drafted from the results, edited, then issued (and no longer edited). */
+export const assessmentBulletins = pgTable(
+  'assessment_bulletins',
+  {
+    rootUnitId: bigint('root_unit_id', { mode: 'number' })
+      .notNull()
+      .references(() => units.id),
+    period: text('period').notNull(),
+    title: text('title').notNull(),
+    docNo: text('doc_no').notNull().default(''),
+    overview: text('overview').notNull(),
+    problems: text('problems').notNull(),
+    requirements: text('requirements').notNull(),
+    state: text('state').$type<'draft' | 'issued'>().notNull().default('draft'),
+    issuedOn: date('issued_on', { mode: 'string' }),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.rootUnitId, t.period] }), check('assessment_bulletins_state', sql`${t.state} IN ('draft', 'issued')`)],
 );

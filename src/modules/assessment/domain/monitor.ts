@@ -59,6 +59,8 @@ export interface MonitorFinding {
   /** When the monitor saw it (ISO instant). */
   seenAt: string;
   evidence: string;
+  /** The unit whose column or page it is; absent: the site as a whole (scored to the city's own unit). */
+  unitId?: number;
 }
 
 export type ColumnKind = 'news' | 'notice' | 'other';

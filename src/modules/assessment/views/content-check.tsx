@@ -2,6 +2,7 @@
 // nightly sweep's findings in public records.
 import type { PageContext } from '../../../core/ui/context.ts';
 import { StaffLayout } from '../../../core/ui/layout.tsx';
+import { TabNav } from './tabs.tsx';
 import { CsrfField, ErrorSummary, SelectField, TextArea, TextField } from '../../../core/ui/components.tsx';
 import { formatInstant } from '../../../core/clock.ts';
 import { TERM_FIELDS, TERM_KINDS, TERM_KIND_LABELS, type TermErrors, type TermKind } from '../domain/terms.ts';
@@ -26,19 +27,7 @@ function Tabs({ current }: { current: TermKind | 'try' | 'sweep' }) {
     { key: 'try', href: `${BASE}/try`, label: '试检查' },
     { key: 'sweep', href: `${BASE}/sweep`, label: '公开信息巡检' },
   ];
-  return (
-    <nav aria-label="内容检查" class="tabs">
-      <ul>
-        {items.map((i) => (
-          <li key={i.key}>
-            <a href={i.href} aria-current={i.key === current ? 'page' : undefined}>
-              {i.label}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <TabNav label="内容检查" items={items} current={current} />;
 }
 
 export function TermsPage({ ctx, kind, rows, values, errors }: { ctx: PageContext; kind: TermKind; rows: TermRow[]; values: Record<string, string>; errors: TermErrors }) {

@@ -13,13 +13,24 @@ export interface LetterContent {
   reference?: string;
 }
 
-const TITLE_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '方正小标宋简体' };
-const BODY_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋_GB2312' };
+export const TITLE_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '方正小标宋简体' };
+export const BODY_FONT = { ascii: 'Times New Roman', hAnsi: 'Times New Roman', eastAsia: '仿宋_GB2312' };
 // Half-points: 2号 = 22 pt, 3号 = 16 pt.
-const TITLE_SIZE = 44;
-const BODY_SIZE = 32;
+export const TITLE_SIZE = 44;
+export const BODY_SIZE = 32;
 // 《党政机关公文格式》7.1: 每行28字，每页22行 → a fixed line pitch of about 28.9 pt.
-const LINE_TWIPS = 578;
+export const LINE_TWIPS = 578;
+
+/** A4 with the margins of GB/T 9704-2012 5.2.1 (天头 37 mm, 下 35 mm, 订口 28 mm, 右 26 mm). */
+export const A4_PAGE = {
+  size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
+  margin: {
+    top: convertMillimetersToTwip(37),
+    bottom: convertMillimetersToTwip(35),
+    left: convertMillimetersToTwip(28),
+    right: convertMillimetersToTwip(26),
+  },
+};
 
 export interface LetterParagraph {
   text: string;
@@ -77,15 +88,7 @@ export async function renderLetterDocx(letter: LetterContent): Promise<Buffer> {
     sections: [
       {
         properties: {
-          page: {
-            size: { width: convertMillimetersToTwip(210), height: convertMillimetersToTwip(297) },
-            margin: {
-              top: convertMillimetersToTwip(37),
-              bottom: convertMillimetersToTwip(35),
-              left: convertMillimetersToTwip(28),
-              right: convertMillimetersToTwip(26),
-            },
-          },
+          page: A4_PAGE,
         },
         children,
       },
