@@ -18,25 +18,12 @@ import { addScreenshot, findScreenshot, screenshotsOf } from '../service-screens
 import { canSeeItem, canWork, changeLevel, isOffice, levelsOf, loadItem, loadItems, reassign, recordStep, registerItem, saveLevel, unitsOfCity, type OpinionActor, type Result } from '../service.ts';
 import { BASE, BoardPage, emptyForm, ItemPage, LevelsPage, ListPage, RegisterPage, type Form, type StepFormName } from '../views/staff.tsx';
 
+import { readLocalTime } from '../../../core/http/local-time.ts';
+
 export const HTML = 'text/html; charset=utf-8';
 const actor = (req: FastifyRequest): OpinionActor => ({ user: req.user!, audit: actorOf(req) });
 
-/** 'YYYY-MM-DDTHH:MM' (a datetime-local field) read as Beijing time. */
-export function readLocalTime(form: FormReader, field: string, label: string): Date | undefined {
-  const raw = form.raw(field).trim().replace(' ', 'T');
-  form.values[field] = raw;
-  if (!raw) {
-    form.fail(field, `请填写${label}`);
-    return undefined;
-  }
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2})?$/.exec(raw);
-  const d = m ? new Date(`${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:00+08:00`) : null;
-  if (!m || !d || Number.isNaN(d.getTime()) || d.getUTCFullYear() < 2000 || Number(m[2]) > 12 || Number(m[3]) > 31 || Number(m[4]) > 23 || Number(m[5]) > 59 || new Date(d.getTime() + 8 * 3_600_000).getUTCDate() !== Number(m[3])) {
-    form.fail(field, `${label}应为有效的日期和时间，格式如 2026-09-30 23:30`);
-    return undefined;
-  }
-  return d;
-}
+export { readLocalTime };
 
 const URL_RULE = { pattern: /^https?:\/\/[^\s<>"]+$/, patternMessage: '链接应以 http:// 或 https:// 开头' };
 
