@@ -15,5 +15,6 @@ import { decisionsModule } from './modules/decisions/index.ts';
 import { gazetteModule } from './modules/gazette/index.ts';
 import { assessmentModule } from './modules/assessment/index.ts';
 import { opinionModule } from './modules/opinion/index.ts';
+import { kioskModule } from './modules/kiosk/index.ts';
 
-export const modules: ModuleManifest[] = [portalModule, unitsModule, staffModule, calendarModule, auditLogModule, catalogModule, publishingModule, requestsModule, annualReportModule, messagesModule, powersModule, decisionsModule, gazetteModule, opinionModule, assessmentModule];
+export const modules: ModuleManifest[] = [portalModule, unitsModule, staffModule, calendarModule, auditLogModule, catalogModule, publishingModule, requestsModule, annualReportModule, messagesModule, powersModule, decisionsModule, gazetteModule, opinionModule, assessmentModule, kioskModule];

@@ -344,3 +344,7 @@ export async function latestPublication(db: DbOrTx, rootUnitId: number): Promise
   return r?.latest ?? null;
 }
 
+
+/** Vocabularies and column addresses for other modules' browsing pages (the query terminals' start page). */
+export { SUBJECTS, GENERAL_COLUMNS, GENERAL_COLUMN_LABELS } from './domain/vocab.ts';
+export { columnListPath } from './views/public-shared.tsx';
