@@ -48,7 +48,7 @@ export function registerKioskRoutes(app: FastifyInstance, core: Core): void {
   // Every request from a terminal: the kiosk frame for its pages, no back office.
   app.addHook('onRequest', async (req, reply) => {
     const code = req.cookies[KIOSK_COOKIE];
-    if (!code) return;
+    if (!code || !req.site || req.url.startsWith('/assets/')) return;
     const t = await activeTerminal(core.db, code);
     if (!t || t.rootUnitId !== req.site.rootUnitId) return;
     const path = req.url.split('?')[0] ?? '/';
