@@ -24,6 +24,9 @@ CREATE TABLE "kiosk_use_daily" (
 	CONSTRAINT "kiosk_use_daily_counts_check" CHECK ("kiosk_use_daily"."pages" >= 0 AND "kiosk_use_daily"."starts" >= 0)
 );
 --> statement-breakpoint
+ALTER TABLE "site_settings" ADD COLUMN "redaction_masks" jsonb;--> statement-breakpoint
+ALTER TABLE "pub_attachments" ADD COLUMN "redacted_into_id" bigint;--> statement-breakpoint
+ALTER TABLE "req_attachments" ADD COLUMN "redacted_from_id" bigint;--> statement-breakpoint
 ALTER TABLE "kiosk_settings" ADD CONSTRAINT "kiosk_settings_root_unit_id_units_id_fk" FOREIGN KEY ("root_unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "kiosk_terminals" ADD CONSTRAINT "kiosk_terminals_root_unit_id_units_id_fk" FOREIGN KEY ("root_unit_id") REFERENCES "public"."units"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "kiosk_use_daily" ADD CONSTRAINT "kiosk_use_daily_terminal_id_kiosk_terminals_id_fk" FOREIGN KEY ("terminal_id") REFERENCES "public"."kiosk_terminals"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
