@@ -163,7 +163,7 @@ function KioskLayout({ ctx, title, breadcrumbs = [], children }: LayoutProps) {
           {children}
         </main>
         <aside class="kiosk-phone wrap" aria-label="用手机继续浏览">
-          <div class="kiosk-qr" dangerouslySetInnerHTML={{ __html: qrSvg(k.pageUrl, '本页地址的二维码') }} />
+          <div class="kiosk-qr" dangerouslySetInnerHTML={{ __html: kioskQr(k.pageUrl) }} />
           <p>
             用手机扫描二维码，在手机上继续浏览本页。
             <br />
@@ -178,6 +178,15 @@ function KioskLayout({ ctx, title, breadcrumbs = [], children }: LayoutProps) {
       </body>
     </html>
   );
+}
+
+/** The page's QR code; an address too long for a QR code gets the site's home page instead. */
+function kioskQr(url: string): string {
+  try {
+    return qrSvg(url, '本页地址的二维码');
+  } catch {
+    return qrSvg(new URL('/', url).href, '网站首页地址的二维码');
+  }
 }
 
 /** The public portal's page frame (on a query terminal, the kiosk frame). */

@@ -55,7 +55,8 @@ export function registerKioskRoutes(app: FastifyInstance, core: Core): void {
     if (path === '/staff' || path.startsWith('/staff/')) return reply.redirect('/kiosk', 303);
     const settings = await getKioskSettings(core.db, t.rootUnitId);
     // The QR code carries the page without the terminal's parameter.
-    const url = path === '/kiosk' ? '/' : req.url;
+    // A QR code holds at most about 2 900 bytes and is hard to scan long before that: a long query is left off.
+    const url = path === '/kiosk' ? '/' : req.url.length <= 300 ? req.url : path.slice(0, 300);
     req.kiosk = { terminalName: t.name, idleSeconds: settings.idleSeconds, pageUrl: `${origin(req)}${url}` };
     req.kioskTerminalId = t.id;
   });
