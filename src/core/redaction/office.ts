@@ -310,3 +310,9 @@ function numericCellsToText(xml: string): string {
     return `<c ${a} t="inlineStr"><is><t>${v}</t></is></c>`;
   });
 }
+
+/** The hit ids ticked on the review form (field `hit`, one or many), bounded. */
+export function tickedHits(body: unknown): Set<string> {
+  const raw = body && typeof body === 'object' ? (body as Record<string, unknown>).hit : undefined;
+  return new Set((Array.isArray(raw) ? raw : [raw]).filter((h): h is string => typeof h === 'string' && h.length <= 300).slice(0, 5000));
+}

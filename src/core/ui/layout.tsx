@@ -86,6 +86,22 @@ function Footer({ ctx }: { ctx: PageContext }) {
   );
 }
 
+function PublicNav({ ctx }: { ctx: PageContext }) {
+  return (
+    <nav class="site-nav" aria-label="主导航">
+      <ul class="wrap">
+        {ctx.publicNav.map((n) => (
+          <li key={n.href}>
+            <a href={n.href} aria-current={isCurrent(ctx.path, n.href) ? 'page' : undefined}>
+              {n.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 /** The site setting 演示数据提示: a plain notice above the header of every page. */
 function DemoNotice({ ctx }: { ctx: PageContext }) {
   if (!ctx.site.demoNotice) return null;
@@ -143,17 +159,7 @@ function KioskLayout({ ctx, title, breadcrumbs = [], children }: LayoutProps) {
               <ElderSwitch ctx={ctx} />
             </div>
           </div>
-          <nav class="site-nav" aria-label="主导航">
-            <ul class="wrap">
-              {ctx.publicNav.map((n) => (
-                <li key={n.href}>
-                  <a href={n.href} aria-current={isCurrent(ctx.path, n.href) ? 'page' : undefined}>
-                    {n.label}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <PublicNav ctx={ctx} />
         </header>
         <div class="wrap">
           <Breadcrumbs items={breadcrumbs.length ? [{ href: '/kiosk', label: '首页' }, ...breadcrumbs] : []} />
@@ -208,17 +214,7 @@ export function PublicLayout(props: LayoutProps) {
             </a>
             <ElderSwitch ctx={ctx} />
           </div>
-          <nav class="site-nav" aria-label="主导航">
-            <ul class="wrap">
-              {ctx.publicNav.map((n) => (
-                <li key={n.href}>
-                  <a href={n.href} aria-current={isCurrent(ctx.path, n.href) ? 'page' : undefined}>
-                    {n.label}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <PublicNav ctx={ctx} />
         </header>
         <div class="wrap">
           <Breadcrumbs items={breadcrumbs.length ? [{ href: '/', label: '首页' }, ...breadcrumbs] : []} />

@@ -112,6 +112,7 @@ import {
 import { contentDisposition } from '../../../core/http/content-disposition.ts';
 import { findPersonalData as findBodyPersonalData } from '../../../core/validation/personal-data.ts';
 import { siteMasks } from '../../../core/redaction/masks.ts';
+import { tickedHits } from '../../../core/redaction/office.ts';
 import { RedactionReviewPage } from '../../../core/ui/redaction.tsx';
 
 const PAGE_SIZE = 30;
@@ -979,9 +980,7 @@ export function registerPublishingStaffRoutes(app: FastifyInstance, core: Core):
   app.post('/staff/records/:code/attachments/:att/redaction', guard, async (req, reply) => {
     const row = await visibleRecord(core, req);
     const { att } = req.params as { att: string };
-    const raw = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>).hit : undefined;
-    const hits = (Array.isArray(raw) ? raw : [raw]).filter((h): h is string => typeof h === 'string' && h.length <= 300).slice(0, 5000);
-    const r = await redactAttachment(core, staffActor(req), row.code, String(att).slice(0, 64), new Set(hits));
+    const r = await redactAttachment(core, staffActor(req), row.code, String(att).slice(0, 64), tickedHits(req.body));
     if (!r.ok) {
       if (r.kind === 'invalid') return renderRedaction(req, reply, Object.values(r.errors).join('；'));
       if (r.kind === 'not_found') throw new NotFoundError('该附件不存在。');

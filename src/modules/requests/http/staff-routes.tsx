@@ -56,6 +56,7 @@ import {
   redactReleasedFile,
 } from '../service.ts';
 import { siteMasks } from '../../../core/redaction/masks.ts';
+import { tickedHits } from '../../../core/redaction/office.ts';
 import { RedactionReviewPage } from '../../../core/ui/redaction.tsx';
 import { findSimilarRequests, listRequests, loadRequestForStaff, type RequestView } from '../service-read.ts';
 import { composeLetter } from '../letters/compose.ts';
@@ -562,9 +563,7 @@ export function registerRequestsStaffRoutes(app: FastifyInstance, core: Core): v
     const row = await requestOf(req);
     const { id } = req.params as { id: string };
     if (!/^\d{1,12}$/.test(id)) throw new NotFoundError('该文件不存在。');
-    const raw = req.body && typeof req.body === 'object' ? (req.body as Record<string, unknown>).hit : undefined;
-    const hits = (Array.isArray(raw) ? raw : [raw]).filter((h): h is string => typeof h === 'string' && h.length <= 300).slice(0, 5000);
-    const r = await redactReleasedFile(core, staffActor(req), row.id, Number(id), new Set(hits));
+    const r = await redactReleasedFile(core, staffActor(req), row.id, Number(id), tickedHits(req.body));
     if (!r.ok) {
       if (Object.keys(r.errors).length) return renderRedaction(req, reply, Object.values(r.errors).join('；'));
       throw new ForbiddenError(r.reasons.join('；'));
