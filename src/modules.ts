@@ -16,5 +16,6 @@ import { gazetteModule } from './modules/gazette/index.ts';
 import { assessmentModule } from './modules/assessment/index.ts';
 import { opinionModule } from './modules/opinion/index.ts';
 import { newmediaModule } from './modules/newmedia/index.ts';
+import { kioskModule } from './modules/kiosk/index.ts';
 
-export const modules: ModuleManifest[] = [portalModule, unitsModule, staffModule, calendarModule, auditLogModule, catalogModule, publishingModule, requestsModule, annualReportModule, messagesModule, powersModule, decisionsModule, gazetteModule, opinionModule, newmediaModule, assessmentModule];
+export const modules: ModuleManifest[] = [portalModule, unitsModule, staffModule, calendarModule, auditLogModule, catalogModule, publishingModule, requestsModule, annualReportModule, messagesModule, powersModule, decisionsModule, gazetteModule, opinionModule, newmediaModule, assessmentModule, kioskModule];

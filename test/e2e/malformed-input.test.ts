@@ -263,6 +263,38 @@ describe('malformed input never causes a 500', () => {
   });
 });
 
+describe('malformed input on a query terminal never causes a 500', () => {
+  let t: TestApp;
+  before(async () => {
+    t = await createTestApp();
+  });
+  after(async () => t.dispose());
+
+  it('the kiosk start page, public pages in the kiosk frame and the office kiosk forms answer 4xx or 2xx/3xx', async () => {
+    const failures: string[] = [];
+    const terminal = 'K3WMFZH2A'; // seeded
+    for (const cookie of [`gk_kiosk=${terminal}`, 'gk_kiosk=%00', `gk_kiosk=${'K'.repeat(300)}`, 'gk_kiosk=K22222222']) {
+      for (const url of ['/kiosk', '/kiosk/exit', '/records', '/search', '/staff/kiosk', '/sitemap']) {
+        for (const q of [...QUERIES, '?terminal=%00', `?terminal=${terminal}&terminal=${terminal}`, `?terminal=${'x'.repeat(500)}`, '?terminal[a]=1', `?terminal=${terminal.toLowerCase()}`]) {
+          const res = await t.app.inject({ method: 'GET', url: url + q, headers: { cookie } });
+          if (res.statusCode >= 500) failures.push(`GET ${url + q.slice(0, 60)} [${cookie.slice(0, 30)}] → ${res.statusCode}`);
+        }
+      }
+    }
+    const office = await t.signIn('gkb');
+    const page = await office.get('/staff/kiosk');
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    for (const url of ['/staff/kiosk/settings', '/staff/kiosk/terminals', `/staff/kiosk/terminals/${terminal}`, '/staff/kiosk/terminals/%00']) {
+      for (const b of BODIES) {
+        const body = b.type.startsWith('application/x-www-form-urlencoded') ? `_csrf=${encodeURIComponent(csrf)}&${b.body}&idleSeconds=1e99&commonSearches=${encodeURIComponent('一\n'.repeat(500))}&place=${encodeURIComponent(HUGE.slice(0, 500))}` : b.body;
+        const res = await t.app.inject({ method: 'POST', url, headers: { cookie: cookieOf(office), 'content-type': b.type, 'x-csrf-token': csrf }, payload: body });
+        if (res.statusCode >= 500) failures.push(`POST ${url} [${b.type}] → ${res.statusCode}: ${res.body.slice(0, 200)}`);
+      }
+    }
+    assert.deepEqual(failures, []);
+  });
+});
+
 function cookieOf(c: TestClient): string {
   return [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
 }

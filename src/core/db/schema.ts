@@ -91,6 +91,8 @@ export const siteSettings = pgTable('site_settings', {
   basicCourt: text('basic_court').notNull().default(''),
   /** The 中级人民法院 for the city government's own decisions; '' = from the 上一级人民政府's area. */
   intermediateCourt: text('intermediate_court').notNull().default(''),
+  /** How released files mask personal data ({resident_id|mobile|bank_card: {keepStart, keepEnd}}); null = the defaults. */
+  redactionMasks: jsonb('redaction_masks').$type<Record<string, { keepStart: number; keepEnd: number }>>(),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

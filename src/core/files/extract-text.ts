@@ -260,7 +260,12 @@ interface PdfTextItem {
 }
 
 async function pdfText(bytes: Buffer): Promise<string> {
-  if (bytes.length < 8 || bytes.subarray(0, 1024).indexOf('%PDF-') < 0) return '';
+  return (await pdfPageTexts(bytes)).join('\n');
+}
+
+/** The text layer of each PDF page (at most MAX_PDF_PAGES pages and about MAX_TEXT_CHARS characters); [] if unreadable. */
+export async function pdfPageTexts(bytes: Buffer): Promise<string[]> {
+  if (bytes.length < 8 || bytes.subarray(0, 1024).indexOf('%PDF-') < 0) return [];
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const data = new Uint8Array(bytes.byteLength);
   data.set(bytes);
@@ -290,7 +295,7 @@ async function pdfText(bytes: Buffer): Promise<string> {
       pages.push(text);
       total += text.length;
     }
-    return pages.join('\n');
+    return pages;
   } finally {
     await task.destroy();
   }

@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from '../audit/index.ts';
-import type { CurrentUser, NavItem, PageContext, SiteInfo } from '../ui/context.ts';
+import type { CurrentUser, KioskFrame, NavItem, PageContext, SiteInfo } from '../ui/context.ts';
 import type { SitemapSection, StaffNavItem } from '../services.ts';
 import { FALLBACK_SITE } from '../site.ts';
 
@@ -9,6 +9,8 @@ declare module 'fastify' {
     user: CurrentUser | null;
     sessionHash: string | null;
     site: SiteInfo;
+    /** Set by the kiosk module for a request from a registered query terminal. */
+    kiosk?: KioskFrame | null;
   }
   interface FastifyInstance {
     routeList: { method: string; url: string }[];
@@ -65,7 +67,16 @@ export function pageContext(req: FastifyRequest, reply: FastifyReply): PageConte
     footerLinks,
     staffNav: user ? staffNav.filter((n) => !n.visible || n.visible(user)) : [],
     requestId: String(req.id),
+    kiosk: req.kiosk ?? null,
   };
+}
+
+/**
+ * What, besides site, host and URL, changes a public page for the same address (长者模式, a query
+ * terminal's frame): part of the key of any cache of whole pages.
+ */
+export function pageVariant(req: FastifyRequest): string {
+  return `${req.cookies[ELDER_COOKIE] === '1' ? 'e' : ''}${req.kiosk ? `k:${req.kiosk.terminalName}:${req.kiosk.idleSeconds}` : ''}`;
 }
 
 /** Sets a one-time message shown on the next page (after a redirect). */

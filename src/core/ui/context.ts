@@ -30,6 +30,15 @@ export interface NavItem {
   label: string;
 }
 
+/** A query terminal's frame (政务公开查询终端): set when the request comes from a registered terminal. */
+export interface KioskFrame {
+  terminalName: string;
+  /** Seconds without a touch before the terminal returns to its start page. */
+  idleSeconds: number;
+  /** The page's public address, for the QR code that carries it on to a phone. */
+  pageUrl: string;
+}
+
 /** What every page needs from the request, built once per request by core/http. */
 export interface PageContext {
   site: SiteInfo;
@@ -43,4 +52,6 @@ export interface PageContext {
   footerLinks?: NavItem[];
   staffNav: NavItem[];
   requestId: string;
+  /** Set on a query terminal: public pages use the kiosk frame. */
+  kiosk?: KioskFrame | null;
 }

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { PageContext } from './context.ts';
 import { Breadcrumbs, CsrfField, Flash } from './components.tsx';
+import { qrSvg } from './qr.ts';
 
 interface LayoutProps {
   ctx: PageContext;
@@ -85,6 +86,22 @@ function Footer({ ctx }: { ctx: PageContext }) {
   );
 }
 
+function PublicNav({ ctx }: { ctx: PageContext }) {
+  return (
+    <nav class="site-nav" aria-label="主导航">
+      <ul class="wrap">
+        {ctx.publicNav.map((n) => (
+          <li key={n.href}>
+            <a href={n.href} aria-current={isCurrent(ctx.path, n.href) ? 'page' : undefined}>
+              {n.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
 /** The site setting 演示数据提示: a plain notice above the header of every page. */
 function DemoNotice({ ctx }: { ctx: PageContext }) {
   if (!ctx.site.demoNotice) return null;
@@ -95,8 +112,93 @@ function DemoNotice({ ctx }: { ctx: PageContext }) {
   );
 }
 
-/** The public portal's page frame. */
-export function PublicLayout({ ctx, title, breadcrumbs = [], children }: LayoutProps) {
+/**
+ * A query terminal's frame: the start page one touch away, large targets, no staff links, a QR code
+ * of the page for a phone, a print button, and a return to the start page after the idle time (a
+ * script that any touch postpones; without scripts a <noscript> refresh).
+ */
+function KioskLayout({ ctx, title, breadcrumbs = [], children }: LayoutProps) {
+  const k = ctx.kiosk!;
+  const start = ctx.path === '/kiosk';
+  return (
+    <html lang="zh-CN" class={ctx.elderMode ? 'elder kiosk' : 'kiosk'}>
+      <Head
+        ctx={ctx}
+        title={title}
+        extra={
+          <>
+            <noscript>
+              <meta http-equiv="refresh" content={`${k.idleSeconds};url=/kiosk`} />
+            </noscript>
+            <script src="/assets/js/kiosk.js" defer />
+          </>
+        }
+      />
+      <body data-kiosk-idle={String(k.idleSeconds)}>
+        <a class="skip-link" href="#main">
+          跳到主要内容
+        </a>
+        <header class="site-header kiosk-header">
+          <div class="wrap header-row">
+            <a class="site-name" href="/kiosk">
+              {ctx.site.siteName}
+              <span class="kiosk-terminal">自助查询终端 · {k.terminalName}</span>
+            </a>
+            <div class="kiosk-actions">
+              {start ? null : (
+                <a class="kiosk-button" href="/kiosk">
+                  返回首页
+                </a>
+              )}
+              <button type="button" class="kiosk-button" data-kiosk-back hidden>
+                返回上一页
+              </button>
+              <button type="button" class="kiosk-button" data-kiosk-print hidden>
+                打印本页
+              </button>
+              <ElderSwitch ctx={ctx} />
+            </div>
+          </div>
+          <PublicNav ctx={ctx} />
+        </header>
+        <div class="wrap">
+          <Breadcrumbs items={breadcrumbs.length ? [{ href: '/kiosk', label: '首页' }, ...breadcrumbs] : []} />
+          <Flash message={ctx.flash} />
+        </div>
+        <main id="main" class="wrap" tabIndex={-1}>
+          {children}
+        </main>
+        <aside class="kiosk-phone wrap" aria-label="用手机继续浏览">
+          <div class="kiosk-qr" dangerouslySetInnerHTML={{ __html: kioskQr(k.pageUrl) }} />
+          <p>
+            用手机扫描二维码，在手机上继续浏览本页。
+            <br />
+            <span class="kiosk-idle-note">无人操作 {Math.round(k.idleSeconds / 60) >= 1 && k.idleSeconds % 60 === 0 ? `${k.idleSeconds / 60} 分钟` : `${k.idleSeconds} 秒`}后自动回到首页，已输入的内容将被清除。</span>
+          </p>
+        </aside>
+        <footer class="site-footer">
+          <div class="wrap">
+            <p>主办单位：{ctx.site.hostUnitName}</p>
+          </div>
+        </footer>
+      </body>
+    </html>
+  );
+}
+
+/** The page's QR code; an address too long for a QR code gets the site's home page instead. */
+function kioskQr(url: string): string {
+  try {
+    return qrSvg(url, '本页地址的二维码');
+  } catch {
+    return qrSvg(new URL('/', url).href, '网站首页地址的二维码');
+  }
+}
+
+/** The public portal's page frame (on a query terminal, the kiosk frame). */
+export function PublicLayout(props: LayoutProps) {
+  if (props.ctx.kiosk) return <KioskLayout {...props} />;
+  const { ctx, title, breadcrumbs = [], children } = props;
   return (
     <html lang="zh-CN" class={ctx.elderMode ? 'elder' : undefined}>
       <Head ctx={ctx} title={title} />
@@ -112,17 +214,7 @@ export function PublicLayout({ ctx, title, breadcrumbs = [], children }: LayoutP
             </a>
             <ElderSwitch ctx={ctx} />
           </div>
-          <nav class="site-nav" aria-label="主导航">
-            <ul class="wrap">
-              {ctx.publicNav.map((n) => (
-                <li key={n.href}>
-                  <a href={n.href} aria-current={isCurrent(ctx.path, n.href) ? 'page' : undefined}>
-                    {n.label}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </nav>
+          <PublicNav ctx={ctx} />
         </header>
         <div class="wrap">
           <Breadcrumbs items={breadcrumbs.length ? [{ href: '/', label: '首页' }, ...breadcrumbs] : []} />

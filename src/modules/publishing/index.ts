@@ -383,3 +383,7 @@ export async function recordCountsByCatalogItem(db: DbOrTx, rootUnitId: number, 
     GROUP BY unit_id, catalog_item_id`);
   return (r.rows as { unit_id: string; catalog_item_id: string; n: number }[]).map((x) => ({ unitId: Number(x.unit_id), catalogItemId: Number(x.catalog_item_id), n: x.n }));
 }
+
+/** Vocabularies and column addresses for other modules' browsing pages (the query terminals' start page). */
+export { SUBJECTS, GENERAL_COLUMNS, GENERAL_COLUMN_LABELS } from './domain/vocab.ts';
+export { columnListPath } from './views/public-shared.tsx';

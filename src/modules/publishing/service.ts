@@ -13,6 +13,10 @@ import { sanitizeRichText } from '../../core/html/sanitize.ts';
 import { checkUpload } from '../../core/files/sniff.ts';
 import { fileStorage } from '../../core/files/storage.ts';
 import { extractText } from '../../core/files/extract-text.ts';
+import { redactOffice, scanFile, type RedactionScan } from '../../core/redaction/office.ts';
+import { siteMasks } from '../../core/redaction/masks.ts';
+import { pubAttachments } from './data/schema.ts';
+import { eq } from 'drizzle-orm';
 import type { RecordInput, RecordSnapshot } from './domain/types.ts';
 import { validateRecordInput, checkLegalDate } from './domain/metadata.ts';
 import { checkAction, canEditRecord, type WorkflowAction, type WorkflowRecord, type WorkflowUser } from './domain/workflow.ts';
@@ -963,6 +967,68 @@ export async function removeAttachment(core: Core, actor: StaffActor, code: stri
     if (published) await refreshSearchDocument(tx, row.id);
     await writeAudit(tx, actor, { action: 'publishing.attachment-removed', targetType: 'pub_record', targetId: row.code, unitId: row.unitId, summary: { before: { file: att.originalName, sha256: att.sha256 } } }, now);
     return { ok: true };
+  });
+}
+
+/** The personal data found in an attachment (条例 第十五条; 个人信息保护法 第三十四–三十七条), for the review page. */
+export async function scanAttachment(core: Core, actor: StaffActor, code: string, attachmentCode: string): Promise<PubResult<{ attachment: AttachmentRow; scan: RedactionScan }>> {
+  const pre = await findRecordByCode(core.db, code);
+  if (!pre || pre.rootUnitId !== actor.rootUnitId) return notFound;
+  const att = await findAttachmentByCode(core.db, attachmentCode);
+  if (!att || att.recordId !== pre.id || att.removedAt) return notFound;
+  if (att.fileType !== 'docx' && att.fileType !== 'xlsx' && att.fileType !== 'pdf') return { ok: true, attachment: att, scan: { hits: [], canRedact: false, refusal: '只能检查 .docx、.xlsx 和 .pdf 文件中的文字。' } };
+  const bytes = await fileStorage(core.config).get(att.storageKey);
+  return { ok: true, attachment: att, scan: await scanFile(att.fileType, bytes, shanghaiToday(core.clock.now())) };
+}
+
+/**
+ * Replaces an attachment by its redacted copy: the confirmed hits masked by the site's formats; the
+ * original leaves the public record and stays for staff only. The audit row holds kinds and counts.
+ */
+export async function redactAttachment(core: Core, actor: StaffActor, code: string, attachmentCode: string, confirmed: ReadonlySet<string>): Promise<PubResult<{ attachment: AttachmentRow }>> {
+  const scanned = await scanAttachment(core, actor, code, attachmentCode);
+  if (!scanned.ok) return scanned;
+  const { attachment: att, scan } = scanned;
+  if (!scan.canRedact || (att.fileType !== 'docx' && att.fileType !== 'xlsx')) return invalid({ hit: scan.refusal ?? '这个文件不能自动处理' });
+  const chosen = new Set(scan.hits.filter((h) => confirmed.has(h.id)).map((h) => h.id));
+  if (!chosen.size) return invalid({ hit: '没有勾选要隐去的个人信息；全部无需处理时，不必生成副本。' });
+  const today = shanghaiToday(core.clock.now());
+  const original = await fileStorage(core.config).get(att.storageKey);
+  const { bytes, counts } = redactOffice(att.fileType, original, chosen, await siteMasks(core.db, actor.rootUnitId), today);
+  const stored = await fileStorage(core.config).put(bytes);
+  const text = await extractText(att.fileType, bytes);
+  const now = core.clock.now();
+  return inTransaction(core, async (tx) => {
+    const pre = await findRecordByCode(tx, code);
+    if (!pre) return notFound;
+    const published = pre.state === 'published';
+    const b = await begin(tx, actor, code, published ? 'revise' : 'edit');
+    if (isFailure(b)) return b;
+    const { row } = b;
+    const current = await findAttachmentByCode(tx, attachmentCode);
+    if (!current || current.recordId !== row.id || current.removedAt) return notFound;
+    const copy = await insertAttachment(tx, {
+      code: newCode(),
+      recordId: row.id,
+      role: current.role,
+      storageKey: stored.key,
+      originalName: current.originalName,
+      fileType: current.fileType,
+      mediaType: current.mediaType,
+      sizeBytes: stored.size,
+      sha256: stored.sha256,
+      extractedText: text,
+      sortOrder: current.sortOrder,
+      uploadedByName: actor.name,
+      uploadedAt: now,
+    });
+    await tx.update(pubAttachments).set({ removedAt: now, redactedIntoId: copy.id }).where(eq(pubAttachments.id, current.id));
+    const note = `附件“${current.originalName}”隐去个人信息`;
+    const record = await updateRecord(tx, row.id, { lockVersion: row.lockVersion + 1, revision: published ? row.revision + 1 : row.revision, updatedByName: actor.name, updatedAt: now });
+    await addVersion(tx, record, published ? 'revised' : 'attachment_added', published, note, actor, now);
+    if (published) await refreshSearchDocument(tx, row.id);
+    await writeAudit(tx, actor, { action: 'publishing.attachment-redacted', targetType: 'pub_record', targetId: row.code, unitId: row.unitId, summary: { file: current.originalName, original: current.code, copy: copy.code, redacted: counts, dismissed: scan.hits.length - chosen.size } }, now);
+    return { ok: true, attachment: copy };
   });
 }
 

@@ -14,10 +14,13 @@ import type { CurrentUser } from '../../core/ui/context.ts';
 import { CalendarYearMissingError, isValidIsoDate, type WorkCalendar } from '../../core/calendar/working-days.ts';
 import { checkUpload } from '../../core/files/sniff.ts';
 import { fileStorage } from '../../core/files/storage.ts';
+import { sniffContent } from '../../core/files/sniff.ts';
+import { redactOffice, scanFile, type RedactionScan } from '../../core/redaction/office.ts';
+import { siteMasks } from '../../core/redaction/masks.ts';
 import { and, eq, isNull } from 'drizzle-orm';
 import { createRecordFromRequestReply, staffActorOf } from '../publishing/index.ts';
 import { findUnitById, unitRemedies } from '../units/index.ts';
-import { reqRequests } from './data/schema.ts';
+import { reqAttachments, reqRequests } from './data/schema.ts';
 import {
   checkClockEvent,
   computeClock,
@@ -1015,6 +1018,46 @@ export async function readAttachment(core: Core, requestId: number, attachmentId
   const a = await findAttachment(core.db, requestId, attachmentId);
   if (!a) return null;
   return { fileName: a.fileName, contentType: a.contentType, bytes: await fileStorage(core.config).get(a.storageKey), kind: a.kind };
+}
+
+/** The personal data in a file to be released (条例 第十五条; 个人信息保护法 第三十四–三十七条), with its places. */
+export async function scanReleasedFile(core: Core, requestId: number, attachmentId: number): Promise<{ fileName: string; kind: string; scan: RedactionScan } | null> {
+  const file = await readAttachment(core, requestId, attachmentId);
+  if (!file) return null;
+  const type = sniffContent(file.bytes);
+  if (type !== 'docx' && type !== 'xlsx' && type !== 'pdf') return { fileName: file.fileName, kind: file.kind, scan: { hits: [], canRedact: false, refusal: '只能检查 .docx、.xlsx 和 .pdf 文件中的文字。' } };
+  return { fileName: file.fileName, kind: file.kind, scan: await scanFile(type, file.bytes, shanghaiToday(core.clock.now())) };
+}
+
+/**
+ * Makes the redacted copy of a file to be released: the confirmed hits masked by the site's formats. The
+ * copy becomes the released file; the original stays with the request for staff only (kind 'other').
+ * The audit row holds kinds and counts, never the numbers.
+ */
+export async function redactReleasedFile(core: Core, actor: RequestActor, requestId: number, attachmentId: number, confirmed: ReadonlySet<string>): Promise<Result<{ attachmentId: number }>> {
+  if (actor.kind !== 'staff') return refuse('无权操作');
+  const file = await readAttachment(core, requestId, attachmentId);
+  if (!file) return refuse('文件不存在');
+  if (file.kind !== 'released') return fail({ hit: '只有“提供给申请人的信息”需要在提供前检查' });
+  const type = sniffContent(file.bytes);
+  if (type !== 'docx' && type !== 'xlsx') return fail({ hit: type === 'pdf' ? '不能自动处理 PDF 文件：请在原始文档中处理后重新生成 PDF。' : '这个文件不能自动处理' });
+  const today = shanghaiToday(core.clock.now());
+  const scan = await scanFile(type, file.bytes, today);
+  const chosen = new Set(scan.hits.filter((h) => confirmed.has(h.id)).map((h) => h.id));
+  if (!chosen.size) return fail({ hit: '没有勾选要隐去的个人信息；全部无需处理时，不必生成副本。' });
+  const now = core.clock.now();
+  return core.db.transaction(async (tx) => {
+    const row = await lockRequest(tx, requestId);
+    if (!row || !canViewRequest(actor.user, row)) return refuse('申请不存在');
+    const p = partiesOf(actor, row);
+    if (!p.has('handler') && !p.has('unit_staff') && !p.has('openness_office')) return refuse('只有承办人、本单位工作人员和政务公开办可以处理提供的信息');
+    const { bytes, counts } = redactOffice(type, file.bytes, chosen, await siteMasks(core.db, row.rootUnitId), today);
+    const [id] = await storeUploads(core, tx, row.id, 'released', [{ fileName: file.fileName, bytes }], actor.user.id);
+    await tx.update(reqAttachments).set({ redactedFromId: attachmentId }).where(eq(reqAttachments.id, id!));
+    await tx.update(reqAttachments).set({ kind: 'other' }).where(eq(reqAttachments.id, attachmentId));
+    await writeAudit(tx, actor.audit, { action: 'requests.file-redacted', targetType: 'info_request', targetId: row.requestNo, unitId: row.unitId, summary: { fileName: file.fileName, original: attachmentId, copy: id, redacted: counts, dismissed: scan.hits.length - chosen.size } }, now);
+    return { ok: true as const, attachmentId: id! };
+  });
 }
 
 export const LETTER_METHODS = ['email', 'post', 'in_person', 'online'] as const;

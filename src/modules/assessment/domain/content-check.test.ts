@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ContentChecker, type CheckTables, type Finding } from './content-check.ts';
 import { MISSPELLINGS, RENAMED_ORGS, SENSITIVE_WORDS } from './defaults.ts';
-import { findPersonalData, luhnValid } from './personal-data.ts';
+import { findPersonalData, luhnValid } from '../../../core/validation/personal-data.ts';
 import { traditionalCharacters } from './traditional.ts';
 
 const TODAY = '2026-12-07';

@@ -3,7 +3,7 @@
 // Pure: the tables and `today` are arguments. Terms are found with an Aho–Corasick automaton (ADR 0015),
 // one pass over the text whatever the size of the tables; 繁体字 are single characters, looked up one by one.
 import { AhoCorasick } from '@monyone/aho-corasick';
-import { findPersonalData, type PersonalDataKind } from './personal-data.ts';
+import { findPersonalData, type PersonalDataKind } from '../../../core/validation/personal-data.ts';
 import { traditionalCharacters } from './traditional.ts';
 import type { SensitiveLevel } from './defaults.ts';
 

@@ -177,6 +177,8 @@ export const pubAttachments = pgTable(
     uploadedByName: text('uploaded_by_name').notNull(),
     uploadedAt: timestamp('uploaded_at', { withTimezone: true }).notNull(),
     removedAt: timestamp('removed_at', { withTimezone: true }),
+    /** Set on an original replaced by its redacted copy: no longer public, kept for staff only. */
+    redactedIntoId: bigint('redacted_into_id', { mode: 'number' }),
   },
   (t) => [
     uniqueIndex('pub_attachments_code_key').on(t.code),

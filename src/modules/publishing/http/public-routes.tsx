@@ -5,7 +5,7 @@ import { recordMentions } from './record-mentions.ts';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { VNode } from 'preact';
 import type { Core } from '../../../core/services.ts';
-import { FLASH_COOKIE, ELDER_COOKIE, pageContext } from '../../../core/http/context.ts';
+import { FLASH_COOKIE, pageContext, pageVariant } from '../../../core/http/context.ts';
 import { NotFoundError } from '../../../core/http/errors.ts';
 import { renderDocument } from '../../../core/ui/render.ts';
 import { sanitizeRichText } from '../../../core/html/sanitize.ts';
@@ -57,7 +57,7 @@ function html(page: VNode, status = 200): CachedPage {
  * (flash) is rendered fresh, since the message is part of the page.
  */
 export async function sendCached(req: FastifyRequest, reply: FastifyReply, load: () => Promise<CachedPage>): Promise<FastifyReply> {
-  const key = `${req.site.rootUnitId}|${req.cookies[ELDER_COOKIE] === '1' ? 'e' : ''}|${req.host}|${req.url}`;
+  const key = `${req.site.rootUnitId}|${pageVariant(req)}|${req.host}|${req.url}`;
   if (req.cookies[FLASH_COOKIE]) return sendPage(reply, await load());
   return sendPage(reply, await publicPages.get(key, load), req);
 }

@@ -76,6 +76,8 @@ import {
   linkInterpretation,
   publishRecord,
   removeAttachment,
+  redactAttachment,
+  scanAttachment,
   reviewForced,
   reviseRecord,
   saveDraft,
@@ -108,6 +110,10 @@ import {
   workflowUser,
 } from './staff-common.ts';
 import { contentDisposition } from '../../../core/http/content-disposition.ts';
+import { findPersonalData as findBodyPersonalData } from '../../../core/validation/personal-data.ts';
+import { siteMasks } from '../../../core/redaction/masks.ts';
+import { tickedHits } from '../../../core/redaction/office.ts';
+import { RedactionReviewPage } from '../../../core/ui/redaction.tsx';
 
 const PAGE_SIZE = 30;
 const EXPORT_LIMIT = 5000;
@@ -938,11 +944,58 @@ export function registerPublishingStaffRoutes(app: FastifyInstance, core: Core):
     ),
   );
 
+  // Personal data in an attachment: the review (each hit with its place), then the redacted copy.
+  async function renderRedaction(req: FastifyRequest, reply: FastifyReply, error?: string) {
+    const row = await visibleRecord(core, req);
+    const { att } = req.params as { att: string };
+    const r = await scanAttachment(core, staffActor(req), row.code, String(att).slice(0, 64));
+    if (!r.ok) throw new NotFoundError('该附件不存在。');
+    const today = shanghaiToday(core.clock.now());
+    const bodyHits = findBodyPersonalData(plainText(row.bodyHtml), today).map((h) => ({ kind: h.kind, masked: h.masked }));
+    const href = `/staff/records/${row.code}`;
+    return reply
+      .code(error ? 400 : 200)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(
+        renderDocument(
+          <RedactionReviewPage
+            ctx={pageContext(req, reply)}
+            owner={`信息“${row.title}”的附件`}
+            fileName={r.attachment.originalName}
+            scan={r.scan}
+            masks={await siteMasks(core.db, row.rootUnitId)}
+            action={`${href}/attachments/${r.attachment.code}/redaction`}
+            back={{ href, label: '返回信息页面' }}
+            breadcrumbs={[{ href: '/staff/records', label: '信息发布' }, { href, label: row.title }, { label: '个人信息检查' }]}
+            bodyHits={bodyHits}
+            error={error}
+          />,
+        ),
+      );
+  }
+
+  app.get('/staff/records/:code/attachments/:att/redaction', guard, (req, reply) => renderRedaction(req, reply));
+
+  app.post('/staff/records/:code/attachments/:att/redaction', guard, async (req, reply) => {
+    const row = await visibleRecord(core, req);
+    const { att } = req.params as { att: string };
+    const r = await redactAttachment(core, staffActor(req), row.code, String(att).slice(0, 64), tickedHits(req.body));
+    if (!r.ok) {
+      if (r.kind === 'invalid') return renderRedaction(req, reply, Object.values(r.errors).join('；'));
+      if (r.kind === 'not_found') throw new NotFoundError('该附件不存在。');
+      throw new ForbiddenError('您不能修改这条信息的附件。');
+    }
+    setFlash(reply, `已生成隐去个人信息的“${r.attachment.originalName}”并替换原附件；原文件只留工作人员查看。`);
+    return reply.redirect(`/staff/records/${row.code}#h-attachments`, 303);
+  });
+
   app.get('/staff/records/:code/attachments/:att', guard, async (req, reply) => {
     const row = await visibleRecord(core, req);
     const { att } = req.params as { att: string };
     const a = await findAttachmentByCode(core.db, String(att).slice(0, 64));
-    if (!a || a.recordId !== row.id || a.removedAt) throw new NotFoundError('该附件不存在。');
+    // An original replaced by its redacted copy stays downloadable here, for staff only.
+    if (!a || a.recordId !== row.id || (a.removedAt && !a.redactedIntoId)) throw new NotFoundError('该附件不存在。');
     let bytes: Buffer;
     try {
       bytes = await fileStorage(core.config).get(a.storageKey);

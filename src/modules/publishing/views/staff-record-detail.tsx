@@ -464,6 +464,13 @@ export function RecordDetailPage(p: RecordDetailProps) {
                     <td>{f.uploadedAt}</td>
                     {p.canAttach ? (
                       <td>
+                        {['docx', 'xlsx', 'pdf'].includes(f.fileType) ? (
+                          <p>
+                            <a href={`${recordHref(r.code)}/attachments/${encodeURIComponent(f.code)}/redaction`}>
+                              检查个人信息<span class="visually-hidden">：{f.name}</span>
+                            </a>
+                          </p>
+                        ) : null}
                         <form method="post" action={`${recordHref(r.code)}/attachments/${encodeURIComponent(f.code)}/remove`} class="inline">
                           <CsrfField token={p.ctx.csrfToken} />
                           {published ? (

@@ -315,6 +315,8 @@ export const reqAttachments = pgTable(
     uploadedBy: bigint('uploaded_by', { mode: 'number' }).references(() => staffUsers.id),
     /** What the file holds that may run when opened (macros, PDF scripts), shown to staff; null: none found. */
     activeContent: text('active_content'),
+    /** A redacted copy: the original it was made from (which then stays with staff as kind 'other'). */
+    redactedFromId: bigint('redacted_from_id', { mode: 'number' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('req_attachments_request_idx').on(t.requestId)],

@@ -52,7 +52,12 @@ import {
   type PersonalData,
   type RequestActor,
   type Result,
+  scanReleasedFile,
+  redactReleasedFile,
 } from '../service.ts';
+import { siteMasks } from '../../../core/redaction/masks.ts';
+import { tickedHits } from '../../../core/redaction/office.ts';
+import { RedactionReviewPage } from '../../../core/ui/redaction.tsx';
 import { findSimilarRequests, listRequests, loadRequestForStaff, type RequestView } from '../service-read.ts';
 import { composeLetter } from '../letters/compose.ts';
 import { docNoPatterns, replyDocNo, saveDocNoPatterns } from '../service-doc-no.ts';
@@ -561,6 +566,50 @@ export function registerRequestsStaffRoutes(app: FastifyInstance, core: Core): v
       .header('x-content-type-options', 'nosniff')
       .header('cache-control', 'private, no-store')
       .send(file.bytes);
+  });
+
+  // A file to be released: its personal data reviewed hit by hit, then a redacted copy released instead.
+  async function renderRedaction(req: FastifyRequest, reply: FastifyReply, error?: string) {
+    const row = await requestOf(req);
+    const { id } = req.params as { id: string };
+    if (!/^\d{1,12}$/.test(id)) throw new NotFoundError('该文件不存在。');
+    const found = await scanReleasedFile(core, row.id, Number(id));
+    if (!found) throw new NotFoundError('该文件不存在。');
+    const href = `/staff/requests/${row.requestNo}`;
+    return reply
+      .code(error ? 400 : 200)
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .send(
+        renderDocument(
+          <RedactionReviewPage
+            ctx={pageContext(req, reply)}
+            owner={`申请 ${row.requestNo} 提供给申请人的信息`}
+            fileName={found.fileName}
+            scan={found.kind === 'released' ? found.scan : { ...found.scan, canRedact: false, refusal: '这个文件不是“提供给申请人的信息”（处理后的原文件只留工作人员查看）。' }}
+            masks={await siteMasks(core.db, row.rootUnitId)}
+            action={`${href}/files/${id}/redaction`}
+            back={{ href: `${href}#files-title`, label: '返回申请' }}
+            breadcrumbs={[{ href: '/staff/requests', label: '依申请公开' }, { href, label: row.requestNo }, { label: '个人信息检查' }]}
+            error={error}
+          />,
+        ),
+      );
+  }
+
+  app.get('/staff/requests/:no/files/:id/redaction', guard, (req, reply) => renderRedaction(req, reply));
+
+  app.post('/staff/requests/:no/files/:id/redaction', guard, async (req, reply) => {
+    const row = await requestOf(req);
+    const { id } = req.params as { id: string };
+    if (!/^\d{1,12}$/.test(id)) throw new NotFoundError('该文件不存在。');
+    const r = await redactReleasedFile(core, staffActor(req), row.id, Number(id), tickedHits(req.body));
+    if (!r.ok) {
+      if (Object.keys(r.errors).length) return renderRedaction(req, reply, Object.values(r.errors).join('；'));
+      throw new ForbiddenError(r.reasons.join('；'));
+    }
+    setFlash(reply, '已生成隐去个人信息的副本，作为提供给申请人的信息；原文件只留工作人员查看。');
+    return reply.redirect(`/staff/requests/${row.requestNo}#files-title`, 303);
   });
 
   app.post('/staff/requests/:no/files', guard, async (req, reply) => {

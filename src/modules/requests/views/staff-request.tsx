@@ -611,6 +611,14 @@ export function RequestPage({ ctx, view, revealed, failed, similar, letterChoice
             {view.attachments.map((a) => (
               <li key={a.id}>
                 <a href={`/staff/requests/${no}/files/${a.id}`}>{a.fileName}</a> <span class="hint">（{ATTACHMENT_KIND_LABELS[a.kind] ?? a.kind}，{Math.ceil(a.size / 1024)} KB）</span>
+                {a.kind === 'released' ? (
+                  <>
+                    {' '}
+                    <a href={`/staff/requests/${no}/files/${a.id}/redaction`}>
+                      提供前检查个人信息<span class="visually-hidden">：{a.fileName}</span>
+                    </a>
+                  </>
+                ) : null}
                 {a.activeContent ? <strong class="attachment-warning">注意：{a.activeContent}，只能下载，打开前请确认来源可信。</strong> : null}
               </li>
             ))}

@@ -1,7 +1,7 @@
 // Personal data that a public record should not carry (个人信息保护法 第二十八条 金融账户 as 敏感个人信息;
 // 条例 第十五条 个人隐私): 居民身份证号 that pass the GB 11643 check digit, mainland mobile numbers and bank
 // card numbers that pass the Luhn check. Pure: `today` is an argument.
-import { validateResidentId } from '../../../core/validation/identifiers.ts';
+import { validateResidentId } from './identifiers.ts';
 
 export type PersonalDataKind = 'resident_id' | 'mobile' | 'bank_card';
 
