@@ -9,9 +9,10 @@ import { shanghaiToday } from '../../core/clock.ts';
 import { columnActivity, latestPublication } from '../publishing/index.ts';
 import { validMessagesSince } from '../messages/index.ts';
 import { silentAccounts } from '../newmedia/index.ts';
+import { publishedGuideGaps } from '../powers/index.ts';
 import { assessmentMonitorProbes, assessmentMonitorRuns, assessmentMonitorSettings } from './data/schema.ts';
-import { addMonths, checkAvailability, checkColumns, checkHome, checkLinks, checkMessages, checkNewMedia, DEFAULT_THRESHOLDS, type MonitorFinding, type MonitorThresholds } from './domain/monitor.ts';
-import { crawlSite, type PageFetcher } from './crawl.ts';
+import { addMonths, checkAvailability, checkColumns, checkExternalLinks, checkGuides, checkHome, checkLinks, checkMessages, checkNewMedia, DEFAULT_THRESHOLDS, type MonitorFinding, type MonitorThresholds } from './domain/monitor.ts';
+import { checkExternal, crawlSite, networkChecker, type ExternalChecker, type PageFetcher } from './crawl.ts';
 
 export type MonitorRunRow = typeof assessmentMonitorRuns.$inferSelect;
 
@@ -70,7 +71,7 @@ export async function probe(core: Core, rootUnitId: number, fetch: PageFetcher):
 }
 
 /** A full pass over a site: all rules, kept as a run. */
-export async function runMonitor(core: Core, rootUnitId: number, fetch: PageFetcher): Promise<MonitorRunRow> {
+export async function runMonitor(core: Core, rootUnitId: number, fetch: PageFetcher, external: ExternalChecker = networkChecker()): Promise<MonitorRunRow> {
   const startedAt = core.clock.now();
   const today = shanghaiToday(startedAt);
   const seenAt = startedAt.toISOString();
@@ -88,8 +89,10 @@ export async function runMonitor(core: Core, rootUnitId: number, fetch: PageFetc
   const messages = await validMessagesSince(core.db, rootUnitId, addMonths(today, -12));
   findings.push(...checkMessages(messages.map((m) => ({ ...m, url: `/staff/messages/${m.itemNo}` })), today, seenAt, t));
   findings.push(...checkNewMedia(await silentAccounts(core.db, rootUnitId, today), seenAt));
+  findings.push(...checkGuides(await publishedGuideGaps(core.db, rootUnitId), seenAt));
   const crawl = await crawlSite(fetch, ['/', '/columns/news', '/columns/notices', '/columns/policies', '/messages'], CRAWL_LIMIT);
   findings.push(...checkLinks(crawl.links, seenAt));
+  findings.push(...checkExternalLinks(await checkExternal(crawl.external, external), seenAt));
   const [run] = await core.db.insert(assessmentMonitorRuns).values({ rootUnitId, startedAt, finishedAt: core.clock.now(), pages: crawl.pages.size, findings }).returning();
   // Keep the last 60 passes.
   const old = await core.db.select({ id: assessmentMonitorRuns.id }).from(assessmentMonitorRuns).where(eq(assessmentMonitorRuns.rootUnitId, rootUnitId)).orderBy(desc(assessmentMonitorRuns.startedAt)).offset(60);

@@ -130,7 +130,7 @@ export async function gatherFacts(core: Core, rootUnitId: number, period: Period
       }
     }
     if (run) {
-      for (const f of run.findings.filter((x) => (x.unitId ?? rootUnitId) === u.id)) {
+      for (const f of run.findings.filter((x) => !x.info && (x.unitId ?? rootUnitId) === u.id)) {
         ev.monitor.push({ key: `${f.rule}:${f.url}`, label: f.evidence, href: f.url, ok: false, note: f.citation, veto: f.veto });
       }
     }

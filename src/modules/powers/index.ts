@@ -8,6 +8,8 @@ import { IMPORT_RUN_KIND } from './service.ts';
 import { seedPowers } from './seed.ts';
 import { decisionCounts, decisionCountsOfUnits, sourceOfCatalogItem } from './data/repository.ts';
 import { powersWorkQueue } from './work-queue.ts';
+import { sql } from 'drizzle-orm';
+import { KEY_ELEMENTS, type GuideData } from './domain/guide.ts';
 
 /**
  * The 权责事项 or 服务事项 a catalog item comes from (kind, public code, name), or undefined; its public
@@ -68,3 +70,20 @@ export const powersModule: ModuleManifest = {
     await seedPowers(core, opts);
   },
 };
+
+/**
+ * 网站监测 (国办秘函〔2019〕19号 服务不实用): every published 办事指南 of a city with the key elements it lacks
+ * (labels as the guide form names them); publishing refuses a guide with a gap, so a gap here means a guide
+ * changed or loaded around that check.
+ */
+export async function publishedGuideGaps(db: DbOrTx, rootUnitId: number): Promise<{ name: string; url: string; unitId: number; missing: string[] }[]> {
+  const r = await db.execute(sql`SELECT g.public_code, g.name, g.unit_id, g.basis, g.conditions, g.process, g.place, g.hours, g.consult_phone, jsonb_array_length(g.materials) AS materials
+    FROM powers_guides g JOIN units u ON u.id = g.unit_id
+    WHERE g.published_at IS NOT NULL AND coalesce(u.root_id, u.id) = ${rootUnitId}
+    ORDER BY g.unit_id, g.public_code`);
+  return (r.rows as { public_code: string; name: string; unit_id: string; basis: string; conditions: string; process: string; place: string; hours: string; consult_phone: string; materials: number }[]).map((g) => {
+    const data = { name: g.name, basis: g.basis, conditions: g.conditions, process: g.process, place: g.place, hours: g.hours, consultPhone: g.consult_phone } as Partial<GuideData>;
+    const missing = KEY_ELEMENTS.filter((k) => (k.field === 'materials' ? !g.materials : !String(data[k.field as keyof GuideData] ?? '').trim())).map((k) => k.label);
+    return { name: g.name, url: `/services/${g.public_code}`, unitId: Number(g.unit_id), missing };
+  });
+}

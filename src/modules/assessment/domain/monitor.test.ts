@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addMonths, checkAvailability, checkColumns, checkGuides, checkHome, checkLinks, checkMessages, DEFAULT_THRESHOLDS as T, internalLinks, type ColumnObservation } from './monitor.ts';
+import { addMonths, checkAvailability, checkColumns, checkExternalLinks, checkGuides, externalLinks, checkHome, checkLinks, checkMessages, DEFAULT_THRESHOLDS as T, internalLinks, type ColumnObservation } from './monitor.ts';
 import { crawlSite } from '../crawl.ts';
 
 const TODAY = '2026-11-26';
@@ -80,12 +80,13 @@ test('互动回应差: valid messages of the last year unanswered for more than 
 test('服务不实用: 办事指南 missing key elements', () => {
   const fs = checkGuides(
     [
-      { name: '完整的指南', url: '/g/1', present: ['事项名称', '设定依据', '申请条件', '办理材料', '办理地点', '办理时间', '联系电话', '办理流程'] },
-      { name: '缺项的指南', url: '/g/2', present: ['事项名称', '申请条件', '办理材料', '办理地点', '办理时间', '办理流程'] },
+      { name: '完整的指南', url: '/g/1', missing: [] },
+      { name: '缺项的指南', url: '/g/2', unitId: 7, missing: ['设定依据', '咨询电话'] },
     ],
     SEEN,
   );
-  assert.deepEqual(fs.map((f) => f.evidence), ['办事指南“缺项的指南”缺少：设定依据、联系电话']);
+  assert.deepEqual(fs.map((f) => f.evidence), ['办事指南“缺项的指南”缺少：设定依据、咨询电话']);
+  assert.equal(fs[0]!.unitId, 7, 'charged to the unit in 考核');
 });
 
 test('internal links: same-site paths only, fragments and mailto left out', () => {
@@ -108,4 +109,26 @@ test('the crawl of a fixture site finds the broken link and only that', async ()
   const small = await crawlSite(fetch, ['/'], 2);
   assert.equal(small.pages.size, 2);
   assert.equal(checkLinks(small.links, SEEN).length, 0);
+});
+
+test('external links: a 4xx/5xx is broken, no answer is recorded as unchecked and is not a problem', () => {
+  const fs = checkExternalLinks(
+    [
+      { from: '/records/1', href: 'https://a.example/ok', status: 200 },
+      { from: '/records/1', href: 'https://a.example/gone', status: 404 },
+      { from: '/records/2', href: 'https://a.example/gone', status: 404 },
+      { from: '/records/1', href: 'https://b.example/', status: 'unchecked' },
+      { from: '/records/3', href: 'https://b.example/', status: 'unchecked' },
+    ],
+    SEEN,
+  );
+  assert.deepEqual(
+    fs.map((f) => [f.rule, f.url, f.evidence, Boolean(f.info)]),
+    [
+      ['link_broken', '/records/1', '外部链接 https://a.example/gone 返回 404', false],
+      ['link_broken', '/records/2', '外部链接 https://a.example/gone 返回 404', false],
+      ['link_unchecked', '/', '1个外部链接未能检查：https://b.example/', true],
+    ],
+  );
+  assert.deepEqual(externalLinks('<a href="https://a.example/x#top">a</a><a href="/local">b</a><a href="mailto:x@y.z">c</a>'), ['https://a.example/x']);
 });

@@ -36,7 +36,7 @@ export const DEFAULT_THRESHOLDS: MonitorThresholds = {
   unansweredMonths: 3,
 };
 
-export type MonitorRule = 'home_stale' | 'column_stale' | 'column_blank' | 'columns_stale_veto' | 'columns_blank_veto' | 'link_broken' | 'unavailable' | 'message_unanswered' | 'guide_incomplete' | 'newmedia_stale';
+export type MonitorRule = 'home_stale' | 'column_stale' | 'column_blank' | 'columns_stale_veto' | 'columns_blank_veto' | 'link_broken' | 'unavailable' | 'message_unanswered' | 'guide_incomplete' | 'newmedia_stale' | 'link_unchecked';
 
 export const RULE_CITATIONS: Record<MonitorRule, string> = {
   home_stale: '国办秘函〔2019〕19号 单项否决指标“首页不更新”：监测2周，首页无信息更新',
@@ -45,6 +45,7 @@ export const RULE_CITATIONS: Record<MonitorRule, string> = {
   column_blank: '国办秘函〔2019〕19号 “栏目不更新”：空白栏目',
   columns_blank_veto: '国办秘函〔2019〕19号 单项否决指标“栏目不更新”：空白栏目超过（含）5个',
   link_broken: '国办秘函〔2019〕19号 扣分指标“链接可用性”：不可用链接',
+  link_unchecked: '国办秘函〔2019〕19号 扣分指标“链接可用性”：外部链接本次未能检查（网络不可达或超时），仅作记录，不计为问题',
   unavailable: '国办秘函〔2019〕19号 单项否决指标“站点无法访问”：超过（含）15秒打不开的次数占比超过（含）5%',
   message_unanswered: '国办秘函〔2019〕19号 单项否决指标“互动回应差”：监测时间点前1年内存在超过3个月未回应的有效留言',
   guide_incomplete: '国办秘函〔2019〕19号 单项否决指标“服务不实用”：办事指南重点要素类别缺失',
@@ -61,6 +62,8 @@ export interface MonitorFinding {
   evidence: string;
   /** The unit whose column or page it is; absent: the site as a whole (scored to the city's own unit). */
   unitId?: number;
+  /** Recorded for the record only (e.g. external links the network did not let us check): not a problem, not scored. */
+  info?: boolean;
 }
 
 export type ColumnKind = 'news' | 'notice' | 'other';
@@ -182,21 +185,64 @@ export function checkMessages(items: readonly MessageObservation[], today: strin
   return out;
 }
 
-/** 办事指南重点要素 (19号, the list as quoted in regulation.md §4.4; the remainder UNVERIFIED). */
-export const GUIDE_KEY_ELEMENTS = ['事项名称', '设定依据', '申请条件', '办理材料', '办理地点', '办理时间', '联系电话', '办理流程'] as const;
-
 export interface GuideObservation {
   name: string;
   url: string;
-  /** The key elements present and not empty. */
-  present: readonly string[];
+  /** The unit whose guide it is, so 考核 charges the finding to it. */
+  unitId?: number;
+  /** The 19号 key elements (事项名称、设定依据、受理条件、申请材料、办理地点、办理时间、咨询电话、办理流程) it lacks. */
+  missing: readonly string[];
 }
 
+/** 服务不实用: a published 办事指南 lacking a key element (19号, regulation-wave2 §3.4) is a single-veto finding. */
 export function checkGuides(guides: readonly GuideObservation[], seenAt: string): MonitorFinding[] {
   const out: MonitorFinding[] = [];
   for (const g of guides) {
-    const missing = GUIDE_KEY_ELEMENTS.filter((e) => !g.present.includes(e));
-    if (missing.length) out.push({ rule: 'guide_incomplete', citation: RULE_CITATIONS.guide_incomplete, veto: true, url: g.url, seenAt, evidence: `办事指南“${g.name}”缺少：${missing.join('、')}` });
+    if (g.missing.length) out.push({ rule: 'guide_incomplete', citation: RULE_CITATIONS.guide_incomplete, veto: true, url: g.url, seenAt, evidence: `办事指南“${g.name}”缺少：${g.missing.join('、')}`, ...(g.unitId ? { unitId: g.unitId } : {}) });
+  }
+  return out;
+}
+
+/** External links of a page: absolute http(s) addresses, without fragments (checked, not crawled). */
+export function externalLinks(html: string): string[] {
+  const out = new Set<string>();
+  for (const m of html.matchAll(/<a\b[^>]*\bhref\s*=\s*"(https?:\/\/[^"]+)"/gi)) {
+    try {
+      const u = new URL(m[1]!.replace(/&amp;/g, '&').trim());
+      u.hash = '';
+      out.add(u.href);
+    } catch {
+      // not a URL: nothing to check
+    }
+  }
+  return [...out];
+}
+
+export interface ExternalLinkObservation {
+  from: string;
+  href: string;
+  /** HTTP status, or 'unchecked' when the network gave no answer (refused, no route, DNS, timeout). */
+  status: number | 'unchecked';
+}
+
+/**
+ * External links: a 4xx/5xx answer is a broken link like an internal one; links the network did not let
+ * the monitor reach are recorded together as unchecked (information, not a problem).
+ */
+export function checkExternalLinks(links: readonly ExternalLinkObservation[], seenAt: string): MonitorFinding[] {
+  const out: MonitorFinding[] = [];
+  const seen = new Set<string>();
+  for (const l of links) {
+    if (l.status === 'unchecked' || l.status < 400) continue;
+    const key = `${l.from} ${l.href}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ rule: 'link_broken', citation: RULE_CITATIONS.link_broken, veto: false, url: l.from, seenAt, evidence: `外部链接 ${l.href} 返回 ${l.status}` });
+  }
+  const unchecked = [...new Set(links.filter((l) => l.status === 'unchecked').map((l) => l.href))];
+  if (unchecked.length) {
+    const shown = unchecked.slice(0, 10).join('、');
+    out.push({ rule: 'link_unchecked', citation: RULE_CITATIONS.link_unchecked, veto: false, info: true, url: '/', seenAt, evidence: `${unchecked.length}个外部链接未能检查：${shown}${unchecked.length > 10 ? ' 等' : ''}` });
   }
   return out;
 }

@@ -22,11 +22,13 @@ export const THRESHOLD_LABELS: Record<keyof MonitorThresholds, string> = {
 
 export function MonitorPage({ ctx, run, thresholds, values, errors }: { ctx: PageContext; run: MonitorRunRow | null; thresholds: MonitorThresholds; values: Record<string, string>; errors: Record<string, string> }) {
   const vetoes = run ? run.findings.filter((f) => f.veto).length : 0;
+  const problems = run ? run.findings.filter((f) => !f.info) : [];
+  const notes = run ? run.findings.filter((f) => f.info) : [];
   const hasErrors = Object.keys(errors).length > 0;
   return (
     <StaffLayout ctx={ctx} title={hasErrors ? '错误：网站监测' : '网站监测'} breadcrumbs={[{ label: '网站监测' }]}>
       <h1>网站监测</h1>
-      <p>按《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）检查本站：首页和栏目更新、空白栏目、站内链接、站点可访问性、互动留言回应。每天自动监测一次，首页每半小时探测一次。</p>
+      <p>按《政府网站与政务新媒体检查指标》（国办秘函〔2019〕19号）检查本站：首页和栏目更新、空白栏目、站内链接和外部链接、站点可访问性、互动留言回应、办事指南重点要素、政务新媒体更新。每天自动监测一次，首页每半小时探测一次。</p>
       <form method="post" action={`${MONITOR_BASE}/run`}>
         <CsrfField token={ctx.csrfToken} />
         <button type="submit" class="button secondary">
@@ -36,10 +38,10 @@ export function MonitorPage({ ctx, run, thresholds, values, errors }: { ctx: Pag
       {run ? (
         <>
           <p>
-            最近一次：{formatInstant(run.startedAt)}，检查 {run.pages} 个页面，发现 {run.findings.length} 个问题
+            最近一次：{formatInstant(run.startedAt)}，检查 {run.pages} 个页面，发现 {problems.length} 个问题
             {vetoes ? <strong>，其中单项否决 {vetoes} 个</strong> : '，无单项否决问题'}。
           </p>
-          {run.findings.length ? (
+          {problems.length ? (
             <div class="table-wrap">
               <table>
                 <caption>监测发现的问题</caption>
@@ -52,7 +54,7 @@ export function MonitorPage({ ctx, run, thresholds, values, errors }: { ctx: Pag
                   </tr>
                 </thead>
                 <tbody>
-                  {run.findings.map((f, i) => (
+                  {problems.map((f, i) => (
                     <tr key={i}>
                       <td>
                         {f.veto ? <strong>单项否决：</strong> : null}
@@ -69,6 +71,11 @@ export function MonitorPage({ ctx, run, thresholds, values, errors }: { ctx: Pag
               </table>
             </div>
           ) : null}
+          {notes.map((f, i) => (
+            <p key={i} class="hint">
+              说明：{f.evidence}（{f.citation}）
+            </p>
+          ))}
         </>
       ) : (
         <p>尚未监测。</p>
