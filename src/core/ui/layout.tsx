@@ -87,10 +87,15 @@ function Footer({ ctx }: { ctx: PageContext }) {
 }
 
 function PublicNav({ ctx }: { ctx: PageContext }) {
+  return <SiteNav ctx={ctx} items={ctx.publicNav} label="主导航" />;
+}
+
+/** The bar of section links under a header (public or staff), the current section marked. */
+function SiteNav({ ctx, items, label }: { ctx: PageContext; items: readonly { href: string; label: string }[]; label: string }) {
   return (
-    <nav class="site-nav" aria-label="主导航">
+    <nav class="site-nav" aria-label={label}>
       <ul class="wrap">
-        {ctx.publicNav.map((n) => (
+        {items.map((n) => (
           <li key={n.href}>
             <a href={n.href} aria-current={isCurrent(ctx.path, n.href) ? 'page' : undefined}>
               {n.label}
@@ -260,19 +265,7 @@ export function StaffLayout({ ctx, title, breadcrumbs = [], head, children }: La
               </div>
             ) : null}
           </div>
-          {user && ctx.staffNav.length ? (
-            <nav class="site-nav" aria-label="后台导航">
-              <ul class="wrap">
-                {ctx.staffNav.map((n) => (
-                  <li key={n.href}>
-                    <a href={n.href} aria-current={isCurrent(ctx.path, n.href) ? 'page' : undefined}>
-                      {n.label}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </nav>
-          ) : null}
+          {user && ctx.staffNav.length ? <SiteNav ctx={ctx} items={ctx.staffNav} label="后台导航" /> : null}
         </header>
         <div class="wrap">
           <Breadcrumbs items={breadcrumbs.length ? [{ href: '/staff', label: '后台首页' }, ...breadcrumbs] : []} />
