@@ -92,7 +92,7 @@ export function RedactionReviewPage(p: RedactionReviewProps) {
               </tbody>
             </table>
           </div>
-          {scan.canRedact ? <button type="submit">生成处理后的副本并替换</button> : null}
+          {scan.canRedact ? <button type="submit" class="button">生成处理后的副本并替换</button> : null}
         </form>
       )}
       <p>
