@@ -122,14 +122,14 @@ test('a wrong password moves focus to the error summary and keeps the 账号', a
 
     const f = await focused(page);
     assert.match(f.className, /error-summary/, `focus is on ${f.tag}#${f.id}.${f.className}`);
-    assert.match(await page.locator('.error-summary').innerText(), /账号或密码不正确（还可尝试4次）/);
+    assert.match(await page.locator('.error-summary').innerText(), /账号或密码不正确（再错4次将暂停登录）/);
     assert.equal(await page.inputValue('#f-username'), 'czj_editor');
     assert.equal(await page.inputValue('#f-password'), '');
     assert.equal(await page.getAttribute('#f-password', 'aria-invalid'), 'true');
 
     // The summary's link leads to the field by keyboard.
     await page.keyboard.press('Tab');
-    assert.equal((await focused(page)).text, '账号或密码不正确（还可尝试4次）');
+    assert.equal((await focused(page)).text, '账号或密码不正确（再错4次将暂停登录）');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => location.hash === '#f-password');
   } finally {

@@ -121,7 +121,7 @@ export function RegistryPage(props: { ctx: PageContext; accounts: AccountView[];
           </table>
         </div>
       ) : (
-        <p>还没有登记政务新媒体账号。</p>
+        <p>{props.show === 'silent' ? `没有超过${props.silenceDays}天未更新的账号。` : '还没有登记政务新媒体账号。'}</p>
       )}
     </StaffLayout>
   );
@@ -373,6 +373,7 @@ export function RequestsPage({ ctx, rows }: { ctx: PageContext; rows: (RequestRo
   return (
     <StaffLayout ctx={ctx} title="待审核的账号申请" breadcrumbs={crumbs({ label: '待审核申请' })}>
       <h1>待审核的账号申请</h1>
+      {rows.length ? <p>共{rows.length}件待审核申请。</p> : null}
       {rows.length ? (
         <ul>
           {rows.map((r) => (

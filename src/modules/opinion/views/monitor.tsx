@@ -92,6 +92,7 @@ export function CandidatesPage(props: { ctx: PageContext; state: string; rows: C
           ))}
         </ul>
       </nav>
+      {props.rows.length ? <p>共{props.rows.length}条线索。</p> : null}
       {props.rows.length ? (
         <ul class="candidates">
           {props.rows.map((c) => (

@@ -32,6 +32,10 @@ async function listLength(c: TestClient, href: string): Promise<number> {
     return (body.match(/<tr/g) ?? []).length;
   }
   if (href.startsWith('/staff/annual-reports/')) return 1;
+  if (href.startsWith('/staff/opinion/monitor')) return /没有\S*的线索/.test(text) ? 0 : Number(/共(\d+)条线索。/.exec(text)?.[1] ?? NaN);
+  if (href.startsWith('/staff/newmedia/posts')) return text.includes('没有符合条件的稿件') ? 0 : Number(/<caption>共(\d+)篇<\/caption>/.exec(page.body)?.[1] ?? NaN);
+  if (href.startsWith('/staff/newmedia/requests')) return text.includes('没有待审核的申请') ? 0 : Number(/共(\d+)件待审核申请。/.exec(text)?.[1] ?? NaN);
+  if (href.startsWith('/staff/newmedia?')) return /还没有登记|没有超过\d+天未更新的账号/.test(text) ? 0 : Number(/<caption>共(\d+)个账号<\/caption>/.exec(page.body)?.[1] ?? NaN);
   if (href.startsWith('/staff/opinion')) return text.includes('没有符合条件的舆情') ? 0 : Number(/<caption>共(\d+)条<\/caption>/.exec(page.body)?.[1] ?? NaN);
   throw new Error(`no reader for ${href}`);
 }
