@@ -126,6 +126,9 @@ describe('recovery and shutdown', () => {
     const port = await freePort();
     const app = `http://127.0.0.1:${port}`;
     const url = embeddedUrl(clusterDir, pgPort);
+    // Create the cluster first: a new cluster answers with a one-time initdb password until its own is set,
+    // which an app already waiting for it would meet as a wrong password. An external server is set up.
+    await (await startEmbeddedPostgres({ clusterDir, port: pgPort })).stop();
     // The app starts before its database is up: it waits, saying for what.
     const started = npmStart({ DATABASE_URL: url, PORT: String(port) });
     running.push(started.child);
