@@ -10,7 +10,11 @@ export const SOFFICE_PATH = process.env.SOFFICE_PATH || '/usr/bin/soffice';
 
 /** The Debian packages spreadsheet-printing tests need that are not installed. */
 export function officePrerequisites(): string[] {
-  return fs.existsSync(SOFFICE_PATH) ? [] : ['libreoffice-calc'];
+  const need: string[] = [];
+  if (!fs.existsSync(SOFFICE_PATH)) need.push('libreoffice-calc');
+  // Writer converts the .docx letters and 通报 to PDF for their print checks.
+  if (!fs.existsSync('/usr/lib/libreoffice/program/libswlo.so')) need.push('libreoffice-writer');
+  return need;
 }
 
 /** A test file that converts with LibreOffice (and so needs the package above). */
